@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** BCP-47-ish language tag, kept simple: `en`, `fa`, `pt-BR`. */
+export const LocaleCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'expected a language code such as "en" or "fa"');
+export type LocaleCode = z.infer<typeof LocaleCode>;
+
+/** Identifiers chosen by people (question ids, touchpoint keys, option ids): URL- and CSV-safe. */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, "-" and "_" only');
+
+/** Text in several languages: `{en: "How likely…", fa: "چقدر…"}`. At least one entry. */
+export const LocalizedText = z
+  .record(LocaleCode, z.string().trim().min(1).max(500))
+  .refine((v) => Object.keys(v).length > 0, 'give the text in at least one language');
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Customer journey stages, in journey order. */
+export const STAGES = [
+  'awareness',
+  'consideration',
+  'purchase',
+  'onboarding',
+  'usage',
+  'support',
+  'loyalty',
+] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+/** Calendar day in UTC, `YYYY-MM-DD`, checked to be a real date. */
+export const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
+
+/** The JSON error body every endpoint uses. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z
+      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+      .optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { LocaleCode, Slug } from './common';
+import { type Question, SCALES } from './survey';
+
+/** The most a response body may weigh, in bytes (the collector answers 413 beyond it). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export const AnswerValue = z.union([
+  z.number().finite(),
+  z.string().max(2000),
+  z.array(Slug).min(1).max(20),
+]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const Answer = z.strictObject({ questionId: Slug, value: AnswerValue });
+export type Answer = z.infer<typeof Answer>;
+
+/** Segment attributes from `seda('identify', id, attrs)`: small, flat, no nesting. */
+export const Attributes = z
+  .record(
+    z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'attribute names use letters, digits, "_", "." and "-"'),
+    z.union([z.string().max(100), z.number().finite(), z.boolean()]),
+  )
+  .refine((a) => Object.keys(a).length <= 20, 'at most 20 attributes');
+export type Attributes = z.infer<typeof Attributes>;
+
+export const ResponseBody = z.strictObject({
+  id: z.uuid(),
+  siteKey: z.string().min(1).max(64),
+  surveyId: z.string().min(1).max(64),
+  touchpoint: Slug.optional(),
+  answers: z
+    .array(Answer)
+    .max(50)
+    .refine((a) => new Set(a.map((x) => x.questionId)).size === a.length, 'each question at most once'),
+  respondent: z
+    .strictObject({
+      id: z.string().min(1).max(128).optional(),
+      attributes: Attributes.optional(),
+    })
+    .optional(),
+  context: z
+    .strictObject({
+      url: z.string().max(2048).optional(),
+      locale: LocaleCode.optional(),
+      referrer: z.string().max(2048).optional(),
+    })
+    .optional(),
+  completed: z.boolean(),
+});
+export type ResponseBody = z.infer<typeof ResponseBody>;
+
+export type AnswerIssue = { path: (string | number)[]; message: string };
+
+/** A value checked against its question and put in the form it is stored in. */
+export type StoredAnswer = { questionId: string; num: number | null; text: string | null; choices: string[] | null };
+
+/** Bounds of a scored question, or null for choice/text. */
+export function scaleOf(q: Question): { min: number; max: number } | null {
+  if (q.type === 'nps' || q.type === 'csat' || q.type === 'ces') return SCALES[q.type];
+  if (q.type === 'rating') return { min: 1, max: q.scale ?? 5 };
+  return null;
+}
+
+/**
+ * Checks answers against the survey's questions (the collector's second line of validation after
+ * the schema): unknown questions, out-of-scale scores, unknown options and over-long text are refused.
+ * An empty string or empty choice is a skip, not an answer: it is dropped, never counted.
+ */
+export function checkAnswers(
+  questions: readonly Question[],
+  answers: readonly Answer[],
+): { ok: true; answers: StoredAnswer[] } | { ok: false; issues: AnswerIssue[] } {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const issues: AnswerIssue[] = [];
+  const out: StoredAnswer[] = [];
+  answers.forEach((a, i) => {
+    const path = ['answers', i, 'value'];
+    const q = byId.get(a.questionId);
+    if (!q) {
+      issues.push({ path: ['answers', i, 'questionId'], message: `no question "${a.questionId}" in this survey` });
+      return;
+    }
+    const scale = scaleOf(q);
+    if (scale) {
+      if (typeof a.value !== 'number' || !Number.isInteger(a.value) || a.value < scale.min || a.value > scale.max) {
+        issues.push({ path, message: `expected a whole number from ${scale.min} to ${scale.max}` });
+      } else out.push({ questionId: q.id, num: a.value, text: null, choices: null });
+    } else if (q.type === 'choice') {
+      const v = typeof a.value === 'string' ? [a.value] : a.value;
+      if (!Array.isArray(v)) {
+        issues.push({ path, message: 'expected option ids' });
+        return;
+      }
+      const known = new Set(q.options.map((o) => o.id));
+      const bad = v.find((x) => !known.has(x));
+      if (bad !== undefined) issues.push({ path, message: `no option "${bad}"` });
+      else if (!q.multiple && v.length > 1) issues.push({ path, message: 'this question takes one option' });
+      else out.push({ questionId: q.id, num: null, text: null, choices: [...new Set(v)] });
+    } else {
+      if (typeof a.value !== 'string') {
+        issues.push({ path, message: 'expected text' });
+        return;
+      }
+      const text = a.value.trim();
+      const max = q.maxLength ?? 1000;
+      if (text.length > max) issues.push({ path, message: `at most ${max} characters` });
+      else if (text.length > 0) out.push({ questionId: q.id, num: null, text, choices: null });
+    }
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, answers: out };
+}

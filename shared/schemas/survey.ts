@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import { LocaleCode, LocalizedText, Slug } from './common';
+
+/** Scales of the scored question types: the one place that says what each accepts. */
+export const SCALES = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+} as const;
+
+/**
+ * Show a question only when an earlier answer matches: a numeric answer within [min, max],
+ * or a choice answer containing one of `anyOf`. E.g. "What should we improve?" for NPS 0–6.
+ */
+export const ShowIf = z
+  .strictObject({
+    questionId: Slug,
+    min: z.number().optional(),
+    max: z.number().optional(),
+    anyOf: z.array(Slug).min(1).max(20).optional(),
+  })
+  .refine((r) => r.min !== undefined || r.max !== undefined || r.anyOf !== undefined, {
+    message: 'a rule needs min, max or anyOf',
+  });
+export type ShowIf = z.infer<typeof ShowIf>;
+
+const base = {
+  id: Slug,
+  prompt: LocalizedText,
+  required: z.boolean().optional(),
+  showIf: ShowIf.optional(),
+};
+
+export const NpsQuestion = z.strictObject({
+  ...base,
+  type: z.literal('nps'),
+  lowLabel: LocalizedText.optional(),
+  highLabel: LocalizedText.optional(),
+});
+export const CsatQuestion = z.strictObject({
+  ...base,
+  type: z.literal('csat'),
+  style: z.enum(['stars', 'faces', 'numbers']).optional(),
+});
+export const CesQuestion = z.strictObject({
+  ...base,
+  type: z.literal('ces'),
+  lowLabel: LocalizedText.optional(),
+  highLabel: LocalizedText.optional(),
+});
+export const RatingQuestion = z.strictObject({
+  ...base,
+  type: z.literal('rating'),
+  scale: z.number().int().min(3).max(10).optional(),
+  style: z.enum(['stars', 'numbers']).optional(),
+});
+export const ChoiceOption = z.strictObject({ id: Slug, label: LocalizedText });
+export const ChoiceQuestion = z.strictObject({
+  ...base,
+  type: z.literal('choice'),
+  multiple: z.boolean().optional(),
+  options: z
+    .array(ChoiceOption)
+    .min(2)
+    .max(20)
+    .refine((o) => new Set(o.map((x) => x.id)).size === o.length, 'option ids must be unique'),
+});
+export const TextQuestion = z.strictObject({
+  ...base,
+  type: z.literal('text'),
+  maxLength: z.number().int().min(1).max(2000).optional(),
+  placeholder: LocalizedText.optional(),
+});
+
+export const Question = z.discriminatedUnion('type', [
+  NpsQuestion,
+  CsatQuestion,
+  CesQuestion,
+  RatingQuestion,
+  ChoiceQuestion,
+  TextQuestion,
+]);
+export type Question = z.infer<typeof Question>;
+export type QuestionType = Question['type'];
+export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'choice', 'text'] as const;
+
+/** Path globs: `*` within a segment, `**` across segments. */
+const PathGlob = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^\/[^\s]*$/, 'a path pattern starts with "/"');
+
+export const Trigger = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('pageview'), delayMs: z.number().int().min(0).max(600_000).optional() }),
+  z.strictObject({ type: z.literal('scroll'), percent: z.number().int().min(1).max(100) }),
+  z.strictObject({ type: z.literal('exit') }),
+  z.strictObject({ type: z.literal('event'), name: z.string().min(1).max(64) }),
+]);
+export type Trigger = z.infer<typeof Trigger>;
+
+export const Targeting = z.strictObject({
+  touchpoints: z.array(Slug).max(50).optional(),
+  urls: z
+    .strictObject({
+      include: z.array(PathGlob).max(50).optional(),
+      exclude: z.array(PathGlob).max(50).optional(),
+    })
+    .optional(),
+  trigger: Trigger.optional(),
+  samplePercent: z.number().min(0).max(100).optional(),
+  /** Days before a visitor who saw (and dismissed or answered part of) this survey sees it again. */
+  recontactDays: z.number().int().min(0).max(3650).optional(),
+});
+export type Targeting = z.infer<typeof Targeting>;
+
+export const Theme = z.strictObject({
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #4f46e5')
+    .optional(),
+  position: z.enum(['bottom-right', 'bottom-left', 'center']).optional(),
+  mode: z.enum(['auto', 'light', 'dark']).optional(),
+  radius: z.number().int().min(0).max(24).optional(),
+});
+export type Theme = z.infer<typeof Theme>;
+
+export const SurveyStatus = z.enum(['draft', 'active', 'paused']);
+
+/** What a site owner writes (POST). Cross-field rules live here so nothing saved can break the widget. */
+export const SurveyInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120),
+    status: SurveyStatus.default('draft'),
+    questions: z.array(Question).min(1).max(20),
+    targeting: Targeting.optional(),
+    locales: z.array(LocaleCode).max(20).optional(),
+    theme: Theme.optional(),
+    thankYou: LocalizedText.optional(),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Map<string, number>();
+    s.questions.forEach((q, i) => {
+      if (seen.has(q.id)) {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+      }
+      if (q.showIf) {
+        const at = seen.get(q.showIf.questionId);
+        if (at === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['questions', i, 'showIf', 'questionId'],
+            message: 'a follow-up rule must refer to an earlier question',
+          });
+        } else if (q.showIf.anyOf && s.questions[at]?.type !== 'choice') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['questions', i, 'showIf', 'anyOf'],
+            message: 'anyOf needs a choice question',
+          });
+        }
+      }
+      seen.set(q.id, i);
+    });
+  });
+export type SurveyInput = z.input<typeof SurveyInput>;
+
+/** PATCH body: any subset; the merged result is validated again with SurveyInput. */
+export const SurveyPatch = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  status: SurveyStatus.optional(),
+  questions: z.array(Question).min(1).max(20).optional(),
+  targeting: Targeting.nullable().optional(),
+  locales: z.array(LocaleCode).max(20).nullable().optional(),
+  theme: Theme.nullable().optional(),
+  thankYou: LocalizedText.nullable().optional(),
+});
+
+export const Survey = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: SurveyStatus,
+  version: z.number().int(),
+  questions: z.array(Question),
+  targeting: Targeting.optional(),
+  locales: z.array(LocaleCode).optional(),
+  theme: Theme.optional(),
+  thankYou: LocalizedText.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Survey = z.infer<typeof Survey>;
+
+/** What the widget receives: no timestamps, nothing private. */
+export const PublicSurvey = Survey.pick({
+  id: true,
+  version: true,
+  questions: true,
+  targeting: true,
+  locales: true,
+  theme: true,
+  thankYou: true,
+});
+export type PublicSurvey = z.infer<typeof PublicSurvey>;
+
+/** Site-wide rules the widget applies across surveys. */
+export const PublicSiteSettings = z.object({
+  locale: LocaleCode,
+  /** Minimum days between any two surveys shown to one visitor. */
+  recontactDays: z.number().int().min(0),
+});
+export type PublicSiteSettings = z.infer<typeof PublicSiteSettings>;
+
+export const PublicSurveysResponse = z.object({
+  surveys: z.array(PublicSurvey),
+  settings: PublicSiteSettings,
+});
+export type PublicSurveysResponse = z.infer<typeof PublicSurveysResponse>;

@@ -1,0 +1,53 @@
+import type { MiddlewareHandler } from 'hono';
+import { getApiKey, touchApiKey } from '../db/api-keys';
+import type { AppEnv } from '../env';
+import { parseApiKey } from '../lib/api-key';
+import { safeEqual, sha256Hex } from '../lib/crypto';
+import { ApiError } from '../lib/errors';
+
+export type Scope = 'read' | 'manage';
+
+const bearer = (h: string | undefined) => (h?.startsWith('Bearer ') ? h.slice(7).trim() : '');
+const unauthorized = () => new ApiError(401, 'unauthorized', 'missing or invalid API key');
+
+/** Operator endpoints: `Authorization: Bearer ADMIN_TOKEN`, compared in constant time. */
+export function operatorAuth(): MiddlewareHandler<AppEnv> {
+  return async function operatorAuth(c, next) {
+    const token = bearer(c.req.header('authorization'));
+    const expected = c.env.ADMIN_TOKEN ?? '';
+    if (!expected || !token || !(await safeEqual(token, expected))) {
+      throw new ApiError(401, 'unauthorized', 'operator token required');
+    }
+    await next();
+  };
+}
+
+/**
+ * Site-owner endpoints: a site API key scoped to one site. Sets `siteId` and `scopes`; every query
+ * below filters by that site id, so a key never sees another site's rows.
+ */
+export function siteAuth(): MiddlewareHandler<AppEnv> {
+  return async function siteAuth(c, next) {
+    const token = bearer(c.req.header('authorization'));
+    const parsed = parseApiKey(token);
+    if (!parsed) throw unauthorized();
+    const row = await getApiKey(c.env.DB, parsed.id);
+    // Hash and compare even when no row matched, so timing does not reveal which ids exist.
+    const hash = await sha256Hex(token);
+    if (!(await safeEqual(hash, row?.hash ?? '')) || !row) throw unauthorized();
+    c.set('siteId', row.site_id);
+    c.set('scopes', JSON.parse(row.scopes) as string[]);
+    c.executionCtx.waitUntil(touchApiKey(c.env.DB, row.id).catch(() => {}));
+    await next();
+  };
+}
+
+/** Refuses keys without the scope (403), after siteAuth. */
+export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
+  return async function requireScope(c, next) {
+    if (!c.get('scopes').includes(scope)) {
+      throw new ApiError(403, 'forbidden', `this API key lacks the "${scope}" scope`);
+    }
+    await next();
+  };
+}
