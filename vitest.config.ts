@@ -12,6 +12,10 @@ export default defineConfig({
         test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts'] },
       },
       {
+        // The widget's pure logic (targeting, frequency rules, i18n, delivery queue) in plain Node.
+        test: { name: 'widget', environment: 'node', include: ['test/widget/**/*.test.ts'] },
+      },
+      {
         // The Worker inside workerd with a real D1 and the migrations applied.
         plugins: [
           cloudflareTest({

@@ -105,13 +105,15 @@ CREATE TABLE answer_rollups (
   PRIMARY KEY (survey_id, question_id, touchpoint, day)
 ) WITHOUT ROWID;
 
--- Started vs completed responses per survey/touchpoint/day, and shown-vs-answered per question
--- come from these two.
+-- Per survey/touchpoint/day: surveys shown (the widget posts an empty response when it shows one),
+-- responses with at least one answer, and completed responses. With question_rollups this gives
+-- the drop-off funnel shown -> each question answered -> completed.
 CREATE TABLE response_rollups (
   survey_id   TEXT NOT NULL,
   touchpoint  TEXT NOT NULL,
   day         TEXT NOT NULL,
   started     INTEGER NOT NULL DEFAULT 0,
+  answered    INTEGER NOT NULL DEFAULT 0,
   completed   INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (survey_id, touchpoint, day)
 ) WITHOUT ROWID;
@@ -161,6 +163,11 @@ END;
 
 -- ---- triggers: answers -> answer/question/choice rollups ----
 CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
+  -- the response's first answer makes it count as answered
+  UPDATE response_rollups SET answered = answered + 1
+  WHERE survey_id = NEW.survey_id AND touchpoint = NEW.touchpoint AND day = NEW.day
+    AND (SELECT COUNT(*) FROM answers WHERE response_id = NEW.response_id) = 1;
+
   INSERT INTO question_rollups (survey_id, question_id, touchpoint, day, answered, positive, neutral, negative)
   VALUES (NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, 1,
           NEW.sentiment IS 1, NEW.sentiment IS 0, NEW.sentiment IS -1)
@@ -186,6 +193,10 @@ CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
 END;
 
 CREATE TRIGGER answers_ad AFTER DELETE ON answers BEGIN
+  UPDATE response_rollups SET answered = answered - 1
+  WHERE survey_id = OLD.survey_id AND touchpoint = OLD.touchpoint AND day = OLD.day
+    AND NOT EXISTS (SELECT 1 FROM answers WHERE response_id = OLD.response_id);
+
   UPDATE question_rollups SET answered = answered - 1,
     positive = positive - (OLD.sentiment IS 1), neutral = neutral - (OLD.sentiment IS 0),
     negative = negative - (OLD.sentiment IS -1)

@@ -21,6 +21,7 @@ export const SiteInput = z.strictObject({
   origins: z.array(Origin).min(1).max(20),
   locale: LocaleCode.optional(),
 });
+export type SiteInput = z.infer<typeof SiteInput>;
 
 export const SitePatch = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
@@ -80,6 +81,8 @@ export const ExportQuery = z.object({
   from: IsoDay.optional(),
   to: IsoDay.optional(),
   touchpoint: Slug.optional(),
+  locale: LocaleCode.optional(),
+  segment: SegmentFilter.optional(),
 });
 
 export const Sentiment = z.enum(['positive', 'neutral', 'negative']);

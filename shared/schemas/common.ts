@@ -20,15 +20,7 @@ export const LocalizedText = z
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Customer journey stages, in journey order. */
-export const STAGES = [
-  'awareness',
-  'consideration',
-  'purchase',
-  'onboarding',
-  'usage',
-  'support',
-  'loyalty',
-] as const;
+export const STAGES = ['awareness', 'consideration', 'purchase', 'onboarding', 'usage', 'support', 'loyalty'] as const;
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
@@ -46,9 +38,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z
-      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
-      .optional(),
+    issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -5,11 +5,7 @@ import { type Question, SCALES } from './survey';
 /** The most a response body may weigh, in bytes (the collector answers 413 beyond it). */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export const AnswerValue = z.union([
-  z.number().finite(),
-  z.string().max(2000),
-  z.array(Slug).min(1).max(20),
-]);
+export const AnswerValue = z.union([z.number().finite(), z.string().max(2000), z.array(Slug).min(1).max(20)]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 export const Answer = z.strictObject({ questionId: Slug, value: AnswerValue });
@@ -97,7 +93,7 @@ export function checkAnswers(
       if (bad !== undefined) issues.push({ path, message: `no option "${bad}"` });
       else if (!q.multiple && v.length > 1) issues.push({ path, message: 'this question takes one option' });
       else out.push({ questionId: q.id, num: null, text: null, choices: [...new Set(v)] });
-    } else {
+    } else if (q.type === 'text') {
       if (typeof a.value !== 'string') {
         issues.push({ path, message: 'expected text' });
         return;

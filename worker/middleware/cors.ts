@@ -20,9 +20,7 @@ export function allowOrigin(c: Context<AppEnv>, origins: readonly string[]): voi
 export async function preflight(c: Context<AppEnv>): Promise<Response> {
   const origin = c.req.header('origin');
   if (!origin) return c.body(null, 204);
-  const known = await c.env.DB.prepare(
-    'SELECT 1 FROM sites, json_each(sites.origins) AS o WHERE o.value = ? LIMIT 1',
-  )
+  const known = await c.env.DB.prepare('SELECT 1 FROM sites, json_each(sites.origins) AS o WHERE o.value = ? LIMIT 1')
     .bind(origin)
     .first();
   if (!known) throw new ApiError(403, 'origin_not_allowed', `origin ${origin} is not allowed`);

@@ -1,0 +1,109 @@
+import type { Attributes, StoredAnswer } from '../../shared/schemas/response';
+import type { SentimentLabel } from '../../shared/sentiment';
+
+export type ResponseWrite = {
+  id: string;
+  siteId: string;
+  surveyId: string;
+  surveyVersion: number;
+  touchpoint: string;
+  respondentId: string | null;
+  attributes: Attributes | null;
+  locale: string | null;
+  path: string | null;
+  referrerHost: string | null;
+  completed: boolean;
+  day: string;
+  answers: (StoredAnswer & { sentiment: SentimentLabel | null })[];
+};
+
+const SENTIMENT = { positive: 1, neutral: 0, negative: -1 } as const;
+
+/** Which survey a response id already belongs to, if any (an id is never reused across surveys). */
+export async function responseOwner(db: D1Database, id: string) {
+  return db
+    .prepare('SELECT site_id, survey_id FROM responses WHERE id = ?')
+    .bind(id)
+    .first<{ site_id: string; survey_id: string }>();
+}
+
+/**
+ * Inserts a response or merges into the stored one, in one transaction (a D1 batch):
+ * - the response row is upserted on the client's UUID: `completed` only ever goes 0 → 1, the
+ *   respondent and attributes are kept unless new ones are sent; touchpoint and day stay as first
+ *   received (rollups are keyed by them);
+ * - each answer is upserted on (response, question): a resend replaces the value, never adds a row.
+ *   Answers take touchpoint/day from the stored response row, so two racing first posts agree.
+ * Rollups follow through the schema's triggers.
+ */
+export async function upsertResponse(db: D1Database, r: ResponseWrite, now = Date.now()): Promise<void> {
+  const stmts = [
+    db
+      .prepare(
+        `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes,
+           locale, path, referrer_host, completed, day, created_at, updated_at, completed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET
+           completed = MAX(completed, excluded.completed),
+           completed_at = COALESCE(completed_at, excluded.completed_at),
+           respondent_id = COALESCE(excluded.respondent_id, respondent_id),
+           attributes = COALESCE(excluded.attributes, attributes),
+           locale = COALESCE(locale, excluded.locale),
+           path = COALESCE(path, excluded.path),
+           survey_version = excluded.survey_version,
+           updated_at = excluded.updated_at
+         WHERE responses.survey_id = excluded.survey_id`,
+      )
+      .bind(
+        r.id,
+        r.siteId,
+        r.surveyId,
+        r.surveyVersion,
+        r.touchpoint,
+        r.respondentId,
+        r.attributes ? JSON.stringify(r.attributes) : null,
+        r.locale,
+        r.path,
+        r.referrerHost,
+        r.completed ? 1 : 0,
+        r.day,
+        now,
+        now,
+        r.completed ? now : null,
+      ),
+    ...r.answers.map((a) =>
+      db
+        .prepare(
+          `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, choices, sentiment,
+             created_at, updated_at)
+           SELECT id, ?, survey_id, touchpoint, day, ?, ?, ?, ?, ?, ? FROM responses WHERE id = ? AND survey_id = ?
+           ON CONFLICT (response_id, question_id) DO UPDATE SET
+             num = excluded.num, text = excluded.text, choices = excluded.choices,
+             sentiment = excluded.sentiment, updated_at = excluded.updated_at
+           WHERE answers.num IS NOT excluded.num OR answers.text IS NOT excluded.text
+             OR answers.choices IS NOT excluded.choices`,
+        )
+        .bind(
+          a.questionId,
+          a.num,
+          a.text,
+          a.choices ? JSON.stringify(a.choices) : null,
+          a.sentiment ? SENTIMENT[a.sentiment] : null,
+          now,
+          now,
+          r.id,
+          r.surveyId,
+        ),
+    ),
+  ];
+  await db.batch(stmts);
+}
+
+/** Erases every response (and so every answer, via cascade and triggers) of one respondent of one site. */
+export async function eraseRespondent(db: D1Database, siteId: string, respondentId: string): Promise<number> {
+  const res = await db
+    .prepare('DELETE FROM responses WHERE site_id = ? AND respondent_id = ?')
+    .bind(siteId, respondentId)
+    .run();
+  return res.meta.changes ?? 0;
+}

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_BODY_BYTES, ResponseBody } from '../../shared/schemas/response';
+import type { PublicSurveysResponse } from '../../shared/schemas/survey';
+import { collect } from '../collect';
+import { getSiteByKey } from '../db/sites';
+import { listSurveys } from '../db/surveys';
+import type { AppEnv } from '../env';
+import { ApiError, notFound } from '../lib/errors';
+import { readBody } from '../lib/validate';
+import { allowOrigin, preflight } from '../middleware/cors';
+import { checkRateLimit } from '../middleware/rate-limit';
+
+/** The widget's endpoints: public, CORS-limited to each site's origins, rate limited per IP per site. */
+export const publicRoutes = new Hono<AppEnv>();
+
+publicRoutes.get('/sites/:siteKey/surveys', async (c) => {
+  const key = c.req.param('siteKey');
+  if (key.length > 64) throw notFound('site');
+  await checkRateLimit(c, key);
+  const site = await getSiteByKey(c.env.DB, key);
+  if (!site) throw notFound('site');
+  allowOrigin(c, site.origins);
+  const surveys = await listSurveys(c.env.DB, site.id, 'active');
+  const body: PublicSurveysResponse = {
+    surveys: surveys.map(({ id, version, questions, targeting, locales, theme, thankYou }) => ({
+      id,
+      version,
+      questions,
+      ...(targeting ? { targeting } : {}),
+      ...(locales ? { locales } : {}),
+      ...(theme ? { theme } : {}),
+      ...(thankYou ? { thankYou } : {}),
+    })),
+    settings: { locale: site.locale, recontactDays: site.recontactDays },
+  };
+  // Short public caching: a survey change reaches visitors within a minute.
+  c.header('Cache-Control', 'public, max-age=60');
+  return c.json(body);
+});
+
+publicRoutes.options('/responses', (c) => preflight(c));
+
+publicRoutes.post(
+  '/responses',
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`);
+    },
+  }),
+  async (c) => {
+    const body = await readBody(c, ResponseBody);
+    await checkRateLimit(c, body.siteKey);
+    const done = await collect(c.env.DB, body, { site: (site) => allowOrigin(c, site.origins) });
+    return c.json({ id: done.id }, 202);
+  },
+);

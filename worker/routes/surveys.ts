@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { type Survey, SurveyInput, SurveyPatch } from '../../shared/schemas/survey';
+import { deleteSurvey, getSurvey, insertSurvey, listSurveys, updateSurvey } from '../db/surveys';
+import type { AppEnv } from '../env';
+import { randomId } from '../lib/crypto';
+import { invalid, notFound } from '../lib/errors';
+import { readBody } from '../lib/validate';
+import { requireScope, siteAuth } from '../middleware/auth';
+
+export const surveyRoutes = new Hono<AppEnv>();
+surveyRoutes.use(siteAuth());
+
+surveyRoutes.get('/', async (c) => c.json({ surveys: await listSurveys(c.env.DB, c.get('siteId')) }));
+
+surveyRoutes.post('/', requireScope('manage'), async (c) => {
+  const input = await readBody(c, SurveyInput);
+  const id = `sv_${randomId(12)}`;
+  await insertSurvey(c.env.DB, c.get('siteId'), { id, ...input });
+  return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), id) }, 201);
+});
+
+surveyRoutes.get('/:id', async (c) => {
+  const s = await getSurvey(c.env.DB, c.get('siteId'), c.req.param('id'));
+  if (!s) throw notFound('survey');
+  return c.json({ survey: s });
+});
+
+surveyRoutes.patch('/:id', requireScope('manage'), async (c) => {
+  const patch = await readBody(c, SurveyPatch);
+  const current = await getSurvey(c.env.DB, c.get('siteId'), c.req.param('id'));
+  if (!current) throw notFound('survey');
+  // Merge, then validate the whole survey again: cross-field rules (follow-ups, ids) must still hold.
+  const merged = { ...current, ...patch };
+  for (const k of ['targeting', 'locales', 'theme', 'thankYou'] as const) if (merged[k] === null) delete merged[k];
+  const { id, version, createdAt, updatedAt, ...rest } = merged;
+  const checked = SurveyInput.safeParse(rest);
+  if (!checked.success) throw invalid(checked.error);
+  const next: Survey = { ...current, ...checked.data };
+  for (const k of ['targeting', 'locales', 'theme', 'thankYou'] as const) if (!(k in checked.data)) delete next[k];
+  await updateSurvey(c.env.DB, c.get('siteId'), next);
+  return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), current.id) });
+});
+
+surveyRoutes.delete('/:id', requireScope('manage'), async (c) => {
+  if (!(await deleteSurvey(c.env.DB, c.get('siteId'), c.req.param('id')))) throw notFound('survey');
+  return c.body(null, 204);
+});
