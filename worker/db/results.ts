@@ -163,7 +163,7 @@ export async function segmentScoreRows(
   if (questionIds.length === 0) return [];
   const key = by === 'locale' ? 'r.locale' : `CAST(json_extract(r.attributes, '$."' || ? || '"') AS TEXT)`;
   const keyArgs = by === 'locale' ? [] : [by];
-  const { sql: where, args } = responseWhere({ ...f, locale: undefined, segment: undefined });
+  const { sql: where, args } = responseWhere(f);
   const { results } = await db
     .prepare(
       `SELECT ${key} AS value, a.question_id, COUNT(*) AS n, COUNT(DISTINCT r.id) AS responses, ${vCounts}
