@@ -1,0 +1,204 @@
+import type { PublicSurvey, PublicSurveysResponse } from '../../shared/schemas/survey';
+import { get, set } from './store';
+import { eligible, emptyFreq, type Freq, markShown, touchVisit } from './targeting';
+
+export interface SedaOptions {
+  /** The site key (`data-site`). */
+  site: string;
+  /** Collector base URL, e.g. `https://collector.example` or a first-party `https://shop.example/seda`. */
+  api: string;
+  /** Where in the journey this page is (`data-touchpoint`). */
+  touchpoint?: string;
+  /** Wanted language (`data-locale`); else `<html lang>`, else the site default. */
+  locale?: string;
+}
+
+/** What the loader hands the survey UI when a survey shows. */
+export interface MountOptions {
+  survey: PublicSurvey;
+  site: string;
+  api: string;
+  touchpoint?: string;
+  /** the arguments of the last `identify` call, checked by the UI */
+  who?: unknown[];
+  /** wanted locales in order (page, site default) */
+  locales: (string | undefined)[];
+  /** the last shown question was answered: never ask this survey again */
+  onDone(): void;
+  onClose(): void;
+}
+
+/** The lazily loaded part: draws surveys and owns delivery (answers, retries, the stored outbox). */
+export interface Ui {
+  mount(o: MountOptions): void;
+  /** Resends payloads a previous page view left in storage. */
+  flush(api: string): void;
+}
+
+/** A command as queued by the snippet: `seda('track', 'order_completed')`. */
+export type Command = [name: string, ...args: unknown[]];
+
+export const FREQ_KEY = 'seda:f';
+/** The UI's outbox key (see delivery.ts); the loader only checks whether it holds anything. */
+const OUTBOX = 'seda:q';
+const CACHE_MS = 60_000;
+
+/**
+ * The part of the widget every page view runs (the loader, and `init` in the ES module): commands,
+ * targeting, triggers, frequency rules. The survey UI is loaded through `loadUi` only when a survey
+ * will show (or when an earlier page view left answers to resend). Returns the command handler.
+ */
+export function start(o: SedaOptions, loadUi: () => Promise<Ui>): (c: Command) => void {
+  const api = o.api.replace(/\/+$/, '');
+  let tp = o.touchpoint;
+  let who: unknown[] | undefined;
+  let data: PublicSurveysResponse | undefined;
+  let open = false;
+  let want: string | undefined;
+  let path = location.pathname;
+  let seen = new Set<string>();
+  let dirty = false;
+  const bus = new EventTarget();
+  let off: (() => void)[] = [];
+  let later: ReturnType<typeof setTimeout> | undefined;
+
+  const freq = (change: (f: Freq) => void) => {
+    const f = get<Freq>(FREQ_KEY) ?? emptyFreq();
+    change(f);
+    set(FREQ_KEY, f);
+  };
+  freq((f) => touchVisit(f, Date.now()));
+
+  const listen = (t: EventTarget, type: string, fn: (e: Event) => void) => {
+    t.addEventListener(type, fn, { passive: true });
+    off.push(() => t.removeEventListener(type, fn));
+  };
+
+  function evaluate(): void {
+    for (const f of off) f();
+    off = [];
+    if (!data || open) return;
+    const page = { path: location.pathname, touchpoint: tp, now: Date.now() };
+    freq((f) => {
+      for (const s of data!.surveys) if (eligible(s, f, data!.settings, page)) arm(s);
+    });
+  }
+
+  function arm(s: PublicSurvey): void {
+    const t = s.targeting?.trigger ?? { type: 'pageview' };
+    const fire = () => show(s);
+    if (t.type === 'pageview') {
+      const id = setTimeout(fire, t.delayMs ?? 0);
+      off.push(() => clearTimeout(id));
+    } else if (t.type === 'scroll') {
+      const check = () => {
+        const h = document.documentElement.scrollHeight;
+        if (h <= innerHeight || (scrollY + innerHeight) * 100 >= t.percent * h) fire();
+      };
+      listen(window, 'scroll', check);
+      check();
+    } else if (t.type === 'exit') {
+      // Desktop only: a pointer that can hover leaving through the top edge of the window.
+      if (matchMedia('(hover:hover) and (pointer:fine)').matches) {
+        listen(document, 'mouseout', (e) => {
+          if (!(e as MouseEvent).relatedTarget && (e as MouseEvent).clientY <= 0) fire();
+        });
+      }
+    } else if (seen.has(t.name)) setTimeout(fire);
+    else listen(bus, t.name, fire);
+  }
+
+  async function show(s: PublicSurvey): Promise<void> {
+    if (open || !data) return;
+    open = true;
+    evaluate();
+    try {
+      (await loadUi()).mount({
+        survey: s,
+        site: o.site,
+        api,
+        touchpoint: tp,
+        who,
+        locales: [o.locale || document.documentElement.lang, data.settings?.locale],
+        onDone: () => freq((f) => (f.c[s.id] = 1)),
+        onClose: () => {
+          open = false;
+        },
+      });
+      freq((f) => markShown(f, s.id, Date.now()));
+    } catch {
+      open = false;
+    }
+  }
+
+  function forced(): void {
+    const s = data?.surveys.find((x) => x.id === want);
+    if (s) {
+      want = undefined;
+      show(s);
+    }
+  }
+
+  /** SPA navigation: re-evaluate once the path has changed and the app has had time to set its touchpoint. */
+  function soon(force?: boolean): void {
+    dirty ||= force === true;
+    clearTimeout(later);
+    later = setTimeout(() => {
+      if (location.pathname !== path) {
+        path = location.pathname;
+        seen = new Set();
+        dirty = true;
+      }
+      if (dirty) evaluate();
+      dirty = false;
+    }, 50);
+  }
+
+  async function load(): Promise<void> {
+    if (get(OUTBOX)) loadUi().then((ui) => ui.flush(api));
+    const key = `seda:c:${o.site}`;
+    const c = get<{ t: number; a: string; d: PublicSurveysResponse }>(key);
+    const age = Date.now() - (c?.t ?? 0);
+    if (c?.a === api && age >= 0 && age < CACHE_MS) data = c.d;
+    else {
+      const r = await fetch(`${api}/v1/sites/${encodeURIComponent(o.site)}/surveys`, { credentials: 'omit' });
+      if (!r.ok) return;
+      data = await r.json();
+      set(key, { t: Date.now(), a: api, d: data });
+    }
+    if (want) forced();
+    else evaluate();
+  }
+
+  const hist = history as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const m of ['pushState', 'replaceState']) {
+    const orig = hist[m]!;
+    hist[m] = function (this: History, ...a: unknown[]) {
+      const r = orig.apply(this, a);
+      try {
+        soon();
+      } catch {}
+      return r;
+    };
+  }
+  addEventListener('popstate', () => soon());
+  load().catch(() => {});
+
+  return function command([name, a, b]: Command): void {
+    try {
+      if (name === 'identify') who = [a, b];
+      else if (name === 'touchpoint') {
+        tp = a ? String(a) : undefined;
+        soon(true);
+      } else if (name === 'track') {
+        seen.add(String(a));
+        bus.dispatchEvent(new Event(String(a)));
+      } else if (name === 'show') {
+        want = String(a);
+        forced();
+      }
+    } catch {
+      // never throw into the host page
+    }
+  };
+}

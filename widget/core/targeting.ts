@@ -1,0 +1,74 @@
+import type { PublicSiteSettings, PublicSurvey } from '../../shared/schemas/survey';
+import { matchPath } from './glob';
+
+export const DAY = 86_400_000;
+/** A visit ends after this long without a page view (the usual analytics definition). */
+export const VISIT_GAP = 30 * 60_000;
+/** Days a seen (dismissed or partly answered) survey stays away when it sets no `recontactDays`. */
+export const DEFAULT_RECONTACT_DAYS = 30;
+
+/** What one visitor's browser remembers, in localStorage under `seda:f`. No cookies. */
+export interface Freq {
+  /** survey id → when it was last shown */
+  s: Record<string, number>;
+  /** survey id → 1 once completed: never asked again */
+  c: Record<string, 1>;
+  /** survey id → this visitor's sampling roll in [0, 100) */
+  r: Record<string, number>;
+  /** when any survey was last shown (site-wide recontact gap) */
+  l?: number;
+  /** last page view, and whether a survey was shown in the visit it belongs to */
+  v?: number;
+  vs?: 1;
+}
+
+export const emptyFreq = (): Freq => ({ s: {}, c: {}, r: {} });
+
+/** Starts a new visit when the last page view is older than VISIT_GAP. Mutates and returns `f`. */
+export function touchVisit(f: Freq, now: number): Freq {
+  if (!f.v || now - f.v > VISIT_GAP) f.vs = undefined;
+  f.v = now;
+  return f;
+}
+
+export function markShown(f: Freq, surveyId: string, now: number): void {
+  f.s[surveyId] = now;
+  f.l = now;
+  f.vs = 1;
+}
+
+export interface Page {
+  path: string;
+  touchpoint?: string;
+  now: number;
+}
+
+/**
+ * Whether a survey may be armed on this page for this visitor: targeting (touchpoint, URL, sample)
+ * and frequency (completed, per-survey and site-wide recontact, one per visit). The trigger is separate.
+ * May store a sampling roll in `f` (the roll is per visitor, so sampling is not re-drawn on each view).
+ */
+export function eligible(
+  s: PublicSurvey,
+  f: Freq,
+  settings: Pick<PublicSiteSettings, 'recontactDays'> | undefined,
+  page: Page,
+  random: () => number = Math.random,
+): boolean {
+  const t = s.targeting ?? {};
+  if (f.c[s.id] || f.vs) return false;
+  const gap = settings?.recontactDays ?? 0;
+  if (f.l && gap > 0 && page.now - f.l < gap * DAY) return false;
+  const seen = f.s[s.id];
+  if (seen && page.now - seen < (t.recontactDays ?? DEFAULT_RECONTACT_DAYS) * DAY) return false;
+  if (t.touchpoints?.length && !(page.touchpoint && t.touchpoints.includes(page.touchpoint))) return false;
+  const inc = t.urls?.include;
+  if (inc?.length && !matchPath(page.path, inc)) return false;
+  const exc = t.urls?.exclude;
+  if (exc?.length && matchPath(page.path, exc)) return false;
+  if (t.samplePercent !== undefined && t.samplePercent < 100) {
+    f.r[s.id] ??= random() * 100;
+    if (f.r[s.id]! >= t.samplePercent) return false;
+  }
+  return true;
+}

@@ -1,0 +1,39 @@
+/**
+ * Seda as an ES module, for single-page apps that bundle their own code:
+ *
+ *   import { init, identify, touchpoint, track, show } from 'seda/widget';
+ *   init({ site: 'SITE_KEY', api: 'https://collector.example' });
+ *   touchpoint('checkout');
+ *
+ * Same runtime as the script tag (targeting, triggers, delivery); the survey UI is a dynamic import
+ * that your bundler splits into its own chunk. No globals are created. Calls made before `init`
+ * are kept and run once it is called. Calling `init` again does nothing.
+ */
+import { type Command, type SedaOptions, start } from './core/runtime';
+
+export type { MountOptions, SedaOptions, Ui } from './core/runtime';
+export type InitOptions = SedaOptions;
+
+let run: ((c: Command) => void) | undefined;
+const early: Command[] = [];
+const send = (c: Command) => (run ? run(c) : early.push(c));
+
+export function init(options: InitOptions): void {
+  if (run || typeof window === 'undefined') return;
+  try {
+    run = start(options, () => import('./ui/mount'));
+    for (const c of early.splice(0)) run(c);
+  } catch {
+    // never break the host app
+  }
+}
+
+/** Respondent id and segment attributes (flat: string, number or boolean values). */
+export const identify = (id: string, attributes?: Record<string, string | number | boolean>): void =>
+  void send(['identify', id, attributes]);
+/** Where in the journey the app is now; re-evaluates targeting. */
+export const touchpoint = (key: string): void => void send(['touchpoint', key]);
+/** A custom event, which may trigger a survey. */
+export const track = (name: string): void => void send(['track', name]);
+/** Forces one survey now, ignoring targeting. */
+export const show = (surveyId: string): void => void send(['show', surveyId]);

@@ -1,0 +1,51 @@
+/**
+ * w.js: the script tag every page view pays for. Reads its own data-* attributes, takes over the
+ * `seda(...)` queue, and after the page is idle lets the runtime fetch surveys and arm triggers.
+ * The survey UI is a separate classic script from the same folder, injected only when a survey shows.
+ */
+import { type Command, start, type Ui } from '../core/runtime';
+
+/** Path of the UI bundle relative to w.js, filled in by the build (hashed, immutable). */
+declare const __SEDA_UI__: string;
+
+type Seda = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; u?: (m: Ui) => void; v?: number };
+
+(() => {
+  try {
+    const w = window as unknown as { seda?: Seda };
+    const el = (document.currentScript ?? document.querySelector('script[data-site]')) as HTMLScriptElement | null;
+    if (!el?.dataset.site || w.seda?.v) return;
+    const d = el.dataset;
+    const root = el.src.replace(/[?#].*$/, '').replace(/\/[^/]*$/, '');
+    const queued = w.seda?.q ?? [];
+    let ui: Promise<Ui> | undefined;
+    let run: ((c: Command) => void) | undefined;
+    const early: Command[] = [];
+    const seda: Seda = (...a) => (run ? run(a as Command) : early.push(a as Command));
+    seda.v = 1;
+    w.seda = seda;
+    for (const a of Array.from(queued)) early.push(Array.from(a) as Command);
+    const go = () => {
+      run = start(
+        { site: d.site!, api: d.api || root, touchpoint: d.touchpoint, locale: d.locale },
+        () =>
+          (ui ??= new Promise<Ui>((ok, fail) => {
+            seda.u = ok;
+            const s = document.createElement('script');
+            s.src = `${root}/${__SEDA_UI__}`;
+            s.nonce = el.nonce ?? '';
+            s.onerror = fail;
+            document.head.appendChild(s);
+          })),
+      );
+      for (const c of early) run(c);
+    };
+    // Only after the page has loaded and gone idle: the host page's own work comes first.
+    const idle = () =>
+      'requestIdleCallback' in window ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1);
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle, { once: true });
+  } catch {
+    // never break the host page
+  }
+})();

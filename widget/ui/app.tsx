@@ -1,0 +1,158 @@
+import { Component, createRef } from 'preact';
+import type { Answer, AnswerValue } from '../../shared/schemas/response';
+import type { PublicSurvey } from '../../shared/schemas/survey';
+import { isRtl, localDigits, pickText } from '../core/locale';
+import { stringsFor } from '../i18n/strings';
+import { type Answers, answerList, given, nextIndex, progress } from './logic';
+import { Choice, type PartProps, Scale, Text } from './parts';
+
+export interface AppProps {
+  survey: PublicSurvey;
+  locale: string;
+  /** every answer given so far, in question order; `completed` once the last shown question is done */
+  onAnswer(answers: Answer[], completed: boolean): void;
+  onClose(): void;
+  /** forced colour scheme (the editor preview); else the survey theme's, else the visitor's */
+  mode?: 'light' | 'dark';
+  /** drawn in flow inside a container, never closes by itself */
+  preview?: boolean;
+  /** focus the first control on show (not when the visitor is typing elsewhere on the page) */
+  grab?: boolean;
+}
+
+interface State {
+  /** index of the question shown, -1 for the thank-you step */
+  i: number;
+  a: Answers;
+  /** chosen, not yet sent */
+  d?: AnswerValue;
+}
+
+/** Black or white, whichever reads better on the brand colour (WCAG relative luminance). */
+export function onColor(hex: string): string {
+  const c = [1, 3, 5].map((i) => {
+    const v = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  const l = 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000' : '#fff';
+}
+
+const THANKS_MS = 5000;
+
+/** One survey, one question at a time, then a thank-you step. Class, not hooks: hooks cost 1 KB. */
+export class App extends Component<AppProps, State> {
+  override state: State = { i: nextIndex(this.props.survey.questions, -1, {}), a: {} };
+  panel = createRef<HTMLDivElement>();
+  moved = this.props.grab;
+  timer?: ReturnType<typeof setTimeout>;
+
+  override componentDidMount(): void {
+    this.focus();
+  }
+
+  override componentDidUpdate(_: AppProps, prev: State): void {
+    if (prev.i === this.state.i) return;
+    this.focus();
+    if (this.state.i < 0 && !this.props.preview) this.timer = setTimeout(this.props.onClose, THANKS_MS);
+  }
+
+  override componentWillUnmount(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** Focus follows the step: the first control of each question, then the thank-you text. */
+  focus(): void {
+    if (this.moved) this.panel.current?.querySelector<HTMLElement>('[tabindex="0"],textarea,.t')?.focus();
+  }
+
+  send = (v: AnswerValue | undefined): void => {
+    const { survey, onAnswer } = this.props;
+    const { i } = this.state;
+    const qs = survey.questions;
+    const a = { ...this.state.a };
+    if (given(v)) a[qs[i]!.id] = v;
+    else delete a[qs[i]!.id];
+    const next = nextIndex(qs, i, a);
+    if (given(v) || next < 0) onAnswer(answerList(qs, a), next < 0);
+    this.moved = true;
+    this.setState({ i: next, a, d: undefined });
+  };
+
+  render({ survey, locale, mode, preview, onClose }: AppProps, { i, a, d }: State) {
+    const qs = survey.questions;
+    const t = stringsFor(locale);
+    const rtl = isRtl(locale);
+    const theme = survey.theme ?? {};
+    const color = theme.color ?? '#4f46e5';
+    let pos = theme.position ?? 'bottom-right';
+    if (rtl && pos !== 'center') pos = pos === 'bottom-right' ? 'bottom-left' : 'bottom-right';
+    const m = mode ?? theme.mode;
+    const q = qs[i];
+    const now = q && given(d) ? { ...a, [q.id]: d } : a;
+    const [at, of] = q ? progress(qs, i, now) : [0, 0];
+    const props: PartProps | undefined = q && {
+      q,
+      locale,
+      rtl,
+      t,
+      value: d,
+      choose: (v) => this.setState({ d: v }),
+      submit: this.send,
+    };
+    return (
+      <div
+        ref={this.panel}
+        role="dialog"
+        aria-label={t.title}
+        lang={locale}
+        dir={rtl ? 'rtl' : 'ltr'}
+        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : 'br'}${m === 'dark' ? ' d' : m === 'light' ? ' l' : ''}${preview ? ' pv' : ''}`}
+        style={{ '--c': color, '--on': onColor(color), '--r': `${theme.radius ?? 12}px` }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <div class="h">
+          <span class="g">
+            {q ? t.of.replace('{a}', localDigits(at, locale)).replace('{b}', localDigits(of, locale)) : ''}
+          </span>
+          <button type="button" class="k" aria-label={t.close} onClick={onClose}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 6l12 12M18 6L6 18" />
+            </svg>
+          </button>
+        </div>
+        {q ? (
+          <>
+            <div class="bar" aria-hidden="true">
+              <i style={{ width: `${((at - 1) / of) * 100}%` }} />
+            </div>
+            <p class="q" id="sq">
+              {pickText(q.prompt, locale)}
+            </p>
+            {q.type === 'choice' ? (
+              <Choice {...props!} />
+            ) : q.type === 'text' ? (
+              <Text {...props!} />
+            ) : (
+              <Scale {...props!} />
+            )}
+            <div class="f">
+              <button type="button" class="b" disabled={!given(d) && q.required} onClick={() => this.send(d)}>
+                {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : t.skip}
+              </button>
+            </div>
+          </>
+        ) : (
+          <p class="q t" tabIndex={-1}>
+            {pickText(survey.thankYou, locale) || t.thanks}
+          </p>
+        )}
+      </div>
+    );
+  }
+}

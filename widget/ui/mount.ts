@@ -1,0 +1,107 @@
+import { h, render } from 'preact';
+import type { Answer } from '../../shared/schemas/response';
+import type { PublicSurvey } from '../../shared/schemas/survey';
+import { surveyLocale } from '../core/locale';
+import type { MountOptions } from '../core/runtime';
+import { App } from './app';
+import { normLocale, outbox, responder } from './send';
+import css from './styles.css?inline';
+
+/** A shadow root with our own styles, applied in a way a strict CSP allows (no inline <style>). */
+function shadow(host: HTMLElement): ShadowRoot {
+  const root = host.attachShadow({ mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // browsers without constructable stylesheets (Safari before 16.4): a <style> element
+    const el = document.createElement('style');
+    el.textContent = css;
+    root.appendChild(el);
+  }
+  return root;
+}
+
+const editable = (el: Element | null): boolean =>
+  !!el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || (el as HTMLElement).isContentEditable);
+
+/**
+ * Shows a survey on the page: a fixed panel in its own shadow root, outside the page's layout.
+ * Posts the impression at once, then every answer (same response id). Focus moves in (unless the
+ * visitor is typing in a field) and returns where it was on close.
+ */
+export function mount(o: MountOptions): void {
+  const locale = surveyLocale(o.survey, o.locales.map(normLocale));
+  const post = responder(o, locale);
+  const host = document.createElement('seda-w');
+  const root = shadow(host);
+  const before = document.activeElement as HTMLElement | null;
+  let closed = false;
+  const onClose = () => {
+    if (closed) return;
+    closed = true;
+    const had = root.activeElement;
+    render(null, root);
+    host.remove();
+    if (had && before?.isConnected && before !== document.body) before.focus();
+    o.onClose();
+  };
+  document.documentElement.appendChild(host);
+  render(
+    h(App, {
+      survey: o.survey,
+      locale,
+      grab: !editable(before),
+      onAnswer(answers, completed) {
+        if (completed) o.onDone();
+        post(answers, completed);
+      },
+      onClose,
+    }),
+    root,
+  );
+  post([], false);
+}
+
+/** Resends what an earlier page view left in the outbox. */
+export const flush = (api: string): void => outbox(api).flush();
+
+export interface PreviewOptions {
+  locale: string;
+  mode: 'light' | 'dark';
+  onAnswer?: (answers: Answer[], completed: boolean) => void;
+}
+
+/**
+ * The editor's live preview: the same components, drawn in `container` (in flow, not fixed),
+ * posting nothing. Returns a function that removes it. Call again to redraw with a changed survey.
+ */
+export function renderPreview(container: HTMLElement, survey: PublicSurvey, opts: PreviewOptions): () => void {
+  let host = container.querySelector<HTMLElement>('seda-w[data-pv]');
+  if (!host) {
+    host = document.createElement('seda-w');
+    host.dataset.pv = '';
+    shadow(host);
+    container.appendChild(host);
+  }
+  const root = host.shadowRoot!;
+  const draw = () =>
+    render(
+      h(App, {
+        key: Math.random(),
+        survey,
+        locale: opts.locale,
+        mode: opts.mode,
+        preview: true,
+        onAnswer: (a, c) => opts.onAnswer?.(a, c),
+        onClose: () => setTimeout(draw, 300),
+      }),
+      root,
+    );
+  draw();
+  return () => {
+    render(null, root);
+    host.remove();
+  };
+}

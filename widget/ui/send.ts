@@ -1,0 +1,80 @@
+import type { Answer, ResponseBody } from '../../shared/schemas/response';
+import { createDelivery, type Delivery } from '../core/delivery';
+import type { MountOptions } from '../core/runtime';
+import { get, set } from '../core/store';
+
+const SLUG = /^[A-Za-z0-9][\w-]{0,63}$/;
+
+/** Response ids are UUID v4, made here so that retries and partial answers merge into one response. */
+export function uuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
+  const h = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** `en-US`, `FA` → `en-US`, `fa`; anything unusable → undefined. */
+export function normLocale(x: unknown): string | undefined {
+  const m = typeof x === 'string' ? /^([a-z]{2,3})(-[a-z0-9]{2,8})?(?![a-z0-9])/i.exec(x) : null;
+  return m ? m[1]!.toLowerCase() + (m[2] ?? '') : undefined;
+}
+
+/** Respondent from `identify`, trimmed to what the collector accepts so one bad attribute loses nothing. */
+export function respondent(id: unknown, attrs: unknown): ResponseBody['respondent'] {
+  const out: Record<string, string | number | boolean> = {};
+  let n = 0;
+  if (attrs && typeof attrs === 'object') {
+    for (const [k, v] of Object.entries(attrs)) {
+      if (
+        n < 20 &&
+        /^[\w.-]{1,40}$/.test(k) &&
+        (typeof v === 'boolean' || typeof v === 'string' || Number.isFinite(v))
+      ) {
+        out[k] = typeof v === 'string' ? v.slice(0, 100) : (v as number | boolean);
+        n++;
+      }
+    }
+  }
+  const r: ResponseBody['respondent'] = {};
+  if (id != null && id !== '') r.id = String(id).slice(0, 128);
+  if (n) r.attributes = out;
+  return r.id || n ? r : undefined;
+}
+
+const outboxes: Record<string, Delivery> = {};
+
+/** One outbox per collector per page, with the page's online/pagehide hooks. */
+export function outbox(api: string): Delivery {
+  let d = outboxes[api];
+  if (!d) {
+    d = outboxes[api] = createDelivery(`${api}/v1/responses`, {
+      store: { get, set },
+      fetch: (u, i) => fetch(u, i),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+    });
+    addEventListener('online', d.flush);
+    addEventListener('pagehide', () => d!.beacon((u, b) => navigator.sendBeacon(u, b)));
+  }
+  return d;
+}
+
+/** Builds the bodies of one response (same id throughout): the impression, each answer, completion. */
+export function responder(o: MountOptions, locale: string): (answers: Answer[], completed: boolean) => void {
+  const id = uuid();
+  const d = outbox(o.api);
+  const ref = document.referrer.split(/[?#]/)[0];
+  const tp = o.touchpoint && SLUG.test(o.touchpoint) ? o.touchpoint : undefined;
+  const who = o.who ? respondent(o.who[0], o.who[1]) : undefined;
+  return (answers, completed) =>
+    d.put({
+      id,
+      siteKey: o.site,
+      surveyId: o.survey.id,
+      touchpoint: tp,
+      answers,
+      respondent: who,
+      context: { url: location.href.slice(0, 2048), locale, referrer: ref ? ref.slice(0, 2048) : undefined },
+      completed,
+    });
+}
