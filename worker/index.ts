@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Env } from './env';
 import { ApiError, onError } from './lib/errors';
 import { openApiDocument } from './openapi';
+import { insightRoutes } from './routes/insights';
 import { publicRoutes } from './routes/public';
 import { respondentRoutes } from './routes/respondents';
 import { resultRoutes } from './routes/results';
@@ -27,6 +28,7 @@ app.route('/v1/touchpoints', touchpointRoutes);
 app.route('/v1/surveys', resultRoutes);
 app.route('/v1/surveys', surveyRoutes);
 app.route('/v1/respondents', respondentRoutes);
+app.route('/v1', insightRoutes);
 
 // The dashboard is a single-page app: every path under /dashboard gets its index.html.
 app.get('/dashboard', (c) => c.redirect('/dashboard/'));

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import {
   AlertInput,
+  AtRiskQuery,
   ExportQuery,
+  JourneyQuery,
   ResultsQuery,
+  SegmentsQuery,
   SiteInput,
   SitePatch,
+  TermsQuery,
   TouchpointInput,
   VerbatimsQuery,
   WebhookInput,
@@ -137,7 +141,30 @@ export function openApiDocument() {
           parameters: [pathParam('respondentId')],
         }),
       },
-      '/v1/journey': { get: op('Scores per touchpoint grouped by journey stage', { security: siteKey }) },
+      '/v1/surveys/{id}/terms': {
+        get: op('Recurring terms per sentiment in the open-text answers (latest 2,000 texts of each)', {
+          security: siteKey,
+          parameters: [pathParam('id'), ...queryParams(TermsQuery)],
+        }),
+      },
+      '/v1/journey': {
+        get: op('Scores per touchpoint grouped by journey stage, with the worst (friction) cells; rollups only', {
+          security: siteKey,
+          parameters: queryParams(JourneyQuery),
+        }),
+      },
+      '/v1/at-risk': {
+        get: op('Identified respondents whose latest NPS is a detractor or fell 3+ points, with their last comment', {
+          security: siteKey,
+          parameters: queryParams(AtRiskQuery),
+        }),
+      },
+      '/v1/segments': {
+        get: op('Attribute values and locales present in responses, for filters', {
+          security: siteKey,
+          parameters: queryParams(SegmentsQuery),
+        }),
+      },
       '/v1/webhooks': {
         get: op('List webhooks', { security: siteKey }),
         post: op('Create a webhook; returns its signing secret once', {

@@ -51,9 +51,8 @@ export const Interval = z.enum(['day', 'week', 'month']);
 export type Interval = z.infer<typeof Interval>;
 
 /** `from`/`to` are inclusive UTC days; default: the last 30 days. */
-export const DateRange = z
-  .object({ from: IsoDay.optional(), to: IsoDay.optional() })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] });
+const rangeInOrder = (r: { from?: string | undefined; to?: string | undefined }) => !r.from || !r.to || r.from <= r.to;
+const rangeMessage = { message: '"from" must not be after "to"', path: ['from'] };
 
 /** `segment=plan:pro` filters on an `identify` attribute. */
 export const SegmentFilter = z
@@ -73,7 +72,7 @@ export const ResultsQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,40}$/)
     .optional(),
-});
+}).refine(rangeInOrder, rangeMessage);
 export type ResultsQuery = z.infer<typeof ResultsQuery>;
 
 export const ExportQuery = z.object({
@@ -83,7 +82,7 @@ export const ExportQuery = z.object({
   touchpoint: Slug.optional(),
   locale: LocaleCode.optional(),
   segment: SegmentFilter.optional(),
-});
+}).refine(rangeInOrder, rangeMessage);
 
 export const Sentiment = z.enum(['positive', 'neutral', 'negative']);
 export type Sentiment = z.infer<typeof Sentiment>;
@@ -125,3 +124,98 @@ export const AlertInput = z
   });
 
 export { Stage };
+
+/** The insight endpoints refuse a range whose `from` is after its `to` (400, not an empty answer). */
+const ordered: [
+  (r: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [(r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] }];
+
+/** `GET /v1/journey`: default range the last 30 days. */
+export const JourneyQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).refine(...ordered);
+
+/** `GET /v1/surveys/:id/terms`: default range all time. */
+export const TermsQuery = z
+  .object({ from: IsoDay.optional(), to: IsoDay.optional(), touchpoint: Slug.optional() })
+  .refine(...ordered);
+
+/** `GET /v1/at-risk`: respondents whose latest NPS answer falls in the range (default the last 30 days). */
+export const AtRiskQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).refine(...ordered);
+
+/** `GET /v1/segments`: attribute values and locales seen in responses; default range all time. */
+export const SegmentsQuery = z
+  .object({ surveyId: z.string().min(1).max(64).optional(), from: IsoDay.optional(), to: IsoDay.optional() })
+  .refine(...ordered);
+
+/**
+ * A "drop" alert: the question's score over the last `windowDays` (for one touchpoint, or all)
+ * falls below `threshold` with at least `minResponses` answers. The score is NPS (−100..100) for
+ * nps questions, CSAT % (0..100) for csat, and the mean for ces/rating. Fires once per drop; it
+ * re-arms when the score is back at or above the threshold.
+ */
+export const DropAlertInput = z.strictObject({
+  kind: z.literal('drop'),
+  surveyId: z.string().min(1).max(64),
+  questionId: Slug,
+  touchpoint: Slug.optional(),
+  threshold: z.number().finite().min(-100).max(100),
+  windowDays: z.number().int().min(1).max(90),
+  minResponses: z.number().int().min(1).max(100_000).default(10),
+  webhookId: z.string().min(1).max(64),
+});
+export type DropAlertInput = z.infer<typeof DropAlertInput>;
+
+/** POST /v1/alerts takes either rule: an answer rule (AlertInput, `kind` absent or "answer") or a drop rule. */
+export const AlertRuleInput = z.union([AlertInput, DropAlertInput]);
+
+export const WebhookEvent = z.enum(['response.completed', 'alert']);
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+export const DeliveryStatus = z.enum(['pending', 'delivered', 'failed', 'dead']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+export const DeliveriesQuery = z.object({
+  status: DeliveryStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const CaseStatus = z.enum(['open', 'contacted', 'resolved']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** PUT/PATCH /v1/cases/:responseId — opens the case if needed; omitted fields stay as they are. */
+export const CaseInput = z.strictObject({
+  status: CaseStatus.optional(),
+  owner: z.string().trim().max(120).nullable().optional(),
+  note: z.string().max(4000).nullable().optional(),
+});
+export type CaseInput = z.infer<typeof CaseInput>;
+
+export const CasesQuery = z.object({
+  status: CaseStatus.optional(),
+  surveyId: z.string().min(1).max(64).optional(),
+  owner: z.string().max(120).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const CaseStatsQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() });
+
+export const ApiScope = z.enum(['read', 'manage']);
+export const ApiKeyInput = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  scopes: z
+    .array(ApiScope)
+    .min(1)
+    .max(2)
+    .refine((s) => new Set(s).size === s.length, 'each scope once'),
+});
+export type ApiKeyInput = z.infer<typeof ApiKeyInput>;
+
+/** Abuse settings of the key's own site. `dailyCap: null` = the Worker's default, 0 = no cap. */
+export const SiteSettingsPatch = z.strictObject({
+  dailyCap: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  turnstileSiteKey: z.string().trim().min(1).max(200).nullable().optional(),
+  turnstileSecret: z.string().trim().min(1).max(200).nullable().optional(),
+});
+export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
