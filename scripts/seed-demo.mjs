@@ -18,7 +18,18 @@ function prng(seed) {
   };
 }
 
-const q = (v) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+/** The item whose cumulative weight first exceeds u (0 ≤ u < 1). */
+function weighted(items, u) {
+  let acc = 0;
+  for (const item of items) {
+    acc += item.weight;
+    if (u < acc) return item;
+  }
+  return items[items.length - 1];
+}
+
+const q = (v) =>
+  v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`;
 
 export const TOUCHPOINTS = [
   ['home', 'Home page', 'awareness'],
@@ -42,7 +53,10 @@ export const SURVEYS = [
       {
         id: 'nps',
         type: 'nps',
-        prompt: { en: 'How likely are you to recommend us to a friend?', fa: 'چقدر احتمال دارد ما را به دوستتان پیشنهاد کنید؟' },
+        prompt: {
+          en: 'How likely are you to recommend us to a friend?',
+          fa: 'چقدر احتمال دارد ما را به دوستتان پیشنهاد کنید؟',
+        },
         lowLabel: { en: 'Not likely', fa: 'اصلاً' },
         highLabel: { en: 'Very likely', fa: 'خیلی زیاد' },
         required: true,
@@ -86,7 +100,10 @@ export const SURVEYS = [
       },
       { id: 'better', type: 'text', prompt: improve, showIf: { questionId: 'csat', max: 3 }, maxLength: 500 },
     ],
-    targeting: { touchpoints: ['checkout', 'order-status', 'product', 'pricing', 'onboarding'], trigger: { type: 'event', name: 'order_completed' } },
+    targeting: {
+      touchpoints: ['checkout', 'order-status', 'product', 'pricing', 'onboarding'],
+      trigger: { type: 'event', name: 'order_completed' },
+    },
     theme: { color: '#0f766e', position: 'bottom-left', mode: 'auto', radius: 16 },
     touchpoints: ['checkout', 'order-status', 'product', 'pricing', 'onboarding'],
     weight: 0.3,
@@ -113,7 +130,18 @@ export const SURVEYS = [
 ];
 
 // How each touchpoint tends to feel (shifts the score distributions): help and checkout are the friction.
-const MOOD = { home: 0.3, blog: 0.4, product: 0.2, pricing: -0.3, checkout: -0.6, 'order-status': 0.1, onboarding: 0, app: 0.5, help: -0.8, 'post-purchase': 0.6 };
+const MOOD = {
+  home: 0.3,
+  blog: 0.4,
+  product: 0.2,
+  pricing: -0.3,
+  checkout: -0.6,
+  'order-status': 0.1,
+  onboarding: 0,
+  app: 0.5,
+  help: -0.8,
+  'post-purchase': 0.6,
+};
 
 const COMMENTS = {
   negative: {
@@ -137,7 +165,12 @@ const COMMENTS = {
     ],
   },
   neutral: {
-    en: ['It was okay.', 'Fine overall, nothing special.', 'Delivery was on time, packaging average.', 'I used the help centre once.'],
+    en: [
+      'It was okay.',
+      'Fine overall, nothing special.',
+      'Delivery was on time, packaging average.',
+      'I used the help centre once.',
+    ],
     fa: ['معمولی بود.', 'در کل بد نبود.', 'ارسال به موقع بود.', 'یک بار از مرکز راهنما استفاده کردم.'],
   },
   positive: {
@@ -158,7 +191,18 @@ const COMMENTS = {
   },
 };
 
-const PATHS = { home: '/', blog: '/blog/how-to-choose', product: '/products/linen-shirt', pricing: '/pricing', checkout: '/checkout', 'order-status': '/orders/status', onboarding: '/welcome', app: '/app', help: '/help/returns', 'post-purchase': '/thanks' };
+const PATHS = {
+  home: '/',
+  blog: '/blog/how-to-choose',
+  product: '/products/linen-shirt',
+  pricing: '/pricing',
+  checkout: '/checkout',
+  'order-status': '/orders/status',
+  onboarding: '/welcome',
+  app: '/app',
+  help: '/help/returns',
+  'post-purchase': '/thanks',
+};
 
 /** Returns { sql, apiKey, adminToken? } for a demo site allowing the given origins. */
 export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42 }) {
@@ -178,7 +222,9 @@ export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42
     `INSERT INTO api_keys (id, site_id, hash, name, scopes, created_at) VALUES (${q(keyId)}, ${q(siteId)}, ${q(hash)}, 'demo', '["read","manage"]', ${now});`,
   );
   for (const [key, name, stage] of TOUCHPOINTS) {
-    out.push(`INSERT INTO touchpoints (site_id, key, name, stage, created_at) VALUES (${q(siteId)}, ${q(key)}, ${q(name)}, ${q(stage)}, ${now});`);
+    out.push(
+      `INSERT INTO touchpoints (site_id, key, name, stage, created_at) VALUES (${q(siteId)}, ${q(key)}, ${q(name)}, ${q(stage)}, ${now});`,
+    );
   }
   for (const s of SURVEYS) {
     const def = { questions: s.questions, targeting: s.targeting, theme: s.theme, locales: ['en', 'fa'] };
@@ -198,14 +244,17 @@ export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42
     const created = now - age * DAY - Math.floor(rnd() * DAY * 0.9);
     const day = new Date(created).toISOString().slice(0, 10);
     const progress = 1 - age / 90;
-    let r = rnd();
-    const survey = SURVEYS.find((s) => (r -= s.weight) < 0) ?? SURVEYS[0];
+    const survey = weighted(SURVEYS, rnd());
     const tp = pick(survey.touchpoints);
     const locale = rnd() < 0.35 ? 'fa' : 'en';
     const id = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
     const identified = rnd() < 0.45;
     const respondent = identified ? `cust-${1000 + Math.floor(rnd() * 700)}` : null;
-    const attrs = { plan: pick(['free', 'free', 'pro', 'pro', 'business']), country: locale === 'fa' ? pick(['IR', 'IR', 'AE']) : pick(['DE', 'US', 'GB', 'US']), device: rnd() < 0.55 ? 'mobile' : 'desktop' };
+    const attrs = {
+      plan: pick(['free', 'free', 'pro', 'pro', 'business']),
+      country: locale === 'fa' ? pick(['IR', 'IR', 'AE']) : pick(['DE', 'US', 'GB', 'US']),
+      device: rnd() < 0.55 ? 'mobile' : 'desktop',
+    };
     const impressionOnly = rnd() < 0.2;
     const answers = [];
     if (!impressionOnly) {
@@ -220,7 +269,13 @@ export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42
         const rule = fq.showIf;
         if (rule && ((rule.max !== undefined && v > rule.max) || (rule.min !== undefined && v < rule.min))) continue;
         if (fq.type === 'choice') {
-          if (rnd() < 0.6) answers.push([fq.id, null, null, JSON.stringify([...new Set([pick(fq.options).id, ...(rnd() < 0.3 ? [pick(fq.options).id] : [])])])]);
+          if (rnd() < 0.6)
+            answers.push([
+              fq.id,
+              null,
+              null,
+              JSON.stringify([...new Set([pick(fq.options).id, ...(rnd() < 0.3 ? [pick(fq.options).id] : [])])]),
+            ]);
         } else if (rnd() < 0.7) {
           const scale = first.type === 'nps' ? 10 : first.type === 'csat' ? 5 : 7;
           const tone = v / scale < 0.5 ? 'negative' : v / scale < 0.75 ? 'neutral' : 'positive';

@@ -60,29 +60,33 @@ export const SegmentFilter = z
   .max(150)
   .regex(/^[A-Za-z0-9_.-]{1,40}:.{1,100}$/, 'expected attribute:value');
 
-export const ResultsQuery = z.object({
-  from: IsoDay.optional(),
-  to: IsoDay.optional(),
-  touchpoint: Slug.optional(),
-  interval: Interval.optional(),
-  locale: LocaleCode.optional(),
-  segment: SegmentFilter.optional(),
-  /** Break metrics down by an attribute name, or `locale`. */
-  by: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,40}$/)
-    .optional(),
-}).refine(rangeInOrder, rangeMessage);
+export const ResultsQuery = z
+  .object({
+    from: IsoDay.optional(),
+    to: IsoDay.optional(),
+    touchpoint: Slug.optional(),
+    interval: Interval.optional(),
+    locale: LocaleCode.optional(),
+    segment: SegmentFilter.optional(),
+    /** Break metrics down by an attribute name, or `locale`. */
+    by: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,40}$/)
+      .optional(),
+  })
+  .refine(rangeInOrder, rangeMessage);
 export type ResultsQuery = z.infer<typeof ResultsQuery>;
 
-export const ExportQuery = z.object({
-  format: z.enum(['csv', 'ndjson']).default('csv'),
-  from: IsoDay.optional(),
-  to: IsoDay.optional(),
-  touchpoint: Slug.optional(),
-  locale: LocaleCode.optional(),
-  segment: SegmentFilter.optional(),
-}).refine(rangeInOrder, rangeMessage);
+export const ExportQuery = z
+  .object({
+    format: z.enum(['csv', 'ndjson']).default('csv'),
+    from: IsoDay.optional(),
+    to: IsoDay.optional(),
+    touchpoint: Slug.optional(),
+    locale: LocaleCode.optional(),
+    segment: SegmentFilter.optional(),
+  })
+  .refine(rangeInOrder, rangeMessage);
 
 export const Sentiment = z.enum(['positive', 'neutral', 'negative']);
 export type Sentiment = z.infer<typeof Sentiment>;

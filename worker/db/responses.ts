@@ -101,9 +101,10 @@ export async function upsertResponse(db: D1Database, r: ResponseWrite, now = Dat
 
 /** Erases every response (and so every answer, via cascade and triggers) of one respondent of one site. */
 export async function eraseRespondent(db: D1Database, siteId: string, respondentId: string): Promise<number> {
-  const res = await db
-    .prepare('DELETE FROM responses WHERE site_id = ? AND respondent_id = ?')
+  // RETURNING counts the responses themselves (meta.changes would also count cascaded rows).
+  const { results } = await db
+    .prepare('DELETE FROM responses WHERE site_id = ? AND respondent_id = ? RETURNING id')
     .bind(siteId, respondentId)
-    .run();
-  return res.meta.changes ?? 0;
+    .all();
+  return results.length;
 }
