@@ -1,0 +1,188 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { clearCache, onUnauthorized, useQuery } from './api';
+import { FilterBar } from './components/filter-bar';
+import { LocaleToggle } from './components/locale-toggle';
+import { Toolbar } from './components/toolbar';
+import type { ViewProps } from './context';
+import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
+import { resolveDates, toHash, useRoute, VIEWS, type View } from './route';
+import { clearApiKey, getApiKey, setApiKey } from './session';
+import type { SegmentsInfo, Survey, TouchpointDef } from './types';
+import { AtRisk } from './views/at-risk';
+import { DropOff } from './views/drop-off';
+import { Journey } from './views/journey';
+import { Overview } from './views/overview';
+import { Segments } from './views/segments';
+import { SignIn } from './views/sign-in';
+import { Verbatims } from './views/verbatims';
+
+const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
+  overview: Overview,
+  journey: Journey,
+  segments: Segments,
+  verbatims: Verbatims,
+  'at-risk': AtRisk,
+  'drop-off': DropOff,
+};
+
+export function App() {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const i18n = useMemo(() => makeI18n(locale), [locale]);
+  const [key, setKey] = useState(getApiKey);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = locale;
+    root.dir = i18n.dir;
+  }, [locale, i18n]);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setKey(null);
+        setExpired(true);
+      }),
+    [],
+  );
+
+  const toggleLocale = () => {
+    const next: Locale = locale === 'fa' ? 'en' : 'fa';
+    saveLocale(next);
+    setLocale(next);
+  };
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      {key ? (
+        <Dashboard
+          toggleLocale={toggleLocale}
+          signOut={() => {
+            clearApiKey();
+            clearCache();
+            setExpired(false);
+            setKey(null);
+          }}
+        />
+      ) : (
+        <SignIn
+          expired={expired}
+          toggleLocale={toggleLocale}
+          onSignedIn={(k) => {
+            setApiKey(k);
+            setExpired(false);
+            setKey(k);
+          }}
+        />
+      )}
+    </I18nContext.Provider>
+  );
+}
+
+function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOut: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [route, navigate] = useRoute();
+  const { view, filters } = route;
+  const surveysQ = useQuery<{ surveys: Survey[] }>('/v1/surveys');
+  const touchpointsQ = useQuery<{ touchpoints: TouchpointDef[] }>('/v1/touchpoints');
+  const surveys = surveysQ.data?.surveys ?? [];
+  const survey =
+    surveys.find((s) => s.id === filters.survey) ?? surveys.find((s) => s.status === 'active') ?? surveys[0];
+  const segmentsQ = useQuery<SegmentsInfo>(survey ? `/v1/segments?surveyId=${encodeURIComponent(survey.id)}` : null);
+  const dates = resolveDates(filters);
+
+  const props: ViewProps = {
+    view,
+    survey,
+    surveys,
+    touchpoints: touchpointsQ.data?.touchpoints ?? [],
+    segments: segmentsQ.data,
+    filters,
+    dates,
+    setFilters: (patch, replace) => navigate({ view, filters: { ...filters, ...patch } }, replace),
+  };
+
+  // A new view moves focus to its heading so screen readers announce it; the title follows too.
+  const h1 = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${t(`view.${view}`)} · ${t('appTitle')}`;
+    if (first.current) first.current = false;
+    else h1.current?.focus();
+  }, [view, t]);
+
+  const Current = VIEW_COMPONENTS[view];
+  return (
+    <div class={`shell view-${view}`}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; with hash routing it must move focus itself */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('skipToContent')}
+      </a>
+      <header class="topbar">
+        <p class="brand">
+          <span class="logo" aria-hidden="true">
+            ◉
+          </span>{' '}
+          {t('appName')}
+        </p>
+        <div class="topbar-actions">
+          <LocaleToggle toggle={toggleLocale} />
+          <button type="button" class="btn btn-quiet" onClick={signOut}>
+            {t('signOut')}
+          </button>
+        </div>
+      </header>
+      <nav class="tabs" aria-label={t('navLabel')}>
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v}>
+              <a href={toHash({ view: v, filters })} aria-current={v === view ? 'page' : undefined}>
+                {t(`view.${v}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <div class="page-head">
+          <h1 ref={h1} tabIndex={-1}>
+            {t(`view.${view}`)}
+          </h1>
+          {survey && <Toolbar view={view} survey={survey} dates={dates} touchpoint={filters.touchpoint} />}
+        </div>
+        <p class="print-only report-head">
+          {survey && t('reportFor', { survey: survey.name })} ·{' '}
+          {t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) })} ·{' '}
+          {t('generatedOn', { date: i18n.day(Date.now()) })}
+        </p>
+        {surveysQ.error ? (
+          <div class="notice notice-error" role="alert">
+            <p>{t('errorPrefix', { message: surveysQ.error.message })}</p>
+            <button type="button" class="btn" onClick={surveysQ.reload}>
+              {t('retry')}
+            </button>
+          </div>
+        ) : surveysQ.loading && !surveysQ.data ? (
+          <p class="loading" role="status">
+            {t('loading')}
+          </p>
+        ) : (
+          <>
+            {!survey && <p class="notice">{t('noSurveys')}</p>}
+            <FilterBar {...props} />
+            <Current {...props} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

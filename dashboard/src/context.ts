@@ -1,0 +1,26 @@
+import type { Filters, View } from './route';
+import type { Interval, SegmentsInfo, Survey, TouchpointDef } from './types';
+
+/** What every view gets from the shell: the chosen survey, resolved dates and the filter setter. */
+export type ViewProps = {
+  view: View;
+  survey: Survey | undefined;
+  surveys: Survey[];
+  touchpoints: TouchpointDef[];
+  segments: SegmentsInfo | undefined;
+  filters: Filters;
+  dates: { from: string; to: string; interval: Interval };
+  setFilters: (patch: Partial<Filters>, replace?: boolean) => void;
+};
+
+export type FilterName = 'survey' | 'range' | 'interval' | 'touchpoint' | 'segment' | 'language';
+
+/** Which global filters each view honours (the rest are listed as "not applied" when set). */
+export const VIEW_FILTERS: Record<View, readonly FilterName[]> = {
+  overview: ['survey', 'range', 'interval', 'touchpoint', 'segment', 'language'],
+  journey: ['range'],
+  segments: ['survey', 'range', 'touchpoint', 'segment', 'language'],
+  verbatims: ['survey', 'range', 'touchpoint'],
+  'at-risk': ['range'],
+  'drop-off': ['survey', 'range', 'touchpoint', 'segment', 'language'],
+};

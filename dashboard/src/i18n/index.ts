@@ -1,0 +1,114 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { en, type MessageKey } from './en';
+import { fa } from './fa';
+
+export type { MessageKey };
+export type Locale = 'en' | 'fa';
+export const LOCALES: readonly Locale[] = ['en', 'fa'];
+
+const STORE = 'seda.locale';
+
+/** The saved choice, else the browser's language if it is Persian, else English. */
+export function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORE);
+    if (saved === 'en' || saved === 'fa') return saved;
+  } catch {
+    /* no storage */
+  }
+  return navigator.language?.toLowerCase().startsWith('fa') ? 'fa' : 'en';
+}
+
+export function saveLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORE, locale);
+  } catch {
+    /* no storage: the choice lasts for this page only */
+  }
+}
+
+type Params = Record<string, string | number>;
+
+export type I18n = ReturnType<typeof makeI18n>;
+
+/**
+ * Text and number/date formatting for one locale. Persian uses Persian digits (Intl 'fa') and the
+ * Solar Hijri calendar (`fa-IR-u-ca-persian`); days are `YYYY-MM-DD` in UTC and shown as such.
+ */
+export function makeI18n(locale: Locale) {
+  const dict: Record<MessageKey, string> = locale === 'fa' ? fa : en;
+  const dateLocale = locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en';
+  const nfCache = new Map<string, Intl.NumberFormat>();
+  const nf = (opts: Intl.NumberFormatOptions) => {
+    const k = JSON.stringify(opts);
+    let f = nfCache.get(k);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, opts);
+      nfCache.set(k, f);
+    }
+    return f;
+  };
+  const dfCache = new Map<string, Intl.DateTimeFormat>();
+  const df = (opts: Intl.DateTimeFormatOptions) => {
+    const k = JSON.stringify(opts);
+    let f = dfCache.get(k);
+    if (!f) {
+      f = new Intl.DateTimeFormat(dateLocale, { timeZone: 'UTC', ...opts });
+      dfCache.set(k, f);
+    }
+    return f;
+  };
+  const asDate = (d: string | number) =>
+    typeof d === 'number' ? new Date(d) : /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : new Date(d);
+
+  const t = (key: MessageKey, params?: Params): string => {
+    const s = dict[key] ?? en[key] ?? key;
+    if (!params) return s;
+    return s.replace(/\{(\w+)\}/g, (m, name: string) => {
+      const v = params[name];
+      return v === undefined ? m : typeof v === 'number' ? nf({ maximumFractionDigits: 4 }).format(v) : v;
+    });
+  };
+
+  return {
+    locale,
+    dir: (locale === 'fa' ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
+    t,
+    /** Whole number with grouping: 1,234 / ۱٬۲۳۴. */
+    int: (n: number) => nf({ maximumFractionDigits: 0 }).format(n),
+    /** A number with up to `digits` decimals. */
+    num: (n: number, digits = 1) => nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n),
+    /** Fixed decimals (for means such as CES 5.40). */
+    fixed: (n: number, digits: number) =>
+      nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
+    /** With a sign, except for zero: +42 / −3. */
+    signed: (n: number, digits = 0) =>
+      nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n),
+    /** A percentage given as 0–100. */
+    pct: (n: number, digits = 0) => nf({ style: 'percent', maximumFractionDigits: digits }).format(n / 100),
+    /** p-values: three decimals, or "< 0.001". */
+    pValue: (p: number) => (p < 0.001 ? `< ${nf({}).format(0.001)}` : nf({ maximumFractionDigits: 3 }).format(p)),
+    /** A day, e.g. "23 Nov 2026" / "۲ آذر ۱۴۰۵". */
+    day: (d: string | number) => df({ year: 'numeric', month: 'short', day: 'numeric' }).format(asDate(d)),
+    /** A day without the year, for chart axes. */
+    shortDay: (d: string) => df({ month: 'short', day: 'numeric' }).format(asDate(d)),
+    /** Month and year (Gregorian month buckets are labelled by their first day in Persian). */
+    month: (d: string) =>
+      locale === 'fa'
+        ? df({ year: 'numeric', month: 'short', day: 'numeric' }).format(asDate(d))
+        : df({ year: 'numeric', month: 'short' }).format(asDate(d)),
+    /** Date and time, for answers. */
+    dateTime: (d: string | number) =>
+      df({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(asDate(d)),
+    /** Text from a `{en, fa, …}` record: this locale, else English, else any. */
+    pick: (text: Record<string, string> | string | undefined | null): string => {
+      if (!text) return '';
+      if (typeof text === 'string') return text;
+      return text[locale] ?? text.en ?? Object.values(text)[0] ?? '';
+    },
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('en'));
+export const useI18n = () => useContext(I18nContext);

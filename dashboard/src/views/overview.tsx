@@ -1,0 +1,162 @@
+import { query, useQuery } from '../api';
+import { Distribution } from '../components/distribution';
+import { MetricCard } from '../components/metric-card';
+import { MetricCell } from '../components/metric-cell';
+import { Status } from '../components/status';
+import { TrendChart } from '../components/trend-chart';
+import type { ViewProps } from '../context';
+import { useI18n } from '../i18n';
+import { METRICS, metricOf } from '../metric';
+import { periodsBetween } from '../periods';
+import type { Results } from '../types';
+
+/** The results URL for the current filters (shared by overview, segments and drop-off). */
+export function resultsPath(p: ViewProps, extra: Record<string, string | undefined> = {}): string | null {
+  if (!p.survey) return null;
+  return `/v1/surveys/${encodeURIComponent(p.survey.id)}/results${query({
+    from: p.dates.from,
+    to: p.dates.to,
+    interval: p.dates.interval,
+    touchpoint: p.filters.touchpoint,
+    segment: p.filters.segment,
+    locale: p.filters.language,
+    ...extra,
+  })}`;
+}
+
+export function Overview(props: ViewProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const q = useQuery<Results>(resultsPath(props));
+  const r = q.data;
+  if (!props.survey) return null;
+  return (
+    <div class="overview" data-state={q.loading ? 'loading' : r ? 'ready' : 'empty'} aria-busy={q.loading}>
+      <Status loading={q.loading} error={q.error} retry={q.reload}>
+        {r && (
+          <>
+            <section aria-labelledby="scores-h" class="block">
+              <h2 id="scores-h">{t('scores')}</h2>
+              <div class="cards">
+                {METRICS.map((k) => (
+                  <MetricCard
+                    key={k}
+                    metric={k}
+                    current={metricOf(r.metrics, k)}
+                    previous={r.previous ? metricOf(r.previous.metrics, k) : null}
+                    comparison={r.comparison?.[k] ?? null}
+                    previousRange={r.range.previous}
+                  />
+                ))}
+              </div>
+              <Funnel r={r} />
+            </section>
+            <section aria-labelledby="trends-h" class="block">
+              <h2 id="trends-h">{t('trends')}</h2>
+              <Trends r={r} />
+            </section>
+            <section aria-labelledby="dist-h" class="block no-print">
+              <h2 id="dist-h">{t('distributions')}</h2>
+              <div class="dists">
+                {METRICS.map((k) => {
+                  const question = r.questions.find((x) => x.type === k);
+                  return question ? <Distribution key={k} metric={k} question={question} /> : null;
+                })}
+              </div>
+            </section>
+            {r.touchpoints.length > 0 && (
+              <section aria-labelledby="tp-h" class="block">
+                <h2 id="tp-h">{t('byTouchpoint')}</h2>
+                <div class="table-wrap">
+                  <table class="data">
+                    <caption class="sr-only">{t('byTouchpointCaption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('touchpointCol')}</th>
+                        <th scope="col">{t('stageCol')}</th>
+                        <th scope="col" class="num">
+                          {t('responses')}
+                        </th>
+                        {METRICS.map((k) => (
+                          <th key={k} scope="col">
+                            {t(`metric.${k}`)}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {r.touchpoints.map((tp) => (
+                        <tr key={tp.key}>
+                          <th scope="row">{tp.key ? tp.name : t('noTouchpoint')}</th>
+                          <td>{tp.stage ? t(`stage.${tp.stage}`) : t('none')}</td>
+                          <td class="num">{i18n.int(tp.responses)}</td>
+                          {METRICS.map((k) => (
+                            <MetricCell key={k} metric={k} m={metricOf(tp, k)} />
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            )}
+            {r.source && <p class="muted small">{t('source', { source: t(`source.${r.source}`) })}</p>}
+          </>
+        )}
+      </Status>
+    </div>
+  );
+}
+
+function Funnel({ r }: { r: Results }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const rate = (a: number, b: number) => (b ? i18n.pct((a / b) * 100) : t('none'));
+  return (
+    <dl class="funnel" aria-label={t('funnelSummary')}>
+      <div>
+        <dt>{t('shown')}</dt>
+        <dd>{i18n.int(r.shown)}</dd>
+      </div>
+      <div>
+        <dt>{t('responses')}</dt>
+        <dd>{i18n.int(r.responses)}</dd>
+      </div>
+      <div>
+        <dt>{t('completed')}</dt>
+        <dd>{i18n.int(r.completed)}</dd>
+      </div>
+      <div>
+        <dt>{t('responseRate')}</dt>
+        <dd>{rate(r.responses, r.shown)}</dd>
+      </div>
+      <div>
+        <dt>{t('completionRate')}</dt>
+        <dd>{rate(r.completed, r.responses)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Trends({ r }: { r: Results }) {
+  const byPeriod = new Map(r.trend.map((p) => [p.period, p]));
+  const periods = periodsBetween(r.range.from, r.range.to, r.range.interval);
+  for (const p of r.trend) if (!periods.includes(p.period)) periods.push(p.period);
+  periods.sort();
+  return (
+    <div class="trends">
+      {METRICS.map((k) =>
+        r.metrics[k] || r.trend.some((p) => p[k]) ? (
+          <TrendChart
+            key={k}
+            id={`trend-${k}`}
+            metric={k}
+            interval={r.range.interval}
+            rangeTo={r.range.to}
+            points={periods.map((period) => ({ period, m: byPeriod.get(period)?.[k] ?? null }))}
+          />
+        ) : null,
+      )}
+    </div>
+  );
+}

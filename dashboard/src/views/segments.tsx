@@ -1,0 +1,122 @@
+import { useQuery } from '../api';
+import { languageName } from '../components/filter-bar';
+import { MetricCell } from '../components/metric-cell';
+import { Status } from '../components/status';
+import type { ViewProps } from '../context';
+import { useI18n } from '../i18n';
+import { type AnyMetric, headline, METRICS, metricOf, SCALE } from '../metric';
+import type { MetricKey, Results } from '../types';
+import { resultsPath } from './overview';
+
+/** Any metric broken down by an identify() attribute or by the respondent's language. */
+export function Segments(props: ViewProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { segments, filters, setFilters } = props;
+  const attrs = segments?.attributes.map((a) => a.name) ?? [];
+  const by = filters.by ?? attrs[0] ?? 'locale';
+  const metric: MetricKey = filters.metric ?? 'nps';
+  const q = useQuery<Results>(props.survey ? resultsPath(props, { by }) : null);
+  const items = q.data?.segments?.items ?? [];
+  const byName = by === 'locale' ? t('localeAttribute') : by;
+  const label = (v: string) => (by === 'locale' ? languageName(i18n.locale, v) : v);
+
+  // Common axis for the interval chart: every shown item's interval, within the scale.
+  const ms = items.map((it) => metricOf(it, metric)).filter((m): m is AnyMetric => !!m?.enough);
+  const [sLo, sHi] = SCALE[metric];
+  const lo = ms.length ? Math.max(sLo, Math.min(...ms.map((m) => m.ci95[0]))) : sLo;
+  const hi = ms.length ? Math.min(sHi, Math.max(...ms.map((m) => m.ci95[1]))) : sHi;
+  const pos = (v: number) => `${((v - lo) / (hi - lo || 1)) * 100}%`;
+
+  if (!props.survey) return null;
+  return (
+    <div class="segments" data-state={q.loading ? 'loading' : q.data ? 'ready' : 'empty'} aria-busy={q.loading}>
+      <div class="view-controls">
+        <div class="field">
+          <label for="seg-by">{t('breakDownBy')}</label>
+          <select id="seg-by" value={by} onChange={(e) => setFilters({ by: e.currentTarget.value })}>
+            {attrs.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+            <option value="locale">{t('localeAttribute')}</option>
+          </select>
+        </div>
+        <fieldset class="segmented">
+          <legend>{t('showCiFor')}</legend>
+          {METRICS.map((k) => (
+            <label key={k}>
+              <input
+                type="radio"
+                name="seg-metric"
+                checked={metric === k}
+                onChange={() => setFilters({ metric: k }, true)}
+              />
+              <span>{t(`metric.${k}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {segments && attrs.length === 0 && <p class="notice">{t('noSegments')}</p>}
+      <Status loading={q.loading} error={q.error} retry={q.reload}>
+        {q.data &&
+          (items.length === 0 ? (
+            <p class="notice">{t('noData')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="data segments-table">
+                <caption>{t('segmentsCaption', { metric: t(`metric.${metric}`), by: byName })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{byName}</th>
+                    <th scope="col" class="num">
+                      {t('responses')}
+                    </th>
+                    {METRICS.map((k) => (
+                      <th key={k} scope="col" class={k === metric ? 'primary' : ''}>
+                        {t(`metric.${k}`)}
+                      </th>
+                    ))}
+                    <th scope="col" class="ci-col">
+                      {t('segmentChartTitle', { metric: t(`metric.${metric}`), by: byName })}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((it) => {
+                    const m = metricOf(it, metric);
+                    return (
+                      <tr key={it.value}>
+                        <th scope="row" dir="auto">
+                          {label(it.value)}
+                        </th>
+                        <td class="num">{i18n.int(it.responses)}</td>
+                        {METRICS.map((k) => (
+                          <MetricCell key={k} metric={k} m={metricOf(it, k)} tinted={k === metric} />
+                        ))}
+                        <td class="ci-col" aria-hidden="true">
+                          {m?.enough ? (
+                            <span class="ci-track">
+                              <span
+                                class="ci-range"
+                                style={{
+                                  insetInlineStart: pos(m.ci95[0]),
+                                  inlineSize: `calc(${pos(m.ci95[1])} - ${pos(m.ci95[0])})`,
+                                }}
+                              />
+                              <span class="ci-point" style={{ insetInlineStart: pos(headline(m)) }} />
+                            </span>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ))}
+      </Status>
+    </div>
+  );
+}
