@@ -34,6 +34,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          testTimeout: 30_000,
           setupFiles: ['./test/worker/apply-migrations.ts'],
         },
       },
