@@ -5,7 +5,7 @@
  * `json_each` (D1 binds at most 100 parameters per statement).
  */
 import type { Question } from '../../shared/schemas/survey';
-import type { VerbatimKey } from '../lib/cursor';
+import type { VerbatimKey } from '../lib/verbatim-cursor';
 import { VALUES } from './results';
 import type { Definition } from './surveys';
 

@@ -15,9 +15,9 @@ import {
 import { getSurvey, metricQuestions } from '../db/surveys';
 import type { AppEnv } from '../env';
 import { siteJourney } from '../journey';
-import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { notFound } from '../lib/errors';
 import { readQuery } from '../lib/validate';
+import { decodeVerbatimCursor, encodeVerbatimCursor } from '../lib/verbatim-cursor';
 import { requireScope, siteAuth } from '../middleware/auth';
 
 /** NPS fall between a respondent's two latest answers that puts them on the at-risk list. */
@@ -44,7 +44,7 @@ insightRoutes.get('/journey', siteAuth(), requireScope('read'), async (c) => {
 /** Open-text answers, newest first, with search, sentiment/touchpoint/day filters and a keyset cursor. */
 insightRoutes.get('/surveys/:id/verbatims', siteAuth(), requireScope('read'), async (c) => {
   const q = readQuery(c, VerbatimsQuery);
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = q.cursor ? decodeVerbatimCursor(q.cursor) : undefined;
   const siteId = c.get('siteId');
   const survey = await getSurvey(c.env.DB, siteId, c.req.param('id'));
   if (!survey) throw notFound('survey');
@@ -78,7 +78,7 @@ insightRoutes.get('/surveys/:id/verbatims', siteAuth(), requireScope('read'), as
     })),
     ...(rows.length > q.limit && last
       ? {
-          nextCursor: encodeCursor({
+          nextCursor: encodeVerbatimCursor({
             createdAt: last.created_at,
             responseId: last.response_id,
             questionId: last.question_id,
