@@ -1,11 +1,13 @@
 import { dayOf } from '../shared/dates';
 import type { Site } from '../shared/schemas/api';
 import { checkAnswers, type ResponseBody } from '../shared/schemas/response';
+import type { SentimentLabel } from '../shared/sentiment';
 import { analyzeSentiment } from '../shared/sentiment';
 import { responseOwner, upsertResponse } from './db/responses';
-import { getSiteByKey } from './db/sites';
+import { getSiteForCollect } from './db/site-settings';
 import { getSurveyForCollect } from './db/surveys';
 import { ApiError, notFound } from './lib/errors';
+import type { TurnstileVerifier } from './lib/turnstile';
 
 /** Page path without query string or fragment: enough to know the page, nothing personal from the URL. */
 function pathOf(url: string | undefined): string | null {
@@ -26,7 +28,37 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
-export type Collected = { id: string; siteId: string; surveyId: string; completedNow: boolean };
+export type CollectedAnswer = {
+  questionId: string;
+  num: number | null;
+  text: string | null;
+  choices: string[] | null;
+  sentiment: SentimentLabel | null;
+};
+
+/** What was stored, for what happens after the 202 (alerts, webhooks). */
+export type Collected = {
+  id: string;
+  siteId: string;
+  surveyId: string;
+  completedNow: boolean;
+  /** True when this post created the response (its first post). */
+  isNew: boolean;
+  touchpoint: string;
+  /** The answers in this post, as stored. */
+  answers: CollectedAnswer[];
+};
+
+export type CollectChecks = {
+  site?: (site: Site) => void | Promise<void>;
+  /** New responses per site per UTC day when the site sets none; 0 = no cap. */
+  defaultDailyCap?: number;
+  /** Verifies a Turnstile token for sites that turned Turnstile on. */
+  verifyTurnstile?: TurnstileVerifier;
+};
+
+/** Seconds until the next UTC midnight, when the daily cap resets. */
+const untilUtcMidnight = (now: number) => Math.max(1, Math.ceil((86_400_000 - (now % 86_400_000)) / 1000));
 
 /**
  * The collector as a plain function: checks a validated body against its site and survey and
@@ -35,10 +67,10 @@ export type Collected = { id: string; siteId: string; surveyId: string; complete
 export async function collect(
   db: D1Database,
   body: ResponseBody,
-  check: { site?: (site: Site) => void | Promise<void> } = {},
+  check: CollectChecks = {},
   now = Date.now(),
 ): Promise<Collected> {
-  const site = await getSiteByKey(db, body.siteKey);
+  const site = await getSiteForCollect(db, body.siteKey, dayOf(now));
   if (!site) throw notFound('site');
   await check.site?.(site);
   const survey = await getSurveyForCollect(db, site.id, body.surveyId);
@@ -58,7 +90,33 @@ export async function collect(
   if (owner && (owner.site_id !== site.id || owner.survey_id !== body.surveyId)) {
     throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
   }
+  if (!owner) {
+    // Only a response's first post counts and is checked: later parts of an accepted response are never refused.
+    const cap = site.guard.dailyCap ?? check.defaultDailyCap ?? 0;
+    if (cap > 0 && site.guard.today >= cap) {
+      throw new ApiError(429, 'daily_cap', 'this site reached its daily response cap', undefined, {
+        'Retry-After': String(untilUtcMidnight(now)),
+      });
+    }
+    const secret = site.guard.turnstileSecret;
+    if (secret) {
+      if (!body.turnstileToken) {
+        throw new ApiError(403, 'turnstile_required', 'this site requires a Turnstile token on the first post', [
+          { path: ['turnstileToken'], message: 'required by this site' },
+        ]);
+      }
+      if (!check.verifyTurnstile || !(await check.verifyTurnstile(secret, body.turnstileToken))) {
+        throw new ApiError(403, 'turnstile_failed', 'the Turnstile token was not accepted', [
+          { path: ['turnstileToken'], message: 'not accepted' },
+        ]);
+      }
+    }
+  }
   const locale = body.context?.locale ?? null;
+  const answers = checked.answers.map((a) => ({
+    ...a,
+    sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
+  }));
   await upsertResponse(
     db,
     {
@@ -74,12 +132,17 @@ export async function collect(
       referrerHost: hostOf(body.context?.referrer),
       completed: body.completed,
       day: dayOf(now),
-      answers: checked.answers.map((a) => ({
-        ...a,
-        sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
-      })),
+      answers,
     },
     now,
   );
-  return { id: body.id, siteId: site.id, surveyId: body.surveyId, completedNow: body.completed };
+  return {
+    id: body.id,
+    siteId: site.id,
+    surveyId: body.surveyId,
+    completedNow: body.completed,
+    isNew: !owner,
+    touchpoint: body.touchpoint ?? '',
+    answers,
+  };
 }

@@ -9,6 +9,20 @@ export interface Env {
   RATE_LIMIT_PER_MINUTE: string;
   /** "1" lets webhooks target loopback/private addresses (local use and tests). */
   ALLOW_PRIVATE_WEBHOOKS: string;
+  /** Webhook deliveries (Cloudflare Queues); without it deliveries are tried once inline. */
+  DELIVERIES?: Queue<DeliveryMessage>;
+  /** Per site (all IPs together) per minute on POST /v1/responses; "0" or RATE_LIMIT_PER_MINUTE=0 turns it off. */
+  SITE_RATE_LIMITER?: RateLimit;
+  SITE_RATE_LIMIT_PER_MINUTE?: string;
+  /** New responses per site per UTC day when the site sets none; "0" = no cap. Default 10000. */
+  DAILY_RESPONSE_CAP?: string;
+  /** First webhook retry delay in seconds (then ×4 per attempt, at most 1 h). Default 30. */
+  WEBHOOK_RETRY_BASE_SECONDS?: string;
+  /** The collector answers 503 when D1 takes longer than this. Default 8000. */
+  COLLECT_TIMEOUT_MS?: string;
 }
 
-export type AppEnv = { Bindings: Env; Variables: { siteId: string; scopes: string[] } };
+/** What goes through the DELIVERIES queue: the row id; the row holds the payload and the state. */
+export type DeliveryMessage = { deliveryId: string };
+
+export type AppEnv = { Bindings: Env; Variables: { siteId: string; scopes: string[]; keyId: string } };

@@ -1,14 +1,21 @@
 import { Hono } from 'hono';
-import type { AppEnv, Env } from './env';
+import { handleDeliveryBatch } from './closed-loop/deliver';
+import { sweepDeliveries } from './closed-loop/enqueue';
+import type { AppEnv, DeliveryMessage, Env } from './env';
 import { ApiError, onError } from './lib/errors';
 import { openApiDocument } from './openapi';
+import { alertRoutes } from './routes/alerts';
+import { caseRoutes } from './routes/cases';
 import { insightRoutes } from './routes/insights';
+import { keyRoutes } from './routes/keys';
 import { publicRoutes } from './routes/public';
 import { respondentRoutes } from './routes/respondents';
 import { resultRoutes } from './routes/results';
+import { settingsRoutes } from './routes/settings';
 import { operatorRoutes, siteRoutes } from './routes/sites';
 import { surveyRoutes } from './routes/surveys';
 import { touchpointRoutes } from './routes/touchpoints';
+import { webhookRoutes } from './routes/webhooks';
 
 export const app = new Hono<AppEnv>();
 
@@ -28,6 +35,11 @@ app.route('/v1/touchpoints', touchpointRoutes);
 app.route('/v1/surveys', resultRoutes);
 app.route('/v1/surveys', surveyRoutes);
 app.route('/v1/respondents', respondentRoutes);
+app.route('/v1', webhookRoutes);
+app.route('/v1', alertRoutes);
+app.route('/v1', caseRoutes);
+app.route('/v1', keyRoutes);
+app.route('/v1', settingsRoutes);
 app.route('/v1', insightRoutes);
 
 // The dashboard is a single-page app: every path under /dashboard gets its index.html.
@@ -39,4 +51,8 @@ app.get('/dashboard/*', async (c) => {
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+  // Webhook deliveries (seda-deliveries) and what the queue gave up on (seda-deliveries-dlq).
+  queue: (batch, env) => handleDeliveryBatch(batch, env),
+  // Re-queues deliveries stored but never queued; trims the delivery log.
+  scheduled: (_controller, env, ctx) => ctx.waitUntil(sweepDeliveries(env)),
+} satisfies ExportedHandler<Env, DeliveryMessage>;

@@ -43,6 +43,8 @@ export const ResponseBody = z.strictObject({
     })
     .optional(),
   completed: z.boolean(),
+  /** Cloudflare Turnstile token; required on a response's first post when the site turns Turnstile on. */
+  turnstileToken: z.string().max(2048).optional(),
 });
 export type ResponseBody = z.infer<typeof ResponseBody>;
 

@@ -31,3 +31,45 @@ export async function touchApiKey(db: D1Database, id: string, now = Date.now()):
     .bind(now, id, now - 60_000)
     .run();
 }
+
+/** What the API shows of a key: never the key or its hash. */
+export const toApiKeyInfo = (r: ApiKeyRow) => ({
+  id: r.id,
+  prefix: `sk_${r.id}`,
+  name: r.name,
+  scopes: JSON.parse(r.scopes) as string[],
+  createdAt: new Date(r.created_at).toISOString(),
+  lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at).toISOString(),
+  revoked: r.revoked_at !== null,
+  revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
+});
+
+export async function listApiKeys(db: D1Database, siteId: string) {
+  const { results } = await db
+    .prepare('SELECT * FROM api_keys WHERE site_id = ? ORDER BY created_at, id')
+    .bind(siteId)
+    .all<ApiKeyRow>();
+  return results.map(toApiKeyInfo);
+}
+
+export async function getSiteApiKey(db: D1Database, siteId: string, id: string): Promise<ApiKeyRow | null> {
+  return db.prepare('SELECT * FROM api_keys WHERE id = ? AND site_id = ?').bind(id, siteId).first<ApiKeyRow>();
+}
+
+/**
+ * Revokes a key unless it is the site's last active key with the manage scope (then nobody could
+ * manage the site any more). The check and the update are one statement, so two racing revocations
+ * cannot both pass. Returns false when refused.
+ */
+export async function revokeApiKey(db: D1Database, siteId: string, id: string, now = Date.now()): Promise<boolean> {
+  const res = await db
+    .prepare(
+      `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND site_id = ? AND revoked_at IS NULL
+         AND (NOT EXISTS (SELECT 1 FROM json_each(scopes) WHERE value = 'manage')
+              OR (SELECT COUNT(*) FROM api_keys k, json_each(k.scopes) s
+                  WHERE k.site_id = ? AND k.revoked_at IS NULL AND k.id <> ? AND s.value = 'manage') > 0)`,
+    )
+    .bind(now, id, siteId, siteId, id)
+    .run();
+  return (res.meta.changes ?? 0) > 0;
+}

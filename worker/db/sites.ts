@@ -1,8 +1,15 @@
 import type { Site } from '../../shared/schemas/api';
 
-type SiteRow = { id: string; key: string; name: string; origins: string; locale: string; recontact_days: number };
+export type SiteRow = {
+  id: string;
+  key: string;
+  name: string;
+  origins: string;
+  locale: string;
+  recontact_days: number;
+};
 
-const toSite = (r: SiteRow): Site => ({
+export const toSite = (r: SiteRow): Site => ({
   id: r.id,
   key: r.key,
   name: r.name,

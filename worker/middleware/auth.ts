@@ -10,12 +10,17 @@ export type Scope = 'read' | 'manage';
 const bearer = (h: string | undefined) => (h?.startsWith('Bearer ') ? h.slice(7).trim() : '');
 const unauthorized = () => new ApiError(401, 'unauthorized', 'missing or invalid API key');
 
-/** Operator endpoints: `Authorization: Bearer ADMIN_TOKEN`, compared in constant time. */
+/** Operator endpoints: `Authorization: Bearer ADMIN_TOKEN` (one of a comma-separated list), compared in constant time. */
 export function operatorAuth(): MiddlewareHandler<AppEnv> {
   return async function operatorAuth(c, next) {
     const token = bearer(c.req.header('authorization'));
-    const expected = c.env.ADMIN_TOKEN ?? '';
-    if (!expected || !token || !(await safeEqual(token, expected))) {
+    // A comma-separated list is accepted while the token is rotated: "old,new", then "new".
+    const accepted = (c.env.ADMIN_TOKEN ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const matches = await Promise.all(accepted.map((t) => safeEqual(token, t)));
+    if (!token || !matches.includes(true)) {
       throw new ApiError(401, 'unauthorized', 'operator token required');
     }
     await next();
@@ -36,6 +41,7 @@ export function siteAuth(): MiddlewareHandler<AppEnv> {
     const hash = await sha256Hex(token);
     if (!(await safeEqual(hash, row?.hash ?? '')) || !row) throw unauthorized();
     c.set('siteId', row.site_id);
+    c.set('keyId', row.id);
     c.set('scopes', JSON.parse(row.scopes) as string[]);
     c.executionCtx.waitUntil(touchApiKey(c.env.DB, row.id).catch(() => {}));
     await next();

@@ -2,14 +2,17 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_BODY_BYTES, ResponseBody } from '../../shared/schemas/response';
 import type { PublicSurveysResponse } from '../../shared/schemas/survey';
+import { afterCollect } from '../closed-loop/after-collect';
 import { collect } from '../collect';
 import { getSiteByKey } from '../db/sites';
 import { listSurveys } from '../db/surveys';
 import type { AppEnv } from '../env';
+import { withDbDeadline } from '../lib/db-faults';
 import { ApiError, notFound } from '../lib/errors';
+import { turnstileVerifier } from '../lib/turnstile';
 import { readBody } from '../lib/validate';
 import { allowOrigin, preflight } from '../middleware/cors';
-import { checkRateLimit } from '../middleware/rate-limit';
+import { checkRateLimit, checkSiteRateLimit } from '../middleware/rate-limit';
 
 /** The widget's endpoints: public, CORS-limited to each site's origins, rate limited per IP per site. */
 export const publicRoutes = new Hono<AppEnv>();
@@ -52,7 +55,18 @@ publicRoutes.post(
   async (c) => {
     const body = await readBody(c, ResponseBody);
     await checkRateLimit(c, body.siteKey);
-    const done = await collect(c.env.DB, body, { site: (site) => allowOrigin(c, site.origins) });
+    await checkSiteRateLimit(c, body.siteKey);
+    const cap = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
+    // D1 down, overloaded or slower than the deadline → 503 + Retry-After; the widget keeps the answer.
+    const done = await withDbDeadline(Number(c.env.COLLECT_TIMEOUT_MS ?? '8000') || 8000, () =>
+      collect(c.env.DB, body, {
+        site: (site) => allowOrigin(c, site.origins),
+        defaultDailyCap: Number.isFinite(cap) ? cap : 10000,
+        verifyTurnstile: turnstileVerifier(c.req.header('cf-connecting-ip')),
+      }),
+    );
+    // Alerts and webhooks after the answer is stored, never on the visitor's time.
+    c.executionCtx.waitUntil(afterCollect(c.env, done).catch((err) => console.error('after collect', err)));
     return c.json({ id: done.id }, 202);
   },
 );

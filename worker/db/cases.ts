@@ -1,0 +1,240 @@
+import type { CaseInput, CaseStatus } from '../../shared/schemas/api';
+
+export type CaseRow = {
+  response_id: string;
+  site_id: string;
+  status: CaseStatus;
+  owner: string | null;
+  note: string | null;
+  created_at: number;
+  first_contact_at: number | null;
+  resolved_at: number | null;
+  updated_at: number;
+};
+
+type CaseListRow = CaseRow & {
+  survey_id: string;
+  touchpoint: string;
+  respondent_id: string | null;
+  completed: number;
+  responded_at: number;
+};
+
+type AnswerRow = {
+  response_id: string;
+  question_id: string;
+  num: number | null;
+  text: string | null;
+  choices: string | null;
+  sentiment: number | null;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const SENTIMENT = { 1: 'positive', 0: 'neutral', '-1': 'negative' } as const;
+
+export const toCase = (r: CaseRow) => ({
+  responseId: r.response_id,
+  status: r.status,
+  owner: r.owner,
+  note: r.note,
+  createdAt: iso(r.created_at)!,
+  firstContactAt: iso(r.first_contact_at),
+  resolvedAt: iso(r.resolved_at),
+  updatedAt: iso(r.updated_at)!,
+});
+
+const toAnswer = (a: AnswerRow) => ({
+  questionId: a.question_id,
+  value: a.num ?? a.text ?? (a.choices ? (JSON.parse(a.choices) as string[]) : null),
+  ...(a.sentiment !== null ? { sentiment: SENTIMENT[String(a.sentiment) as '1' | '0' | '-1'] } : {}),
+});
+
+/** The response a case is about, if it belongs to the site. */
+export async function responseOfSite(db: D1Database, siteId: string, responseId: string) {
+  return db
+    .prepare('SELECT id, created_at FROM responses WHERE id = ? AND site_id = ?')
+    .bind(responseId, siteId)
+    .first<{ id: string; created_at: number }>();
+}
+
+/** Opens a case for a response unless one exists (alerts use this; it never reopens a handled case). */
+export function openCaseStmt(db: D1Database, siteId: string, responseId: string, now = Date.now()) {
+  return db
+    .prepare(
+      `INSERT INTO cases (response_id, site_id, status, created_at, updated_at)
+       SELECT id, site_id, 'open', ?, ? FROM responses WHERE id = ? AND site_id = ?
+       ON CONFLICT (response_id) DO NOTHING`,
+    )
+    .bind(now, now, responseId, siteId);
+}
+
+/**
+ * Creates or updates a case. Omitted fields stay as they are. `first_contact_at` is set the first
+ * time the status leaves 'open' and never changes after; `resolved_at` follows the resolved status.
+ */
+export async function upsertCase(
+  db: D1Database,
+  siteId: string,
+  responseId: string,
+  input: CaseInput,
+  now = Date.now(),
+): Promise<CaseRow> {
+  const status = input.status ?? null;
+  const setOwner = input.owner !== undefined ? 1 : 0;
+  const setNote = input.note !== undefined ? 1 : 0;
+  const owner = input.owner || null;
+  const note = input.note ?? null;
+  const row = await db
+    .prepare(
+      `INSERT INTO cases (response_id, site_id, status, owner, note, created_at, first_contact_at, resolved_at, updated_at)
+       VALUES (?1, ?2, COALESCE(?3, 'open'), ?4, ?5, ?6,
+               CASE WHEN COALESCE(?3, 'open') <> 'open' THEN ?6 END,
+               CASE WHEN ?3 = 'resolved' THEN ?6 END, ?6)
+       ON CONFLICT (response_id) DO UPDATE SET
+         status = COALESCE(?3, status),
+         owner = CASE WHEN ?7 THEN ?4 ELSE owner END,
+         note = CASE WHEN ?8 THEN ?5 ELSE note END,
+         first_contact_at = COALESCE(first_contact_at, CASE WHEN COALESCE(?3, status) <> 'open' THEN ?6 END),
+         resolved_at = CASE WHEN COALESCE(?3, status) = 'resolved' THEN COALESCE(resolved_at, ?6) END,
+         updated_at = ?6
+       WHERE cases.site_id = ?2
+       RETURNING *`,
+    )
+    .bind(responseId, siteId, status, owner, note, now, setOwner, setNote)
+    .first<CaseRow>();
+  if (!row) throw new Error('case upsert returned nothing');
+  return row;
+}
+
+export async function getCase(db: D1Database, siteId: string, responseId: string): Promise<CaseRow | null> {
+  return db
+    .prepare('SELECT * FROM cases WHERE response_id = ? AND site_id = ?')
+    .bind(responseId, siteId)
+    .first<CaseRow>();
+}
+
+/** The inbox: newest cases first, each with its response's survey, touchpoint, respondent and answers. */
+export async function listCases(
+  db: D1Database,
+  siteId: string,
+  q: {
+    status?: CaseStatus | undefined;
+    surveyId?: string | undefined;
+    owner?: string | undefined;
+    limit: number;
+    cursor?: { at: number; id: string } | undefined;
+  },
+) {
+  const where = ['c.site_id = ?'];
+  const args: (string | number)[] = [siteId];
+  if (q.status) {
+    where.push('c.status = ?');
+    args.push(q.status);
+  }
+  if (q.surveyId) {
+    where.push('r.survey_id = ?');
+    args.push(q.surveyId);
+  }
+  if (q.owner) {
+    where.push('c.owner = ?');
+    args.push(q.owner);
+  }
+  if (q.cursor) {
+    where.push('(c.created_at < ? OR (c.created_at = ? AND c.response_id < ?))');
+    args.push(q.cursor.at, q.cursor.at, q.cursor.id);
+  }
+  const { results } = await db
+    .prepare(
+      `SELECT c.*, r.survey_id, r.touchpoint, r.respondent_id, r.completed, r.created_at AS responded_at
+       FROM cases c JOIN responses r ON r.id = c.response_id
+       WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.response_id DESC LIMIT ?`,
+    )
+    .bind(...args, q.limit + 1)
+    .all<CaseListRow>();
+  const page = results.slice(0, q.limit);
+  const answers = new Map<string, ReturnType<typeof toAnswer>[]>();
+  if (page.length) {
+    const { results: rows } = await db
+      .prepare(
+        `SELECT response_id, question_id, num, text, choices, sentiment FROM answers
+         WHERE response_id IN (SELECT value FROM json_each(?)) ORDER BY created_at`,
+      )
+      .bind(JSON.stringify(page.map((r) => r.response_id)))
+      .all<AnswerRow>();
+    for (const a of rows) {
+      const list = answers.get(a.response_id) ?? [];
+      list.push(toAnswer(a));
+      answers.set(a.response_id, list);
+    }
+  }
+  const last = page.at(-1);
+  return {
+    cases: page.map((r) => ({
+      ...toCase(r),
+      surveyId: r.survey_id,
+      touchpoint: r.touchpoint || null,
+      respondentId: r.respondent_id,
+      completed: r.completed === 1,
+      respondedAt: iso(r.responded_at)!,
+      answers: answers.get(r.response_id) ?? [],
+    })),
+    ...(results.length > q.limit && last ? { nextCursor: `${last.created_at}:${last.response_id}` } : {}),
+  };
+}
+
+/** Linear-interpolated quantile of sorted numbers. */
+export function quantile(sorted: readonly number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const i = (sorted.length - 1) * p;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+}
+
+const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 100) / 100);
+
+/**
+ * Counts per status and how fast the team answers: time from the customer's answer (the response's
+ * first post) to the first contact, and to resolution, as median and 90th percentile in hours.
+ * `from`/`to` filter on the day the response was received.
+ */
+export async function caseStats(db: D1Database, siteId: string, range: { from?: string; to?: string }) {
+  const where = ['c.site_id = ?'];
+  const args: string[] = [siteId];
+  if (range.from) {
+    where.push('r.day >= ?');
+    args.push(range.from);
+  }
+  if (range.to) {
+    where.push('r.day <= ?');
+    args.push(range.to);
+  }
+  const { results } = await db
+    .prepare(
+      `SELECT c.status, c.first_contact_at - r.created_at AS contact_ms, c.resolved_at - r.created_at AS resolve_ms
+       FROM cases c JOIN responses r ON r.id = c.response_id WHERE ${where.join(' AND ')}`,
+    )
+    .bind(...args)
+    .all<{ status: CaseStatus; contact_ms: number | null; resolve_ms: number | null }>();
+  const counts = { open: 0, contacted: 0, resolved: 0 };
+  const contact: number[] = [];
+  const resolve: number[] = [];
+  for (const r of results) {
+    counts[r.status]++;
+    if (r.contact_ms !== null) contact.push(Math.max(0, r.contact_ms));
+    if (r.resolve_ms !== null) resolve.push(Math.max(0, r.resolve_ms));
+  }
+  contact.sort((a, b) => a - b);
+  resolve.sort((a, b) => a - b);
+  const summary = (xs: number[]) => ({
+    n: xs.length,
+    medianHours: hours(quantile(xs, 0.5)),
+    p90Hours: hours(quantile(xs, 0.9)),
+  });
+  return {
+    total: results.length,
+    counts,
+    timeToFirstContact: summary(contact),
+    timeToResolve: summary(resolve),
+  };
+}

@@ -1,0 +1,53 @@
+import type { WebhookEvent } from '../../shared/schemas/api';
+
+export type WebhookFormat = 'json' | 'slack';
+
+export type WebhookRow = {
+  id: string;
+  site_id: string;
+  url: string;
+  format: WebhookFormat;
+  events: string;
+  secret: string;
+  created_at: number;
+};
+
+/** What the API shows: never the secret (it is returned once, at creation). */
+export type Webhook = { id: string; url: string; format: WebhookFormat; events: WebhookEvent[]; createdAt: string };
+
+export const toWebhook = (r: WebhookRow): Webhook => ({
+  id: r.id,
+  url: r.url,
+  format: r.format,
+  events: JSON.parse(r.events) as WebhookEvent[],
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+export async function insertWebhook(
+  db: D1Database,
+  w: { id: string; siteId: string; url: string; format: WebhookFormat; events: WebhookEvent[]; secret: string },
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .prepare('INSERT INTO webhooks (id, site_id, url, format, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .bind(w.id, w.siteId, w.url, w.format, JSON.stringify(w.events), w.secret, now)
+    .run();
+}
+
+export async function listWebhooks(db: D1Database, siteId: string): Promise<Webhook[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM webhooks WHERE site_id = ? ORDER BY created_at, id')
+    .bind(siteId)
+    .all<WebhookRow>();
+  return results.map(toWebhook);
+}
+
+export async function getWebhookRow(db: D1Database, siteId: string, id: string): Promise<WebhookRow | null> {
+  return db.prepare('SELECT * FROM webhooks WHERE id = ? AND site_id = ?').bind(id, siteId).first<WebhookRow>();
+}
+
+/** Deletes a webhook with its alert rules and delivery log (foreign-key cascade). */
+export async function deleteWebhook(db: D1Database, siteId: string, id: string): Promise<boolean> {
+  const res = await db.prepare('DELETE FROM webhooks WHERE id = ? AND site_id = ?').bind(id, siteId).run();
+  return (res.meta.changes ?? 0) > 0;
+}

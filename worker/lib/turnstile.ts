@@ -1,0 +1,29 @@
+import { ApiError } from './errors';
+
+export const SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+
+export type TurnstileVerifier = (secret: string, token: string) => Promise<boolean>;
+
+/**
+ * Checks a Turnstile token with Cloudflare's siteverify. When siteverify cannot be reached the
+ * answer is 503 (retry later), not a refusal: the visitor did nothing wrong.
+ */
+export function turnstileVerifier(remoteIp?: string): TurnstileVerifier {
+  return async function verifyTurnstile(secret, token) {
+    const form = new FormData();
+    form.append('secret', secret);
+    form.append('response', token);
+    if (remoteIp) form.append('remoteip', remoteIp);
+    let outcome: { success?: boolean };
+    try {
+      const res = await fetch(SITEVERIFY_URL, { method: 'POST', body: form, signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw new Error(`siteverify answered ${res.status}`);
+      outcome = (await res.json()) as { success?: boolean };
+    } catch {
+      throw new ApiError(503, 'unavailable', 'could not verify the Turnstile token; try again shortly', undefined, {
+        'Retry-After': '5',
+      });
+    }
+    return outcome.success === true;
+  };
+}
