@@ -1,27 +1,35 @@
 /**
  * `npx vite build -c widget/vite.config.ts` builds, into the Worker's assets (`public/`, never emptied):
- *   public/w.js            the loader (IIFE, no exports, no globals but window.seda)
- *   public/w/ui-HASH.js    the survey UI (IIFE, Preact + styles), injected by the loader when a survey shows
- *   public/demo/*.html     the demo pages
- *   public/_headers        cache rules for the above (a marked section; other sections are kept)
+ *   public/w.js              the loader (IIFE, no exports, no globals but window.seda)
+ *   public/w/HASH/LANG.js    the survey UI (IIFE: Preact, components, styles, English + LANG strings),
+ *                            injected by the loader only when a survey shows; one per UI language
+ *   public/demo/*.html       the demo pages
+ *   public/_headers          cache rules for the above (a marked section; other sections are kept)
  * and, for single-page apps, the ES module build `dist/widget/index.js` (+ a lazily imported UI chunk).
  * File names avoid words that ad-block lists match ("survey", "feedback", "poll").
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 
 const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const root = at('..');
 const pub = at('../public');
+/** i18n/text.ts read as data (`lang: '...'` lines), so the config imports no app code. */
+const TEXT: Record<string, string> = Object.fromEntries(
+  [...readFileSync(at('i18n/text.ts'), 'utf8').matchAll(/^ {2}(\w+): '(.*)',$/gm)].map((m) => [m[1]!, m[2]!]),
+);
+/** UI languages with a bundle of their own; English is the default bundle and every bundle's fallback. */
+const LANGS = Object.keys(TEXT).filter((l) => l !== 'en');
 
-const common: InlineConfig = {
-  configFile: false,
+const common = {
   root,
   publicDir: false,
   logLevel: 'warn',
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-};
+  // Classic JSX (h calls): smaller than the automatic runtime's jsx() calls with `children` arrays.
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+} satisfies InlineConfig;
 
 const HEADERS = `# seda-widget:start (written by widget/vite.config.ts)
 /w.js
@@ -33,33 +41,55 @@ const HEADERS = `# seda-widget:start (written by widget/vite.config.ts)
 # seda-widget:end
 `;
 
-function assets(): Plugin {
-  let ui = '';
+/** Replaces i18n/text.ts with English plus one language. */
+function only(lang: string): Plugin {
   return {
-    name: 'seda-widget-assets',
+    name: 'seda-ui-lang',
+    load(id) {
+      if (!id.endsWith('/i18n/text.ts')) return;
+      const keep = { en: TEXT.en, [lang]: TEXT[lang] };
+      return `export const TEXT = ${JSON.stringify(keep)};`;
+    },
+  };
+}
+
+async function ui(lang: string): Promise<string> {
+  const out = (await build({
+    ...common,
+    configFile: false,
+    plugins: [only(lang)],
+    build: {
+      write: false,
+      modulePreload: false,
+      rolldownOptions: { input: at('ui/entry.ts'), output: { format: 'iife' } },
+    },
+  })) as Rolldown.RolldownOutput;
+  return out.output[0].code;
+}
+
+function widget(): Plugin {
+  let dir = '';
+  return {
+    name: 'seda-widget',
     apply: 'build',
-    buildStart() {
+    async buildStart() {
       rmSync(`${pub}/w`, { recursive: true, force: true });
       rmSync(`${pub}/w.js`, { force: true });
+      const code: Record<string, string> = {};
+      for (const l of ['en', ...LANGS]) code[l] = await ui(l);
+      dir = `w/${createHash('sha256').update(JSON.stringify(code)).digest('hex').slice(0, 10)}/`;
+      mkdirSync(`${pub}/${dir}`, { recursive: true });
+      for (const [l, c] of Object.entries(code)) writeFileSync(`${pub}/${dir}${l}.js`, c);
     },
-    generateBundle(_, bundle) {
-      for (const f of Object.values(bundle)) if (f.type === 'chunk' && f.isEntry) ui = f.fileName;
+    transform(code, id) {
+      if (!id.endsWith('/loader/main.ts')) return;
+      return code.replaceAll('__SEDA_UI__', JSON.stringify(dir)).replaceAll('__SEDA_LANGS__', JSON.stringify(LANGS));
     },
     async closeBundle() {
-      // The loader, told where the UI bundle is (relative to its own folder).
+      // The ES module entry for single-page apps (all languages; the UI is a lazy chunk).
       await build({
         ...common,
-        define: { __SEDA_UI__: JSON.stringify(ui) },
-        build: {
-          outDir: pub,
-          emptyOutDir: false,
-          modulePreload: false,
-          rolldownOptions: { input: at('loader/main.ts'), output: { format: 'iife', entryFileNames: 'w.js' } },
-        },
-      });
-      // The ES module entry for single-page apps.
-      await build({
-        ...common,
+        configFile: false,
         build: {
           outDir: at('../dist/widget'),
           emptyOutDir: true,
@@ -75,15 +105,13 @@ function assets(): Plugin {
   };
 }
 
-const { configFile: _, ...own } = common;
-
 export default defineConfig({
-  ...own,
-  plugins: [assets()],
+  ...common,
+  plugins: [widget()],
   build: {
     outDir: pub,
     emptyOutDir: false,
     modulePreload: false,
-    rolldownOptions: { input: at('ui/entry.ts'), output: { format: 'iife', entryFileNames: 'w/ui-[hash].js' } },
+    rolldownOptions: { input: at('loader/main.ts'), output: { format: 'iife', entryFileNames: 'w.js' } },
   },
 });

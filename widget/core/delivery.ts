@@ -9,7 +9,6 @@ export interface JsonStore {
 export const QUEUE_KEY = 'seda:q';
 /** Retries within one page view before the payload waits for the next page view. */
 export const MAX_TRIES = 6;
-const MAX_QUEUED = 30;
 
 export interface DeliveryDeps {
   store: JsonStore;
@@ -23,8 +22,6 @@ export interface Delivery {
   put(body: ResponseBody): void;
   /** Sends everything waiting that is not already on its way. */
   flush(): void;
-  /** Hands whatever waits to sendBeacon (page closing); it stays stored until a send is confirmed. */
-  beacon(send: (url: string, data: string) => boolean): void;
 }
 
 type Queue = Record<string, ResponseBody>;
@@ -34,6 +31,8 @@ type Queue = Record<string, ResponseBody>;
  * answered for it (2xx) or refused it for good (4xx but 408/429). Network errors, 5xx, 408 and 429
  * retry with exponential backoff (or Retry-After), then wait for the next page view or `online`.
  * Resending is safe because the collector merges by response id: nothing is lost, nothing doubled.
+ * No sendBeacon on pagehide: keepalive fetches outlive the page, and whatever is unconfirmed is
+ * resent by the next page view anyway.
  */
 export function createDelivery(url: string, deps: DeliveryDeps): Delivery {
   const busy = new Set<string>();
@@ -86,17 +85,10 @@ export function createDelivery(url: string, deps: DeliveryDeps): Delivery {
   return {
     put(body) {
       const q = load();
-      delete q[body.id];
       q[body.id] = body;
-      const ids = Object.keys(q);
-      for (const old of ids.slice(0, Math.max(0, ids.length - MAX_QUEUED))) delete q[old];
       save(q);
       if (!busy.has(body.id)) post(body.id, JSON.stringify(body));
     },
     flush,
-    beacon(send) {
-      const q = load();
-      for (const id in q) if (!busy.has(id)) send(url, JSON.stringify(q[id]));
-    },
   };
 }

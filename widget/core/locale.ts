@@ -12,15 +12,14 @@ export function pickText(text: Record<string, string> | undefined, locale: strin
 
 /**
  * The locale a survey is shown in: the first of `wanted` (page, then site default) that the survey has
- * prompts in, by exact code or base language; else the survey's first prompt language.
+ * prompts in, by exact code (any case, `_` or `-`) or base language; else its first prompt language.
  */
-export function surveyLocale(s: PublicSurvey, wanted: (string | undefined)[]): string {
+export function surveyLocale(s: PublicSurvey, wanted: unknown[]): string {
   const have = s.locales?.length ? s.locales : Object.keys(s.questions[0]?.prompt ?? {});
   for (const w of wanted) {
-    if (!w) continue;
-    if (have.includes(w)) return w;
-    const base = w.split('-')[0]!;
-    if (have.includes(base)) return base;
+    const x = typeof w === 'string' ? w.toLowerCase().replace('_', '-') : '';
+    const hit = have.find((h) => h.toLowerCase() === x) ?? have.find((h) => h === x.split('-')[0]);
+    if (hit) return hit;
   }
   return have[0] ?? 'en';
 }

@@ -48,7 +48,7 @@ const CACHE_MS = 60_000;
  * targeting, triggers, frequency rules. The survey UI is loaded through `loadUi` only when a survey
  * will show (or when an earlier page view left answers to resend). Returns the command handler.
  */
-export function start(o: SedaOptions, loadUi: () => Promise<Ui>): (c: Command) => void {
+export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c: Command) => void {
   const api = o.api.replace(/\/+$/, '');
   let tp = o.touchpoint;
   let who: unknown[] | undefined;
@@ -62,6 +62,9 @@ export function start(o: SedaOptions, loadUi: () => Promise<Ui>): (c: Command) =
   let off: (() => void)[] = [];
   let later: ReturnType<typeof setTimeout> | undefined;
 
+  /** The page's language (for the UI bundle to load; the UI picks the survey's locale itself). */
+  const lang = () =>
+    (o.locale || document.documentElement.lang || data?.settings?.locale || 'en').slice(0, 2).toLowerCase();
   const freq = (change: (f: Freq) => void) => {
     const f = get<Freq>(FREQ_KEY) ?? emptyFreq();
     change(f);
@@ -70,7 +73,7 @@ export function start(o: SedaOptions, loadUi: () => Promise<Ui>): (c: Command) =
   freq((f) => touchVisit(f, Date.now()));
 
   const listen = (t: EventTarget, type: string, fn: (e: Event) => void) => {
-    t.addEventListener(type, fn, { passive: true });
+    t.addEventListener(type, fn);
     off.push(() => t.removeEventListener(type, fn));
   };
 
@@ -98,8 +101,8 @@ export function start(o: SedaOptions, loadUi: () => Promise<Ui>): (c: Command) =
       listen(window, 'scroll', check);
       check();
     } else if (t.type === 'exit') {
-      // Desktop only: a pointer that can hover leaving through the top edge of the window.
-      if (matchMedia('(hover:hover) and (pointer:fine)').matches) {
+      // Desktop only: a mouse leaving through the top edge of the window.
+      if (matchMedia('(pointer:fine)').matches) {
         listen(document, 'mouseout', (e) => {
           if (!(e as MouseEvent).relatedTarget && (e as MouseEvent).clientY <= 0) fire();
         });
@@ -113,7 +116,7 @@ export function start(o: SedaOptions, loadUi: () => Promise<Ui>): (c: Command) =
     open = true;
     evaluate();
     try {
-      (await loadUi()).mount({
+      (await loadUi(lang())).mount({
         survey: s,
         site: o.site,
         api,
@@ -155,13 +158,12 @@ export function start(o: SedaOptions, loadUi: () => Promise<Ui>): (c: Command) =
   }
 
   async function load(): Promise<void> {
-    if (get(OUTBOX)) loadUi().then((ui) => ui.flush(api));
+    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api));
     const key = `seda:c:${o.site}`;
     const c = get<{ t: number; a: string; d: PublicSurveysResponse }>(key);
-    const age = Date.now() - (c?.t ?? 0);
-    if (c?.a === api && age >= 0 && age < CACHE_MS) data = c.d;
+    if (c?.a === api && Date.now() - c.t < CACHE_MS) data = c.d;
     else {
-      const r = await fetch(`${api}/v1/sites/${encodeURIComponent(o.site)}/surveys`, { credentials: 'omit' });
+      const r = await fetch(`${api}/v1/sites/${encodeURIComponent(o.site)}/surveys`);
       if (!r.ok) return;
       data = await r.json();
       set(key, { t: Date.now(), a: api, d: data });

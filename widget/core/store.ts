@@ -6,7 +6,7 @@ const mem: Record<string, unknown> = {};
 
 export function get<T>(key: string): T | undefined {
   try {
-    return JSON.parse(localStorage.getItem(key) as string) ?? (mem[key] as T | undefined);
+    return JSON.parse(localStorage[key]) ?? mem[key];
   } catch {
     return mem[key] as T | undefined;
   }
@@ -15,8 +15,8 @@ export function get<T>(key: string): T | undefined {
 export function set(key: string, value: unknown): void {
   mem[key] = value;
   try {
-    if (value === undefined) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
+    if (value === undefined) delete localStorage[key];
+    else localStorage[key] = JSON.stringify(value);
   } catch {
     // the in-memory copy lasts this page view
   }

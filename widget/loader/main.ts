@@ -5,10 +5,12 @@
  */
 import { type Command, start, type Ui } from '../core/runtime';
 
-/** Path of the UI bundle relative to w.js, filled in by the build (hashed, immutable). */
+/** Folder of the UI bundles relative to w.js (`w/HASH/`), filled in by the build; immutable. */
 declare const __SEDA_UI__: string;
+/** Languages with a UI bundle of their own besides English (`en.js`). */
+declare const __SEDA_LANGS__: string[];
 
-type Seda = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; u?: (m: Ui) => void; v?: number };
+type Seda = ((...a: unknown[]) => void) & { q?: Iterable<unknown>[]; u?: (m: Ui) => void; v?: number };
 
 (() => {
   try {
@@ -16,35 +18,35 @@ type Seda = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; u?: (m: Ui
     const el = (document.currentScript ?? document.querySelector('script[data-site]')) as HTMLScriptElement | null;
     if (!el?.dataset.site || w.seda?.v) return;
     const d = el.dataset;
-    const root = el.src.replace(/[?#].*$/, '').replace(/\/[^/]*$/, '');
+    const root = new URL('.', el.src).href;
     const queued = w.seda?.q ?? [];
-    let ui: Promise<Ui> | undefined;
+    const ui: Record<string, Promise<Ui>> = {};
     let run: ((c: Command) => void) | undefined;
     const early: Command[] = [];
     const seda: Seda = (...a) => (run ? run(a as Command) : early.push(a as Command));
     seda.v = 1;
     w.seda = seda;
-    for (const a of Array.from(queued)) early.push(Array.from(a) as Command);
+    for (const a of queued) early.push([...a] as Command);
     const go = () => {
-      run = start(
-        { site: d.site!, api: d.api || root, touchpoint: d.touchpoint, locale: d.locale },
-        () =>
-          (ui ??= new Promise<Ui>((ok, fail) => {
-            seda.u = ok;
-            const s = document.createElement('script');
-            s.src = `${root}/${__SEDA_UI__}`;
-            s.nonce = el.nonce ?? '';
-            s.onerror = fail;
-            document.head.appendChild(s);
-          })),
-      );
+      run = start({ site: d.site!, api: d.api || root, touchpoint: d.touchpoint, locale: d.locale }, (lang) => {
+        const l = __SEDA_LANGS__.includes(lang) ? lang : 'en';
+        ui[l] ??= new Promise<Ui>((ok, fail) => {
+          seda.u = ok;
+          const s = document.createElement('script');
+          s.src = `${root}${__SEDA_UI__}${l}.js`;
+          s.nonce = el.nonce;
+          s.onerror = fail;
+          document.head.appendChild(s);
+        });
+        return ui[l];
+      });
       for (const c of early) run(c);
     };
     // Only after the page has loaded and gone idle: the host page's own work comes first.
     const idle = () =>
       'requestIdleCallback' in window ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1);
     if (document.readyState === 'complete') idle();
-    else addEventListener('load', idle, { once: true });
+    else addEventListener('load', idle);
   } catch {
     // never break the host page
   }

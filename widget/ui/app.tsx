@@ -1,4 +1,5 @@
-import { Component, createRef } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: h and Fragment are the JSX factory of the build (classic runtime: smaller)
+import { Component, createRef, Fragment, h } from 'preact';
 import type { Answer, AnswerValue } from '../../shared/schemas/response';
 import type { PublicSurvey } from '../../shared/schemas/survey';
 import { isRtl, localDigits, pickText } from '../core/locale';
@@ -44,11 +45,11 @@ const THANKS_MS = 5000;
 export class App extends Component<AppProps, State> {
   override state: State = { i: nextIndex(this.props.survey.questions, -1, {}), a: {} };
   panel = createRef<HTMLDivElement>();
-  moved = this.props.grab;
+  moved = false;
   timer?: ReturnType<typeof setTimeout>;
 
   override componentDidMount(): void {
-    this.focus();
+    this.focus(true);
   }
 
   override componentDidUpdate(_: AppProps, prev: State): void {
@@ -61,9 +62,15 @@ export class App extends Component<AppProps, State> {
     clearTimeout(this.timer);
   }
 
-  /** Focus follows the step: the first control of each question, then the thank-you text. */
-  focus(): void {
-    if (this.moved) this.panel.current?.querySelector<HTMLElement>('[tabindex="0"],textarea,.t')?.focus();
+  /**
+   * Focus: the panel itself when it appears (no control looks pre-selected; Tab reaches the first),
+   * then the first control of each question the visitor moves to, then the thank-you text.
+   */
+  focus(first?: boolean): void {
+    const p = this.panel.current;
+    if (first) {
+      if (this.props.grab) p?.focus();
+    } else if (this.moved) p?.querySelector<HTMLElement>('[tabindex="0"],textarea,.t')?.focus();
   }
 
   send = (v: AnswerValue | undefined): void => {
@@ -103,11 +110,12 @@ export class App extends Component<AppProps, State> {
     return (
       <div
         ref={this.panel}
+        tabIndex={-1}
         role="dialog"
         aria-label={t.title}
         lang={locale}
         dir={rtl ? 'rtl' : 'ltr'}
-        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : 'br'}${m === 'dark' ? ' d' : m === 'light' ? ' l' : ''}${preview ? ' pv' : ''}`}
+        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${m === 'dark' ? ' d' : m === 'light' ? ' l' : ''}${preview ? ' pv' : ''}`}
         style={{ '--c': color, '--on': onColor(color), '--r': `${theme.radius ?? 12}px` }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -116,15 +124,8 @@ export class App extends Component<AppProps, State> {
           }
         }}
       >
-        <div class="h">
-          <span class="g">
-            {q ? t.of.replace('{a}', localDigits(at, locale)).replace('{b}', localDigits(of, locale)) : ''}
-          </span>
-          <button type="button" class="k" aria-label={t.close} onClick={onClose}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M6 6l12 12M18 6L6 18" />
-            </svg>
-          </button>
+        <div class="g">
+          {q ? t.of.replace('{a}', localDigits(at, locale)).replace('{b}', localDigits(of, locale)) : ''}
         </div>
         {q ? (
           <>
@@ -143,7 +144,7 @@ export class App extends Component<AppProps, State> {
             )}
             <div class="f">
               <button type="button" class="b" disabled={!given(d) && q.required} onClick={() => this.send(d)}>
-                {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : t.skip}
+                {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : q.required ? t.next : t.skip}
               </button>
             </div>
           </>
@@ -152,6 +153,11 @@ export class App extends Component<AppProps, State> {
             {pickText(survey.thankYou, locale) || t.thanks}
           </p>
         )}
+        <button type="button" class="k" aria-label={t.close} onClick={onClose}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
       </div>
     );
   }

@@ -28,22 +28,29 @@ export function nextIndex(qs: readonly Question[], i: number, a: Answers): numbe
   return -1;
 }
 
-/** Position of question `i` among those shown, and how many will be shown given the answers so far. */
+/**
+ * Position of question `i` among those shown, and how many will be shown: the visible ones, plus one
+ * for each not-yet-answered question that later follow-ups depend on (their rules usually exclude each
+ * other, like "0–6" and "9–10"), so the total is a fair guess that only shrinks.
+ */
 export function progress(qs: readonly Question[], i: number, a: Answers): [number, number] {
   let at = 0;
   let n = 0;
+  const pending = new Set<string>();
   qs.forEach((q, j) => {
+    const k = q.showIf ? qs.findIndex((x) => x.id === q.showIf!.questionId) : -1;
     if (j === i || visible(q, a)) {
       n++;
       if (j <= i) at = n;
-    }
+    } else if (j > i && k >= i && !given(a[q.showIf!.questionId])) pending.add(q.showIf!.questionId);
   });
-  return [at, n];
+  return [at, n + pending.size];
 }
 
 /** The body's `answers`: every answer given so far, in question order, skips left out. */
 export const answerList = (qs: readonly Question[], a: Answers): Answer[] =>
-  qs
-    .map((q) => ({ questionId: q.id, value: a[q.id] as AnswerValue }))
-    .map((x) => (typeof x.value === 'string' ? { ...x, value: x.value.trim() } : x))
-    .filter((x) => given(x.value));
+  qs.flatMap((q) => {
+    let v = a[q.id];
+    if (typeof v === 'string') v = v.trim();
+    return given(v) ? [{ questionId: q.id, value: v }] : [];
+  });

@@ -4,7 +4,7 @@ import type { PublicSurvey } from '../../shared/schemas/survey';
 import { surveyLocale } from '../core/locale';
 import type { MountOptions } from '../core/runtime';
 import { App } from './app';
-import { normLocale, outbox, responder } from './send';
+import { outbox, responder } from './send';
 import css from './styles.css?inline';
 
 /** A shadow root with our own styles, applied in a way a strict CSP allows (no inline <style>). */
@@ -32,7 +32,7 @@ const editable = (el: Element | null): boolean =>
  * visitor is typing in a field) and returns where it was on close.
  */
 export function mount(o: MountOptions): void {
-  const locale = surveyLocale(o.survey, o.locales.map(normLocale));
+  const locale = surveyLocale(o.survey, o.locales);
   const post = responder(o, locale);
   const host = document.createElement('seda-w');
   const root = shadow(host);

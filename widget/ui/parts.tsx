@@ -1,4 +1,5 @@
-import type { JSX } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: h and Fragment are the JSX factory of the build (classic runtime: smaller)
+import { Fragment, h, type JSX } from 'preact';
 import type { AnswerValue } from '../../shared/schemas/response';
 import type { Question } from '../../shared/schemas/survey';
 import { localDigits, pickText } from '../core/locale';
@@ -24,13 +25,11 @@ const Star = () => (
   </svg>
 );
 
-/** A face from frowning (1) to smiling (5), drawn so that no emoji font is needed. */
+/** A face from frowning (1) to smiling (5), drawn so that no emoji font is needed (eyes: round caps). */
 const Face = ({ v }: { v: number }) => (
   <svg viewBox="0 0 24 24" aria-hidden="true">
     <circle cx="12" cy="12" r="10" />
-    <circle cx="8.5" cy="9.5" r="1.2" class="e" />
-    <circle cx="15.5" cy="9.5" r="1.2" class="e" />
-    <path d={`M7.5 15.5Q12 ${15.5 + (v - 3) * 2} 16.5 15.5`} />
+    <path d={`M8.5 9.5h0M15.5 9.5h0M7.5 15.5Q12 ${15.5 + (v - 3) * 2} 16.5 15.5`} />
   </svg>
 );
 
@@ -66,16 +65,14 @@ export function Scale({ q, locale, rtl, t, value, choose, submit }: PartProps) {
     q.type === 'csat' || q.type === 'rating' ? (q.style ?? (q.type === 'csat' ? 'faces' : 'stars')) : 'numbers';
   const values: number[] = [];
   for (let v = min; v <= max; v++) values.push(v);
-  const lo =
+  const [lo, hi] =
     q.type === 'csat'
-      ? t.csat[0]
-      : pickText(q.type === 'nps' || q.type === 'ces' ? q.lowLabel : undefined, locale) ||
-        (q.type === 'nps' ? t.npsLo : q.type === 'ces' ? t.cesLo : '');
-  const hi =
-    q.type === 'csat'
-      ? t.csat[4]
-      : pickText(q.type === 'nps' || q.type === 'ces' ? q.highLabel : undefined, locale) ||
-        (q.type === 'nps' ? t.npsHi : q.type === 'ces' ? t.cesHi : '');
+      ? [t.csat[0], t.csat[4]]
+      : q.type === 'nps'
+        ? [pickText(q.lowLabel, locale) || t.npsLo, pickText(q.highLabel, locale) || t.npsHi]
+        : q.type === 'ces'
+          ? [pickText(q.lowLabel, locale) || t.cesLo, pickText(q.highLabel, locale) || t.cesHi]
+          : [];
   const label = (v: number) => (q.type === 'csat' ? t.csat[v - 1] : v === min ? lo : v === max ? hi : '');
   const focusable = typeof value === 'number' ? value : min;
   return (
@@ -92,6 +89,7 @@ export function Scale({ q, locale, rtl, t, value, choose, submit }: PartProps) {
           const l = label(v);
           const on = style === 'stars' ? typeof value === 'number' && v <= value : v === value;
           return (
+            // biome-ignore lint/a11y/useSemanticElements: the APG radio group (buttons, roving tabindex) lets a click answer at once
             <button
               key={v}
               type="button"
@@ -124,6 +122,8 @@ export function Choice({ q, locale, rtl, value, choose, submit }: PartProps) {
   const picked = Array.isArray(value) ? value : [];
   const multi = q.multiple;
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: group and radiogroup both take a name (the role is dynamic)
+    // biome-ignore lint/a11y/noStaticElementInteractions: the role is dynamic (group or radiogroup)
     <div
       role={multi ? 'group' : 'radiogroup'}
       aria-labelledby="sq"
@@ -141,6 +141,7 @@ export function Choice({ q, locale, rtl, value, choose, submit }: PartProps) {
       {q.options.map((o, i) => {
         const on = picked.includes(o.id);
         return (
+          // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is checkbox or radio (dynamic), both take aria-checked
           <button
             key={o.id}
             type="button"

@@ -10,14 +10,9 @@ export function uuid(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 15) | 64;
   b[8] = (b[8]! & 63) | 128;
-  const h = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** `en-US`, `FA` → `en-US`, `fa`; anything unusable → undefined. */
-export function normLocale(x: unknown): string | undefined {
-  const m = typeof x === 'string' ? /^([a-z]{2,3})(-[a-z0-9]{2,8})?(?![a-z0-9])/i.exec(x) : null;
-  return m ? m[1]!.toLowerCase() + (m[2] ?? '') : undefined;
+  return Array.from(b, (x) => (x + 256).toString(16).slice(1))
+    .join('')
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 /** Respondent from `identify`, trimmed to what the collector accepts so one bad attribute loses nothing. */
@@ -42,21 +37,19 @@ export function respondent(id: unknown, attrs: unknown): ResponseBody['responden
   return r.id || n ? r : undefined;
 }
 
-const outboxes: Record<string, Delivery> = {};
+let box: Delivery | undefined;
 
-/** One outbox per collector per page, with the page's online/pagehide hooks. */
+/** The page's outbox (one collector per page), flushed again whenever the browser comes back online. */
 export function outbox(api: string): Delivery {
-  let d = outboxes[api];
-  if (!d) {
-    d = outboxes[api] = createDelivery(`${api}/v1/responses`, {
+  if (!box) {
+    box = createDelivery(`${api}/v1/responses`, {
       store: { get, set },
       fetch: (u, i) => fetch(u, i),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
     });
-    addEventListener('online', d.flush);
-    addEventListener('pagehide', () => d!.beacon((u, b) => navigator.sendBeacon(u, b)));
+    addEventListener('online', box.flush);
   }
-  return d;
+  return box;
 }
 
 /** Builds the bodies of one response (same id throughout): the impression, each answer, completion. */

@@ -1,0 +1,22 @@
+// The queue stub from the contract (commands wait until w.js has loaded), then the demo page's own
+// behaviour: a fake purchase and a "forget me" button. Not part of the widget.
+window.seda =
+  window.seda ||
+  function seda(...args) {
+    window.seda.q = window.seda.q || [];
+    window.seda.q.push(args);
+  };
+
+addEventListener('DOMContentLoaded', () => {
+  document.getElementById('buy').addEventListener('click', () => {
+    seda('touchpoint', 'checkout');
+    seda('identify', 'demo-visitor', { plan: 'pro' });
+    seda('track', 'order_completed');
+    document.getElementById('status').textContent =
+      document.documentElement.lang === 'fa' ? 'سفارش ثبت شد' : 'Order placed';
+  });
+  document.getElementById('again').addEventListener('click', () => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('seda:')) localStorage.removeItem(k);
+    seda('show', 'sv_demo_nps');
+  });
+});
