@@ -88,6 +88,8 @@ CREATE TABLE answers (
 CREATE INDEX answers_survey_question_day ON answers(survey_id, question_id, day);
 CREATE INDEX answers_text ON answers(survey_id, created_at) WHERE text IS NOT NULL;
 
+-- Rollup keys start with (survey_id, day) so a date range is one index range scan: a query reads
+-- rows in proportion to the days asked for, never to the responses stored.
 -- Pre-aggregated scores per survey/question/touchpoint/day. Counts per value (v0..v10) are the
 -- sufficient statistics for NPS, CSAT and CES and their exact intervals (n, sum, sum of squares
 -- follow from them). Maintained only by the triggers below, so every write path (insert, merge,
@@ -102,7 +104,7 @@ CREATE TABLE answer_rollups (
   v3  INTEGER NOT NULL DEFAULT 0, v4 INTEGER NOT NULL DEFAULT 0, v5 INTEGER NOT NULL DEFAULT 0,
   v6  INTEGER NOT NULL DEFAULT 0, v7 INTEGER NOT NULL DEFAULT 0, v8 INTEGER NOT NULL DEFAULT 0,
   v9  INTEGER NOT NULL DEFAULT 0, v10 INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (survey_id, question_id, touchpoint, day)
+  PRIMARY KEY (survey_id, day, question_id, touchpoint)
 ) WITHOUT ROWID;
 
 -- Per survey/touchpoint/day: surveys shown (the widget posts an empty response when it shows one),
@@ -115,7 +117,7 @@ CREATE TABLE response_rollups (
   started     INTEGER NOT NULL DEFAULT 0,
   answered    INTEGER NOT NULL DEFAULT 0,
   completed   INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (survey_id, touchpoint, day)
+  PRIMARY KEY (survey_id, day, touchpoint)
 ) WITHOUT ROWID;
 
 -- Answers per question/day of any type (text and choice too), for drop-off per question.
@@ -128,7 +130,7 @@ CREATE TABLE question_rollups (
   positive    INTEGER NOT NULL DEFAULT 0,
   neutral     INTEGER NOT NULL DEFAULT 0,
   negative    INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (survey_id, question_id, touchpoint, day)
+  PRIMARY KEY (survey_id, day, question_id, touchpoint)
 ) WITHOUT ROWID;
 
 -- Choice answers per option.
@@ -139,14 +141,14 @@ CREATE TABLE choice_rollups (
   day         TEXT NOT NULL,
   option_id   TEXT NOT NULL,
   n           INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (survey_id, question_id, touchpoint, day, option_id)
+  PRIMARY KEY (survey_id, day, question_id, touchpoint, option_id)
 ) WITHOUT ROWID;
 
 -- ---- triggers: responses -> response_rollups ----
 CREATE TRIGGER responses_ai AFTER INSERT ON responses BEGIN
   INSERT INTO response_rollups (survey_id, touchpoint, day, started, completed)
   VALUES (NEW.survey_id, NEW.touchpoint, NEW.day, 1, NEW.completed)
-  ON CONFLICT (survey_id, touchpoint, day) DO UPDATE SET
+  ON CONFLICT (survey_id, day, touchpoint) DO UPDATE SET
     started = started + 1, completed = completed + excluded.completed;
 END;
 
@@ -171,7 +173,7 @@ CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
   INSERT INTO question_rollups (survey_id, question_id, touchpoint, day, answered, positive, neutral, negative)
   VALUES (NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, 1,
           NEW.sentiment IS 1, NEW.sentiment IS 0, NEW.sentiment IS -1)
-  ON CONFLICT (survey_id, question_id, touchpoint, day) DO UPDATE SET
+  ON CONFLICT (survey_id, day, question_id, touchpoint) DO UPDATE SET
     answered = answered + 1, positive = positive + excluded.positive,
     neutral = neutral + excluded.neutral, negative = negative + excluded.negative;
 
@@ -181,7 +183,7 @@ CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
     NEW.num = 0, NEW.num = 1, NEW.num = 2, NEW.num = 3, NEW.num = 4, NEW.num = 5,
     NEW.num = 6, NEW.num = 7, NEW.num = 8, NEW.num = 9, NEW.num = 10
   WHERE NEW.num IS NOT NULL
-  ON CONFLICT (survey_id, question_id, touchpoint, day) DO UPDATE SET
+  ON CONFLICT (survey_id, day, question_id, touchpoint) DO UPDATE SET
     n = n + 1, v0 = v0 + excluded.v0, v1 = v1 + excluded.v1, v2 = v2 + excluded.v2,
     v3 = v3 + excluded.v3, v4 = v4 + excluded.v4, v5 = v5 + excluded.v5, v6 = v6 + excluded.v6,
     v7 = v7 + excluded.v7, v8 = v8 + excluded.v8, v9 = v9 + excluded.v9, v10 = v10 + excluded.v10;
@@ -189,7 +191,7 @@ CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
   INSERT INTO choice_rollups (survey_id, question_id, touchpoint, day, option_id, n)
   SELECT NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, j.value, 1
   FROM json_each(NEW.choices) AS j WHERE NEW.choices IS NOT NULL
-  ON CONFLICT (survey_id, question_id, touchpoint, day, option_id) DO UPDATE SET n = n + 1;
+  ON CONFLICT (survey_id, day, question_id, touchpoint, option_id) DO UPDATE SET n = n + 1;
 END;
 
 CREATE TRIGGER answers_ad AFTER DELETE ON answers BEGIN
@@ -239,7 +241,7 @@ CREATE TRIGGER answers_au AFTER UPDATE ON answers BEGIN
     NEW.num = 0, NEW.num = 1, NEW.num = 2, NEW.num = 3, NEW.num = 4, NEW.num = 5,
     NEW.num = 6, NEW.num = 7, NEW.num = 8, NEW.num = 9, NEW.num = 10
   WHERE NEW.num IS NOT NULL
-  ON CONFLICT (survey_id, question_id, touchpoint, day) DO UPDATE SET
+  ON CONFLICT (survey_id, day, question_id, touchpoint) DO UPDATE SET
     n = n + 1, v0 = v0 + excluded.v0, v1 = v1 + excluded.v1, v2 = v2 + excluded.v2,
     v3 = v3 + excluded.v3, v4 = v4 + excluded.v4, v5 = v5 + excluded.v5, v6 = v6 + excluded.v6,
     v7 = v7 + excluded.v7, v8 = v8 + excluded.v8, v9 = v9 + excluded.v9, v10 = v10 + excluded.v10;
@@ -252,5 +254,5 @@ CREATE TRIGGER answers_au AFTER UPDATE ON answers BEGIN
   INSERT INTO choice_rollups (survey_id, question_id, touchpoint, day, option_id, n)
   SELECT NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, j.value, 1
   FROM json_each(NEW.choices) AS j WHERE NEW.choices IS NOT NULL
-  ON CONFLICT (survey_id, question_id, touchpoint, day, option_id) DO UPDATE SET n = n + 1;
+  ON CONFLICT (survey_id, day, question_id, touchpoint, option_id) DO UPDATE SET n = n + 1;
 END;

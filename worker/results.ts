@@ -1,4 +1,4 @@
-import { periodStart, resolveRange } from '../shared/dates';
+import { resolveRange } from '../shared/dates';
 import {
   type Ces,
   type Csat,
@@ -15,9 +15,9 @@ import type { Interval, Touchpoint } from '../shared/schemas/api';
 import { scaleOf } from '../shared/schemas/response';
 import type { Survey } from '../shared/schemas/survey';
 import {
+  type CountRow,
   type Filter,
   needsScan,
-  type ResultRows,
   rollupRows,
   type ScoreRow,
   scanRows,
@@ -48,17 +48,11 @@ function metricsOf(rows: readonly ScoreRow[], mq: ReturnType<typeof metricQuesti
   };
 }
 
-function countsOf(rows: ResultRows['responses']): Counts {
-  let shown = 0;
-  let responses = 0;
-  let completed = 0;
-  for (const r of rows) {
-    shown += r.started;
-    responses += r.answered;
-    completed += r.completed;
-  }
-  return { shown, responses, completed };
-}
+const countsOf = (rows: readonly CountRow[]): Counts => ({
+  shown: rows.reduce((s, r) => s + r.started, 0),
+  responses: rows.reduce((s, r) => s + r.answered, 0),
+  completed: rows.reduce((s, r) => s + r.completed, 0),
+});
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -71,6 +65,15 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return m;
 }
 
+/** One row per group key (period or touchpoint) with its counts and metrics. */
+function perGroup(scores: readonly ScoreRow[], counts: readonly CountRow[], mq: ReturnType<typeof metricQuestions>) {
+  const s = groupBy(scores, (r) => r.g);
+  const c = groupBy(counts, (r) => r.g);
+  return [...new Set([...s.keys(), ...c.keys()])]
+    .sort()
+    .map((g) => ({ g, ...countsOf(c.get(g) ?? []), ...metricsOf(s.get(g) ?? [], mq) }));
+}
+
 export type ResultsOptions = {
   from?: string;
   to?: string;
@@ -79,8 +82,8 @@ export type ResultsOptions = {
   locale?: string;
   segment?: string;
   by?: string;
-  /** Force the full scan (the bench's side-by-side figure). */
-  scan?: boolean;
+  /** Force the full scan (audits, the bench's side-by-side figure). */
+  source?: 'rollup' | 'scan';
 };
 
 /** Everything the results endpoint returns, for one survey. */
@@ -106,41 +109,34 @@ export async function surveyResults(
     ...(opts.locale !== undefined ? { locale: opts.locale } : {}),
     ...(segment ? { segment } : {}),
   };
-  const scan = opts.scan || needsScan(filter);
+  const scan = opts.source === 'scan' || needsScan(filter);
   const read = scan ? scanRows : rollupRows;
-  const [rows, prev] = await Promise.all([read(db, filter), read(db, { ...filter, ...range.previous })]);
+  const [rows, prev] = await Promise.all([
+    read(db, filter, interval),
+    read(db, { ...filter, ...range.previous }, interval),
+  ]);
   const mq = metricQuestions(survey.questions);
+  const metrics = metricsOf(rows.scoresByTouchpoint, mq);
+  const previousMetrics = metricsOf(prev.scoresByTouchpoint, mq);
 
-  const metrics = metricsOf(rows.scores, mq);
-  const previousMetrics = metricsOf(prev.scores, mq);
-
-  const periodScores = groupBy(rows.scores, (r) => periodStart(r.day, interval));
-  const periodResponses = groupBy(rows.responses, (r) => periodStart(r.day, interval));
-  const periods = [...new Set([...periodScores.keys(), ...periodResponses.keys()])].sort();
-  const trend = periods.map((period) => ({
-    period,
-    ...countsOf(periodResponses.get(period) ?? []),
-    ...metricsOf(periodScores.get(period) ?? [], mq),
+  const trend = perGroup(rows.scoresByPeriod, rows.countsByPeriod, mq).map(({ g, ...rest }) => ({
+    period: g,
+    ...rest,
   }));
-
-  const tpScores = groupBy(rows.scores, (r) => r.touchpoint);
-  const tpResponses = groupBy(rows.responses, (r) => r.touchpoint);
   const tpMeta = new Map(touchpoints.map((t) => [t.key, t]));
-  const tpKeys = [...new Set([...tpScores.keys(), ...tpResponses.keys()])].sort();
-  const touchpointRows = tpKeys.map((key) => ({
-    key,
-    name: tpMeta.get(key)?.name ?? (key || '(none)'),
-    stage: tpMeta.get(key)?.stage ?? null,
-    ...countsOf(tpResponses.get(key) ?? []),
-    ...metricsOf(tpScores.get(key) ?? [], mq),
+  const touchpointRows = perGroup(rows.scoresByTouchpoint, rows.countsByTouchpoint, mq).map(({ g, ...rest }) => ({
+    key: g,
+    name: tpMeta.get(g)?.name ?? (g || '(none)'),
+    stage: tpMeta.get(g)?.stage ?? null,
+    ...rest,
   }));
 
-  const qAnswered = groupBy(rows.questions, (r) => r.question_id);
-  const qScores = groupBy(rows.scores, (r) => r.question_id);
+  const qAnswered = new Map(rows.questions.map((r) => [r.question_id, r]));
+  const qScores = groupBy(rows.scoresByTouchpoint, (r) => r.question_id);
   const qChoices = groupBy(rows.choices, (r) => r.question_id);
   const questions = survey.questions.map((q) => {
-    const answered = (qAnswered.get(q.id) ?? []).reduce((s, r) => s + r.answered, 0);
-    const base = { id: q.id, type: q.type, prompt: q.prompt, answered };
+    const row = qAnswered.get(q.id);
+    const base = { id: q.id, type: q.type, prompt: q.prompt, answered: row?.answered ?? 0 };
     const scale = scaleOf(q);
     if (scale) {
       const h = histogramOf(qScores.get(q.id) ?? []);
@@ -149,10 +145,11 @@ export async function surveyResults(
       let sum = 0;
       let sumsq = 0;
       for (let v = scale.min; v <= scale.max; v++) {
-        distribution.push({ value: v, count: h[v] ?? 0 });
-        n += h[v] ?? 0;
-        sum += (h[v] ?? 0) * v;
-        sumsq += (h[v] ?? 0) * v * v;
+        const c = h[v] ?? 0;
+        distribution.push({ value: v, count: c });
+        n += c;
+        sum += c * v;
+        sumsq += c * v * v;
       }
       return { ...base, distribution, mean: meanWithCi(n, sum, sumsq, scale.min, scale.max) };
     }
@@ -160,40 +157,35 @@ export async function surveyResults(
       const counts = new Map((qChoices.get(q.id) ?? []).map((r) => [r.option_id, r.n]));
       return { ...base, options: q.options.map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id) ?? 0 })) };
     }
-    const s = (qAnswered.get(q.id) ?? []).reduce(
-      (acc, r) => ({
-        positive: acc.positive + r.positive,
-        neutral: acc.neutral + r.neutral,
-        negative: acc.negative + r.negative,
-      }),
-      { positive: 0, neutral: 0, negative: 0 },
-    );
-    return { ...base, sentiment: s };
+    return {
+      ...base,
+      sentiment: { positive: row?.positive ?? 0, neutral: row?.neutral ?? 0, negative: row?.negative ?? 0 },
+    };
   });
 
-  let segments: { by: string; items: { value: string; responses: number } & Metrics[] } | undefined;
+  let segments: { by: string; items: ({ value: string; responses: number } & Metrics)[] } | undefined;
   if (opts.by) {
     const ids = [mq.nps, mq.csat, mq.ces].filter((x): x is string => !!x);
     const segRows = await segmentScoreRows(db, filter, opts.by, ids);
-    const byValue = groupBy(segRows, (r) => String(r.value));
+    const byValue = groupBy(segRows, (r) => String(r.g));
     const items = [...byValue.entries()]
       .map(([value, list]) => ({
         value,
         responses: Math.max(...list.map((r) => r.responses)),
-        ...metricsOf(list as unknown as ScoreRow[], mq),
+        ...metricsOf(list, mq),
       }))
       .sort((a, b) => b.responses - a.responses)
       .slice(0, 50);
-    segments = { by: opts.by, items: items as never };
+    segments = { by: opts.by, items };
   }
 
   return {
     survey: { id: survey.id, name: survey.name },
     range: { from: range.from, to: range.to, interval, previous: range.previous },
     source: scan ? 'scan' : 'rollup',
-    ...countsOf(rows.responses),
+    ...countsOf(rows.countsByTouchpoint),
     metrics,
-    previous: { ...countsOf(prev.responses), metrics: previousMetrics },
+    previous: { ...countsOf(prev.countsByTouchpoint), metrics: previousMetrics },
     comparison: {
       nps: compareNps(metrics.nps, previousMetrics.nps),
       csat: compareCsat(metrics.csat, previousMetrics.csat),

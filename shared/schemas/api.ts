@@ -68,6 +68,8 @@ export const ResultsQuery = z
     interval: Interval.optional(),
     locale: LocaleCode.optional(),
     segment: SegmentFilter.optional(),
+    /** `scan` recomputes from every answer instead of the rollups: same numbers, for audits and the bench. */
+    source: z.enum(['rollup', 'scan']).optional(),
     /** Break metrics down by an attribute name, or `locale`. */
     by: z
       .string()
