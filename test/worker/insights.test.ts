@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dayOf } from '../../shared/dates';
 import type { ErrorBody } from '../../shared/schemas/common';
 import { STAGES } from '../../shared/schemas/common';
@@ -18,9 +18,13 @@ type Post = {
   completed?: boolean;
 };
 
-/** Posts one response through the collector and returns its id. */
-async function post(siteKey: string, surveyId: string, p: Post): Promise<string> {
+/** Posts one response through the collector (received `at` that time, if given) and returns its id. */
+async function post(siteKey: string, surveyId: string, p: Post, at?: string): Promise<string> {
   const id = p.id ?? crypto.randomUUID();
+  if (at) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(at));
+  }
   const res = await postResponse({
     id,
     siteKey,
@@ -30,7 +34,7 @@ async function post(siteKey: string, surveyId: string, p: Post): Promise<string>
     ...(p.respondent ? { respondent: p.respondent } : {}),
     ...(p.locale ? { context: { locale: p.locale } } : {}),
     completed: p.completed ?? true,
-  });
+  }).finally(() => vi.useRealTimers());
   if (res.status !== 202) throw new Error(`post: ${res.status} ${await res.text()}`);
   return id;
 }
@@ -481,6 +485,26 @@ describe('GET /v1/at-risk', () => {
     expect(theirs.items).toEqual([expect.objectContaining({ respondentId: 'u-happy', lastComment: 'other site' })]);
     expect((await getJson('/v1/at-risk?from=2020-01-01&to=2020-01-31', apiKey)).items).toEqual([]);
     expect((await call('/v1/at-risk?from=nope', { key: apiKey })).status).toBe(400);
+  });
+  it('looks at the range asked for: later answers ignored, a previous answer counts within a year', async () => {
+    const { site, apiKey, survey } = await setup();
+    const nps = (respondent: string, value: number, at: string) =>
+      post(site.key, survey.id, { respondent: { id: respondent }, answers: [{ questionId: 'nps', value }] }, at);
+    await nps('u-old', 10, '2024-01-10T10:00:00Z'); // more than a year before the range: no drop
+    await nps('u-old', 7, '2025-06-01T10:00:00Z');
+    await nps('u-recent', 10, '2024-09-01T10:00:00Z');
+    await nps('u-recent', 7, '2025-06-02T10:00:00Z');
+    await nps('u-later', 3, '2025-06-03T10:00:00Z'); // a detractor in June who recovered in July
+    await nps('u-later', 10, '2025-07-05T10:00:00Z');
+    await nps('u-before', 2, '2025-05-20T10:00:00Z'); // latest answer before the range
+
+    const june = await getJson('/v1/at-risk?from=2025-06-01&to=2025-06-30', apiKey);
+    expect(june.items.map((i: { respondentId: string }) => i.respondentId)).toEqual(['u-later', 'u-recent']);
+    expect(june.items[0]).toMatchObject({ latestScore: 3, reason: 'detractor', at: '2025-06-03T10:00:00.000Z' });
+    expect(june.items[0].previousScore).toBeUndefined();
+    expect(june.items[1]).toMatchObject({ latestScore: 7, previousScore: 10, drop: 3, reason: 'dropped' });
+    const july = await getJson('/v1/at-risk?from=2025-07-01&to=2025-07-31', apiKey);
+    expect(july.items).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@
  * joining `surveys`/`responses` on `site_id`. Lists of ids go in as one bound JSON array read with
  * `json_each` (D1 binds at most 100 parameters per statement).
  */
+import { addDays } from '../../shared/dates';
 import type { Question } from '../../shared/schemas/survey';
 import type { VerbatimKey } from '../lib/verbatim-cursor';
 import { VALUES } from './results';
@@ -215,10 +216,15 @@ export type AtRiskRow = {
 /** How many respondents the at-risk list returns at most. */
 export const AT_RISK_LIMIT = 200;
 
+/** How far before the range a respondent's previous NPS answer may lie and still count for a drop. */
+export const PREVIOUS_WITHIN_DAYS = 365;
+
 /**
  * Identified respondents whose latest NPS answer (to any survey's first nps question, given as
  * `pairs`) is in [from, to] and is a detractor (0–6) or fell by `minDrop`+ points from their answer
- * before it. Answers after `to` are ignored, so a past range shows who was at risk then.
+ * before it. Answers after `to` are ignored, so a past range shows who was at risk then; answers
+ * more than PREVIOUS_WITHIN_DAYS before `from` too, which bounds the scan to the range plus a year
+ * (this reads answers, not rollups: its cost grows with identified NPS answers in that window).
  * `responses.rowid` breaks ties between answers in the same millisecond: later insert, later answer.
  */
 export async function atRiskRows(
@@ -239,7 +245,8 @@ export async function atRiskRows(
            ROW_NUMBER() OVER (PARTITION BY r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
          FROM json_each(?) AS j
            JOIN surveys s ON s.id = json_extract(j.value, '$[0]') AND s.site_id = ?
-           JOIN answers a ON a.survey_id = s.id AND a.question_id = json_extract(j.value, '$[1]') AND a.day <= ?
+           JOIN answers a ON a.survey_id = s.id AND a.question_id = json_extract(j.value, '$[1]')
+             AND a.day BETWEEN ? AND ?
            JOIN responses r ON r.id = a.response_id
          WHERE r.respondent_id IS NOT NULL AND a.num IS NOT NULL
        )
@@ -252,7 +259,16 @@ export async function atRiskRows(
        ORDER BY l.created_at DESC, l.respondent_id
        LIMIT ${AT_RISK_LIMIT}`,
     )
-    .bind(JSON.stringify(f.pairs), f.siteId, f.to, f.siteId, f.to, f.from, f.minDrop)
+    .bind(
+      JSON.stringify(f.pairs),
+      f.siteId,
+      addDays(f.from, -PREVIOUS_WITHIN_DAYS),
+      f.to,
+      f.siteId,
+      f.to,
+      f.from,
+      f.minDrop,
+    )
     .all<AtRiskRow>();
   return results;
 }
