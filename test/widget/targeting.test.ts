@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicSurvey, Targeting } from '../../shared/schemas/survey';
+import { DAY, eligible, emptyFreq, markShown, touchVisit, VISIT_GAP } from '../../widget/core/targeting';
+
+const survey = (targeting?: Targeting, id = 's1'): PublicSurvey => ({
+  id,
+  version: 1,
+  questions: [{ id: 'q', type: 'nps', prompt: { en: 'How likely?' } }],
+  targeting,
+});
+const T0 = Date.UTC(2026, 10, 1);
+const page = (over: Partial<{ path: string; touchpoint: string; now: number }> = {}) => ({
+  path: '/',
+  now: T0,
+  ...over,
+});
+
+describe('targeting', () => {
+  it('a survey without targeting shows anywhere', () => {
+    expect(eligible(survey(), emptyFreq(), undefined, page())).toBe(true);
+  });
+
+  it('touchpoints: only on listed ones, never on a page without a touchpoint', () => {
+    const s = survey({ touchpoints: ['checkout', 'help'] });
+    expect(eligible(s, emptyFreq(), undefined, page({ touchpoint: 'checkout' }))).toBe(true);
+    expect(eligible(s, emptyFreq(), undefined, page({ touchpoint: 'home' }))).toBe(false);
+    expect(eligible(s, emptyFreq(), undefined, page())).toBe(false);
+  });
+
+  it('URL include and exclude patterns', () => {
+    const s = survey({ urls: { include: ['/shop/**'], exclude: ['/shop/admin/**'] } });
+    expect(eligible(s, emptyFreq(), undefined, page({ path: '/shop/item/1' }))).toBe(true);
+    expect(eligible(s, emptyFreq(), undefined, page({ path: '/shop/admin/x' }))).toBe(false);
+    expect(eligible(s, emptyFreq(), undefined, page({ path: '/blog' }))).toBe(false);
+  });
+
+  it('sampling: one roll per visitor and survey, kept across page views', () => {
+    const s = survey({ samplePercent: 30 });
+    const f = emptyFreq();
+    expect(eligible(s, f, undefined, page(), () => 0.5)).toBe(false);
+    expect(f.r.s1).toBe(50);
+    // a later page view does not re-draw
+    expect(eligible(s, f, undefined, page(), () => 0.1)).toBe(false);
+    const g = emptyFreq();
+    expect(eligible(s, g, undefined, page(), () => 0.29)).toBe(true);
+    expect(eligible(survey({ samplePercent: 0 }), emptyFreq(), undefined, page(), () => 0)).toBe(false);
+    expect(eligible(survey({ samplePercent: 100 }), emptyFreq(), undefined, page(), () => 0.999)).toBe(true);
+  });
+
+  it('sampling is fair over many visitors', () => {
+    let shown = 0;
+    for (let i = 0; i < 10_000; i++)
+      if (eligible(survey({ samplePercent: 25 }), emptyFreq(), undefined, page())) shown++;
+    expect(shown).toBeGreaterThan(2300);
+    expect(shown).toBeLessThan(2700);
+  });
+});
+
+describe('frequency capping', () => {
+  it('never asks a visitor who completed the survey again', () => {
+    const f = emptyFreq();
+    f.c.s1 = 1;
+    expect(eligible(survey(), f, undefined, page({ now: T0 + 1000 * DAY }))).toBe(false);
+  });
+
+  it('at most one survey per visit; a new visit starts after 30 idle minutes', () => {
+    const f = touchVisit(emptyFreq(), T0);
+    markShown(f, 'other', T0);
+    expect(eligible(survey(), f, undefined, page({ now: T0 + 60_000 }))).toBe(false);
+    touchVisit(f, T0 + 10 * 60_000); // still the same visit
+    expect(eligible(survey(), f, undefined, page())).toBe(false);
+    touchVisit(f, T0 + 10 * 60_000 + VISIT_GAP + 1); // a new visit
+    expect(eligible(survey(), f, undefined, page())).toBe(true);
+  });
+
+  it('a seen (dismissed or partly answered) survey stays away for its recontactDays (default 30)', () => {
+    const f = emptyFreq();
+    markShown(f, 's1', T0);
+    f.vs = undefined; // a later visit
+    const s = survey({ recontactDays: 7 });
+    expect(eligible(s, f, undefined, page({ now: T0 + 6 * DAY }))).toBe(false);
+    expect(eligible(s, f, undefined, page({ now: T0 + 7 * DAY + 1 }))).toBe(true);
+    expect(eligible(survey(), f, undefined, page({ now: T0 + 29 * DAY }))).toBe(false);
+    expect(eligible(survey(), f, undefined, page({ now: T0 + 30 * DAY + 1 }))).toBe(true);
+    expect(eligible(survey({ recontactDays: 0 }), f, undefined, page({ now: T0 + 1 }))).toBe(true);
+  });
+
+  it('the site-wide recontact gap applies across surveys', () => {
+    const f = emptyFreq();
+    markShown(f, 'other', T0);
+    f.vs = undefined;
+    expect(eligible(survey(), f, { recontactDays: 14 }, page({ now: T0 + 13 * DAY }))).toBe(false);
+    expect(eligible(survey(), f, { recontactDays: 14 }, page({ now: T0 + 14 * DAY + 1 }))).toBe(true);
+    expect(eligible(survey(), f, { recontactDays: 0 }, page({ now: T0 + 1 }))).toBe(true);
+  });
+});
