@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => decodeURIComponent(new URL(p, import.meta.url).pathname);
 
 /**
  * The CX dashboard: its own bundle, served by the Worker under /dashboard/.
- * `npx vite build -c dashboard/vite.config.ts` writes public/dashboard/ (and only that folder:
- * the widget owns public/w.js and public/w/).
+ * `npx vite build -c dashboard/vite.config.ts` writes public/dashboard/index.html (and only that
+ * folder: the widget owns public/w.js and public/w/).
  * `npx vite -c dashboard/vite.config.ts` serves it with a mock API (SEDA_API=http://127.0.0.1:8787
  * proxies /v1 to a running Worker instead).
  */
@@ -15,6 +16,7 @@ export default defineConfig(async ({ command }) => ({
   base: '/dashboard/',
   plugins: [
     preact(),
+    singleFile(),
     ...(command === 'serve' && !process.env.SEDA_API ? [(await import('./dev/mock-api.ts')).mockApi()] : []),
   ],
   build: {
@@ -22,7 +24,61 @@ export default defineConfig(async ({ command }) => ({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    reportCompressedSize: true,
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 100_000,
   },
   server: process.env.SEDA_API ? { proxy: { '/v1': process.env.SEDA_API } } : {},
 }));
+
+/**
+ * Puts the script and the stylesheet inside index.html, and pins them with a Content-Security-Policy
+ * of their hashes. One request for the whole app (first render: one round trip, no waterfall), it
+ * works whatever the Worker does with other paths under /dashboard/, and the policy forbids any other
+ * script, so respondents' text could not run even if it ever reached the DOM as markup.
+ */
+function singleFile(): Plugin {
+  const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+  return {
+    name: 'seda-single-file',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = Object.values(bundle).find((f) => f.type === 'asset' && f.fileName === 'index.html');
+      if (html?.type !== 'asset') return;
+      let page = String(html.source);
+      const scripts: string[] = [];
+      const styles: string[] = [];
+      for (const [name, file] of Object.entries(bundle)) {
+        const ref = new RegExp(
+          `<(script|link)[^>]*(?:src|href)="[^"]*/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>(?:</script>)?`,
+        );
+        if (!ref.test(page)) continue;
+        if (file.type === 'chunk') {
+          const code = file.code.replaceAll('</script', '<\\/script');
+          scripts.push(code);
+          page = page.replace(ref, () => `<script type="module">${code}</script>`);
+        } else if (name.endsWith('.css')) {
+          const css = String(file.source);
+          styles.push(css);
+          page = page.replace(ref, () => `<style>${css}</style>`);
+        } else continue;
+        delete bundle[name];
+      }
+      const csp = [
+        "default-src 'none'",
+        `script-src ${scripts.map(sha).join(' ')}`,
+        // Inline style attributes are not used in the markup; the app sets styles through the CSSOM.
+        `style-src ${styles.map(sha).join(' ')}`,
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ].join('; ');
+      page = page.replace(
+        '<meta charset="utf-8" />',
+        `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+      );
+      html.source = page;
+    },
+  };
+}

@@ -9,7 +9,13 @@ const views = only.length ? only : ['sign-in', 'overview', 'journey', 'segments'
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 try {
   for (const locale of ['en', 'fa']) {
@@ -39,7 +45,9 @@ try {
           continue;
         }
         await page.goto(`${base}/dashboard/#/${view}`);
-        await page.waitForSelector('[data-state="ready"]', { timeout: 15000 }).catch(() => console.error('not ready', view));
+        await page
+          .waitForSelector('[data-state="ready"]', { timeout: 15000 })
+          .catch(() => console.error('not ready', view));
         await page.waitForTimeout(150);
         await page.screenshot({ path: `${out}/${view}-${locale}-${label}.png`, fullPage: true });
       }

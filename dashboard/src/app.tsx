@@ -4,7 +4,7 @@ import { clearCache, onUnauthorized, useQuery } from './api';
 import { FilterBar } from './components/filter-bar';
 import { LocaleToggle } from './components/locale-toggle';
 import { Toolbar } from './components/toolbar';
-import type { ViewProps } from './context';
+import { VIEW_FILTERS, type ViewProps } from './context';
 import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
 import { resolveDates, toHash, useRoute, VIEWS, type View } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
@@ -157,7 +157,9 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
           <h1 ref={h1} tabIndex={-1}>
             {t(`view.${view}`)}
           </h1>
-          {survey && <Toolbar view={view} survey={survey} dates={dates} touchpoint={filters.touchpoint} />}
+          {survey && VIEW_FILTERS[view].includes('survey') && (
+            <Toolbar view={view} survey={survey} dates={dates} touchpoint={filters.touchpoint} />
+          )}
         </div>
         <p class="print-only report-head">
           {survey && t('reportFor', { survey: survey.name })} ·{' '}

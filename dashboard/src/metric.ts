@@ -5,6 +5,10 @@ import type { Ces, Csat, MetricKey, Metrics, Nps } from './types';
 export { MIN_ANSWERS };
 export const METRICS: readonly MetricKey[] = ['nps', 'csat', 'ces'];
 
+/** The metrics a survey measures (it has a question of that type); all three when unknown. */
+export const metricsAsked = (survey?: { questions: readonly { type: string }[] }): readonly MetricKey[] =>
+  survey ? METRICS.filter((k) => survey.questions.some((q) => q.type === k)) : METRICS;
+
 /** The full range of each metric's scale. */
 export const SCALE: Record<MetricKey, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] };
 

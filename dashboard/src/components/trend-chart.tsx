@@ -154,7 +154,15 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
           <line x1={gx0} x2={gx1} y1={PAD.top + innerH} y2={PAD.top + innerH} class="axis" />
           {points.map((p, i) =>
             i % labelEvery === 0 ? (
-              <text key={p.period} x={x(i)} y={H - 8} text-anchor="middle" class="axis-label">
+              <text
+                key={p.period}
+                x={x(i)}
+                y={H - 8}
+                text-anchor={
+                  n > 1 && i === 0 ? (rtl ? 'end' : 'start') : n > 1 && i === n - 1 ? (rtl ? 'start' : 'end') : 'middle'
+                }
+                class="axis-label"
+              >
                 {label(p.period)}
               </text>
             ) : null,

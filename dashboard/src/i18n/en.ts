@@ -162,7 +162,7 @@ export const en = {
   segmentsCaption: '{metric} and other scores by {by}',
   noSegments: 'No respondent attributes yet. Pass them with seda("identify", id, {plan, country, …}).',
   segmentValue: 'Value',
-  showCiFor: 'Chart',
+  showCiFor: 'Metric',
   segmentChartTitle: '{metric} by {by}, with 95% intervals',
 
   // verbatims
@@ -203,7 +203,8 @@ export const en = {
   dropoffCaption: 'Drop-off per question for {survey}',
   stepCol: 'Step',
   ofShownCol: '% of shown',
-  lostCol: 'Lost from previous step',
+  ofStartedCol: '% of those who started',
+  optional: 'optional',
   stepShown: 'Survey shown',
   stepStarted: 'Answered at least one question',
   stepCompleted: 'Completed',

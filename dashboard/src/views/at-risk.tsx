@@ -1,5 +1,6 @@
 import { query, useQuery } from '../api';
 import { Status } from '../components/status';
+import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import type { AtRiskItem } from '../types';
@@ -21,7 +22,7 @@ export function AtRisk(props: ViewProps) {
           (items.length === 0 ? (
             <p class="notice">{t('noAtRisk')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableWrap label={t('atRiskCaption')}>
               <table class="data at-risk-table">
                 <caption>{t('atRiskCaption')}</caption>
                 <thead>
@@ -69,7 +70,7 @@ export function AtRisk(props: ViewProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ))}
       </Status>
     </div>

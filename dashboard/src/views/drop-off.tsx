@@ -1,5 +1,6 @@
 import { useQuery } from '../api';
 import { Status } from '../components/status';
+import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import type { Results } from '../types';
@@ -24,7 +25,12 @@ export function DropOff(props: ViewProps) {
           key: `q:${qr.id}`,
           label: `${i18n.int(i + 1)}. ${i18n.pick(qr.prompt) || i18n.pick(defs.get(qr.id)?.prompt)}`,
           count: qr.answered,
-          note: `${t(`qtype.${qr.type}`)}${defs.get(qr.id)?.showIf ? ` · ${t('conditional')}` : ''}`,
+          note: [
+            t(`qtype.${qr.type}`),
+            defs.get(qr.id)?.showIf ? t('conditional') : defs.get(qr.id)?.required ? '' : t('optional'),
+          ]
+            .filter(Boolean)
+            .join(' · '),
           kind: 'question' as const,
         })),
         { key: 'completed', label: t('stepCompleted'), count: r.completed, kind: 'edge' },
@@ -36,7 +42,7 @@ export function DropOff(props: ViewProps) {
       <p class="muted">{t('dropoffIntro')}</p>
       <Status loading={q.loading} error={q.error} retry={q.reload}>
         {r && (
-          <div class="table-wrap">
+          <TableWrap label={t('dropoffCaption', { survey: survey.name })}>
             <table class="data funnel-table">
               <caption>{t('dropoffCaption', { survey: survey.name })}</caption>
               <thead>
@@ -49,14 +55,12 @@ export function DropOff(props: ViewProps) {
                     {t('ofShownCol')}
                   </th>
                   <th scope="col" class="num">
-                    {t('lostCol')}
+                    {t('ofStartedCol')}
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {steps.map((s, i) => {
-                  const prev = steps[i - 1];
-                  const lost = prev && prev.count > 0 ? ((prev.count - s.count) / prev.count) * 100 : null;
+                {steps.map((s) => {
                   return (
                     <tr key={s.key} class={`step-${s.kind}`}>
                       <th scope="row" dir="auto">
@@ -72,15 +76,15 @@ export function DropOff(props: ViewProps) {
                         />
                         <span class="funnel-pct">{r.shown ? i18n.pct((s.count / r.shown) * 100) : t('none')}</span>
                       </td>
-                      <td class={`num${lost !== null && lost > 0 ? ' lost' : ''}`}>
-                        {lost === null ? t('none') : i18n.pct(lost)}
+                      <td class="num">
+                        {s.key === 'shown' || !r.responses ? t('none') : i18n.pct((s.count / r.responses) * 100)}
                       </td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </Status>
     </div>

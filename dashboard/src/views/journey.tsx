@@ -1,6 +1,7 @@
 import { query, useQuery } from '../api';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
+import { TableWrap } from '../components/table-wrap';
 import { STAGES } from '../constants';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
@@ -83,7 +84,7 @@ export function Journey(props: ViewProps) {
                   </label>
                 ))}
               </fieldset>
-              <Legend metric={colourBy} />
+              <Legend />
             </div>
 
             <ol class="stages" aria-label={t('view.journey')}>
@@ -108,7 +109,7 @@ export function Journey(props: ViewProps) {
 
             <details class="data-table">
               <summary>{t('showTable')}</summary>
-              <div class="table-wrap">
+              <TableWrap label={t('journeyTableCaption')}>
                 <table class="data">
                   <caption>{t('journeyTableCaption')}</caption>
                   <thead>
@@ -140,7 +141,7 @@ export function Journey(props: ViewProps) {
                     )}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </details>
           </>
         )}
@@ -184,7 +185,7 @@ function Cell({ cell, colourBy, friction }: { cell: JourneyCell; colourBy: Metri
   );
 }
 
-function Legend({ metric }: { metric: MetricKey }) {
+function Legend() {
   const { t } = useI18n();
   return (
     <div class="legend" aria-hidden="true">
@@ -195,7 +196,6 @@ function Legend({ metric }: { metric: MetricKey }) {
         </span>
       ))}
       <span class="legend-item bucket-none">{t('bucket.none')}</span>
-      <span class="sr-only">{metric}</span>
     </div>
   );
 }

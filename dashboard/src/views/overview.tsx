@@ -3,12 +3,13 @@ import { Distribution } from '../components/distribution';
 import { MetricCard } from '../components/metric-card';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
+import { TableWrap } from '../components/table-wrap';
 import { TrendChart } from '../components/trend-chart';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import { METRICS, metricOf } from '../metric';
+import { metricOf, metricsAsked } from '../metric';
 import { periodsBetween } from '../periods';
-import type { Results } from '../types';
+import type { MetricKey, Results } from '../types';
 
 /** The results URL for the current filters (shared by overview, segments and drop-off). */
 export function resultsPath(p: ViewProps, extra: Record<string, string | undefined> = {}): string | null {
@@ -29,6 +30,7 @@ export function Overview(props: ViewProps) {
   const { t } = i18n;
   const q = useQuery<Results>(resultsPath(props));
   const r = q.data;
+  const asked = metricsAsked(props.survey);
   if (!props.survey) return null;
   return (
     <div class="overview" data-state={q.loading ? 'loading' : r ? 'ready' : 'empty'} aria-busy={q.loading}>
@@ -38,7 +40,7 @@ export function Overview(props: ViewProps) {
             <section aria-labelledby="scores-h" class="block">
               <h2 id="scores-h">{t('scores')}</h2>
               <div class="cards">
-                {METRICS.map((k) => (
+                {asked.map((k) => (
                   <MetricCard
                     key={k}
                     metric={k}
@@ -53,12 +55,12 @@ export function Overview(props: ViewProps) {
             </section>
             <section aria-labelledby="trends-h" class="block">
               <h2 id="trends-h">{t('trends')}</h2>
-              <Trends r={r} />
+              <Trends r={r} metrics={asked} />
             </section>
             <section aria-labelledby="dist-h" class="block no-print">
               <h2 id="dist-h">{t('distributions')}</h2>
               <div class="dists">
-                {METRICS.map((k) => {
+                {asked.map((k) => {
                   const question = r.questions.find((x) => x.type === k);
                   return question ? <Distribution key={k} metric={k} question={question} /> : null;
                 })}
@@ -67,7 +69,7 @@ export function Overview(props: ViewProps) {
             {r.touchpoints.length > 0 && (
               <section aria-labelledby="tp-h" class="block">
                 <h2 id="tp-h">{t('byTouchpoint')}</h2>
-                <div class="table-wrap">
+                <TableWrap label={t('byTouchpointCaption')}>
                   <table class="data">
                     <caption class="sr-only">{t('byTouchpointCaption')}</caption>
                     <thead>
@@ -77,7 +79,7 @@ export function Overview(props: ViewProps) {
                         <th scope="col" class="num">
                           {t('responses')}
                         </th>
-                        {METRICS.map((k) => (
+                        {asked.map((k) => (
                           <th key={k} scope="col">
                             {t(`metric.${k}`)}
                           </th>
@@ -90,14 +92,14 @@ export function Overview(props: ViewProps) {
                           <th scope="row">{tp.key ? tp.name : t('noTouchpoint')}</th>
                           <td>{tp.stage ? t(`stage.${tp.stage}`) : t('none')}</td>
                           <td class="num">{i18n.int(tp.responses)}</td>
-                          {METRICS.map((k) => (
+                          {asked.map((k) => (
                             <MetricCell key={k} metric={k} m={metricOf(tp, k)} />
                           ))}
                         </tr>
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               </section>
             )}
             {r.source && <p class="muted small">{t('source', { source: t(`source.${r.source}`) })}</p>}
@@ -138,14 +140,14 @@ function Funnel({ r }: { r: Results }) {
   );
 }
 
-function Trends({ r }: { r: Results }) {
+function Trends({ r, metrics }: { r: Results; metrics: readonly MetricKey[] }) {
   const byPeriod = new Map(r.trend.map((p) => [p.period, p]));
   const periods = periodsBetween(r.range.from, r.range.to, r.range.interval);
   for (const p of r.trend) if (!periods.includes(p.period)) periods.push(p.period);
   periods.sort();
   return (
     <div class="trends">
-      {METRICS.map((k) =>
+      {metrics.map((k) =>
         r.metrics[k] || r.trend.some((p) => p[k]) ? (
           <TrendChart
             key={k}

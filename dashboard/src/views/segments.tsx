@@ -2,9 +2,10 @@ import { useQuery } from '../api';
 import { languageName } from '../components/filter-bar';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
+import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import { type AnyMetric, headline, METRICS, metricOf, SCALE } from '../metric';
+import { type AnyMetric, formatValue, headline, metricOf, metricsAsked, SCALE } from '../metric';
 import type { MetricKey, Results } from '../types';
 import { resultsPath } from './overview';
 
@@ -15,7 +16,8 @@ export function Segments(props: ViewProps) {
   const { segments, filters, setFilters } = props;
   const attrs = segments?.attributes.map((a) => a.name) ?? [];
   const by = filters.by ?? attrs[0] ?? 'locale';
-  const metric: MetricKey = filters.metric ?? 'nps';
+  const asked = metricsAsked(props.survey);
+  const metric: MetricKey = filters.metric && asked.includes(filters.metric) ? filters.metric : (asked[0] ?? 'nps');
   const q = useQuery<Results>(props.survey ? resultsPath(props, { by }) : null);
   const items = q.data?.segments?.items ?? [];
   const byName = by === 'locale' ? t('localeAttribute') : by;
@@ -45,7 +47,7 @@ export function Segments(props: ViewProps) {
         </div>
         <fieldset class="segmented">
           <legend>{t('showCiFor')}</legend>
-          {METRICS.map((k) => (
+          {asked.map((k) => (
             <label key={k}>
               <input
                 type="radio"
@@ -64,7 +66,7 @@ export function Segments(props: ViewProps) {
           (items.length === 0 ? (
             <p class="notice">{t('noData')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableWrap label={t('segmentsCaption', { metric: t(`metric.${metric}`), by: byName })}>
               <table class="data segments-table">
                 <caption>{t('segmentsCaption', { metric: t(`metric.${metric}`), by: byName })}</caption>
                 <thead>
@@ -73,13 +75,17 @@ export function Segments(props: ViewProps) {
                     <th scope="col" class="num">
                       {t('responses')}
                     </th>
-                    {METRICS.map((k) => (
+                    {asked.map((k) => (
                       <th key={k} scope="col" class={k === metric ? 'primary' : ''}>
                         {t(`metric.${k}`)}
                       </th>
                     ))}
                     <th scope="col" class="ci-col">
                       {t('segmentChartTitle', { metric: t(`metric.${metric}`), by: byName })}
+                      <span class="ci-axis" aria-hidden="true">
+                        <span>{formatValue(i18n, metric, lo)}</span>
+                        <span>{formatValue(i18n, metric, hi)}</span>
+                      </span>
                     </th>
                   </tr>
                 </thead>
@@ -92,7 +98,7 @@ export function Segments(props: ViewProps) {
                           {label(it.value)}
                         </th>
                         <td class="num">{i18n.int(it.responses)}</td>
-                        {METRICS.map((k) => (
+                        {asked.map((k) => (
                           <MetricCell key={k} metric={k} m={metricOf(it, k)} tinted={k === metric} />
                         ))}
                         <td class="ci-col" aria-hidden="true">
@@ -114,7 +120,7 @@ export function Segments(props: ViewProps) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ))}
       </Status>
     </div>

@@ -73,7 +73,6 @@ export function Verbatims(props: ViewProps) {
               type="search"
               value={draft}
               placeholder={t('searchPlaceholder')}
-              dir="auto"
               onInput={(e) => setDraft(e.currentTarget.value)}
               onKeyDown={(e) => e.key === 'Enter' && setFilters({ q: draft || undefined }, true)}
             />
