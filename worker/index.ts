@@ -52,7 +52,7 @@ app.get('/dashboard/*', async (c) => {
 export default {
   fetch: app.fetch,
   // Webhook deliveries (seda-deliveries) and what the queue gave up on (seda-deliveries-dlq).
-  queue: (batch, env) => handleDeliveryBatch(batch, env),
+  queue: (batch, env, _ctx) => handleDeliveryBatch(batch, env),
   // Re-queues deliveries stored but never queued; trims the delivery log.
   scheduled: (_controller, env, ctx) => ctx.waitUntil(sweepDeliveries(env)),
 } satisfies ExportedHandler<Env, DeliveryMessage>;
