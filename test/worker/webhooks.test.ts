@@ -32,7 +32,14 @@ const receiver = (answer: (r: Received, n: number) => Response | Promise<Respons
   return r.received;
 };
 
-type Delivery = { id: string; status: string; attempts: number; event: string; payload: unknown; lastStatusCode: number };
+type Delivery = {
+  id: string;
+  status: string;
+  attempts: number;
+  event: string;
+  payload: unknown;
+  lastStatusCode: number;
+};
 
 const deliveries = async (apiKey: string, webhookId: string) =>
   (await json<{ deliveries: Delivery[] }>(call(`/v1/webhooks/${webhookId}/deliveries`, { key: apiKey }))).body
