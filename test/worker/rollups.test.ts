@@ -1,0 +1,171 @@
+/**
+ * Property: whatever sequence of writes reaches the collector (new responses, merges of the same id
+ * with changed answers, completions, GDPR erasures), the results computed from the trigger-maintained
+ * rollups equal the same results computed by scanning responses and answers.
+ */
+import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDays, dayOf } from '../../shared/dates';
+import { getSurvey } from '../../worker/db/surveys';
+import { listTouchpoints } from '../../worker/db/touchpoints';
+import { type ResultsOptions, surveyResults } from '../../worker/results';
+import { call, createSite, createSurvey, getJson, postResponse } from './helpers';
+
+const TOUCHPOINTS = ['', 'home', 'checkout'] as const;
+const RESPONDENTS = [null, 'r1', 'r2', 'r3'] as const;
+const TEXTS = ['', 'Great service, love it', 'Terrible slow delivery', 'It arrived on Tuesday', 'خیلی بد بود'];
+
+type Answers = { questionId: string; value: number | string | string[] }[];
+
+const answersArb: fc.Arbitrary<Answers> = fc
+  .record(
+    {
+      nps: fc.integer({ min: 0, max: 10 }),
+      csat: fc.integer({ min: 1, max: 5 }),
+      ces: fc.integer({ min: 1, max: 7 }),
+      why: fc.constantFrom(...TEXTS),
+      channel: fc.subarray(['search', 'friend', 'ad'], { minLength: 1 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((r) => Object.entries(r).map(([questionId, value]) => ({ questionId, value })));
+
+type Op =
+  | {
+      kind: 'insert';
+      touchpoint: (typeof TOUCHPOINTS)[number];
+      respondent: (typeof RESPONDENTS)[number];
+      daysAgo: number;
+      answers: Answers;
+      completed: boolean;
+    }
+  | { kind: 'merge'; target: number; respondent: (typeof RESPONDENTS)[number]; answers: Answers; completed: boolean }
+  | { kind: 'complete'; target: number }
+  | { kind: 'erase'; respondent: 'r1' | 'r2' | 'r3' };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      touchpoint: fc.constantFrom(...TOUCHPOINTS),
+      respondent: fc.constantFrom(...RESPONDENTS),
+      daysAgo: fc.integer({ min: 0, max: 40 }), // some fall in the previous period, some before it
+      answers: answersArb,
+      completed: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('merge' as const),
+      target: fc.nat(),
+      respondent: fc.constantFrom(...RESPONDENTS), // a later identify() on the same response
+      answers: answersArb,
+      completed: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('complete' as const), target: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('erase' as const), respondent: fc.constantFrom('r1', 'r2', 'r3') }),
+  },
+);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('rollups', () => {
+  it('equal a full scan after any sequence of inserts, merges, completions and erasures', async () => {
+    const { site, apiKey } = await createSite();
+    for (const [key, stage] of [
+      ['home', 'awareness'],
+      ['checkout', 'purchase'],
+    ]) {
+      await call('/v1/touchpoints', { method: 'POST', key: apiKey, json: { key, name: key, stage } });
+    }
+    const today = dayOf(Date.now());
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
+        // a fresh survey per run, so each run compares only its own writes
+        const survey = await createSurvey(apiKey);
+        const sent: { id: string; touchpoint: string }[] = [];
+        const send = async (
+          id: string,
+          touchpoint: string,
+          answers: Answers,
+          completed: boolean,
+          respondent?: string,
+        ) => {
+          const res = await postResponse({
+            id,
+            siteKey: site.key,
+            surveyId: survey.id,
+            ...(touchpoint ? { touchpoint } : {}),
+            answers,
+            ...(respondent ? { respondent: { id: respondent } } : {}),
+            completed,
+          });
+          expect(res.status).toBe(202);
+        };
+        for (const op of ops) {
+          if (op.kind === 'insert') {
+            const id = crypto.randomUUID();
+            // the collector stamps the day it receives a response: receive this one `daysAgo` days back
+            vi.useFakeTimers({ toFake: ['Date'] });
+            vi.setSystemTime(new Date(`${addDays(today, -op.daysAgo)}T12:00:00Z`));
+            try {
+              await send(id, op.touchpoint, op.answers, op.completed, op.respondent ?? undefined);
+            } finally {
+              vi.useRealTimers();
+            }
+            sent.push({ id, touchpoint: op.touchpoint });
+          } else if (op.kind === 'merge' || op.kind === 'complete') {
+            const target = sent[op.target % Math.max(1, sent.length)];
+            if (!target) continue;
+            if (op.kind === 'merge') {
+              await send(target.id, target.touchpoint, op.answers, op.completed, op.respondent ?? undefined);
+            } else await send(target.id, target.touchpoint, [], true);
+          } else {
+            const res = await call(`/v1/respondents/${op.respondent}`, { method: 'DELETE', key: apiKey });
+            expect(res.status).toBe(200);
+          }
+        }
+
+        const stored = (await getSurvey(env.DB, site.id, survey.id))!;
+        const touchpoints = await listTouchpoints(env.DB, site.id);
+        const queries: ResultsOptions[] = [
+          {},
+          { touchpoint: 'checkout' },
+          { interval: 'week' },
+          { from: addDays(today, -45), to: today },
+        ];
+        for (const q of queries) {
+          const qs = new URLSearchParams(q as Record<string, string>).toString();
+          const rollup = await getJson(`/v1/surveys/${survey.id}/results${qs ? `?${qs}` : ''}`, apiKey);
+          const { rowsRead: _, ...scan } = await surveyResults(env.DB, stored, touchpoints, { ...q, source: 'scan' });
+          expect(rollup.source).toBe('rollup');
+          expect(scan.source).toBe('scan');
+          const plain = JSON.parse(JSON.stringify(scan));
+          for (const key of [
+            'responses',
+            'completed',
+            'shown',
+            'metrics',
+            'previous',
+            'comparison',
+            'trend',
+            'touchpoints',
+            'questions',
+          ]) {
+            expect(rollup[key], `${key} ${qs}`).toEqual(plain[key]);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
