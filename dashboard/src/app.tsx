@@ -6,7 +6,7 @@ import { LocaleToggle } from './components/locale-toggle';
 import { Toolbar } from './components/toolbar';
 import { VIEW_FILTERS, type ViewProps } from './context';
 import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
-import { resolveDates, toHash, useRoute, VIEWS, type View } from './route';
+import { parseHash, resolveDates, toHash, useRoute, VIEWS, type View } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
 import type { SegmentsInfo, Survey, TouchpointDef } from './types';
 import { AtRisk } from './views/at-risk';
@@ -101,7 +101,11 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
     segments: segmentsQ.data,
     filters,
     dates,
-    setFilters: (patch, replace) => navigate({ view, filters: { ...filters, ...patch } }, replace),
+    // Merged into the address as it is now, so a late call (a debounced search) never undoes a newer filter.
+    setFilters: (patch, replace) => {
+      const now = parseHash(location.hash);
+      navigate({ view: now.view, filters: { ...now.filters, ...patch } }, replace);
+    },
   };
 
   // A new view moves focus to its heading so screen readers announce it; the title follows too.

@@ -1,0 +1,286 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DashboardSite,
+  dashboardUrl,
+  FA_TEXT,
+  ready,
+  seedDashboardSite,
+  signedInContext,
+  XSS_TEXT,
+} from './dashboard-helpers';
+import { launchBrowser } from './helpers';
+
+// The CX dashboard in Debian's Chromium against `wrangler dev`, on a site of its own.
+let browser: Browser;
+let site: DashboardSite;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), seedDashboardSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PERSIAN_DIGIT = /[۰-۹]/;
+
+describe('dashboard', () => {
+  it('signs in with the API key, keeps it in sessionStorage only and never puts it in a URL', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(dashboardUrl());
+    await page.getByLabel('Site API key').fill('sk_aaaaaaaaaaaa_wrongwrongwrongwrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted');
+
+    await page.getByLabel('Site API key').fill(site.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await ready(page);
+    await expect.poll(() => page.locator('[data-metric="nps"] .value').getAttribute('data-value')).not.toBeNull();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Overview');
+
+    const storage = await page.evaluate(() => ({
+      session: sessionStorage.getItem('seda.apiKey'),
+      local: JSON.stringify({ ...localStorage }),
+      cookie: document.cookie,
+    }));
+    expect(storage.session).toBe(site.apiKey);
+    expect(storage.local).not.toContain(site.apiKey);
+    expect(storage.cookie).toBe('');
+    expect(urls.some((u) => u.includes(site.apiKey))).toBe(false);
+    expect(page.url()).not.toContain(site.apiKey);
+
+    // Signing out forgets the key.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Site API key').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('seda.apiKey'))).toBeNull();
+    await ctx.close();
+  });
+
+  it('goes back to sign-in when the key is refused (401)', async () => {
+    const ctx = await browser.newContext();
+    await ctx.addInitScript(() => {
+      if (!sessionStorage.getItem('seen')) {
+        sessionStorage.setItem('seen', '1');
+        sessionStorage.setItem('seda.apiKey', 'sk_bbbbbbbbbbbb_revokedrevokedrevoked');
+      }
+    });
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl());
+    await page.getByLabel('Site API key').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('sign in again');
+    expect(await page.evaluate(() => sessionStorage.getItem('seda.apiKey'))).toBeNull();
+    await ctx.close();
+  });
+
+  it('shows n, the 95% interval and the comparison on the cards', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/overview'));
+    await ready(page);
+    const nps = page.locator('[data-metric="nps"]');
+    const text = (await nps.textContent()) ?? '';
+    expect(text).toMatch(/n = 4[0-9]/); // 40 at checkout + the help centre answers
+    expect(text).toContain('95% interval');
+    // Nothing in the previous period: the card says it cannot compare rather than inventing a change.
+    expect(await nps.locator('.delta').getAttribute('data-significant')).toBe('unknown');
+    // The trend is offered as a table too.
+    expect(await page.locator('figure.trend-nps svg[role="img"]').getAttribute('aria-label')).toContain('NPS');
+    await ctx.close();
+  });
+
+  it('filters by touchpoint: the numbers, the request and the address follow', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/overview'));
+    await ready(page);
+    const results = page.waitForRequest((r) => r.url().includes('/results') && r.url().includes('touchpoint=checkout'));
+    await page.getByLabel('Touchpoint', { exact: true }).selectOption('checkout');
+    await results;
+    await expect.poll(() => page.locator('[data-metric="nps"] .n').textContent()).toBe(`n = ${site.checkoutNps}`);
+    expect(page.url()).toContain('touchpoint=checkout');
+    // The filter survives a reload (it lives in the address, not in memory).
+    await page.reload();
+    await ready(page);
+    expect(await page.getByLabel('Touchpoint', { exact: true }).inputValue()).toBe('checkout');
+    expect(await page.locator('[data-metric="nps"] .n').textContent()).toBe(`n = ${site.checkoutNps}`);
+
+    // A segment filter (identify attribute) narrows further.
+    await page.getByLabel('Segment', { exact: true }).selectOption('plan:pro');
+    await expect
+      .poll(() => page.locator('[data-metric="nps"] .n, [data-metric="nps"] .muted').first().textContent())
+      .toContain('n = 20');
+    await ctx.close();
+  });
+
+  it('switches to Persian: RTL, Persian digits, Jalali dates, remembered across reloads', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/overview'));
+    await ready(page);
+    await page.locator('[data-action="locale"]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fa');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('نمای کلی');
+    expect(await page.locator('[data-metric="nps"] .n').textContent()).toMatch(PERSIAN_DIGIT);
+    // The range line is in the Solar Hijri calendar (year 14xx, Persian month names).
+    const range = (await page.locator('.range-line').textContent()) ?? '';
+    expect(range).toMatch(/۱۴[۰-۹]{2}/);
+    expect(range).toMatch(/فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/);
+    await page.reload();
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(() => localStorage.getItem('seda.locale'))).toBe('fa');
+    await ctx.close();
+  });
+
+  it('shows verbatims as text (markup stays text), searches them and filters by sentiment', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/overview'));
+    await ready(page);
+    await page.getByRole('link', { name: 'Verbatims' }).click();
+    await ready(page);
+    const list = page.locator('.verbatim-list');
+    await expect.poll(() => list.textContent()).toContain(XSS_TEXT);
+    expect(await list.locator('script, img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __sedaXss?: number }).__sedaXss)).toBeUndefined();
+    expect(await list.textContent()).toContain(FA_TEXT);
+
+    await page.getByLabel('Search answers').fill('slow');
+    await expect.poll(() => page.url()).toContain('q=slow');
+    await ready(page);
+    await expect
+      .poll(async () => (await list.locator('.verbatim-text').allTextContents()).every((t) => /slow/i.test(t)))
+      .toBe(true);
+    expect(await list.locator('.verbatim-text').count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Search answers').fill('');
+    await page.getByLabel('Sentiment', { exact: true }).selectOption('positive');
+    await expect.poll(() => page.url()).toContain('sentiment=positive');
+    await ready(page);
+    await expect
+      .poll(async () => {
+        const classes = await list.locator('.verbatim').evaluateAll((els) => els.map((e) => e.className));
+        return classes.length > 0 && classes.every((c) => c.includes('sentiment-positive'));
+      })
+      .toBe(true);
+    await ctx.close();
+  });
+
+  it('lists at-risk customers with their last comment', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/at-risk'));
+    await ready(page);
+    const table = page.getByRole('table');
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('cust-detractor');
+    expect(text).toContain('Nobody answered my ticket');
+    expect(text).toContain('cust-faller');
+    expect(text).toMatch(/Fell by 4/);
+    await ctx.close();
+  });
+
+  it('shows the journey map and drop-off per question', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/journey'));
+    await ready(page);
+    const checkout = page.locator('[data-touchpoint="checkout"]');
+    expect(await checkout.textContent()).toContain('Checkout');
+    expect(await page.locator('.stage').count()).toBe(7);
+
+    await page.getByRole('link', { name: 'Drop-off' }).click();
+    await ready(page);
+    const rows = await page.locator('.funnel-table tbody tr').allTextContents();
+    expect(rows[0]).toContain('Survey shown');
+    expect(rows.at(-1)).toContain('Completed');
+    expect(rows.some((r) => r.includes('How likely are you to recommend us?'))).toBe(true);
+    await ctx.close();
+  });
+
+  it('exports the current filter as CSV without the key in any URL', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    const seen: { url: string; auth?: string }[] = [];
+    page.on('request', (r) => seen.push({ url: r.url(), auth: r.headers().authorization }));
+    await page.goto(dashboardUrl('#/overview?touchpoint=checkout'));
+    await ready(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="export"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^seda-E2E-relationship-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-checkout\.csv$/,
+    );
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines.length).toBe(1 + site.checkoutNps);
+    const exportReq = seen.find((r) => r.url.includes('/responses?'));
+    expect(exportReq?.url).toContain('touchpoint=checkout');
+    expect(exportReq?.auth).toBe(`Bearer ${site.apiKey}`);
+    expect(seen.some((r) => r.url.includes(site.apiKey))).toBe(false);
+    await ctx.close();
+  });
+
+  it('prints the overview as a one-page report', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/overview'));
+    await ready(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.locator('.filters').isVisible()).toBe(false);
+    expect(await page.locator('.report-head').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    await ctx.close();
+  });
+
+  it('has no axe violations (WCAG 2 A/AA) and no sideways scrolling on a phone, in English and Persian', async () => {
+    const require = createRequire(import.meta.url);
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    mkdirSync('screenshots', { recursive: true });
+    const failures: string[] = [];
+    for (const locale of ['en', 'fa'] as const) {
+      for (const width of [1280, 390]) {
+        const ctx = await signedInContext(browser, site.apiKey, { locale, width, height: 844, bypassCSP: true });
+        const page = await ctx.newPage();
+        for (const view of ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'drop-off']) {
+          await page.goto(dashboardUrl(`#/${view}`));
+          await ready(page);
+          await page.screenshot({ path: `screenshots/e2e-${view}-${locale}-${width}.png`, fullPage: true });
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 1) failures.push(`${view} ${locale} ${width}px scrolls sideways by ${overflow}px`);
+          if (width === 1280) failures.push(...(await axe(page, axeSource)).map((v) => `${view} ${locale}: ${v}`));
+        }
+        await ctx.close();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+});
+
+async function axe(page: Page, source: string): Promise<string[]> {
+  await page.evaluate(source);
+  // Open the "show as a table" disclosures so their tables are checked too.
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  return page.evaluate(async () => {
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
