@@ -45,7 +45,7 @@ export function stubReceiver(answer: (r: Received, n: number) => Response | Prom
   const received: Received[] = [];
   const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const req = new Request(input as RequestInfo, init as RequestInit);
-    const r = { url: req.url, headers: req.headers, body: await req.text() };
+    const r = { url: req.url, headers: req.headers, body: new TextDecoder().decode(await req.arrayBuffer()) };
     received.push(r);
     return answer(r, received.length);
   });

@@ -10,10 +10,8 @@ export type TurnstileVerifier = (secret: string, token: string) => Promise<boole
  */
 export function turnstileVerifier(remoteIp?: string): TurnstileVerifier {
   return async function verifyTurnstile(secret, token) {
-    const form = new FormData();
-    form.append('secret', secret);
-    form.append('response', token);
-    if (remoteIp) form.append('remoteip', remoteIp);
+    const form = new URLSearchParams({ secret, response: token });
+    if (remoteIp) form.set('remoteip', remoteIp);
     let outcome: { success?: boolean };
     try {
       const res = await fetch(SITEVERIFY_URL, { method: 'POST', body: form, signal: AbortSignal.timeout(5000) });
