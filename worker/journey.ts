@@ -54,20 +54,16 @@ export function frictionOf(stages: Journey['stages']): Friction[] {
  */
 export async function siteJourney(db: D1Database, siteId: string, opts: { from?: string; to?: string }) {
   const range = resolveRange(opts.from, opts.to);
-  const site = await siteSurveysAndTouchpoints(db, siteId);
+  const [site, rows] = await Promise.all([
+    siteSurveysAndTouchpoints(db, siteId),
+    journeyRows(db, siteId, range.from, range.to),
+  ]);
 
   const metricOf = new Map<string, MetricKey>(); // `${surveyId}\n${questionId}` -> metric
-  const pairs: [string, string][] = [];
   for (const s of site.surveys) {
     const mq = metricQuestions(s.questions);
-    for (const m of METRICS) {
-      const qid = mq[m];
-      if (!qid) continue;
-      metricOf.set(`${s.id}\n${qid}`, m);
-      pairs.push([s.id, qid]);
-    }
+    for (const m of METRICS) if (mq[m]) metricOf.set(`${s.id}\n${mq[m]}`, m);
   }
-  const rows = await journeyRows(db, siteId, pairs, range.from, range.to);
 
   const hist = new Map<string, Record<MetricKey, number[] | null>>(); // touchpoint -> histograms
   for (const r of rows.scores) {

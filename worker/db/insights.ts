@@ -62,36 +62,30 @@ export type JourneyResponseRow = { touchpoint: string; answered: number };
 const vSums = VALUES.map((v) => `SUM(ar.v${v}) AS v${v}`).join(', ');
 
 /**
- * Score histograms per survey/question/touchpoint over a day range, for the given (survey, question)
- * pairs only, and responses with answers per touchpoint over all the site's surveys. Reads rollup
- * rows alone, so the cost grows with days × touchpoints × questions, never with responses.
+ * Score histograms per survey/question/touchpoint over a day range, and responses with answers per
+ * touchpoint, over all the site's surveys. Reads rollup rows alone (each once: the rollup keys lead
+ * with survey and day, so a range is one index scan per survey), so the cost grows with
+ * days × touchpoints × questions, never with responses. Which question feeds which metric is
+ * decided by the caller; grouping here keeps what crosses into the Worker small.
  */
-export async function journeyRows(
-  db: D1Database,
-  siteId: string,
-  pairs: readonly (readonly [surveyId: string, questionId: string])[],
-  from: string,
-  to: string,
-) {
+export async function journeyRows(db: D1Database, siteId: string, from: string, to: string) {
   const [scores, responses] = await db.batch([
     db
       .prepare(
         `SELECT ar.survey_id, ar.question_id, ar.touchpoint, ${vSums}
-         FROM json_each(?) AS j
-           JOIN surveys s ON s.id = json_extract(j.value, '$[0]') AND s.site_id = ?
-           JOIN answer_rollups ar ON ar.survey_id = s.id AND ar.question_id = json_extract(j.value, '$[1]')
-         WHERE ar.day BETWEEN ? AND ?
+         FROM surveys s JOIN answer_rollups ar ON ar.survey_id = s.id AND ar.day BETWEEN ? AND ?
+         WHERE s.site_id = ?
          GROUP BY ar.survey_id, ar.question_id, ar.touchpoint HAVING SUM(ar.n) > 0`,
       )
-      .bind(JSON.stringify(pairs), siteId, from, to),
+      .bind(from, to, siteId),
     db
       .prepare(
         `SELECT rr.touchpoint, SUM(rr.answered) AS answered
-         FROM surveys s JOIN response_rollups rr ON rr.survey_id = s.id
-         WHERE s.site_id = ? AND rr.day BETWEEN ? AND ?
+         FROM surveys s JOIN response_rollups rr ON rr.survey_id = s.id AND rr.day BETWEEN ? AND ?
+         WHERE s.site_id = ?
          GROUP BY rr.touchpoint`,
       )
-      .bind(siteId, from, to),
+      .bind(from, to, siteId),
   ]);
   return {
     scores: (scores as D1Result<JourneyScoreRow>).results,
