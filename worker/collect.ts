@@ -6,6 +6,7 @@ import { analyzeSentiment } from '../shared/sentiment';
 import { responseOwner, upsertResponse } from './db/responses';
 import { getSiteForCollect } from './db/site-settings';
 import { getSurveyForCollect } from './db/surveys';
+import { cached } from './lib/collect-cache';
 import { ApiError, notFound } from './lib/errors';
 import type { TurnstileVerifier } from './lib/turnstile';
 
@@ -70,10 +71,14 @@ export async function collect(
   check: CollectChecks = {},
   now = Date.now(),
 ): Promise<Collected> {
-  const site = await getSiteForCollect(db, body.siteKey, dayOf(now));
+  const site = await cached(`site:${body.siteKey}:${dayOf(now)}`, now, () =>
+    getSiteForCollect(db, body.siteKey, dayOf(now)),
+  );
   if (!site) throw notFound('site');
   await check.site?.(site);
-  const survey = await getSurveyForCollect(db, site.id, body.surveyId);
+  const survey = await cached(`survey:${site.id}:${body.surveyId}`, now, () =>
+    getSurveyForCollect(db, site.id, body.surveyId),
+  );
   if (!survey) throw notFound('survey');
   // A draft survey is never shown; a paused one may still receive answers from open tabs.
   if (survey.status === 'draft') throw new ApiError(409, 'survey_not_active', 'this survey is a draft');
@@ -86,13 +91,16 @@ export async function collect(
       checked.issues,
     );
   }
-  const owner = await responseOwner(db, body.id);
-  if (owner && (owner.site_id !== site.id || owner.survey_id !== body.surveyId)) {
+  // The guards below apply to a response's first post only, so they need to know whether this id
+  // exists. That costs a read, paid only when a guard could refuse; otherwise the write batch says.
+  const cap = site.guard.dailyCap ?? check.defaultDailyCap ?? 0;
+  const guarded = (cap > 0 && site.guard.today >= cap) || site.guard.turnstileSecret !== null;
+  const ownerFirst = guarded ? await responseOwner(db, body.id) : undefined;
+  if (ownerFirst && (ownerFirst.site_id !== site.id || ownerFirst.survey_id !== body.surveyId)) {
     throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
   }
-  if (!owner) {
+  if (guarded && !ownerFirst) {
     // Only a response's first post counts and is checked: later parts of an accepted response are never refused.
-    const cap = site.guard.dailyCap ?? check.defaultDailyCap ?? 0;
     if (cap > 0 && site.guard.today >= cap) {
       throw new ApiError(429, 'daily_cap', 'this site reached its daily response cap', undefined, {
         'Retry-After': String(untilUtcMidnight(now)),
@@ -117,7 +125,7 @@ export async function collect(
     ...a,
     sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
   }));
-  await upsertResponse(
+  const owner = await upsertResponse(
     db,
     {
       id: body.id,
@@ -136,6 +144,11 @@ export async function collect(
     },
     now,
   );
+  if (owner && (owner.site_id !== site.id || owner.survey_id !== body.surveyId)) {
+    throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
+  }
+  // Count new responses against the cached daily total, so the cap holds between cache refreshes.
+  if (!owner) site.guard.today++;
   return {
     id: body.id,
     siteId: site.id,

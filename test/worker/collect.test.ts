@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, getJson, ORIGIN, postResponse, setup } from './helpers';
+import { call, createSurvey, getJson, ORIGIN, postResponse, setup } from './helpers';
 
 const count = async (sql: string, ...args: unknown[]) =>
   (await env.DB.prepare(sql)
@@ -49,6 +49,20 @@ describe('POST /v1/responses', () => {
     // a late duplicate of an early part never un-completes the response
     await postResponse({ ...base, answers: [], completed: false });
     expect(await count('SELECT completed AS n FROM responses WHERE id = ?', id)).toBe(1);
+  });
+
+  it('refuses (409) a response id that already belongs to another survey, changing nothing', async () => {
+    const { site, apiKey, survey } = await setup();
+    const other = await createSurvey(apiKey);
+    const id = crypto.randomUUID();
+    const base = { id, siteKey: site.key, completed: false };
+    expect(
+      (await postResponse({ ...base, surveyId: survey.id, answers: [{ questionId: 'nps', value: 4 }] })).status,
+    ).toBe(202);
+    const clash = await postResponse({ ...base, surveyId: other.id, answers: [{ questionId: 'nps', value: 10 }] });
+    expect(clash.status).toBe(409);
+    expect(await count('SELECT num AS n FROM answers WHERE response_id = ?', id)).toBe(4);
+    expect(await count('SELECT COUNT(*) AS n FROM answers WHERE survey_id = ?', other.id)).toBe(0);
   });
 
   it('refuses a disallowed origin with 403 and stores nothing', async () => {

@@ -35,9 +35,18 @@ export async function responseOwner(db: D1Database, id: string) {
  * - each answer is upserted on (response, question): a resend replaces the value, never adds a row.
  *   Answers take touchpoint/day from the stored response row, so two racing first posts agree.
  * Rollups follow through the schema's triggers.
+ *
+ * The batch's first statement reads who owned this id before the write, so the collector learns
+ * "new or merge" and "someone else's id" in the same round trip. A foreign id changes nothing: the
+ * upsert's WHERE and the answers' INSERT … SELECT both require the same survey.
  */
-export async function upsertResponse(db: D1Database, r: ResponseWrite, now = Date.now()): Promise<void> {
+export async function upsertResponse(
+  db: D1Database,
+  r: ResponseWrite,
+  now = Date.now(),
+): Promise<{ site_id: string; survey_id: string } | null> {
   const stmts = [
+    db.prepare('SELECT site_id, survey_id FROM responses WHERE id = ?').bind(r.id),
     db
       .prepare(
         `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes,
@@ -96,7 +105,8 @@ export async function upsertResponse(db: D1Database, r: ResponseWrite, now = Dat
         ),
     ),
   ];
-  await db.batch(stmts);
+  const [before] = await db.batch<{ site_id: string; survey_id: string }>(stmts);
+  return before?.results[0] ?? null;
 }
 
 /** Erases every response (and so every answer, via cascade and triggers) of one respondent of one site. */

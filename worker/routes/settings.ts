@@ -3,6 +3,7 @@ import { dayOf } from '../../shared/dates';
 import { SiteSettingsPatch } from '../../shared/schemas/api';
 import { getSiteSettings, updateSiteSettings } from '../db/site-settings';
 import type { AppEnv } from '../env';
+import { forgetCollectCache } from '../lib/collect-cache';
 import { notFound } from '../lib/errors';
 import { readBody } from '../lib/validate';
 import { requireScope, siteAuth } from '../middleware/auth';
@@ -22,5 +23,6 @@ settingsRoutes.get('/site/settings', siteAuth(), requireScope('manage'), async (
 settingsRoutes.patch('/site/settings', siteAuth(), requireScope('manage'), async (c) => {
   const patch = await readBody(c, SiteSettingsPatch);
   await updateSiteSettings(c.env.DB, c.get('siteId'), patch);
+  forgetCollectCache();
   return c.json(await current(c));
 });

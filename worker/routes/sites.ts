@@ -4,6 +4,7 @@ import { insertApiKey } from '../db/api-keys';
 import { getSiteById, insertSite, updateSite } from '../db/sites';
 import type { AppEnv } from '../env';
 import { newApiKey } from '../lib/api-key';
+import { forgetCollectCache } from '../lib/collect-cache';
 import { randomId } from '../lib/crypto';
 import { notFound } from '../lib/errors';
 import { readBody } from '../lib/validate';
@@ -54,5 +55,6 @@ siteRoutes.patch('/site', siteAuth(), requireScope('manage'), async (c) => {
     ...(patch.recontactDays !== undefined ? { recontactDays: patch.recontactDays } : {}),
   };
   await updateSite(c.env.DB, next);
+  forgetCollectCache();
   return c.json({ site: next });
 });

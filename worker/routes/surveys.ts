@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { type Survey, SurveyInput, SurveyPatch } from '../../shared/schemas/survey';
 import { deleteSurvey, getSurvey, insertSurvey, listSurveys, updateSurvey } from '../db/surveys';
 import type { AppEnv } from '../env';
+import { forgetCollectCache } from '../lib/collect-cache';
 import { randomId } from '../lib/crypto';
 import { invalid, notFound } from '../lib/errors';
 import { readBody } from '../lib/validate';
@@ -16,6 +17,7 @@ surveyRoutes.post('/', requireScope('manage'), async (c) => {
   const input = await readBody(c, SurveyInput);
   const id = `sv_${randomId(12)}`;
   await insertSurvey(c.env.DB, c.get('siteId'), { id, ...input });
+  forgetCollectCache();
   return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), id) }, 201);
 });
 
@@ -38,10 +40,12 @@ surveyRoutes.patch('/:id', requireScope('manage'), async (c) => {
   const next: Survey = { ...current, ...checked.data };
   for (const k of ['targeting', 'locales', 'theme', 'thankYou'] as const) if (!(k in checked.data)) delete next[k];
   await updateSurvey(c.env.DB, c.get('siteId'), next);
+  forgetCollectCache();
   return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), current.id) });
 });
 
 surveyRoutes.delete('/:id', requireScope('manage'), async (c) => {
   if (!(await deleteSurvey(c.env.DB, c.get('siteId'), c.req.param('id')))) throw notFound('survey');
+  forgetCollectCache();
   return c.body(null, 204);
 });

@@ -1,0 +1,237 @@
+// `npm run bench`: sizes, collector throughput against a bare insert-only Worker, exactly-once under
+// retries and partial posts, results/journey latency over 1M responses (rollups vs full scan), and
+// the dashboard's first render. Prints `name: value unit` lines and writes bench/results.json.
+// Env: BENCH_RESPONSES (default 1000000), BENCH_SECONDS (load duration, default 10), SEDA_SKIP_BUILD=1.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_SITE, BENCH_SURVEY, loadResponses } from './bench/load-1m.mjs';
+import { freePort, migrateLocal, quietEnv, root, run, startWorker } from './lib/run.mjs';
+import { demoSql } from './seed-demo.mjs';
+
+const N = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = 32;
+const results = [];
+const label = N >= 1_000_000 ? `${N / 1_000_000}m` : `${N / 1000}k`;
+
+function report(name, value, unit = '', note = '') {
+  const shown = typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(2)) : value;
+  console.log(`${name}: ${shown}${unit ? ` ${unit}` : ''}${note ? `  (${note})` : ''}`);
+  results.push({ name, value, unit, ...(note ? { note } : {}) });
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+/** Closed-loop load: CONCURRENCY workers posting back to back for `seconds`. */
+async function load(url, makeBody, seconds, headers = {}) {
+  const latencies = [];
+  let ok = 0;
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: makeBody() });
+        await r.arrayBuffer();
+        if (r.status === 202) ok++;
+        else errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { rps: ok / ((performance.now() - start) / 1000), p99: pct(latencies, 99), errors };
+}
+
+async function timeGet(url, key, runs = 5) {
+  const times = [];
+  let rowsRead = null;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+    await r.arrayBuffer();
+    if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
+    times.push(performance.now() - t);
+    rowsRead = Number(r.headers.get('seda-rows-read'));
+  }
+  return { median: pct(times, 50), rowsRead };
+}
+
+// ---- sizes
+if (process.env.SEDA_SKIP_BUILD !== '1') run('npm', ['run', '-s', 'build']);
+const sizeScript = join(root, 'scripts', 'bench', 'widget-size.mjs');
+if (existsSync(sizeScript)) {
+  const { widgetSizes } = await import(sizeScript);
+  for (const s of await widgetSizes()) report(s.name, s.value, s.unit, s.note);
+} else {
+  report('loader-gzip', 'n/a', '', 'widget not built yet');
+  report('survey-gzip', 'n/a', '', 'widget not built yet');
+}
+
+// ---- servers: the app (demo seed + N bench responses) and the bare insert-only Worker
+const dir = mkdtempSync(join(tmpdir(), 'seda-bench-'));
+const bareDir = mkdtempSync(join(tmpdir(), 'seda-bench-bare-'));
+const stops = [];
+try {
+  migrateLocal(dir);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const { sql, apiKey: demoKey } = demoSql({ origins: [origin, `http://localhost:${port}`] });
+  const seedFile = join(dir, 'seed.sql');
+  writeFileSync(seedFile, sql);
+  run('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', dir, '--file', seedFile, '--yes'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...quietEnv, CI: 'true' },
+  });
+  const t0 = performance.now();
+  console.log(`(loading ${N} responses over 365 days through the schema's triggers…)`);
+  loadResponses(dir, { n: N, origins: [origin] });
+  console.log(`(loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+
+  const app = await startWorker({ port, persistTo: dir, vars: { ADMIN_TOKEN: 'bench', RATE_LIMIT_PER_MINUTE: '0', DAILY_RESPONSE_CAP: '0' },
+  });
+  stops.push(app.stop);
+  run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', bareDir, '-c', 'bench/bare/wrangler.toml'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...quietEnv, CI: 'true' },
+  });
+  const barePort = await freePort();
+  const bare = await startBare(barePort, bareDir);
+  stops.push(bare.stop);
+
+  // ---- results and journey over N responses: rollups vs the same query by full scan
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
+  const resultsUrl = `${app.url}/v1/surveys/${BENCH_SURVEY}/results?from=${from}&to=${to}&interval=week`;
+  await timeGet(resultsUrl, BENCH_SITE.apiKey, 2); // warm up
+  const r = await timeGet(resultsUrl, BENCH_SITE.apiKey, 7);
+  report(`results-${label}`, r.median, 'ms', 'median of 7, rollups');
+  const scan = await timeGet(`${resultsUrl}&source=scan`, BENCH_SITE.apiKey, 2);
+  report(`results-${label}-scan`, scan.median, 'ms', 'the same query recomputed from every answer');
+  report(`results-${label}-rows-read`, r.rowsRead, '', `D1 rows read (scan: ${scan.rowsRead})`);
+  const journeyUrl = `${app.url}/v1/journey?from=${from}&to=${to}`;
+  await timeGet(journeyUrl, BENCH_SITE.apiKey, 2);
+  const j = await timeGet(journeyUrl, BENCH_SITE.apiKey, 7);
+  report(`journey-${label}`, j.median, 'ms', 'median of 7');
+  report(`journey-${label}-rows-read`, j.rowsRead);
+
+  // ---- collector throughput at concurrency 32, side by side with the bare Worker
+  const body = () =>
+    JSON.stringify({
+      id: crypto.randomUUID(),
+      siteKey: 'demo',
+      surveyId: 'sv_demo_nps',
+      touchpoint: 'checkout',
+      answers: [
+        { questionId: 'nps', value: Math.floor(Math.random() * 11) },
+        { questionId: 'why', value: 'Checkout was slow and the page froze' },
+      ],
+      context: { url: `${origin}/checkout?x=1`, locale: 'en' },
+      completed: true,
+    });
+  await load(`${bare.url}/`, body, 2); // warm both
+  await load(`${app.url}/v1/responses`, body, 2, { origin });
+  const bareRun = await load(`${bare.url}/`, body, SECONDS);
+  const appRun = await load(`${app.url}/v1/responses`, body, SECONDS, { origin });
+  report('bare-insert-rps', bareRun.rps, 'req/s');
+  report('collector-rps', appRun.rps, 'req/s', appRun.errors ? `${appRun.errors} non-202` : '');
+  report('collector-ratio', appRun.rps / bareRun.rps, '', 'budget ≥ 0.70');
+  report('collector-p99', appRun.p99, 'ms');
+
+  // ---- exactly once: 20,000 submissions, 10% sent twice, 5% split into parts
+  report('exactly-once-20k', await exactlyOnce(app.url, origin, demoKey));
+
+  // ---- dashboard first render
+  const dashScript = join(root, 'scripts', 'bench', 'dashboard-render.mjs');
+  if (existsSync(dashScript) && existsSync('/usr/bin/chromium')) {
+    const { dashboardFirstRender } = await import(dashScript);
+    const d = await dashboardFirstRender(app.url, demoKey);
+    report(d.name, d.value, d.unit, 'headless chromium, demo data');
+  } else report('dashboard-first-render', 'n/a', '', 'dashboard bench script or chromium missing');
+} finally {
+  for (const stop of stops) stop();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(bareDir, { recursive: true, force: true });
+}
+
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+async function startBare(port, persistTo) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(
+    'npx',
+    ['wrangler', 'dev', '-c', 'bench/bare/wrangler.toml', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo],
+    { cwd: root, env: { ...quietEnv, CI: 'true' }, stdio: 'ignore', detached: true },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-child.pid, 'SIGTERM') };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('bare worker did not start');
+}
+
+/** Sends 20k submissions (10% twice, 5% in two parts) and checks each accepted one is stored once. */
+async function exactlyOnce(url, origin, key) {
+  const survey = await fetch(`${url}/v1/surveys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Exactly once',
+      status: 'active',
+      questions: [
+        { id: 'nps', type: 'nps', prompt: { en: 'Recommend?' } },
+        { id: 'why', type: 'text', prompt: { en: 'Why?' } },
+      ],
+    }),
+  }).then((r) => r.json());
+  const surveyId = survey.survey.id;
+  const posts = [];
+  for (let i = 0; i < 20_000; i++) {
+    const id = crypto.randomUUID();
+    const base = { id, siteKey: 'demo', surveyId };
+    const whole = { ...base, answers: [{ questionId: 'nps', value: i % 11 }, { questionId: 'why', value: `n${i}` }], completed: true };
+    if (i % 20 === 0) {
+      posts.push({ ...base, answers: [{ questionId: 'nps', value: i % 11 }], completed: false });
+      posts.push({ ...base, answers: [{ questionId: 'why', value: `n${i}` }], completed: true });
+    } else {
+      posts.push(whole);
+      if (i % 10 === 1) posts.push(whole);
+    }
+  }
+  let next = 0;
+  const accepted = new Set();
+  const worker = async () => {
+    while (next < posts.length) {
+      const p = posts[next++];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const r = await fetch(`${url}/v1/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', origin },
+          body: JSON.stringify(p),
+        }).catch(() => null);
+        if (r) await r.arrayBuffer();
+        if (r?.status === 202) {
+          accepted.add(p.id);
+          break;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const res = await fetch(`${url}/v1/surveys/${surveyId}/results`, { headers: { authorization: `Bearer ${key}` } }).then((r) =>
+    r.json(),
+  );
+  const ok = res.shown === accepted.size && res.completed === accepted.size && res.questions[0].answered === accepted.size;
+  return `${ok ? 'ok' : 'MISMATCH'} (${posts.length} posts, ${accepted.size} responses accepted, ${res.shown} stored, ${res.completed} completed)`;
+}

@@ -1,0 +1,24 @@
+/**
+ * The collector's site and survey lookups, kept for a few seconds per isolate so its hot path is one
+ * D1 round trip (the write batch). A change made through the API clears this isolate's copy at once;
+ * other isolates see it within CACHE_MS, as the public survey config's own max-age already allows.
+ */
+const CACHE_MS = 10_000;
+const MAX_ENTRIES = 5000;
+const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+export function cached<T>(key: string, now: number, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit && now >= hit.at && now - hit.at < CACHE_MS) return hit.value as Promise<T>;
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  const value = load();
+  cache.set(key, { at: now, value });
+  // A failed lookup (D1 down) is not remembered.
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+/** Called by every route that changes a site, its settings or its surveys. */
+export function forgetCollectCache(): void {
+  cache.clear();
+}
