@@ -36,7 +36,11 @@ async function load(url, makeBody, seconds, headers = {}) {
     while (performance.now() < end) {
       const t = performance.now();
       try {
-        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: makeBody() });
+        const r = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', ...headers },
+          body: makeBody(),
+        });
         await r.arrayBuffer();
         if (r.status === 202) ok++;
         else errors++;
@@ -96,13 +100,31 @@ try {
   loadResponses(dir, { n: N, origins: [origin] });
   console.log(`(loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 
-  const app = await startWorker({ port, persistTo: dir, vars: { ADMIN_TOKEN: 'bench', RATE_LIMIT_PER_MINUTE: '0', DAILY_RESPONSE_CAP: '0' },
+  const app = await startWorker({
+    port,
+    persistTo: dir,
+    vars: { ADMIN_TOKEN: 'bench', RATE_LIMIT_PER_MINUTE: '0', DAILY_RESPONSE_CAP: '0' },
   });
   stops.push(app.stop);
-  run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', bareDir, '-c', 'bench/bare/wrangler.toml'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...quietEnv, CI: 'true' },
-  });
+  run(
+    'npx',
+    [
+      'wrangler',
+      'd1',
+      'migrations',
+      'apply',
+      'DB',
+      '--local',
+      '--persist-to',
+      bareDir,
+      '-c',
+      'bench/bare/wrangler.toml',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...quietEnv, CI: 'true' },
+    },
+  );
   const barePort = await freePort();
   const bare = await startBare(barePort, bareDir);
   stops.push(bare.stop);
@@ -168,7 +190,18 @@ async function startBare(port, persistTo) {
   const { spawn } = await import('node:child_process');
   const child = spawn(
     'npx',
-    ['wrangler', 'dev', '-c', 'bench/bare/wrangler.toml', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo],
+    [
+      'wrangler',
+      'dev',
+      '-c',
+      'bench/bare/wrangler.toml',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      persistTo,
+    ],
     { cwd: root, env: { ...quietEnv, CI: 'true' }, stdio: 'ignore', detached: true },
   );
   const url = `http://127.0.0.1:${port}`;
@@ -200,7 +233,14 @@ async function exactlyOnce(url, origin, key) {
   for (let i = 0; i < 20_000; i++) {
     const id = crypto.randomUUID();
     const base = { id, siteKey: 'demo', surveyId };
-    const whole = { ...base, answers: [{ questionId: 'nps', value: i % 11 }, { questionId: 'why', value: `n${i}` }], completed: true };
+    const whole = {
+      ...base,
+      answers: [
+        { questionId: 'nps', value: i % 11 },
+        { questionId: 'why', value: `n${i}` },
+      ],
+      completed: true,
+    };
     if (i % 20 === 0) {
       posts.push({ ...base, answers: [{ questionId: 'nps', value: i % 11 }], completed: false });
       posts.push({ ...base, answers: [{ questionId: 'why', value: `n${i}` }], completed: true });
@@ -229,9 +269,10 @@ async function exactlyOnce(url, origin, key) {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const res = await fetch(`${url}/v1/surveys/${surveyId}/results`, { headers: { authorization: `Bearer ${key}` } }).then((r) =>
-    r.json(),
-  );
-  const ok = res.shown === accepted.size && res.completed === accepted.size && res.questions[0].answered === accepted.size;
+  const res = await fetch(`${url}/v1/surveys/${surveyId}/results`, {
+    headers: { authorization: `Bearer ${key}` },
+  }).then((r) => r.json());
+  const ok =
+    res.shown === accepted.size && res.completed === accepted.size && res.questions[0].answered === accepted.size;
   return `${ok ? 'ok' : 'MISMATCH'} (${posts.length} posts, ${accepted.size} responses accepted, ${res.shown} stored, ${res.completed} completed)`;
 }

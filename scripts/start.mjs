@@ -1,6 +1,7 @@
 // `npm start`: build, migrate the local D1 (.wrangler/state), seed the demo site once, serve on $PORT.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrateLocal, quietEnv, root, run, startWorker } from './lib/run.mjs';
 import { demoSql } from './seed-demo.mjs';

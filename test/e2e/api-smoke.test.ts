@@ -16,7 +16,13 @@ describe('wrangler dev, as outside tests start it', () => {
     expect(config.body.surveys.map((s: { id: string }) => s.id)).toEqual([survey.id]);
 
     const id = crypto.randomUUID();
-    const body = { id, siteKey: site.key, surveyId: survey.id, answers: [{ questionId: 'nps', value: 10 }], completed: true };
+    const body = {
+      id,
+      siteKey: site.key,
+      surveyId: survey.id,
+      answers: [{ questionId: 'nps', value: 10 }],
+      completed: true,
+    };
     expect(await postResponse(origin, body)).toBe(202);
     expect(await postResponse(origin, body)).toBe(202);
 

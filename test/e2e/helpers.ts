@@ -28,14 +28,20 @@ export function launchBrowser(): Promise<Browser> {
 export type HostServer = { url: string; close: () => Promise<void>; server: Server };
 type Route = string | { body: string; headers?: Record<string, string> };
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 /**
  * A host page server on another loopback port (so a different origin from the collector).
  * `routes` maps a path to HTML (or {body, headers}); `dir` serves files from a fixtures folder.
  * `{{COLLECTOR}}` in any served text is replaced by the collector's URL.
  */
-export async function startHostServer(opts: { routes?: Record<string, Route>; dir?: string } = {}): Promise<HostServer> {
+export async function startHostServer(
+  opts: { routes?: Record<string, Route>; dir?: string } = {},
+): Promise<HostServer> {
   const collector = collectorUrl();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -44,7 +50,10 @@ export async function startHostServer(opts: { routes?: Record<string, Route>; di
       const file = normalize(join(opts.dir, path === '/' ? 'index.html' : path));
       if (file.startsWith(opts.dir)) {
         try {
-          route = { body: readFileSync(file, 'utf8'), headers: { 'content-type': TYPES[extname(file)] ?? 'text/plain' } };
+          route = {
+            body: readFileSync(file, 'utf8'),
+            headers: { 'content-type': TYPES[extname(file)] ?? 'text/plain' },
+          };
         } catch {}
       }
     }

@@ -13,7 +13,9 @@ export function call(path: string, init: RequestInit & { key?: string; json?: un
     body = JSON.stringify(init.json);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
-  return (exports as unknown as { default: Fetcher }).default.fetch(new Request(`https://seda.test${path}`, { ...init, headers, body }));
+  return (exports as unknown as { default: Fetcher }).default.fetch(
+    new Request(`https://seda.test${path}`, { ...init, headers, body }),
+  );
 }
 
 export async function createSite(origins = [ORIGIN], name = 'Shop') {
