@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { clearCache, onUnauthorized, useQuery } from './api';
+import { cachedJson, clearCache, onUnauthorized, useQuery } from './api';
 import { FilterBar } from './components/filter-bar';
 import { LocaleToggle } from './components/locale-toggle';
 import { Toolbar } from './components/toolbar';
@@ -8,11 +8,12 @@ import { VIEW_FILTERS, type ViewProps } from './context';
 import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
 import { parseHash, resolveDates, toHash, useRoute, VIEWS, type View } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
+import { SETUP_VIEWS, SetupView, setupHash, setupTitle, useSetupRoute } from './setup/view';
 import type { SegmentsInfo, Survey, TouchpointDef } from './types';
 import { AtRisk } from './views/at-risk';
 import { DropOff } from './views/drop-off';
 import { Journey } from './views/journey';
-import { Overview } from './views/overview';
+import { Overview, resultsPathFor } from './views/overview';
 import { Segments } from './views/segments';
 import { SignIn } from './views/sign-in';
 import { Verbatims } from './views/verbatims';
@@ -84,14 +85,31 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const i18n = useI18n();
   const { t } = i18n;
   const [route, navigate] = useRoute();
+  const setupRoute = useSetupRoute();
   const { view, filters } = route;
   const surveysQ = useQuery<{ surveys: Survey[] }>('/v1/surveys');
-  const touchpointsQ = useQuery<{ touchpoints: TouchpointDef[] }>('/v1/touchpoints');
+  const touchpointsQ = useQuery<{ touchpoints: TouchpointDef[] }>('/v1/touchpoints', 'low');
   const surveys = surveysQ.data?.surveys ?? [];
   const survey =
-    surveys.find((s) => s.id === filters.survey) ?? surveys.find((s) => s.status === 'active') ?? surveys[0];
-  const segmentsQ = useQuery<SegmentsInfo>(survey ? `/v1/segments?surveyId=${encodeURIComponent(survey.id)}` : null);
+    surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
+    surveys.find((s) => s.status === 'active') ??
+    surveys[0];
+  const segmentsQ = useQuery<SegmentsInfo>(
+    survey ? `/v1/segments?surveyId=${encodeURIComponent(survey.id)}` : null,
+    'low',
+  );
   const dates = resolveDates(filters);
+
+  // A returning user's results request starts with the survey list, not after it (first render).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => {
+    const id = filters.survey ?? lastSurvey();
+    if (id && (view === 'overview' || view === 'drop-off'))
+      cachedJson(resultsPathFor(id, dates, filters)).catch(() => {});
+  }, []);
+  useEffect(() => {
+    if (survey) rememberSurvey(survey.id);
+  }, [survey]);
 
   const props: ViewProps = {
     view,
@@ -112,10 +130,10 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const h1 = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   useEffect(() => {
-    document.title = `${t(`view.${view}`)} · ${t('appTitle')}`;
+    document.title = `${setupRoute ? setupTitle(`view.${setupRoute.view}`, i18n.locale) : t(`view.${view}`)} · ${t('appTitle')}`;
     if (first.current) first.current = false;
     else h1.current?.focus();
-  }, [view, t]);
+  }, [view, t, setupRoute?.view, setupRoute?.id]);
 
   const Current = VIEW_COMPONENTS[view];
   return (
@@ -149,46 +167,87 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
         <ul>
           {VIEWS.map((v) => (
             <li key={v}>
-              <a href={toHash({ view: v, filters })} aria-current={v === view ? 'page' : undefined}>
+              <a href={toHash({ view: v, filters })} aria-current={v === view && !setupRoute ? 'page' : undefined}>
                 {t(`view.${v}`)}
+              </a>
+            </li>
+          ))}
+          {SETUP_VIEWS.map((v) => (
+            <li key={v} class="tab-setup">
+              <a
+                href={setupHash({ view: v })}
+                aria-current={
+                  setupRoute?.view === v || (v === 'surveys' && setupRoute?.view === 'editor') ? 'page' : undefined
+                }
+              >
+                {setupTitle(`view.${v}`, i18n.locale)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <main id="main" tabIndex={-1}>
-        <div class="page-head">
-          <h1 ref={h1} tabIndex={-1}>
-            {t(`view.${view}`)}
-          </h1>
-          {survey && VIEW_FILTERS[view].includes('survey') && (
-            <Toolbar view={view} survey={survey} dates={dates} touchpoint={filters.touchpoint} />
-          )}
-        </div>
-        <p class="print-only report-head">
-          {survey && t('reportFor', { survey: survey.name })} ·{' '}
-          {t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) })} ·{' '}
-          {t('generatedOn', { date: i18n.day(Date.now()) })}
-        </p>
-        {surveysQ.error ? (
-          <div class="notice notice-error" role="alert">
-            <p>{t('errorPrefix', { message: surveysQ.error.message })}</p>
-            <button type="button" class="btn" onClick={surveysQ.reload}>
-              {t('retry')}
-            </button>
+      {setupRoute ? (
+        <main id="main" tabIndex={-1}>
+          <SetupView
+            route={setupRoute}
+            h1={h1}
+            onChanged={() => {
+              surveysQ.reload();
+              touchpointsQ.reload();
+            }}
+          />
+        </main>
+      ) : (
+        <main id="main" tabIndex={-1}>
+          <div class="page-head">
+            <h1 ref={h1} tabIndex={-1}>
+              {t(`view.${view}`)}
+            </h1>
+            {survey && VIEW_FILTERS[view].includes('survey') && (
+              <Toolbar view={view} survey={survey} dates={dates} touchpoint={filters.touchpoint} />
+            )}
           </div>
-        ) : surveysQ.loading && !surveysQ.data ? (
-          <p class="loading" role="status">
-            {t('loading')}
+          <p class="print-only report-head">
+            {survey && t('reportFor', { survey: survey.name })} ·{' '}
+            {t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) })} ·{' '}
+            {t('generatedOn', { date: i18n.day(Date.now()) })}
           </p>
-        ) : (
-          <>
-            {!survey && <p class="notice">{t('noSurveys')}</p>}
-            <FilterBar {...props} />
-            <Current {...props} />
-          </>
-        )}
-      </main>
+          {surveysQ.error ? (
+            <div class="notice notice-error" role="alert">
+              <p>{t('errorPrefix', { message: surveysQ.error.message })}</p>
+              <button type="button" class="btn" onClick={surveysQ.reload}>
+                {t('retry')}
+              </button>
+            </div>
+          ) : surveysQ.loading && !surveysQ.data ? (
+            <p class="loading" role="status">
+              {t('loading')}
+            </p>
+          ) : (
+            <>
+              {!survey && <p class="notice">{t('noSurveys')}</p>}
+              <FilterBar {...props} />
+              <Current {...props} />
+            </>
+          )}
+        </main>
+      )}
     </div>
   );
+}
+
+const LAST_SURVEY = 'seda.survey';
+function lastSurvey(): string | undefined {
+  try {
+    return localStorage.getItem(LAST_SURVEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+function rememberSurvey(id: string): void {
+  try {
+    localStorage.setItem(LAST_SURVEY, id);
+  } catch {
+    /* no storage */
+  }
 }

@@ -24,7 +24,7 @@ export function errorAt(errors: Errors, path: string, deep = false): string | un
 /** A DOM id for a field path (`f-questions-0-prompt-fa`), so errors and labels can point at it. */
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-export const asIssues = (e: unknown): Issue[] => (e as { issues?: Issue[] }).issues ?? [];
+export const asIssuesOf = (e: unknown): Issue[] => (e as { issues?: Issue[] }).issues ?? [];
 
 /** A labelled control with its error (and hint) under it, tied by aria-describedby. */
 export function Field({

@@ -1,0 +1,22 @@
+import { useI18n } from '../i18n';
+import { type SetupKey, setupEn } from './i18n-en';
+import { setupFa } from './i18n-fa';
+
+export type { SetupKey };
+
+/** `t` for the setup screens, with the dashboard's locale and number formatting for `{n}` params. */
+export function useSetupT() {
+  const i18n = useI18n();
+  const dict: Record<SetupKey, string> = i18n.locale === 'fa' ? setupFa : setupEn;
+  const st = (key: SetupKey, params?: Record<string, string | number>): string => {
+    const s = dict[key] ?? setupEn[key] ?? key;
+    if (!params) return s;
+    return s.replace(/\{(\w+)\}/g, (m, name: string) => {
+      const v = params[name];
+      return v === undefined ? m : typeof v === 'number' ? i18n.int(v) : v;
+    });
+  };
+  return { ...i18n, st };
+}
+
+export const setupTitle = (key: SetupKey, locale: string) => (locale === 'fa' ? setupFa : setupEn)[key];

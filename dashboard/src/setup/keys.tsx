@@ -1,0 +1,177 @@
+import { useState } from 'preact/hooks';
+import { ApiKeyInput } from '../../../shared/schemas/api';
+import { useQuery } from '../api';
+import { Status } from '../components/status';
+import { CopyBox } from './copy-box';
+import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
+import { send } from './http';
+import { type SetupKey, useSetupT } from './i18n';
+
+type KeyInfo = {
+  id: string;
+  prefix: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+};
+
+/** API keys: create with scopes (shown once), see when each was last used, revoke. */
+export function Keys() {
+  const { st, dateTime } = useSetupT();
+  const q = useQuery<{ keys: KeyInfo[] }>('/v1/keys');
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['read']);
+  const [errors, setErrors] = useState<Errors>(new Map());
+  const [note, setNote] = useState<{ text: string; error?: boolean }>();
+  const [created, setCreated] = useState<{ name: string; key: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    const body = { name, scopes };
+    const checked = ApiKeyInput.safeParse(body);
+    if (!checked.success) {
+      setErrors(issueMap(checked.error.issues));
+      setNote({ text: st('errorSummary', { n: checked.error.issues.length }), error: true });
+      focusFirstError();
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await send<{ key: KeyInfo; apiKey: string }>('POST', '/v1/keys', checked.data);
+      setCreated({ name: r.key.name, key: r.apiKey });
+      setErrors(new Map());
+      setNote(undefined);
+      setName('');
+      q.reload();
+    } catch (err) {
+      setErrors(issueMap(asIssuesOf(err)));
+      setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (k: KeyInfo) => {
+    if (!confirm(st('confirmRevoke', { name: k.name }))) return;
+    try {
+      await send('DELETE', `/v1/keys/${encodeURIComponent(k.id)}`);
+      setNote({ text: `${st('keyRevoked')}: ${k.name}` });
+    } catch (err) {
+      setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
+    }
+    q.reload();
+  };
+
+  const scopeError = errors.get('scopes');
+  return (
+    <div class="setup-grid">
+      <p class="intro">{st('keysIntro')}</p>
+      <form class="card" aria-labelledby="key-form-h" onSubmit={create} noValidate>
+        <h2 id="key-form-h" class="card-title">
+          {st('createKey')}
+        </h2>
+        <div class="form-row">
+          <Field path="name" label={st('keyName')} error={errors.get('name')}>
+            {(a) => (
+              <input
+                id={a.id}
+                value={name}
+                aria-invalid={a.invalid ? 'true' : undefined}
+                aria-describedby={a.describedBy}
+                onInput={(e) => setName(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <fieldset class="checks" aria-describedby={scopeError ? 'f-scopes-err' : undefined}>
+            <legend>{st('keyScopes')}</legend>
+            {(['read', 'manage'] as const).map((s) => (
+              <label key={s} class="check">
+                <input
+                  type="checkbox"
+                  name="scope"
+                  value={s}
+                  checked={scopes.includes(s)}
+                  aria-invalid={scopeError ? 'true' : undefined}
+                  onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, s] : scopes.filter((x) => x !== s))}
+                />{' '}
+                {st(`scope.${s}` as SetupKey)}
+              </label>
+            ))}
+            {scopeError && (
+              <span id="f-scopes-err" class="field-error">
+                {scopeError}
+              </span>
+            )}
+          </fieldset>
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="btn btn-primary" disabled={busy} data-action="create-key">
+            {st('createKey')}
+          </button>
+          <span role="status" class={note?.error ? 'form-status error' : 'form-status'}>
+            {note?.text}
+          </span>
+        </div>
+        {created && (
+          <div class="notice new-key" data-testid="new-key">
+            <p>
+              <strong>{st('newKeyTitle')}</strong> ({created.name}) — {st('newKeyNote')}
+            </p>
+            <CopyBox id="new-key" label={st('newKeyTitle')} text={created.key} />
+          </div>
+        )}
+      </form>
+      <section class="card" aria-labelledby="keys-h">
+        <h2 id="keys-h" class="card-title">
+          {st('keysListTitle')}
+        </h2>
+        <Status loading={q.loading} error={q.error} retry={q.reload}>
+          <div class="table-wrap">
+            <table class="data" data-testid="keys">
+              <thead>
+                <tr>
+                  <th scope="col">{st('keyName')}</th>
+                  <th scope="col">{st('keyPrefix')}</th>
+                  <th scope="col">{st('keyScopes')}</th>
+                  <th scope="col">{st('keyCreated')}</th>
+                  <th scope="col">{st('keyLastUsed')}</th>
+                  <td />
+                </tr>
+              </thead>
+              <tbody>
+                {(q.data?.keys ?? []).map((k) => (
+                  <tr key={k.id} class={k.revoked ? 'revoked' : undefined} data-key={k.id}>
+                    <td>{k.name}</td>
+                    <td>
+                      <code dir="ltr">{k.prefix}…</code>
+                    </td>
+                    <td dir="ltr">{k.scopes.join(', ')}</td>
+                    <td>{dateTime(k.createdAt)}</td>
+                    <td data-col="last-used">{k.lastUsedAt ? dateTime(k.lastUsedAt) : st('keyNever')}</td>
+                    <td>
+                      {k.revoked ? (
+                        <span class="muted">{st('keyRevoked')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          class="btn btn-small btn-danger"
+                          aria-label={st('revokeKey', { name: k.name })}
+                          onClick={() => revoke(k)}
+                        >
+                          {st('revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Status>
+      </section>
+    </div>
+  );
+}

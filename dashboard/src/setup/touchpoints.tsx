@@ -1,0 +1,183 @@
+import { useRef, useState } from 'preact/hooks';
+import { TouchpointInput } from '../../../shared/schemas/api';
+import { STAGES } from '../../../shared/schemas/common';
+import { useQuery } from '../api';
+import { Status } from '../components/status';
+import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
+import { send } from './http';
+import { type SetupKey, useSetupT } from './i18n';
+import { SHOP_TOUCHPOINTS } from './templates';
+
+type Tp = { key: string; name: string; stage: string };
+
+/** Touchpoints: the list, a form to add or edit one (key, name, journey stage), and shop suggestions. */
+export function Touchpoints({ onChanged }: { onChanged: () => void }) {
+  const { st, t, locale } = useSetupT();
+  const q = useQuery<{ touchpoints: Tp[] }>('/v1/touchpoints');
+  const list = q.data?.touchpoints ?? [];
+  const [form, setForm] = useState<Tp>({ key: '', name: '', stage: 'purchase' });
+  const [errors, setErrors] = useState<Errors>(new Map());
+  const [note, setNote] = useState<{ text: string; error?: boolean }>();
+  const [busy, setBusy] = useState(false);
+  const keyInput = useRef<HTMLInputElement>(null);
+
+  const save = async (tp: Tp) => {
+    const checked = TouchpointInput.safeParse(tp);
+    if (!checked.success) {
+      setErrors(issueMap(checked.error.issues));
+      setNote({ text: st('errorSummary', { n: checked.error.issues.length }), error: true });
+      focusFirstError();
+      return false;
+    }
+    setBusy(true);
+    try {
+      await send('POST', '/v1/touchpoints', checked.data);
+      setErrors(new Map());
+      setNote({ text: st('saved') });
+      q.reload();
+      onChanged();
+      return true;
+    } catch (err) {
+      setErrors(issueMap(asIssuesOf(err)));
+      setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const have = new Set(list.map((x) => x.key));
+  const suggestions = SHOP_TOUCHPOINTS.filter((s) => !have.has(s.key));
+  const addSuggestions = async (items: typeof suggestions) => {
+    for (const s of items) if (!(await save({ key: s.key, name: s.name[locale] ?? s.name.en, stage: s.stage }))) return;
+  };
+  const input = (k: keyof Tp, a: { id: string; invalid: boolean; describedBy: string | undefined }, ltr = false) => ({
+    id: a.id,
+    value: form[k],
+    ...(ltr ? { dir: 'ltr' as const } : {}),
+    'aria-invalid': a.invalid ? ('true' as const) : undefined,
+    'aria-describedby': a.describedBy,
+    onInput: (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value }),
+  });
+
+  return (
+    <div class="setup-grid">
+      <p class="intro">{st('touchpointsIntro')}</p>
+      <section class="card" aria-labelledby="tp-list-h">
+        <h2 id="tp-list-h" class="card-title">
+          {st('view.touchpoints')}
+        </h2>
+        <Status loading={q.loading} error={q.error} retry={q.reload}>
+          {list.length === 0 ? (
+            <p class="muted">{st('noTouchpoints')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="data" data-testid="touchpoints">
+                <thead>
+                  <tr>
+                    <th scope="col">{st('tpKey')}</th>
+                    <th scope="col">{st('tpName')}</th>
+                    <th scope="col">{st('tpStage')}</th>
+                    <td />
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((tp) => (
+                    <tr key={tp.key}>
+                      <td>
+                        <code dir="ltr">{tp.key}</code>
+                      </td>
+                      <td>{tp.name}</td>
+                      <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          aria-label={st('editTouchpoint', { name: tp.name })}
+                          onClick={() => {
+                            setForm({ ...tp });
+                            setErrors(new Map());
+                            keyInput.current?.focus();
+                          }}
+                        >
+                          {st('edit')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Status>
+      </section>
+      <form
+        class="card"
+        aria-labelledby="tp-form-h"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await save(form)) setForm({ key: '', name: '', stage: form.stage });
+        }}
+      >
+        <h2 id="tp-form-h" class="card-title">
+          {st('addTouchpoint')}
+        </h2>
+        <div class="form-row">
+          <Field path="key" label={st('tpKey')} hint={st('tpKeyHint')} error={errors.get('key')}>
+            {(a) => <input ref={keyInput} {...input('key', a, true)} autoCapitalize="off" spellcheck={false} />}
+          </Field>
+          <Field path="name" label={st('tpName')} error={errors.get('name')}>
+            {(a) => <input {...input('name', a)} />}
+          </Field>
+          <Field path="stage" label={st('tpStage')} error={errors.get('stage')}>
+            {(a) => (
+              <select {...input('stage', a)}>
+                {STAGES.map((s) => (
+                  <option key={s} value={s}>
+                    {st(`stage.${s}` as SetupKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="btn btn-primary" disabled={busy} data-action="save-touchpoint">
+            {st('saveTouchpoint')}
+          </button>
+          <span role="status" class={note?.error ? 'form-status error' : 'form-status'}>
+            {note?.text}
+          </span>
+        </div>
+      </form>
+      {suggestions.length > 0 && (
+        <section class="card" aria-labelledby="tp-sugg-h">
+          <h2 id="tp-sugg-h" class="card-title">
+            {st('suggestedTitle')}
+          </h2>
+          <ul class="chips">
+            {suggestions.map((s) => (
+              <li key={s.key}>
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  disabled={busy}
+                  data-suggest={s.key}
+                  onClick={() => addSuggestions([s])}
+                >
+                  {st('addSuggested', { name: s.name[locale] ?? s.name.en })}
+                  <span class="muted small"> · {st(`stage.${s.stage}` as SetupKey)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="btn" disabled={busy} onClick={() => addSuggestions(suggestions)}>
+            {st('addAllSuggested')}
+          </button>
+        </section>
+      )}
+      {q.error && <p class="small">{t('errorPrefix', { message: q.error.message })}</p>}
+    </div>
+  );
+}

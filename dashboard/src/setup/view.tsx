@@ -1,0 +1,39 @@
+import type { Ref } from 'preact';
+import { Editor } from './editor/editor';
+import { useSetupT } from './i18n';
+import { Install } from './install';
+import { Keys } from './keys';
+import type { SetupRoute } from './route';
+import { Surveys } from './surveys';
+import { Touchpoints } from './touchpoints';
+import './setup.css';
+
+export { setupTitle } from './i18n';
+export { SETUP_VIEWS, setupHash, useSetupRoute } from './route';
+
+/** One set-up screen inside the dashboard shell: its heading (focused on arrival) and its content. */
+export function SetupView({
+  route,
+  h1,
+  onChanged,
+}: {
+  route: SetupRoute;
+  h1: Ref<HTMLHeadingElement>;
+  onChanged: () => void;
+}) {
+  const { st } = useSetupT();
+  return (
+    <div class={`setup setup-${route.view}`}>
+      <div class="page-head">
+        <h1 ref={h1} tabIndex={-1}>
+          {st(`view.${route.view}`)}
+        </h1>
+      </div>
+      {route.view === 'install' && <Install />}
+      {route.view === 'touchpoints' && <Touchpoints onChanged={onChanged} />}
+      {route.view === 'keys' && <Keys />}
+      {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
+      {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
+    </div>
+  );
+}
