@@ -71,19 +71,52 @@ export function clearCache(): void {
   cache.clear();
 }
 
-export function cachedJson<T>(path: string): Promise<T> {
+export function cachedJson<T>(path: string, priority: Priority = 'high'): Promise<T> {
   const hit = cache.get(path);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.promise as Promise<T>;
-  const promise = getJson<T>(path);
+  const promise = priority === 'low' ? whenQuiet().then(() => getJson<T>(path)) : tracked(getJson<T>(path));
   cache.set(path, { at: Date.now(), promise });
   promise.catch(() => cache.delete(path));
   return promise;
 }
 
+/**
+ * Request priority. What a view shows is 'high'; lookups for the filter menus are 'low' and wait
+ * until no 'high' request has been in flight for a moment (at most LOW_MAX_WAIT_MS), so they never
+ * compete with the numbers on screen for the Worker's and the network's time.
+ */
+export type Priority = 'high' | 'low';
+const QUIET_MS = 120;
+const LOW_MAX_WAIT_MS = 2500;
+let inFlight = 0;
+let lastBusy = 0;
+
+function tracked<T>(p: Promise<T>): Promise<T> {
+  inFlight++;
+  const done = () => {
+    inFlight--;
+    lastBusy = performance.now();
+  };
+  p.then(done, done);
+  return p;
+}
+
+function whenQuiet(): Promise<void> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      const now = performance.now();
+      if ((inFlight === 0 && now - lastBusy >= QUIET_MS) || now - start >= LOW_MAX_WAIT_MS) resolve();
+      else setTimeout(check, 40);
+    };
+    setTimeout(check, QUIET_MS);
+  });
+}
+
 export type QueryState<T> = { data: T | undefined; error: ApiError | Error | undefined; loading: boolean };
 
 /** Fetches `path` (null = nothing to fetch yet) and re-fetches whenever it changes. */
-export function useQuery<T>(path: string | null): QueryState<T> & { reload: () => void } {
+export function useQuery<T>(path: string | null, priority: Priority = 'high'): QueryState<T> & { reload: () => void } {
   const [state, setState] = useState<QueryState<T>>({ data: undefined, error: undefined, loading: path !== null });
   const [nonce, setNonce] = useState(0);
   useEffect(() => {
@@ -93,7 +126,7 @@ export function useQuery<T>(path: string | null): QueryState<T> & { reload: () =
     }
     let live = true;
     setState((s) => ({ data: s.data, error: undefined, loading: true }));
-    cachedJson<T>(path).then(
+    cachedJson<T>(path, priority).then(
       (data) => live && setState({ data, error: undefined, loading: false }),
       (error: Error) => live && setState({ data: undefined, error, loading: false }),
     );

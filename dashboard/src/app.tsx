@@ -101,12 +101,11 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const dates = resolveDates(filters);
 
   // A returning user's results request starts with the survey list, not after it (first render).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
   useEffect(() => {
     const id = filters.survey ?? lastSurvey();
     if (id && (view === 'overview' || view === 'drop-off'))
       cachedJson(resultsPathFor(id, dates, filters)).catch(() => {});
-  }, []);
+  }, []); // once, on arrival
   useEffect(() => {
     if (survey) rememberSurvey(survey.id);
   }, [survey]);
