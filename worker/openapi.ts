@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import {
   AlertInput,
+  AlertRuleInput,
+  ApiKeyInput,
   AtRiskQuery,
+  CaseInput,
+  CaseStatsQuery,
+  CasesQuery,
+  DeliveriesQuery,
+  DropAlertInput,
   ExportQuery,
   JourneyQuery,
   ResultsQuery,
   SegmentsQuery,
   SiteInput,
   SitePatch,
+  SiteSettingsPatch,
   TermsQuery,
   TouchpointInput,
   VerbatimsQuery,
@@ -60,6 +68,11 @@ export function openApiDocument() {
         Touchpoint: schema(TouchpointInput),
         WebhookInput: schema(WebhookInput),
         AlertInput: schema(AlertInput),
+        DropAlertInput: schema(DropAlertInput),
+        AlertRuleInput: schema(AlertRuleInput),
+        CaseInput: schema(CaseInput),
+        ApiKeyInput: schema(ApiKeyInput),
+        SiteSettingsPatch: schema(SiteSettingsPatch),
       },
     },
     paths: {
@@ -82,7 +95,8 @@ export function openApiDocument() {
             ...errors,
             ...ok('403', 'origin not allowed'),
             ...ok('413', 'body over 16 KiB'),
-            ...ok('429', 'rate limited (Retry-After)'),
+            ...ok('429', 'rate limited, or the site reached its daily cap (Retry-After)'),
+            ...ok('503', 'storage unavailable or slow: keep the answer and retry after Retry-After'),
           },
         }),
       },
@@ -175,9 +189,59 @@ export function openApiDocument() {
       '/v1/webhooks/{id}': { delete: op('Delete a webhook', { security: siteKey, parameters: [pathParam('id')] }) },
       '/v1/alerts': {
         get: op('List alert rules', { security: siteKey }),
-        post: op('Create an alert rule', { security: siteKey, requestBody: json(ref('AlertInput')) }),
+        post: op('Create an alert rule: an answer rule (AlertInput) or a score-drop rule (DropAlertInput)', {
+          security: siteKey,
+          requestBody: json(ref('AlertRuleInput')),
+        }),
       },
       '/v1/alerts/{id}': { delete: op('Delete an alert rule', { security: siteKey, parameters: [pathParam('id')] }) },
+      '/v1/webhooks/{id}/deliveries': {
+        get: op('Delivery log of a webhook, newest first (status, attempts, last HTTP status, body sent)', {
+          security: siteKey,
+          parameters: [pathParam('id'), ...queryParams(DeliveriesQuery)],
+        }),
+      },
+      '/v1/webhooks/{id}/ping': {
+        post: op('Send a signed test event', { security: siteKey, parameters: [pathParam('id')] }),
+      },
+      '/v1/cases': {
+        get: op('Follow-up inbox: cases with their response and answers', {
+          security: siteKey,
+          parameters: queryParams(CasesQuery),
+        }),
+      },
+      '/v1/cases/stats': {
+        get: op('Counts per status; time to first contact and to resolution (median, p90, hours)', {
+          security: siteKey,
+          parameters: queryParams(CaseStatsQuery),
+        }),
+      },
+      '/v1/cases/{responseId}': {
+        parameters: [pathParam('responseId')],
+        get: op('One case', { security: siteKey }),
+        put: op('Open or update the case of a response', { security: siteKey, requestBody: json(ref('CaseInput')) }),
+        patch: op('Open or update the case of a response', { security: siteKey, requestBody: json(ref('CaseInput')) }),
+      },
+      '/v1/keys': {
+        get: op("List the site's API keys (prefix, scopes, created, last used, revoked)", { security: siteKey }),
+        post: op('Create an API key with scopes; the key is shown once', {
+          security: siteKey,
+          requestBody: json(ref('ApiKeyInput')),
+        }),
+      },
+      '/v1/keys/{id}': {
+        delete: op('Revoke an API key (never the last manage key)', {
+          security: siteKey,
+          parameters: [pathParam('id')],
+        }),
+      },
+      '/v1/site/settings': {
+        get: op('Daily response cap and Turnstile settings', { security: siteKey }),
+        patch: op('Change the daily cap or Turnstile keys (the secret is write-only)', {
+          security: siteKey,
+          requestBody: json(ref('SiteSettingsPatch')),
+        }),
+      },
       '/v1/openapi.json': { get: { summary: 'This document', responses: ok('200', 'OpenAPI 3.1') } },
     },
   };

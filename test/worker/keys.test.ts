@@ -99,3 +99,26 @@ describe('/v1/keys', () => {
     }
   });
 });
+
+describe('OpenAPI for the closed loop', () => {
+  it('describes webhooks, deliveries, alerts, cases, keys and settings', async () => {
+    const doc = (await (await call('/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    for (const p of [
+      '/v1/webhooks/{id}/deliveries',
+      '/v1/cases',
+      '/v1/cases/stats',
+      '/v1/cases/{responseId}',
+      '/v1/keys',
+      '/v1/keys/{id}',
+      '/v1/site/settings',
+    ]) {
+      expect(doc.paths, p).toHaveProperty([p]);
+    }
+    for (const s of ['DropAlertInput', 'AlertRuleInput', 'CaseInput', 'ApiKeyInput', 'SiteSettingsPatch']) {
+      expect(doc.components.schemas, s).toHaveProperty([s]);
+    }
+  });
+});
