@@ -54,7 +54,7 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
                 disabled={busy}
                 data-template={id}
                 onClick={() => start(id)}
-                aria-label={st('useTemplate', { name: st(`template.${id}` as SetupKey) })}
+                aria-label={`${st('add')}: ${st(`template.${id}` as SetupKey)}`}
               >
                 {st('add')}
               </button>

@@ -80,6 +80,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
   const edit = (fn: (d: Loose) => void) => {
     setDraft((d: Loose) => produce(d, fn));
     setDirty(true);
+    setNote(undefined);
     setServerErrors(new Map());
   };
 
@@ -201,10 +202,10 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
                     <span>{st(`status.${s}` as SetupKey)}</span>
                   </label>
                 ))}
-                <span id="status-hint" class="field-hint">
-                  {st('statusHint')}
-                </span>
               </fieldset>
+              <p id="status-hint" class="field-hint status-hint">
+                {st('statusHint')}
+              </p>
             </div>
             <div class="langs">
               <p class="field-label">{st('languages')}</p>

@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, collectorUrl, createSite, type HostServer, launchBrowser, startHostServer } from './helpers';
+
+const require = createRequire(import.meta.url);
+const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
+
+/**
+ * Site set-up without code, in a real browser: a touchpoint, a bilingual survey from a template
+ * (field errors first, nothing saved), the live preview, activation, an answer on a host page from
+ * another origin, and that answer on the dashboard. Then keys, keyboard-only editing, axe.
+ */
+describe('set-up screens', () => {
+  let browser: Browser;
+  let host: HostServer;
+  const routes: Record<string, string> = {};
+  let apiKey: string;
+  let siteKey: string;
+  let surveyId = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    host = await startHostServer({ routes });
+    const r = await createSite([host.url], { name: 'Setup E2E shop' });
+    apiKey = r.apiKey;
+    siteKey = r.site.key;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  async function signedIn(opts: { width?: number; locale?: 'en' | 'fa' } = {}): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
+    await ctx.addInitScript(
+      ([key, locale]) => {
+        sessionStorage.setItem('seda.apiKey', key!);
+        localStorage.setItem('seda.locale', locale!);
+      },
+      [apiKey, opts.locale ?? 'en'],
+    );
+    return ctx.newPage();
+  }
+  const dash = (hash: string) => `${collectorUrl()}/dashboard/${hash}`;
+
+  it('creates a touchpoint, a bilingual survey from a template, activates it; a visitor answers; the dashboard shows it', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await signedIn();
+    // touchpoint
+    await page.goto(dash('#/touchpoints'));
+    await page.locator('#f-key').fill('checkout');
+    await page.locator('#f-name').fill('Checkout');
+    await page.locator('#f-stage').selectOption('purchase');
+    await page.locator('[data-action="save-touchpoint"]').click();
+    await expect.poll(() => page.locator('[data-testid="touchpoints"]').textContent()).toContain('checkout');
+    const tps = await api('/v1/touchpoints', { key: apiKey });
+    expect(tps.body.touchpoints).toEqual([{ key: 'checkout', name: 'Checkout', stage: 'purchase' }]);
+
+    // survey from the NPS template
+    await page.goto(dash('#/surveys'));
+    await page.locator('[data-template="nps"]').click();
+    await page.locator('#f-name').waitFor();
+    surveyId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]!);
+    expect(surveyId).toMatch(/^sv_/);
+
+    // invalid input: field errors, nothing saved
+    await page.locator('#f-questions-0-prompt-en').fill('');
+    await page.locator('#f-questions-0-prompt-fa').fill('');
+    await page.locator('#f-targeting-samplePercent').fill('150');
+    await page.locator('#f-questions-1-id').fill('bad id!');
+    await page.locator('[data-action="activate"]').click();
+    await page.locator('[data-testid="error-summary"]').waitFor();
+    expect(await page.locator('[data-error-for="questions.0.prompt"]').textContent()).toContain(
+      'at least one language',
+    );
+    expect(await page.locator('[data-error-for="targeting.samplePercent"]').count()).toBe(1);
+    expect(await page.locator('[data-error-for="questions.1.id"]').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await page.screenshot({ path: `${SHOTS}setup-editor-errors-en.png`, fullPage: true });
+    const before = await api(`/v1/surveys/${surveyId}`, { key: apiKey });
+    expect(before.body.survey.status).toBe('draft');
+    expect(before.body.survey.targeting.samplePercent).toBe(100);
+
+    // fix it: bilingual prompts, touchpoint targeting, no delay
+    await page.locator('#f-questions-0-prompt-en').fill('How likely are you to recommend Setup Shop?');
+    await page.locator('#f-questions-0-prompt-fa').fill('چقدر احتمال دارد فروشگاه ما را توصیه کنید؟');
+    await page.locator('#f-questions-1-id').fill('why-low');
+    await page.locator('#f-targeting-samplePercent').fill('100');
+    await page.locator('#f-targeting-trigger-delayMs').fill('0');
+    await page.locator('input[data-tp="checkout"]').check();
+    // a missing translation is a warning, not an error
+    await page.locator('#f-questions-2-prompt-fa').fill('');
+    expect(await page.locator('[data-warn-for="questions.2.prompt"]').textContent()).toContain('fa');
+    await page.locator('#f-questions-2-prompt-fa').fill('چه چیزی را بیشتر دوست دارید؟');
+
+    // the live preview is the real widget, in both languages
+    const preview = page.locator('[data-testid="preview"]');
+    await expect
+      .poll(() => preview.getByRole('dialog').textContent())
+      .toContain('How likely are you to recommend Setup Shop?');
+    await page.locator('input[name="pv-lang"][value="fa"]').check({ force: true });
+    await expect.poll(() => preview.getByRole('dialog').textContent()).toContain('فروشگاه ما');
+    expect(await preview.getByRole('radio', { name: /^۹/ }).count()).toBe(1);
+    await page.locator('input[name="pv-mode"][value="dark"]').check({ force: true });
+    await page.screenshot({ path: `${SHOTS}setup-editor-en.png`, fullPage: true });
+
+    await page.locator('[data-action="activate"]').click();
+    await expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toBe('Saved.');
+    const saved = (await api(`/v1/surveys/${surveyId}`, { key: apiKey })).body.survey;
+    expect(saved.status).toBe('active');
+    expect(saved.questions[0].prompt).toEqual({
+      en: 'How likely are you to recommend Setup Shop?',
+      fa: 'چقدر احتمال دارد فروشگاه ما را توصیه کنید؟',
+    });
+    expect(saved.targeting).toMatchObject({ touchpoints: ['checkout'], trigger: { type: 'pageview', delayMs: 0 } });
+
+    // the install page shows the snippet; the visitor's page uses it as is
+    await page.goto(dash('#/install'));
+    const snippet = await page.locator('#snippet').inputValue();
+    expect(snippet).toContain(`data-site="${siteKey}"`);
+    expect(await page.locator('[data-testid="last-response"]').textContent()).toContain('No response');
+    routes['/checkout'] =
+      `<!doctype html><html lang="fa"><head><title>Shop</title></head><body><h1>Checkout</h1>${snippet.replace(
+        'data-site=',
+        'data-touchpoint="checkout" data-site=',
+      )}</body></html>`;
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`${host.url}/checkout`);
+    const dialog = visitor.getByRole('dialog');
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await dialog.textContent()).toContain('فروشگاه ما');
+    await dialog.getByRole('radio', { name: /^۳/ }).click();
+    await dialog.getByRole('textbox').waitFor();
+
+    // the owner sees it arrive
+    await expect
+      .poll(() => page.locator('[data-testid="last-response"]').textContent(), { timeout: 15_000 })
+      .toContain('Last response received');
+    await expect
+      .poll(async () => (await api(`/v1/surveys/${surveyId}/results`, { key: apiKey })).body.metrics?.nps?.n)
+      .toBe(1);
+    await page.goto(dash(`#/overview?survey=${surveyId}`));
+    await page.reload();
+    await expect.poll(() => page.locator('[data-metric="nps"]').textContent(), { timeout: 10_000 }).toMatch(/\b1\b/);
+    await page.context().close();
+  });
+
+  it('creates a key with a scope, shows last use, revokes it', async () => {
+    const page = await signedIn();
+    await page.goto(dash('#/keys'));
+    await page.locator('[data-action="create-key"]').click(); // no name: a field error, nothing created
+    await page.locator('[data-error-for="name"]').waitFor();
+    expect((await api('/v1/keys', { key: apiKey })).body.keys).toHaveLength(1);
+    await page.locator('#f-name').fill('Reporting');
+    await page.locator('[data-action="create-key"]').click();
+    const key = await page.locator('#new-key').inputValue();
+    expect(key).toMatch(/^sk_/);
+    expect((await api('/v1/surveys', { key })).status).toBe(200);
+    await page.reload();
+    const row = page.locator('tr', { hasText: 'Reporting' });
+    expect(await row.locator('[data-col="last-used"]').textContent()).not.toBe('never');
+    page.on('dialog', (d) => d.accept());
+    await row.getByRole('button', { name: 'Revoke Reporting' }).click();
+    await expect.poll(() => row.textContent()).toContain('revoked');
+    expect((await api('/v1/surveys', { key })).status).toBe(401);
+    await page.context().close();
+  });
+
+  it('walks the editor with the keyboard only', async () => {
+    const page = await signedIn();
+    await page.goto(dash(`#/editor/${surveyId}`));
+    await page.locator('#f-name').waitFor();
+    // Tab from the heading into the form; every control is reachable, the name field first among inputs.
+    await page.locator('h1').focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ''));
+    }
+    expect(seen).toContain('f-name');
+    expect(seen).toContain('f-questions-0-prompt-fa');
+    // change the name with the keyboard and save with Enter
+    await page.locator('#f-name').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (kbd)');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toBe('Saved.');
+    expect((await api(`/v1/surveys/${surveyId}`, { key: apiKey })).body.survey.name).toMatch(/\(kbd\)$/);
+    // reorder a question with the keyboard
+    await page.getByRole('button', { name: 'Move question 2 down' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#f-questions-2-id').inputValue()).toBe('why-low');
+    await page.context().close();
+  });
+
+  it('has no serious axe violations on each screen, in English and Persian, desktop and phone', async () => {
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const failures: string[] = [];
+    for (const locale of ['en', 'fa'] as const) {
+      for (const width of [1280, 390]) {
+        const page = await signedIn({ locale, width });
+        for (const hash of ['#/install', '#/touchpoints', '#/surveys', `#/editor/${surveyId}`, '#/keys']) {
+          await page.goto(dash(hash));
+          await page.locator(hash.startsWith('#/editor') ? '#f-name' : 'main h1').waitFor();
+          await page.waitForLoadState('networkidle');
+          await page.waitForTimeout(300);
+          const name = hash.replace(/^#\//, '').split('/')[0];
+          await page.screenshot({ path: `${SHOTS}setup-${name}-${locale}-${width}.png`, fullPage: true });
+          if (width === 1280) failures.push(...(await axe(page, axeSource)).map((v) => `${hash} ${locale}: ${v}`));
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth + 1);
+          if (sideways) failures.push(`${hash} ${locale} ${width}: scrolls sideways`);
+        }
+        await page.context().close();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+});
+
+async function axe(page: Page, source: string): Promise<string[]> {
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
