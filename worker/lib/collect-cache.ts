@@ -2,19 +2,18 @@
  * The collector's site and survey lookups, kept for a few seconds per isolate so its hot path is one
  * D1 round trip (the write batch). A change made through the API clears this isolate's copy at once;
  * other isolates see it within CACHE_MS, as the public survey config's own max-age already allows.
+ * Only settled values are kept: Workers do not let one request wait on another request's I/O.
  */
 const CACHE_MS = 10_000;
 const MAX_ENTRIES = 5000;
-const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+const cache = new Map<string, { at: number; value: unknown }>();
 
-export function cached<T>(key: string, now: number, load: () => Promise<T>): Promise<T> {
+export async function cached<T>(key: string, now: number, load: () => Promise<T>): Promise<T> {
   const hit = cache.get(key);
-  if (hit && now >= hit.at && now - hit.at < CACHE_MS) return hit.value as Promise<T>;
+  if (hit && now >= hit.at && now - hit.at < CACHE_MS) return hit.value as T;
+  const value = await load();
   if (cache.size >= MAX_ENTRIES) cache.clear();
-  const value = load();
   cache.set(key, { at: now, value });
-  // A failed lookup (D1 down) is not remembered.
-  value.catch(() => cache.delete(key));
   return value;
 }
 
