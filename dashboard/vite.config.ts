@@ -64,6 +64,10 @@ function singleFile(): Plugin {
         } else continue;
         delete bundle[name];
       }
+      // Every inline script (the app and index.html's own preloader) is allowed by its hash.
+      for (const m of page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+        if (m[1] !== undefined && !scripts.includes(m[1])) scripts.push(m[1]);
+      }
       const csp = [
         "default-src 'none'",
         `script-src ${scripts.map(sha).join(' ')}`,

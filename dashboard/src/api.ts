@@ -74,10 +74,26 @@ export function clearCache(): void {
 export function cachedJson<T>(path: string, priority: Priority = 'high'): Promise<T> {
   const hit = cache.get(path);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.promise as Promise<T>;
-  const promise = priority === 'low' ? whenQuiet().then(() => getJson<T>(path)) : tracked(getJson<T>(path));
+  const promise =
+    priority === 'low' ? whenQuiet().then(() => getJson<T>(path)) : tracked(preloaded<T>(path) ?? getJson<T>(path));
   cache.set(path, { at: Date.now(), promise });
   promise.catch(() => cache.delete(path));
   return promise;
+}
+
+declare global {
+  interface Window {
+    /** Requests index.html starts before the app has loaded (see the inline script there). */
+    __sedaPreload?: Record<string, Promise<unknown>>;
+  }
+}
+
+/** A request index.html already started, used once; if it failed, the request is made again here. */
+function preloaded<T>(path: string): Promise<T> | undefined {
+  const p = window.__sedaPreload?.[path] as Promise<T> | undefined;
+  if (!p) return undefined;
+  delete window.__sedaPreload?.[path];
+  return p.catch(() => getJson<T>(path));
 }
 
 /**

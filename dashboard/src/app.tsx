@@ -132,6 +132,8 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
     document.title = `${setupRoute ? setupTitle(`view.${setupRoute.view}`, i18n.locale) : t(`view.${view}`)} · ${t('appTitle')}`;
     if (first.current) first.current = false;
     else h1.current?.focus();
+    // On a phone the tabs scroll sideways: keep the current one in sight.
+    document.querySelector('.tabs [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [view, t, setupRoute?.view, setupRoute?.id]);
 
   const Current = VIEW_COMPONENTS[view];

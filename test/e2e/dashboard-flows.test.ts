@@ -106,7 +106,7 @@ describe('dashboard', () => {
     // The filter survives a reload (it lives in the address, not in memory).
     await page.reload();
     await ready(page);
-    expect(await page.getByLabel('Touchpoint', { exact: true }).inputValue()).toBe('checkout');
+    await expect.poll(() => page.getByLabel('Touchpoint', { exact: true }).inputValue()).toBe('checkout');
     expect(await page.locator('[data-metric="nps"] .n').textContent()).toBe(`n = ${site.checkoutNps}`);
 
     // A segment filter (identify attribute) narrows further.

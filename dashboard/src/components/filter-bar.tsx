@@ -103,6 +103,9 @@ export function FilterBar(props: ViewProps) {
               onChange={(e) => setFilters({ touchpoint: e.currentTarget.value || undefined })}
             >
               <option value="">{t('allTouchpoints')}</option>
+              {filters.touchpoint && !touchpoints.some((tp) => tp.key === filters.touchpoint) && (
+                <option value={filters.touchpoint}>{filters.touchpoint}</option>
+              )}
               {STAGES.map((stage) => {
                 const list = touchpoints.filter((tp) => tp.stage === stage);
                 return list.length ? (

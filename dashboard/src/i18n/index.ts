@@ -62,12 +62,20 @@ export function makeI18n(locale: Locale) {
   const asDate = (d: string | number) =>
     typeof d === 'number' ? new Date(d) : /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : new Date(d);
 
+  const rtl = locale === 'fa';
+  // In right-to-left text each inserted value is isolated (FSI…PDI), so a Latin name or a number
+  // with its sign keeps its own order instead of being reordered with the Persian around it.
+  const isolate = (s: string) => (rtl ? `\u2068${s}\u2069` : s);
+  // Signed numbers read left to right ("−5", "+12") in Persian too, as CLDR writes them.
+  const ltr = (s: string) =>
+    rtl && /[-+\u2212]/.test(s) ? `\u2066${s.replace(/[\u200e\u200f\u061c]/g, '')}\u2069` : s;
+
   const t = (key: MessageKey, params?: Params): string => {
     const s = dict[key] ?? en[key] ?? key;
     if (!params) return s;
     return s.replace(/\{(\w+)\}/g, (m, name: string) => {
       const v = params[name];
-      return v === undefined ? m : typeof v === 'number' ? nf({ maximumFractionDigits: 4 }).format(v) : v;
+      return v === undefined ? m : isolate(typeof v === 'number' ? nf({ maximumFractionDigits: 4 }).format(v) : v);
     });
   };
 
@@ -78,15 +86,15 @@ export function makeI18n(locale: Locale) {
     /** Whole number with grouping: 1,234 / ۱٬۲۳۴. */
     int: (n: number) => nf({ maximumFractionDigits: 0 }).format(n),
     /** A number with up to `digits` decimals. */
-    num: (n: number, digits = 1) => nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n),
+    num: (n: number, digits = 1) => ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n)),
     /** Fixed decimals (for means such as CES 5.40). */
     fixed: (n: number, digits: number) =>
-      nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
+      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n)),
     /** With a sign, except for zero: +42 / −3. */
     signed: (n: number, digits = 0) =>
-      nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n),
+      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n)),
     /** A percentage given as 0–100. */
-    pct: (n: number, digits = 0) => nf({ style: 'percent', maximumFractionDigits: digits }).format(n / 100),
+    pct: (n: number, digits = 0) => ltr(nf({ style: 'percent', maximumFractionDigits: digits }).format(n / 100)),
     /** p-values: three decimals, or "< 0.001". */
     pValue: (p: number) => (p < 0.001 ? `< ${nf({}).format(0.001)}` : nf({ maximumFractionDigits: 3 }).format(p)),
     /** A day, e.g. "23 Nov 2026" / "۲ آذر ۱۴۰۵". */
