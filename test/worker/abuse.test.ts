@@ -193,7 +193,67 @@ describe('hostile bodies (property-based)', () => {
     ),
     hostileValue,
   );
+  const slug = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,20}$/);
+  const words = fc.string({ minLength: 1, maxLength: 80 }).filter((t) => t.trim().length > 0);
+  const localized = fc.oneof(
+    words.map((en) => ({ en })),
+    fc.record({ en: words, fa: words }),
+  );
+  const validQuestion = fc.oneof(
+    fc.record({ id: slug, type: fc.constantFrom('nps', 'csat', 'ces'), prompt: localized }),
+    fc.record({ id: slug, type: fc.constant('rating'), prompt: localized, scale: fc.integer({ min: 3, max: 10 }) }),
+    fc.record({ id: slug, type: fc.constant('text'), prompt: localized, maxLength: fc.integer({ min: 1, max: 2000 }) }),
+    fc.record({
+      id: slug,
+      type: fc.constant('choice'),
+      prompt: localized,
+      multiple: fc.boolean(),
+      options: fc.uniqueArray(fc.record({ id: slug, label: localized }), {
+        selector: (o) => o.id,
+        minLength: 1,
+        maxLength: 8,
+      }),
+    }),
+  );
+  const validSurvey = fc.record({
+    name: words,
+    status: fc.constantFrom('active', 'paused', 'draft'),
+    questions: fc.uniqueArray(validQuestion, { selector: (q) => q.id, minLength: 1, maxLength: 12 }),
+  });
   const surveyBody = fc.oneof(
+    validSurvey.map(text),
+    // a valid survey with one field replaced by something hostile
+    fc
+      .record({
+        survey: validSurvey,
+        key: fc.constantFrom('name', 'status', 'questions', 'targeting', 'locales', 'theme', ...HOSTILE_KEYS),
+        value: hostileValue,
+      })
+      .map(({ survey, key, value }) => {
+        const b: Record<string, unknown> = { ...survey };
+        Object.defineProperty(b, key, { value, enumerable: true, writable: true, configurable: true });
+        return text(b);
+      }),
+    fc
+      .record({
+        survey: validSurvey,
+        key: fc.constantFrom(
+          'id',
+          'type',
+          'prompt',
+          'options',
+          'scale',
+          'showIf',
+          'maxLength',
+          'required',
+          ...HOSTILE_KEYS,
+        ),
+        value: hostileValue,
+      })
+      .map(({ survey, key, value }) => {
+        const questions = survey.questions.map((q, i) => (i === 0 ? { ...q, [key]: value } : q));
+        return text({ ...survey, questions });
+      }),
     fc.anything().map(text),
     fc
       .record(
@@ -253,7 +313,11 @@ describe('hostile bodies (property-based)', () => {
     expect(feed.status).toBe(200);
     const parsed = PublicSurveysResponse.safeParse(await feed.json());
     expect(parsed.success).toBe(true);
-    expect(created).toBeGreaterThanOrEqual(0);
+    // and every stored survey still reads back whole
+    const list = await call('/v1/surveys', { key: apiKey });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { surveys: unknown[] }).surveys).toHaveLength(created + 1); // + the one setup() made
+    expect(created).toBeGreaterThan(20);
   }, 120_000);
 
   it('random bodies and queries to the closed-loop endpoints never answer 5xx', async () => {
