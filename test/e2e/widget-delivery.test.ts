@@ -1,7 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HostServer, launchBrowser } from './helpers';
-import { exported, hostPage, hostServer, nps, openPage, results, siteWith, until, waitForPanel } from './widget-helpers';
+import {
+  exported,
+  hostPage,
+  hostServer,
+  nps,
+  openPage,
+  results,
+  siteWith,
+  until,
+  waitForPanel,
+} from './widget-helpers';
 
 let browser: Browser;
 let host: HostServer;
@@ -17,10 +27,7 @@ afterAll(async () => {
 });
 
 const survey = nps({
-  questions: [
-    ...nps().questions,
-    { id: 'why', type: 'text', prompt: { en: 'Why?' } },
-  ],
+  questions: [...nps().questions, { id: 'why', type: 'text', prompt: { en: 'Why?' } }],
 });
 const outbox = (page: import('playwright-core').Page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('seda:q') ?? '{}') as Record<string, { completed: boolean }>);

@@ -81,7 +81,9 @@ export class App extends Component<AppProps, State> {
     if (given(v)) a[qs[i]!.id] = v;
     else delete a[qs[i]!.id];
     const next = nextIndex(qs, i, a);
-    if (given(v) || next < 0) onAnswer(answerList(qs, a), next < 0);
+    const list = answerList(qs, a);
+    // Skipping everything is not a completion: nothing is sent, and the survey may be asked again later.
+    if (given(v) || (next < 0 && list.length)) onAnswer(list, next < 0);
     this.moved = true;
     this.setState({ i: next, a, d: undefined });
   };
@@ -125,13 +127,15 @@ export class App extends Component<AppProps, State> {
         }}
       >
         <div class="g">
-          {q ? t.of.replace('{a}', localDigits(at, locale)).replace('{b}', localDigits(of, locale)) : ''}
+          {of > 1 ? t.of.replace('{a}', localDigits(at, locale)).replace('{b}', localDigits(of, locale)) : ''}
         </div>
         {q ? (
           <>
-            <div class="bar" aria-hidden="true">
-              <i style={{ width: `${((at - 1) / of) * 100}%` }} />
-            </div>
+            {of > 1 && (
+              <div class="bar" aria-hidden="true">
+                <i style={{ width: `${((at - 1) / of) * 100}%` }} />
+              </div>
+            )}
             <p class="q" id="sq">
               {pickText(q.prompt, locale)}
             </p>

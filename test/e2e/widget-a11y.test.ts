@@ -1,0 +1,243 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SurveyInput } from '../../shared/schemas/survey';
+import { type HostServer, launchBrowser } from './helpers';
+import {
+  axeSource,
+  hostPage,
+  hostServer,
+  openPage,
+  panel,
+  results,
+  shots,
+  siteWith,
+  until,
+  waitForPanel,
+} from './widget-helpers';
+
+let browser: Browser;
+let host: HostServer;
+const pages: Record<string, string> = {};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  host = await hostServer(pages);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const ALL_TYPES: Partial<SurveyInput> = {
+  locales: ['en', 'fa', 'ar'],
+  questions: [
+    {
+      id: 'nps',
+      type: 'nps',
+      prompt: {
+        en: 'How likely are you to recommend us?',
+        fa: 'چقدر احتمال دارد ما را به دوستانتان پیشنهاد کنید؟',
+        ar: 'ما مدى احتمال أن توصي بنا؟',
+      },
+    },
+    {
+      id: 'why',
+      type: 'text',
+      prompt: { en: 'What should we improve?', fa: 'چه چیزی را باید بهتر کنیم؟', ar: 'ما الذي يجب أن نحسنه؟' },
+      maxLength: 300,
+    },
+    {
+      id: 'pay',
+      type: 'choice',
+      prompt: { en: 'How did you pay?', fa: 'چگونه پرداخت کردید؟', ar: 'كيف دفعت؟' },
+      options: [
+        { id: 'card', label: { en: 'Card', fa: 'کارت', ar: 'بطاقة' } },
+        { id: 'cash', label: { en: 'Cash', fa: 'نقدی', ar: 'نقدًا' } },
+      ],
+    },
+    { id: 'csat', type: 'csat', style: 'faces', prompt: { en: 'Satisfied?', fa: 'راضی هستید؟', ar: 'هل أنت راضٍ؟' } },
+    {
+      id: 'stars',
+      type: 'rating',
+      style: 'stars',
+      prompt: { en: 'Rate the delivery', fa: 'به ارسال امتیاز دهید', ar: 'قيّم التوصيل' },
+    },
+    { id: 'ces', type: 'ces', prompt: { en: 'It was easy.', fa: 'آسان بود.', ar: 'كان الأمر سهلاً.' } },
+  ],
+};
+
+/** axe-core on the page, keeping what concerns the widget (its nodes are inside seda-w's shadow root). */
+async function axe(page: Page) {
+  await page.addScriptTag({ content: axeSource() });
+  const r = await page.evaluate(async () => {
+    const a = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return a.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+  });
+  return r.violations
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)).filter((t) => t.includes('seda-w')),
+    }))
+    .filter((v) => v.nodes.length);
+}
+
+const serious = (v: { impact: string }[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+
+/** Walks through every question type, scanning each with axe. */
+async function scanAll(page: Page, label: string) {
+  const dialog = await waitForPanel(page);
+  const found: { step: string; id: string; impact: string; nodes: string[] }[] = [];
+  const scan = async (step: string) => {
+    for (const v of await axe(page)) found.push({ step, ...v });
+  };
+  await scan('nps');
+  await dialog.getByRole('radio').nth(7).click();
+  await scan('text');
+  await dialog.getByRole('textbox').fill('x');
+  await dialog.locator('.b').click();
+  await scan('choice');
+  await dialog.getByRole('radio').first().click();
+  await scan('csat faces');
+  await dialog.getByRole('radio').nth(3).click();
+  await scan('rating stars');
+  await dialog.getByRole('radio').nth(4).click();
+  await scan('ces');
+  await page.screenshot({ path: `${shots}widget-${label}-ces.png` });
+  await dialog.getByRole('radio').nth(5).click();
+  await scan('thanks');
+  if (found.length) console.log(`axe (${label}):`, JSON.stringify(found, null, 1));
+  return found;
+}
+
+describe('widget: accessibility', () => {
+  it('axe-core finds no serious violations on any question, light and dark', async () => {
+    const { key } = await siteWith(host.url, [ALL_TYPES]);
+    pages['/axe'] = hostPage({ site: key });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context } = await openPage(browser, `${host.url}/axe`, { colorScheme });
+      expect(serious(await scanAll(page, colorScheme))).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('keyboard only: focus moves in, arrows choose, Enter answers, Esc closes and focus returns', async () => {
+    const { key, apiKey, ids } = await siteWith(host.url, [ALL_TYPES]);
+    pages['/keys'] = hostPage({ site: key });
+    const { page, context } = await openPage(browser, `${host.url}/keys`);
+    await page.keyboard.press('Tab'); // the host page's first control
+    const hostFocus = await page.evaluate(() => document.activeElement?.id);
+    expect(hostFocus).toBe('host-button');
+    const dialog = await waitForPanel(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('seda-w')?.shadowRoot;
+        const el = root?.activeElement as HTMLElement | null;
+        return el ? (el.getAttribute('aria-label') ?? el.getAttribute('role') ?? (el.textContent || el.tagName)) : null;
+      });
+    await expect.poll(focused).toBe('Quick question'); // the dialog itself: nothing looks pre-selected
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('0 – Not at all likely');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('8');
+    expect(await dialog.getByRole('radio', { name: '8', exact: true }).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('10 – Extremely likely');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter'); // answers 9
+    await expect.poll(focused).toBe('TEXTAREA');
+    await page.keyboard.type('Keyboard works');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Next');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('radio'); // the choice question's first option
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' '); // Space picks "Cash"
+    await expect.poll(() => dialog.locator('.q').textContent()).toBe('Satisfied?');
+    await page.keyboard.press('Escape');
+    expect(await panel(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('host-button');
+    expect(await until(async () => (await results(apiKey, ids[0]!)).metrics.nps?.n === 1)).toBe(true);
+    await context.close();
+  });
+
+  it('does not steal focus from a visitor typing in a field', async () => {
+    const { key } = await siteWith(host.url, [ALL_TYPES]);
+    pages['/typing'] = hostPage({ site: key });
+    const { page, context } = await openPage(browser, `${host.url}/typing`);
+    await page.locator('#host-input').focus();
+    await page.keyboard.type('coffee');
+    await waitForPanel(page);
+    await page.keyboard.type(' beans');
+    expect(await page.locator('#host-input').inputValue()).toBe('coffee beans');
+    await context.close();
+  });
+});
+
+describe('widget: languages', () => {
+  it('a Persian page: right-to-left, mirrored position, Persian digits in names and progress', async () => {
+    const { key } = await siteWith(host.url, [ALL_TYPES], { locale: 'fa' });
+    pages['/fa'] = hostPage({ site: key, lang: 'fa', dir: 'rtl' });
+    const { page, context } = await openPage(browser, `${host.url}/fa`);
+    const dialog = await waitForPanel(page);
+    expect(await dialog.getAttribute('dir')).toBe('rtl');
+    expect(await dialog.getAttribute('lang')).toBe('fa');
+    expect(await dialog.getAttribute('aria-label')).toBe('یک پرسش کوتاه');
+    const names = await dialog.getByRole('radio').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(names[0]).toBe('۰ – اصلاً محتمل نیست');
+    expect(names[7]).toBe('۷');
+    expect(names[10]).toBe('۱۰ – کاملاً محتمل است');
+    expect(await dialog.locator('.g').textContent()).toBe('۱ از ۶');
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeLessThan(40); // bottom-left: mirrored
+    // 0 sits at the right; in RTL ArrowLeft moves to the next number
+    const x0 = (await dialog.getByRole('radio').first().boundingBox())!.x;
+    const x10 = (await dialog.getByRole('radio').last().boundingBox())!.x;
+    expect(x0).toBeGreaterThan(x10);
+    await page.screenshot({ path: `${shots}widget-fa-nps.png` });
+    await dialog.getByRole('radio').nth(3).click();
+    await expect.poll(() => dialog.locator('.n').textContent()).toBe('۰/۳۰۰');
+    await page.screenshot({ path: `${shots}widget-fa-text.png` });
+    await context.close();
+
+    // phone width, dark
+    const phone = await openPage(browser, `${host.url}/fa`, {
+      viewport: { width: 375, height: 740 },
+      colorScheme: 'dark',
+    });
+    const d2 = await waitForPanel(phone.page);
+    const b2 = (await d2.boundingBox())!;
+    expect(b2.x).toBe(8);
+    expect(b2.width).toBe(375 - 16);
+    await phone.page.screenshot({ path: `${shots}widget-fa-phone-dark.png` });
+    await phone.context.close();
+  });
+
+  it('an Arabic page gets Arabic-Indic digits; an English survey on a German page falls back to English', async () => {
+    const { key } = await siteWith(host.url, [ALL_TYPES]);
+    pages['/ar'] = hostPage({ site: key, lang: 'ar', dir: 'rtl' });
+    pages['/de'] = hostPage({ site: key, lang: 'de' });
+    let { page, context } = await openPage(browser, `${host.url}/ar`);
+    let dialog = await waitForPanel(page);
+    expect(await dialog.getByRole('radio').nth(7).getAttribute('aria-label')).toBe('٧');
+    expect(await dialog.getAttribute('aria-label')).toBe('سؤال سريع');
+    await page.screenshot({ path: `${shots}widget-ar-nps.png` });
+    await context.close();
+    ({ page, context } = await openPage(browser, `${host.url}/de`));
+    dialog = await waitForPanel(page);
+    expect(await dialog.getAttribute('lang')).toBe('en');
+    expect(await dialog.locator('.q').textContent()).toBe('How likely are you to recommend us?');
+    await context.close();
+  });
+});
