@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { query, useQuery } from '../api';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
@@ -5,72 +6,109 @@ import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import type { AtRiskItem } from '../types';
 
-/** Identified detractors and people whose score fell: the call-back list. */
+const PAGE = 50;
+
+/**
+ * Identified detractors and people whose score fell: the call-back list. A table on wide screens,
+ * one card per customer on a phone (only one of the two is displayed, so only one is read out).
+ */
 export function AtRisk(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { dates, surveys, touchpoints } = props;
   const q = useQuery<{ items: AtRiskItem[] }>(`/v1/at-risk${query({ from: dates.from, to: dates.to })}`);
-  const surveyName = new Map(surveys.map((s) => [s.id, s.name]));
-  const tpName = new Map(touchpoints.map((tp) => [tp.key, tp.name]));
-  const items = q.data?.items ?? [];
+  const [shown, setShown] = useState(PAGE);
+  const surveyName = (id: string) => surveys.find((s) => s.id === id)?.name ?? id;
+  const tpName = (key?: string | null) => (key ? (touchpoints.find((tp) => tp.key === key)?.name ?? key) : t('none'));
+  const all = q.data?.items ?? [];
+  const items = all.slice(0, shown);
+  const reason = (it: AtRiskItem) => (
+    <span class={`badge badge-${it.reason}`}>
+      {it.reason === 'detractor'
+        ? t('reason.detractor')
+        : t('reason.dropped', { drop: i18n.int(Math.abs(it.drop ?? 0)) })}
+    </span>
+  );
+  const when = (it: AtRiskItem) => <time dateTime={new Date(it.at).toISOString()}>{i18n.day(it.at)}</time>;
+  const prev = (it: AtRiskItem) => (typeof it.previousScore === 'number' ? i18n.int(it.previousScore) : t('none'));
+
   return (
     <div class="at-risk" data-state={q.loading ? 'loading' : q.data ? 'ready' : 'empty'} aria-busy={q.loading}>
       <p class="muted">{t('atRiskIntro')}</p>
       <Status loading={q.loading} error={q.error} retry={q.reload}>
         {q.data &&
-          (items.length === 0 ? (
+          (all.length === 0 ? (
             <p class="notice">{t('noAtRisk')}</p>
           ) : (
-            <TableWrap label={t('atRiskCaption')}>
-              <table class="data at-risk-table">
-                <caption>{t('atRiskCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('respondentCol')}</th>
-                    <th scope="col">{t('reasonCol')}</th>
-                    <th scope="col" class="num">
-                      {t('latestCol')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('previousCol')}
-                    </th>
-                    <th scope="col">{t('touchpointCol')}</th>
-                    <th scope="col">{t('survey')}</th>
-                    <th scope="col">{t('commentCol')}</th>
-                    <th scope="col">{t('whenCol')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((it) => (
-                    <tr key={`${it.respondentId}:${it.surveyId}`}>
-                      <th scope="row" class="mono" dir="ltr">
+            <>
+              <div class="only-wide">
+                <TableWrap label={t('atRiskCaption')}>
+                  <table class="data at-risk-table">
+                    <caption>{t('atRiskCaption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('respondentCol')}</th>
+                        <th scope="col">{t('reasonCol')}</th>
+                        <th scope="col" class="num">
+                          {t('latestCol')}
+                        </th>
+                        <th scope="col" class="num">
+                          {t('previousCol')}
+                        </th>
+                        <th scope="col">{t('touchpointCol')}</th>
+                        <th scope="col">{t('survey')}</th>
+                        <th scope="col">{t('commentCol')}</th>
+                        <th scope="col">{t('whenCol')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {items.map((it) => (
+                        <tr key={`${it.respondentId}:${it.surveyId}`}>
+                          <th scope="row" class="mono nowrap" dir="ltr">
+                            {it.respondentId}
+                          </th>
+                          <td>{reason(it)}</td>
+                          <td class="num">{i18n.int(it.latestScore)}</td>
+                          <td class="num">{prev(it)}</td>
+                          <td>{tpName(it.touchpoint)}</td>
+                          <td>{surveyName(it.surveyId)}</td>
+                          <td class="comment" dir="auto">
+                            {it.lastComment ?? t('none')}
+                          </td>
+                          <td class="nowrap">{when(it)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </div>
+              <ul class="only-phone risk-cards" aria-label={t('atRiskCaption')}>
+                {items.map((it) => (
+                  <li key={`${it.respondentId}:${it.surveyId}`} class="card risk-card">
+                    <p class="risk-head">
+                      <strong class="mono" dir="ltr">
                         {it.respondentId}
-                      </th>
-                      <td>
-                        <span class={`badge badge-${it.reason}`}>
-                          {it.reason === 'detractor'
-                            ? t('reason.detractor')
-                            : t('reason.dropped', { drop: i18n.int(Math.abs(it.drop ?? 0)) })}
-                        </span>
-                      </td>
-                      <td class="num">{i18n.int(it.latestScore)}</td>
-                      <td class="num">
-                        {typeof it.previousScore === 'number' ? i18n.int(it.previousScore) : t('none')}
-                      </td>
-                      <td>{it.touchpoint ? (tpName.get(it.touchpoint) ?? it.touchpoint) : t('none')}</td>
-                      <td>{surveyName.get(it.surveyId) ?? it.surveyId}</td>
-                      <td class="comment" dir="auto">
-                        {it.lastComment ?? t('none')}
-                      </td>
-                      <td>
-                        <time dateTime={new Date(it.at).toISOString()}>{i18n.day(it.at)}</time>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+                      </strong>
+                      {reason(it)}
+                    </p>
+                    <p class="small">
+                      {t('latestCol')}: <strong>{i18n.int(it.latestScore)}</strong> · {t('previousCol')}: {prev(it)} ·{' '}
+                      {tpName(it.touchpoint)} · {when(it)}
+                    </p>
+                    {it.lastComment && (
+                      <p class="verbatim-text" dir="auto">
+                        {it.lastComment}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {all.length > shown && (
+                <button type="button" class="btn" onClick={() => setShown((n) => n + PAGE)}>
+                  {t('loadMore')} ({i18n.int(all.length - shown)})
+                </button>
+              )}
+            </>
           ))}
       </Status>
     </div>

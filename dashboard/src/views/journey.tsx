@@ -176,7 +176,7 @@ function Cell({ cell, colourBy, friction }: { cell: JourneyCell; colourBy: Metri
           );
         })}
         <div>
-          <dt>n</dt>
+          <dt>{t('nShort')}</dt>
           <dd>{i18n.int(cell.n)}</dd>
         </div>
       </dl>
