@@ -5,7 +5,8 @@
  *                            injected by the loader only when a survey shows; one per UI language
  *   public/demo/*.html       the demo pages
  *   public/_headers          cache rules for the above (a marked section; other sections are kept)
- * and, for single-page apps, the ES module build `dist/widget/index.js` (+ a lazily imported UI chunk).
+ * and the ES module builds `dist/widget/index.js` (init and the commands, for single-page apps; the UI
+ * is a lazily imported chunk) and `dist/widget/preview.js` (renderPreview, for the editor).
  * File names avoid words that ad-block lists match ("survey", "feedback", "poll").
  */
 import { createHash } from 'node:crypto';
@@ -93,7 +94,8 @@ function widget(): Plugin {
         build: {
           outDir: at('../dist/widget'),
           emptyOutDir: true,
-          lib: { entry: at('index.ts'), formats: ['es'], fileName: 'index' },
+          // index: init + commands (the UI is a lazy chunk); preview: renderPreview for the editor
+          lib: { entry: { index: at('index.ts'), preview: at('ui/index.ts') }, formats: ['es'] },
         },
       });
       mkdirSync(`${pub}/demo`, { recursive: true });

@@ -163,7 +163,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
     const c = get<{ t: number; a: string; d: PublicSurveysResponse }>(key);
     if (c?.a === api && Date.now() - c.t < CACHE_MS) data = c.d;
     else {
-      const r = await fetch(`${api}/v1/sites/${encodeURIComponent(o.site)}/surveys`);
+      const r = await fetch(`${api}/v1/sites/${o.site}/surveys`);
       if (!r.ok) return;
       data = await r.json();
       set(key, { t: Date.now(), a: api, d: data });

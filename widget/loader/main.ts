@@ -43,8 +43,8 @@ type Seda = ((...a: unknown[]) => void) & { q?: Iterable<unknown>[]; u?: (m: Ui)
       for (const c of early) run(c);
     };
     // Only after the page has loaded and gone idle: the host page's own work comes first.
-    const idle = () =>
-      'requestIdleCallback' in window ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1);
+    // (setTimeout where there is no requestIdleCallback: Safari; the options object then means 0 ms)
+    const idle = () => (window.requestIdleCallback || setTimeout)(go, { timeout: 3000 } as never);
     if (document.readyState === 'complete') idle();
     else addEventListener('load', idle);
   } catch {

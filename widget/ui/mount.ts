@@ -7,17 +7,24 @@ import { App } from './app';
 import { outbox, responder } from './send';
 import css from './styles.css?inline';
 
+/**
+ * The editor preview's additions: in flow inside its container, at any width. Kept out of the
+ * visitor's bundle (only renderPreview refers to it).
+ */
+const PREVIEW_CSS =
+  ':host([data-pv]){position:static!important}.p.pv{position:relative;inset:auto;translate:none;margin:auto;width:380px;max-width:100%}';
+
 /** A shadow root with our own styles, applied in a way a strict CSP allows (no inline <style>). */
-function shadow(host: HTMLElement): ShadowRoot {
+function shadow(host: HTMLElement, text = css): ShadowRoot {
   const root = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    sheet.replaceSync(text);
     root.adoptedStyleSheets = [sheet];
   } catch {
     // browsers without constructable stylesheets (Safari before 16.4): a <style> element
     const el = document.createElement('style');
-    el.textContent = css;
+    el.textContent = text;
     root.appendChild(el);
   }
   return root;
@@ -82,7 +89,7 @@ export function renderPreview(container: HTMLElement, survey: PublicSurvey, opts
   if (!host) {
     host = document.createElement('seda-w');
     host.dataset.pv = '';
-    shadow(host);
+    shadow(host, css + PREVIEW_CSS);
     container.appendChild(host);
   }
   const root = host.shadowRoot!;
