@@ -100,6 +100,17 @@ describe('widget: isolation', () => {
     expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+
+    // The styles are constructed stylesheets in the shadow root: even style-src 'none' leaves them be.
+    pages['/csp-no-style'] = {
+      body: hostPage({ site: key }),
+      headers: { 'content-security-policy': `default-src 'none'; script-src ${c}; connect-src ${c}; style-src 'none'` },
+    };
+    const second = await openPage(browser, `${host.url}/csp-no-style`);
+    await waitForPanel(second.page);
+    expect(await style(second.page, '[role="dialog"]', 'position')).toBe('fixed');
+    expect((await probe(second.page)).csp).toEqual([]);
+    await second.context.close();
   });
 
   it('served first-party: script and API through the site own origin (a path proxied to the collector)', async () => {
