@@ -99,6 +99,8 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
           width={W}
           height={H}
           viewBox={`0 0 ${W} ${H}`}
+          // Coordinates are mirrored by hand for RTL; text anchors stay physical (left/right).
+          direction="ltr"
           role="img"
           aria-label={summary}
           class="chart"

@@ -121,6 +121,7 @@ export const en = {
   countCol: 'Answers',
   shareCol: 'Share',
   byTouchpoint: 'By touchpoint',
+  printMore: '… and {count} more touchpoints in the dashboard.',
   byTouchpointCaption: 'Scores per touchpoint for the filtered period',
   stageCol: 'Stage',
   touchpointCol: 'Touchpoint',

@@ -119,6 +119,7 @@ export const fa: Record<MessageKey, string> = {
   countCol: 'پاسخ‌ها',
   shareCol: 'سهم',
   byTouchpoint: 'به تفکیک نقطهٔ تماس',
+  printMore: '… و {count} نقطهٔ تماس دیگر در داشبورد.',
   byTouchpointCaption: 'امتیازها برای هر نقطهٔ تماس در بازهٔ انتخاب‌شده',
   stageCol: 'مرحله',
   touchpointCol: 'نقطهٔ تماس',

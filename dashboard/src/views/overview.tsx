@@ -6,11 +6,12 @@ import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import { TrendChart } from '../components/trend-chart';
+import { STAGES } from '../constants';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { metricOf, metricsAsked } from '../metric';
 import { periodsBetween } from '../periods';
-import type { MetricKey, Results } from '../types';
+import type { MetricKey, Results, Stage } from '../types';
 
 /** The results URL for the current filters (shared by overview, segments and drop-off). */
 export function resultsPath(p: ViewProps, extra: Record<string, string | undefined> = {}): string | null {
@@ -35,6 +36,14 @@ export function resultsPathFor(
 }
 
 const READY_MARK = 'seda:overview-ready';
+/** Touchpoint rows that fit on the one-page printed report (the rest are counted, not listed). */
+const PRINT_ROWS = 12;
+
+/** Touchpoints in journey order (stage, then most responses); those without a stage last. */
+function byJourney<T extends { stage: Stage | null; responses: number }>(rows: readonly T[]): T[] {
+  const at = (s: Stage | null) => (s ? STAGES.indexOf(s) : STAGES.length);
+  return [...rows].sort((a, b) => at(a.stage) - at(b.stage) || b.responses - a.responses);
+}
 
 export function Overview(props: ViewProps) {
   const i18n = useI18n();
@@ -57,7 +66,7 @@ export function Overview(props: ViewProps) {
           <>
             <section aria-labelledby="scores-h" class="block">
               <h2 id="scores-h">{t('scores')}</h2>
-              <div class="cards">
+              <div class="cards" style={{ '--cols': String(Math.max(1, asked.length)) }}>
                 {asked.map((k) => (
                   <MetricCard
                     key={k}
@@ -105,7 +114,7 @@ export function Overview(props: ViewProps) {
                       </tr>
                     </thead>
                     <tbody>
-                      {r.touchpoints.map((tp) => (
+                      {byJourney(r.touchpoints).map((tp) => (
                         <tr key={tp.key}>
                           <th scope="row">{tp.key ? tp.name : t('noTouchpoint')}</th>
                           <td>{tp.stage ? t(`stage.${tp.stage}`) : t('none')}</td>
@@ -118,9 +127,14 @@ export function Overview(props: ViewProps) {
                     </tbody>
                   </table>
                 </TableWrap>
+                {r.touchpoints.length > PRINT_ROWS && (
+                  <p class="print-only small muted">
+                    {t('printMore', { count: i18n.int(r.touchpoints.length - PRINT_ROWS) })}
+                  </p>
+                )}
               </section>
             )}
-            {r.source && <p class="muted small">{t('source', { source: t(`source.${r.source}`) })}</p>}
+            {r.source && <p class="muted small source-note">{t('source', { source: t(`source.${r.source}`) })}</p>}
           </>
         )}
       </Status>
@@ -164,7 +178,7 @@ function Trends({ r, metrics }: { r: Results; metrics: readonly MetricKey[] }) {
   for (const p of r.trend) if (!periods.includes(p.period)) periods.push(p.period);
   periods.sort();
   return (
-    <div class="trends">
+    <div class="trends" style={{ '--cols': String(Math.max(1, metrics.length)) }}>
       {metrics.map((k) =>
         r.metrics[k] || r.trend.some((p) => p[k]) ? (
           <TrendChart
