@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { type AnyMetric, formatCi, formatValue, headline, SCALE } from '../metric';
+import { type AnyMetric, formatCi, formatValue, headline, MIN_ANSWERS, SCALE } from '../metric';
 import { periodEnd, periodLabel } from '../periods';
 import type { Interval, MetricKey } from '../types';
 import { useWidth } from './use-width';
@@ -37,9 +37,11 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
     lo = Math.max(sLo, mid - span * 0.6);
     hi = Math.min(sHi, mid + span * 0.6);
   }
-  const ticks = niceTicks(lo, hi, 4);
-  lo = Math.min(lo, ticks[0] ?? lo);
-  hi = Math.max(hi, ticks[ticks.length - 1] ?? hi);
+  let ticks = niceTicks(lo, hi, 4);
+  // Round tick values may reach past the data, never past the scale.
+  lo = Math.max(sLo, Math.min(lo, ticks[0] ?? lo));
+  hi = Math.min(sHi, Math.max(hi, ticks[ticks.length - 1] ?? hi));
+  ticks = ticks.filter((v) => v >= lo - 1e-9 && v <= hi + 1e-9);
 
   const innerW = W - PAD.start - PAD.end;
   const innerH = H - PAD.top - PAD.bottom;
@@ -108,7 +110,7 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
         >
           {ticks.map((v) => (
             <g key={v} class="tick">
-              <line x1={gx0} x2={gx1} y1={y(v)} y2={y(v)} class={v === 0 ? 'grid zero' : 'grid'} />
+              <line x1={gx0} x2={gx1} y1={y(v)} y2={y(v)} class={v === 0 && metric === 'nps' ? 'grid zero' : 'grid'} />
               <text x={axisX} y={y(v) + 4} text-anchor={anchorY} class="axis-label">
                 {fmt(v)}
               </text>
@@ -171,6 +173,9 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
           )}
         </svg>
       </div>
+      {good.length === 0 && points.some((p) => p.m) && (
+        <p class="notice small">{t('trendNoneEnough', { interval: intervalName, min: i18n.int(MIN_ANSWERS) })}</p>
+      )}
       <p class="legend-line small muted">
         <span class="swatch band-swatch" aria-hidden="true" /> {t('trendLegendBand')}
         {' · '}

@@ -108,6 +108,7 @@ export const en = {
   trendTitle: '{metric} by {interval}',
   trendSummary: '{metric} by {interval}: {count} periods with enough answers, from {min} to {max}; latest {latest}.',
   trendSummaryEmpty: '{metric} by {interval}: no period has enough answers for a score.',
+  trendNoneEnough: 'No {interval} has the {min} answers a score needs. Group by a longer period or widen the dates.',
   trendLegendBand: 'shaded band: 95% interval',
   trendLegendGrey: 'grey mark: too few answers',
   showTable: 'Show as a table',

@@ -106,6 +106,8 @@ export const fa: Record<MessageKey, string> = {
   trendTitle: '{metric} به تفکیک {interval}',
   trendSummary: '{metric} به تفکیک {interval}: {count} دوره با پاسخ کافی، از {min} تا {max}؛ آخرین مقدار {latest}.',
   trendSummaryEmpty: '{metric} به تفکیک {interval}: هیچ دوره‌ای پاسخ کافی ندارد.',
+  trendNoneEnough:
+    'در گروه‌بندی «{interval}» هیچ دوره‌ای {min} پاسخِ لازم برای امتیاز را ندارد. گروه‌بندی بلندتر یا بازهٔ تاریخ بزرگ‌تری انتخاب کنید.',
   trendLegendBand: 'نوار سایه‌دار: بازهٔ اطمینان ۹۵٪',
   trendLegendGrey: 'نشان خاکستری: پاسخ ناکافی',
   showTable: 'نمایش به صورت جدول',
