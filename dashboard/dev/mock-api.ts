@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { addDays, dayOf, periodStart, resolveRange } from '../../shared/dates';
+import { addDays, dayOf, periodStart, resolveRange } from '../../shared/dates.ts';
 import {
   type Ces,
   type Csat,
@@ -17,7 +17,7 @@ import {
   csatFromHistogram,
   type Nps,
   npsFromHistogram,
-} from '../../shared/metrics';
+} from '../../shared/metrics.ts';
 
 type Row = {
   id: string;

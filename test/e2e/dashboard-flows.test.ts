@@ -228,6 +228,29 @@ describe('dashboard', () => {
     await ctx.close();
   });
 
+  it('works from the keyboard: skip link, tabs, focus moves to the new heading', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/overview'));
+    await ready(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Tab to the journey tab and follow it: the new view's heading takes focus and is announced.
+    await page.getByRole('link', { name: 'Journey map' }).focus();
+    await page.keyboard.press('Enter');
+    await ready(page);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Journey map');
+    expect(await page.title()).toContain('Journey map');
+    // The colour-by choice is a radio group operated with the arrow keys.
+    await page.getByRole('radio', { name: 'NPS' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain('metric=csat');
+    await ctx.close();
+  });
+
   it('prints the overview as a one-page report', async () => {
     const ctx = await signedInContext(browser, site.apiKey);
     const page = await ctx.newPage();
