@@ -96,6 +96,19 @@ describe('widget: targeting', () => {
     await context.close();
   });
 
+  it('exit intent: the mouse leaving through the top of the window (desktop)', async () => {
+    const { key } = await siteWith(host.url, [nps({ targeting: { trigger: { type: 'exit' } } })]);
+    pages['/exit'] = hostPage({ site: key });
+    const { page, context } = await openPage(browser, `${host.url}/exit`);
+    await page.mouse.move(500, 300);
+    expect(await showsWithin(page, 2500)).toBe(false);
+    await page.mouse.move(500, 150);
+    expect(await showsWithin(page, 500)).toBe(false); // moving about inside is not leaving
+    await page.mouse.move(500, -20, { steps: 4 });
+    await waitForPanel(page);
+    await context.close();
+  });
+
   it('an event tracked before the loader ran still triggers its survey', async () => {
     const { key } = await siteWith(host.url, [nps({ targeting: { trigger: { type: 'event', name: 'signed_up' } } })]);
     pages['/early'] = hostPage({ site: key, queue: [['track', 'signed_up']] });
