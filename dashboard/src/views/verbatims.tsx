@@ -60,6 +60,10 @@ export function Verbatims(props: ViewProps) {
   };
   const items = [...(first.data?.items ?? []), ...more.items];
   const tpName = new Map(touchpoints.map((tp) => [tp.key, tp.name]));
+  // Which open question an answer replies to, when the survey has more than one.
+  const prompts = new Map(
+    (survey?.questions ?? []).filter((q) => q.type === 'text').map((q) => [q.id, i18n.pick(q.prompt)]),
+  );
 
   if (!survey) return null;
   return (
@@ -159,6 +163,11 @@ export function Verbatims(props: ViewProps) {
                           <span class="badge">{t('scoreLabel', { score: i18n.int(v.score) })}</span>
                         )}
                         {v.touchpoint && <span>{tpName.get(v.touchpoint) ?? v.touchpoint}</span>}
+                        {prompts.size > 1 && prompts.get(v.questionId) && (
+                          <span class="verbatim-question" dir="auto">
+                            {prompts.get(v.questionId)}
+                          </span>
+                        )}
                         {v.locale && <span>{languageName(i18n.locale, v.locale)}</span>}
                         <time dateTime={new Date(v.createdAt).toISOString()}>{i18n.dateTime(v.createdAt)}</time>
                       </p>
