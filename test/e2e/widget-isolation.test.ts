@@ -132,6 +132,31 @@ describe('widget: isolation', () => {
     }
   });
 
+  it('never breaks the page: unknown site, unreachable API, the script included twice', async () => {
+    const { key } = await siteWith(host.url, [nps()]);
+    pages['/unknown'] = hostPage({ site: 'no-such-site' });
+    pages['/down'] = hostPage({ site: key, api: 'http://127.0.0.1:9' });
+    pages['/twice'] = hostPage({
+      site: key,
+      head: `<script src="${collectorUrl()}/w.js" data-site="${key}" async></script>`,
+    });
+    for (const path of ['/unknown', '/down']) {
+      const { page, context, errors } = await openPage(browser, `${host.url}${path}`);
+      await page.waitForTimeout(2000);
+      expect(await page.locator('seda-w').count()).toBe(0);
+      expect(await page.evaluate(() => typeof (window as unknown as { seda: unknown }).seda)).toBe('function');
+      await page.evaluate(() => (window as unknown as { seda: (...a: unknown[]) => void }).seda('track', 'x'));
+      expect(errors, path).toEqual([]);
+      await context.close();
+    }
+    const { page, context, errors } = await openPage(browser, `${host.url}/twice`);
+    await waitForPanel(page);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('seda-w').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('file names avoid words that ad-block lists match', () => {
     const root = new URL('../../public/', import.meta.url).pathname;
     const files = ['w.js', ...readdirSync(`${root}w`, { recursive: true }).map((f) => `w/${f}`)];

@@ -114,8 +114,8 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   async function show(s: PublicSurvey): Promise<void> {
     if (open || !data) return;
     open = true;
-    evaluate();
     try {
+      evaluate();
       (await loadUi(lang())).mount({
         survey: s,
         site: o.site,
@@ -152,7 +152,9 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
         seen = new Set();
         dirty = true;
       }
-      if (dirty) evaluate();
+      try {
+        if (dirty) evaluate();
+      } catch {}
       dirty = false;
     }, 50);
   }
