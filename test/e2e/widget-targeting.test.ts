@@ -176,6 +176,21 @@ describe('widget: frequency capping', () => {
     await context.close();
   });
 
+  it('one per visit also holds within one page view: closing a survey does not let another armed one show', async () => {
+    const { key, apiKey, ids } = await siteWith(host.url, [
+      nps({ targeting: { trigger: { type: 'scroll', percent: 10 } } }), // a short page: fires at once
+      nps({ targeting: { trigger: { type: 'pageview', delayMs: 1500 } } }),
+    ]);
+    await api('/v1/site', { method: 'PATCH', key: apiKey, json: { recontactDays: 0 } });
+    pages['/one'] = hostPage({ site: key });
+    const { page, context } = await openPage(browser, `${host.url}/one`);
+    const seen = impressions(page);
+    await (await waitForPanel(page)).getByRole('button', { name: 'Close' }).click();
+    expect(await showsWithin(page, 3000)).toBe(false);
+    expect(seen).toEqual([ids[0]]);
+    await context.close();
+  });
+
   it('the site-wide recontact gap (site default 14 days) applies across surveys', async () => {
     const { key } = await siteWith(host.url, [
       nps({ targeting: { touchpoints: ['a'] } }),

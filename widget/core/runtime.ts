@@ -88,6 +88,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   }
 
   function arm(s: PublicSurvey): void {
+    if (open) return; // an earlier survey's trigger fired while arming (scroll depth already reached)
     const t = s.targeting?.trigger ?? { type: 'pageview' };
     const fire = () => show(s);
     if (t.type === 'pageview') {
