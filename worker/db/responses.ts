@@ -80,30 +80,39 @@ export async function upsertResponse(
         now,
         r.completed ? now : null,
       ),
-    ...r.answers.map((a) =>
-      db
-        .prepare(
-          `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, choices, sentiment,
-             created_at, updated_at)
-           SELECT id, ?, survey_id, touchpoint, day, ?, ?, ?, ?, ?, ? FROM responses WHERE id = ? AND survey_id = ?
-           ON CONFLICT (response_id, question_id) DO UPDATE SET
-             num = excluded.num, text = excluded.text, choices = excluded.choices,
-             sentiment = excluded.sentiment, updated_at = excluded.updated_at
-           WHERE answers.num IS NOT excluded.num OR answers.text IS NOT excluded.text
-             OR answers.choices IS NOT excluded.choices`,
-        )
-        .bind(
-          a.questionId,
-          a.num,
-          a.text,
-          a.choices ? JSON.stringify(a.choices) : null,
-          a.sentiment ? SENTIMENT[a.sentiment] : null,
-          now,
-          now,
-          r.id,
-          r.surveyId,
-        ),
-    ),
+    // All answers in one statement: the values travel as one JSON array (one bound parameter).
+    ...(r.answers.length
+      ? [
+          db
+            .prepare(
+              `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, choices,
+                 sentiment, created_at, updated_at)
+               SELECT r.id, j.value ->> '$.q', r.survey_id, r.touchpoint, r.day, j.value ->> '$.n',
+                 j.value ->> '$.t', j.value ->> '$.c', j.value ->> '$.s', ?, ?
+               FROM responses AS r, json_each(?) AS j WHERE r.id = ? AND r.survey_id = ?
+               ON CONFLICT (response_id, question_id) DO UPDATE SET
+                 num = excluded.num, text = excluded.text, choices = excluded.choices,
+                 sentiment = excluded.sentiment, updated_at = excluded.updated_at
+               WHERE answers.num IS NOT excluded.num OR answers.text IS NOT excluded.text
+                 OR answers.choices IS NOT excluded.choices`,
+            )
+            .bind(
+              now,
+              now,
+              JSON.stringify(
+                r.answers.map((a) => ({
+                  q: a.questionId,
+                  n: a.num,
+                  t: a.text,
+                  c: a.choices ? JSON.stringify(a.choices) : null,
+                  s: a.sentiment ? SENTIMENT[a.sentiment] : null,
+                })),
+              ),
+              r.id,
+              r.surveyId,
+            ),
+        ]
+      : []),
   ];
   const [before] = await db.batch<{ site_id: string; survey_id: string }>(stmts);
   return before?.results[0] ?? null;
