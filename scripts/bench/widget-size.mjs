@@ -17,8 +17,8 @@ export async function widgetSizes() {
   const loader = `${pub}w.js`;
   if (!existsSync(loader)) {
     return [
-      { name: 'loader-gzip', value: 'n/a', unit: 'B', why: 'public/w.js not built (npm run build)' },
-      { name: 'survey-gzip', value: 'n/a', unit: 'B', why: 'public/w.js not built (npm run build)' },
+      { name: 'loader-gzip', value: 'n/a', unit: 'B', note: 'public/w.js not built (npm run build)' },
+      { name: 'survey-gzip', value: 'n/a', unit: 'B', note: 'public/w.js not built (npm run build)' },
     ];
   }
   // The loader names the folder of the UI bundles (w/HASH/); a visitor loads one of them, by language.
@@ -29,11 +29,11 @@ export async function widgetSizes() {
   const worst = perLang.reduce((a, b) => (b.value > a.value ? b : a), { lang: '', value: 0 });
   return [
     { name: 'loader-gzip', value: l, unit: 'B' },
-    { name: 'survey-gzip', value: worst.value || 'n/a', unit: 'B', why: worst.lang ? undefined : 'no UI bundle found' },
+    { name: 'survey-gzip', value: worst.value || 'n/a', unit: 'B', note: worst.lang ? undefined : 'no UI bundle found (npm run build)' },
     ...perLang.map((p) => ({ name: `survey-gzip-${p.lang}`, value: p.value, unit: 'B' })),
   ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const r of await widgetSizes()) console.log(`${r.name}: ${r.value} ${r.unit}${r.why ? ` (${r.why})` : ''}`);
+  for (const r of await widgetSizes()) console.log(`${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`);
 }
