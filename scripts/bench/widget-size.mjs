@@ -29,7 +29,12 @@ export async function widgetSizes() {
   const worst = perLang.reduce((a, b) => (b.value > a.value ? b : a), { lang: '', value: 0 });
   return [
     { name: 'loader-gzip', value: l, unit: 'B' },
-    { name: 'survey-gzip', value: worst.value || 'n/a', unit: 'B', note: worst.lang ? undefined : 'no UI bundle found (npm run build)' },
+    {
+      name: 'survey-gzip',
+      value: worst.value || 'n/a',
+      unit: 'B',
+      note: worst.lang ? undefined : 'no UI bundle found (npm run build)',
+    },
     ...perLang.map((p) => ({ name: `survey-gzip-${p.lang}`, value: p.value, unit: 'B' })),
   ];
 }

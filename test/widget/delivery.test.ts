@@ -36,7 +36,9 @@ function harness(answers: (number | 'down')[] = []) {
   const settle = () => new Promise((r) => setTimeout(r, 0));
   const tick = async (ms: number) => {
     now += ms;
-    for (const t of timers.splice(0).filter((t) => (t.at <= now ? true : (timers.push(t), false)))) t.fn();
+    const due = timers.filter((t) => t.at <= now);
+    timers.splice(0, timers.length, ...timers.filter((t) => t.at > now));
+    for (const t of due) t.fn();
     await settle();
   };
   const stored = () => deps.store.get<Record<string, ResponseBody>>(QUEUE_KEY) ?? {};
