@@ -150,6 +150,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
       >
         {t('skipToContent')}
       </a>
+      <p id="announcer" class="sr-only" role="status" aria-live="polite" />
       <header class="topbar">
         <p class="brand">
           <span class="logo" aria-hidden="true">

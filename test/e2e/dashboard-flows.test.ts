@@ -25,6 +25,8 @@ afterAll(async () => {
 });
 
 const PERSIAN_DIGIT = /[۰-۹]/;
+/** expect.poll with room for a loaded machine (the default gives up after 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
 describe('dashboard', () => {
   it('signs in with the API key, keeps it in sessionStorage only and never puts it in a URL', async () => {
@@ -35,12 +37,12 @@ describe('dashboard', () => {
     await page.goto(dashboardUrl());
     await page.getByLabel('Site API key').fill('sk_aaaaaaaaaaaa_wrongwrongwrongwrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted');
+    await poll(() => page.getByRole('alert').textContent()).toContain('not accepted');
 
     await page.getByLabel('Site API key').fill(site.apiKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await ready(page);
-    await expect.poll(() => page.locator('[data-metric="nps"] .value').getAttribute('data-value')).not.toBeNull();
+    await poll(() => page.locator('[data-metric="nps"] .value').getAttribute('data-value')).not.toBeNull();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Overview');
 
     const storage = await page.evaluate(() => ({
@@ -101,19 +103,19 @@ describe('dashboard', () => {
     const results = page.waitForRequest((r) => r.url().includes('/results') && r.url().includes('touchpoint=checkout'));
     await page.getByLabel('Touchpoint', { exact: true }).selectOption('checkout');
     await results;
-    await expect.poll(() => page.locator('[data-metric="nps"] .n').textContent()).toBe(`n = ${site.checkoutNps}`);
+    await poll(() => page.locator('[data-metric="nps"] .n').textContent()).toBe(`n = ${site.checkoutNps}`);
     expect(page.url()).toContain('touchpoint=checkout');
     // The filter survives a reload (it lives in the address, not in memory).
     await page.reload();
     await ready(page);
-    await expect.poll(() => page.getByLabel('Touchpoint', { exact: true }).inputValue()).toBe('checkout');
+    await poll(() => page.getByLabel('Touchpoint', { exact: true }).inputValue()).toBe('checkout');
     expect(await page.locator('[data-metric="nps"] .n').textContent()).toBe(`n = ${site.checkoutNps}`);
 
     // A segment filter (identify attribute) narrows further.
     await page.getByLabel('Segment', { exact: true }).selectOption('plan:pro');
-    await expect
-      .poll(() => page.locator('[data-metric="nps"] .n, [data-metric="nps"] .muted').first().textContent())
-      .toContain('n = 20');
+    await poll(() =>
+      page.locator('[data-metric="nps"] .n, [data-metric="nps"] .muted').first().textContent(),
+    ).toContain('n = 20');
     await ctx.close();
   });
 
@@ -123,7 +125,7 @@ describe('dashboard', () => {
     await page.goto(dashboardUrl('#/overview'));
     await ready(page);
     await page.locator('[data-action="locale"]').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fa');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('نمای کلی');
     expect(await page.locator('[data-metric="nps"] .n').textContent()).toMatch(PERSIAN_DIGIT);
@@ -146,29 +148,27 @@ describe('dashboard', () => {
     await page.getByRole('link', { name: 'Verbatims' }).click();
     await ready(page);
     const list = page.locator('.verbatim-list');
-    await expect.poll(() => list.textContent()).toContain(XSS_TEXT);
+    await poll(() => list.textContent()).toContain(XSS_TEXT);
     expect(await list.locator('script, img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __sedaXss?: number }).__sedaXss)).toBeUndefined();
     expect(await list.textContent()).toContain(FA_TEXT);
 
     await page.getByLabel('Search answers').fill('slow');
-    await expect.poll(() => page.url()).toContain('q=slow');
+    await poll(() => page.url()).toContain('q=slow');
     await ready(page);
-    await expect
-      .poll(async () => (await list.locator('.verbatim-text').allTextContents()).every((t) => /slow/i.test(t)))
-      .toBe(true);
+    await poll(async () => (await list.locator('.verbatim-text').allTextContents()).every((t) => /slow/i.test(t))).toBe(
+      true,
+    );
     expect(await list.locator('.verbatim-text').count()).toBeGreaterThan(0);
 
     await page.getByLabel('Search answers').fill('');
     await page.getByLabel('Sentiment', { exact: true }).selectOption('positive');
-    await expect.poll(() => page.url()).toContain('sentiment=positive');
+    await poll(() => page.url()).toContain('sentiment=positive');
     await ready(page);
-    await expect
-      .poll(async () => {
-        const classes = await list.locator('.verbatim').evaluateAll((els) => els.map((e) => e.className));
-        return classes.length > 0 && classes.every((c) => c.includes('sentiment-positive'));
-      })
-      .toBe(true);
+    await poll(async () => {
+      const classes = await list.locator('.verbatim').evaluateAll((els) => els.map((e) => e.className));
+      return classes.length > 0 && classes.every((c) => c.includes('sentiment-positive'));
+    }).toBe(true);
     await ctx.close();
   });
 
@@ -241,13 +241,13 @@ describe('dashboard', () => {
     await page.getByRole('link', { name: 'Journey map' }).focus();
     await page.keyboard.press('Enter');
     await ready(page);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Journey map');
     expect(await page.title()).toContain('Journey map');
     // The colour-by choice is a radio group operated with the arrow keys.
     await page.getByRole('radio', { name: 'NPS' }).focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.url()).toContain('metric=csat');
+    await poll(() => page.url()).toContain('metric=csat');
     await ctx.close();
   });
 

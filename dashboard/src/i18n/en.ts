@@ -101,6 +101,8 @@ export const en = {
   responseRate: 'Response rate',
   completionRate: 'Completion rate',
   funnelSummary: 'Funnel for this period',
+  announceResults: 'Results updated: {responses} responses.',
+  announceCount: '{count} shown.',
 
   // overview
   scores: 'Scores',

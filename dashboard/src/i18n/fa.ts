@@ -100,6 +100,8 @@ export const fa: Record<MessageKey, string> = {
   responseRate: 'نرخ پاسخ',
   completionRate: 'نرخ تکمیل',
   funnelSummary: 'قیف این دوره',
+  announceResults: 'نتایج به‌روز شد: {responses} پاسخ.',
+  announceCount: '{count} مورد نمایش داده شد.',
 
   scores: 'شاخص‌ها',
   trends: 'روندها',

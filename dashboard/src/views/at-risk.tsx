@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { announce } from '../announce';
 import { query, useQuery } from '../api';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
@@ -32,6 +33,9 @@ export function AtRisk(props: ViewProps) {
   const when = (it: AtRiskItem) => <time dateTime={new Date(it.at).toISOString()}>{i18n.day(it.at)}</time>;
   const prev = (it: AtRiskItem) => (typeof it.previousScore === 'number' ? i18n.int(it.previousScore) : t('none'));
 
+  useEffect(() => {
+    if (q.data) announce(t('announceCount', { count: i18n.int(all.length) }));
+  }, [q.data]);
   return (
     <div class="at-risk" data-state={q.loading ? 'loading' : q.data ? 'ready' : 'empty'} aria-busy={q.loading}>
       <p class="muted">{t('atRiskIntro')}</p>

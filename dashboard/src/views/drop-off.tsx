@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+import { announce } from '../announce';
 import { useQuery } from '../api';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
@@ -14,6 +16,9 @@ export function DropOff(props: ViewProps) {
   const { t } = i18n;
   const { survey } = props;
   const q = useQuery<Results>(resultsPath(props));
+  useEffect(() => {
+    if (q.data) announce(t('announceResults', { responses: i18n.int(q.data.responses) }));
+  }, [q.data]);
   const r = q.data;
   if (!survey) return null;
   const defs = new Map(survey.questions.map((x) => [x.id, x]));

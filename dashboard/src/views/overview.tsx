@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { announce } from '../announce';
 import { query, useQuery } from '../api';
 import { Distribution } from '../components/distribution';
 import { MetricCard } from '../components/metric-card';
@@ -58,6 +59,9 @@ export function Overview(props: ViewProps) {
       requestAnimationFrame(() => performance.mark(READY_MARK));
     }
   }, [ready]);
+  useEffect(() => {
+    if (r) announce(t('announceResults', { responses: i18n.int(r.responses) }));
+  }, [r]);
   if (!props.survey) return null;
   return (
     <div class="overview" data-state={q.loading ? 'loading' : r ? 'ready' : 'empty'} aria-busy={q.loading}>

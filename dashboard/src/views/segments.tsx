@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+import { announce } from '../announce';
 import { useQuery } from '../api';
 import { languageName } from '../components/filter-bar';
 import { MetricCell } from '../components/metric-cell';
@@ -19,6 +21,9 @@ export function Segments(props: ViewProps) {
   const asked = metricsAsked(props.survey);
   const metric: MetricKey = filters.metric && asked.includes(filters.metric) ? filters.metric : (asked[0] ?? 'nps');
   const q = useQuery<Results>(props.survey ? resultsPath(props, { by }) : null);
+  useEffect(() => {
+    if (q.data) announce(t('announceCount', { count: i18n.int(q.data.segments?.items.length ?? 0) }));
+  }, [q.data]);
   const items = q.data?.segments?.items ?? [];
   const byName = by === 'locale' ? t('localeAttribute') : by;
   const label = (v: string) => (by === 'locale' ? languageName(i18n.locale, v) : v);
