@@ -1,5 +1,5 @@
 /**
- * Helpers for the widget's browser tests: host pages that embed the contract's snippet, a first-party
+ * Helpers for the widget's browser tests (host pages are generated inline, no fixture files): host pages that embed the contract's snippet, a first-party
  * proxy, page probes (long tasks, layout shifts, CSP violations, globals) and result lookups.
  * The host pages are served from 127.0.0.1 on another port than the collector: a different origin.
  */
@@ -10,7 +10,6 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { SurveyInput } from '../../shared/schemas/survey';
 import { api, collectorUrl, createSite, createSurvey, type HostServer, startHostServer } from './helpers';
 
-export const fixtures = new URL('./fixtures/widget/', import.meta.url).pathname;
 export const shots = new URL('../../screenshots/', import.meta.url).pathname;
 
 export interface EmbedOptions {
