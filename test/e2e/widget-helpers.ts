@@ -1,7 +1,8 @@
 /**
- * Helpers for the widget's browser tests (host pages are generated inline, no fixture files): host pages that embed the contract's snippet, a first-party
- * proxy, page probes (long tasks, layout shifts, CSP violations, globals) and result lookups.
- * The host pages are served from 127.0.0.1 on another port than the collector: a different origin.
+ * Helpers for the widget's browser tests: host pages that embed the contract's snippet (generated
+ * inline, no fixture files), a first-party proxy, page probes (long tasks, layout shifts, CSP
+ * violations, globals) and result lookups. Host pages are served from 127.0.0.1 on another port
+ * than the collector: a different origin.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
