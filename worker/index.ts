@@ -42,11 +42,20 @@ app.route('/v1', keyRoutes);
 app.route('/v1', settingsRoutes);
 app.route('/v1', insightRoutes);
 
-// The dashboard is a single-page app: every path under /dashboard gets its index.html.
+// The dashboard is a single-page app: its files are served as they are, any other path under
+// /dashboard gets index.html. It may never be framed (a meta CSP cannot say frame-ancestors).
 app.get('/dashboard', (c) => c.redirect('/dashboard/'));
 app.get('/dashboard/*', async (c) => {
   if (!c.env.ASSETS) throw new ApiError(404, 'not_found', 'dashboard not built');
-  return c.env.ASSETS.fetch(new URL('/dashboard/index.html', c.req.url));
+  let res = await c.env.ASSETS.fetch(c.req.raw);
+  if (res.status === 404 || c.req.path === '/dashboard/') {
+    res = await c.env.ASSETS.fetch(new URL('/dashboard/index.html', c.req.url));
+  }
+  const out = new Response(res.body, res);
+  out.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
+  out.headers.set('X-Frame-Options', 'DENY');
+  out.headers.set('Referrer-Policy', 'no-referrer');
+  return out;
 });
 
 export default {

@@ -40,8 +40,8 @@ export function frictionOf(stages: Journey['stages']): Friction[] {
       }
     }
     if (cells.length < 2) continue;
-    const worse = (a: number, b: number) => (metric === 'ces' ? a > b : a < b);
-    const worst = cells.reduce((w, c) => (worse(c.value, w.value) ? c : w));
+    // Lower is worse for all three: CES is asked as agreement ("it was easy", 1–7), so 7 is easiest.
+    const worst = cells.reduce((w, c) => (c.value < w.value ? c : w));
     out.push({ key: worst.key, stage: worst.stage, metric, value: worst.value });
   }
   return out;

@@ -6,7 +6,13 @@ import { query, request } from './api';
  */
 export async function downloadCsv(
   surveyId: string,
-  params: { from: string; to: string; touchpoint?: string },
+  params: {
+    from: string;
+    to: string;
+    touchpoint?: string | undefined;
+    segment?: string | undefined;
+    locale?: string | undefined;
+  },
   fileName: string,
 ): Promise<string> {
   const res = await request(

@@ -174,7 +174,7 @@ describe('GET /v1/journey', () => {
     expect(j.friction).toEqual([
       { key: 'checkout', stage: 'purchase', metric: 'nps', value: 12.5 },
       { key: 'home', stage: 'awareness', metric: 'csat', value: 0 },
-      { key: 'home', stage: 'awareness', metric: 'ces', value: 6 },
+      { key: 'checkout', stage: 'purchase', metric: 'ces', value: 2 }, // 1–7 agreement that it was easy
     ]);
 
     // rollups only: more responses in the same cells read no more rows

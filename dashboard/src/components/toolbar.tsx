@@ -10,11 +10,15 @@ export function Toolbar({
   survey,
   dates,
   touchpoint,
+  segment,
+  language,
 }: {
   view: View;
   survey: Survey;
   dates: { from: string; to: string };
-  touchpoint?: string;
+  touchpoint?: string | undefined;
+  segment?: string | undefined;
+  language?: string | undefined;
 }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ busy: boolean; text: string; error?: boolean }>({ busy: false, text: '' });
@@ -22,7 +26,7 @@ export function Toolbar({
     setStatus({ busy: true, text: t('exporting') });
     const file = `seda-${safeName(survey.name)}-${dates.from}-${dates.to}${touchpoint ? `-${safeName(touchpoint)}` : ''}.csv`;
     try {
-      await downloadCsv(survey.id, { from: dates.from, to: dates.to, touchpoint }, file);
+      await downloadCsv(survey.id, { from: dates.from, to: dates.to, touchpoint, segment, locale: language }, file);
       setStatus({ busy: false, text: t('exportDone', { file }) });
     } catch (e) {
       setStatus({ busy: false, text: t('exportFailed', { message: (e as Error).message }), error: true });

@@ -61,7 +61,7 @@ export const en = {
   exporting: 'Exporting…',
   exportDone: 'Downloaded {file}.',
   exportFailed: 'Export failed: {message}',
-  exportNote: 'Export applies the survey, dates and touchpoint.',
+  exportNote: 'Export applies the survey, dates, touchpoint, segment and respondent language.',
   printReport: 'Print report',
   reportFor: 'Report: {survey}',
   generatedOn: 'Generated {date}',

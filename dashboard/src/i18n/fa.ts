@@ -61,7 +61,7 @@ export const fa: Record<MessageKey, string> = {
   exporting: 'در حال آماده‌سازی خروجی…',
   exportDone: '{file} دانلود شد.',
   exportFailed: 'خروجی گرفته نشد: {message}',
-  exportNote: 'خروجی با نظرسنجی، تاریخ‌ها و نقطهٔ تماس انتخاب‌شده گرفته می‌شود.',
+  exportNote: 'خروجی با نظرسنجی، تاریخ‌ها، نقطهٔ تماس، بخش و زبان پاسخ‌دهندهٔ انتخاب‌شده گرفته می‌شود.',
   printReport: 'چاپ گزارش',
   reportFor: 'گزارش: {survey}',
   generatedOn: 'تهیه‌شده در {date}',
