@@ -125,7 +125,7 @@ export async function collect(
     ...a,
     sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
   }));
-  const owner = await upsertResponse(
+  const outcome = await upsertResponse(
     db,
     {
       id: body.id,
@@ -144,17 +144,15 @@ export async function collect(
     },
     now,
   );
-  if (owner && (owner.site_id !== site.id || owner.survey_id !== body.surveyId)) {
-    throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
-  }
+  if (outcome === 'foreign') throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
   // Count new responses against the cached daily total, so the cap holds between cache refreshes.
-  if (!owner) site.guard.today++;
+  if (outcome === 'new') site.guard.today++;
   return {
     id: body.id,
     siteId: site.id,
     surveyId: body.surveyId,
     completedNow: body.completed,
-    isNew: !owner,
+    isNew: outcome === 'new',
     touchpoint: body.touchpoint ?? '',
     answers,
   };

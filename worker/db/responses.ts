@@ -36,17 +36,16 @@ export async function responseOwner(db: D1Database, id: string) {
  *   Answers take touchpoint/day from the stored response row, so two racing first posts agree.
  * Rollups follow through the schema's triggers.
  *
- * The batch's first statement reads who owned this id before the write, so the collector learns
- * "new or merge" and "someone else's id" in the same round trip. A foreign id changes nothing: the
- * upsert's WHERE and the answers' INSERT … SELECT both require the same survey.
+ * The upsert's RETURNING tells the outcome in the same round trip: no row means the id belongs to
+ * another survey (its WHERE refused the update, and the answers' INSERT … SELECT, which requires
+ * the same survey, adds nothing); a row created in this very write is new; otherwise a merge.
  */
 export async function upsertResponse(
   db: D1Database,
   r: ResponseWrite,
   now = Date.now(),
-): Promise<{ site_id: string; survey_id: string } | null> {
+): Promise<'new' | 'merged' | 'foreign'> {
   const stmts = [
-    db.prepare('SELECT site_id, survey_id FROM responses WHERE id = ?').bind(r.id),
     db
       .prepare(
         `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes,
@@ -61,7 +60,8 @@ export async function upsertResponse(
            path = COALESCE(path, excluded.path),
            survey_version = excluded.survey_version,
            updated_at = excluded.updated_at
-         WHERE responses.survey_id = excluded.survey_id`,
+         WHERE responses.survey_id = excluded.survey_id
+         RETURNING created_at`,
       )
       .bind(
         r.id,
@@ -114,8 +114,9 @@ export async function upsertResponse(
         ]
       : []),
   ];
-  const [before] = await db.batch<{ site_id: string; survey_id: string }>(stmts);
-  return before?.results[0] ?? null;
+  const [upsert] = await db.batch<{ created_at: number }>(stmts);
+  const row = upsert?.results[0];
+  return !row ? 'foreign' : row.created_at === now ? 'new' : 'merged';
 }
 
 /** Erases every response (and so every answer, via cascade and triggers) of one respondent of one site. */
