@@ -176,21 +176,26 @@ CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
   ON CONFLICT (survey_id, day, question_id, touchpoint) DO UPDATE SET
     answered = answered + 1, positive = positive + excluded.positive,
     neutral = neutral + excluded.neutral, negative = negative + excluded.negative;
+END;
 
+-- Split by kind with WHEN, so an insert runs only the statements that apply to it (the
+-- collector's throughput is mostly trigger work).
+CREATE TRIGGER answers_ai_score AFTER INSERT ON answers WHEN NEW.num IS NOT NULL BEGIN
   INSERT INTO answer_rollups (survey_id, question_id, touchpoint, day, n,
     v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10)
-  SELECT NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, 1,
+  VALUES (NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, 1,
     NEW.num = 0, NEW.num = 1, NEW.num = 2, NEW.num = 3, NEW.num = 4, NEW.num = 5,
-    NEW.num = 6, NEW.num = 7, NEW.num = 8, NEW.num = 9, NEW.num = 10
-  WHERE NEW.num IS NOT NULL
+    NEW.num = 6, NEW.num = 7, NEW.num = 8, NEW.num = 9, NEW.num = 10)
   ON CONFLICT (survey_id, day, question_id, touchpoint) DO UPDATE SET
     n = n + 1, v0 = v0 + excluded.v0, v1 = v1 + excluded.v1, v2 = v2 + excluded.v2,
     v3 = v3 + excluded.v3, v4 = v4 + excluded.v4, v5 = v5 + excluded.v5, v6 = v6 + excluded.v6,
     v7 = v7 + excluded.v7, v8 = v8 + excluded.v8, v9 = v9 + excluded.v9, v10 = v10 + excluded.v10;
+END;
 
+CREATE TRIGGER answers_ai_choices AFTER INSERT ON answers WHEN NEW.choices IS NOT NULL BEGIN
   INSERT INTO choice_rollups (survey_id, question_id, touchpoint, day, option_id, n)
   SELECT NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, j.value, 1
-  FROM json_each(NEW.choices) AS j WHERE NEW.choices IS NOT NULL
+  FROM json_each(NEW.choices) AS j WHERE true
   ON CONFLICT (survey_id, day, question_id, touchpoint, option_id) DO UPDATE SET n = n + 1;
 END;
 

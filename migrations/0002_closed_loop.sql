@@ -7,19 +7,8 @@ ALTER TABLE sites ADD COLUMN daily_cap INTEGER;
 ALTER TABLE sites ADD COLUMN turnstile_site_key TEXT;
 ALTER TABLE sites ADD COLUMN turnstile_secret TEXT;
 
--- New responses per site per day, kept by a trigger so every write path counts exactly once
--- (a merge into an existing response id is an UPDATE and does not count).
-CREATE TABLE site_daily_counts (
-  site_id  TEXT NOT NULL,
-  day      TEXT NOT NULL,
-  n        INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (site_id, day)
-) WITHOUT ROWID;
-
-CREATE TRIGGER responses_ai_daily AFTER INSERT ON responses BEGIN
-  INSERT INTO site_daily_counts (site_id, day, n) VALUES (NEW.site_id, NEW.day, 1)
-  ON CONFLICT (site_id, day) DO UPDATE SET n = n + 1;
-END;
+-- New responses per site per day come from response_rollups (started, per survey and day), which
+-- the schema's triggers already keep exact; no second counter to maintain on every write.
 
 -- `secret` signs every delivery (HMAC-SHA256), so it is stored as is; shown once at creation.
 CREATE TABLE webhooks (

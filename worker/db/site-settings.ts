@@ -1,6 +1,10 @@
 import type { Site } from '../../shared/schemas/api';
 import { type SiteRow, toSite } from './sites';
 
+/** New responses of the site on a day (bound first), from the response rollups. */
+const TODAY = `(SELECT COALESCE(SUM(rr.started), 0) FROM surveys sv
+  JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
+
 /** What the collector needs to guard a site: its cap, its Turnstile secret and today's count. */
 export type SiteGuard = { dailyCap: number | null; turnstileSecret: string | null; today: number };
 
@@ -18,10 +22,7 @@ export async function getSiteForCollect(
   day: string,
 ): Promise<(Site & { guard: SiteGuard }) | null> {
   const r = await db
-    .prepare(
-      `SELECT s.*, COALESCE(d.n, 0) AS today_n FROM sites s
-       LEFT JOIN site_daily_counts d ON d.site_id = s.id AND d.day = ? WHERE s.key = ?`,
-    )
+    .prepare(`SELECT s.*, ${TODAY} AS today_n FROM sites s WHERE s.key = ?`)
     .bind(day, key)
     .first<GuardRow>();
   if (!r) return null;
@@ -36,8 +37,8 @@ export async function getSiteSettings(db: D1Database, siteId: string, day: strin
   const r = await db
     .prepare(
       `SELECT s.daily_cap, s.turnstile_site_key, s.turnstile_secret IS NOT NULL AS has_secret,
-         COALESCE(d.n, 0) AS today_n
-       FROM sites s LEFT JOIN site_daily_counts d ON d.site_id = s.id AND d.day = ? WHERE s.id = ?`,
+         ${TODAY} AS today_n
+       FROM sites s WHERE s.id = ?`,
     )
     .bind(day, siteId)
     .first<{ daily_cap: number | null; turnstile_site_key: string | null; has_secret: number; today_n: number }>();
