@@ -462,6 +462,48 @@ function csv(surveyId: string, q: URLSearchParams) {
     .join('\n');
 }
 
+/** The inbox: the latest detractors as cases, a few already contacted or resolved (read-only here). */
+const CASES = ROWS.filter((r) => typeof r.answers.nps === 'number' && (r.answers.nps as number) <= 6)
+  .sort((a, b) => b.at - a.at)
+  .slice(0, 12)
+  .map((r, i) => {
+    const status = i % 3 === 0 ? 'open' : i % 3 === 1 ? 'contacted' : 'resolved';
+    const contact = status === 'open' ? null : r.at + (2 + i * 3) * 3_600_000;
+    return {
+      responseId: r.id,
+      status,
+      owner: status === 'open' ? null : i % 2 ? 'Sara' : 'Reza',
+      note: status === 'resolved' ? 'Refunded the order.' : null,
+      createdAt: new Date(r.at).toISOString(),
+      firstContactAt: contact === null ? null : new Date(contact).toISOString(),
+      resolvedAt: status === 'resolved' && contact !== null ? new Date(contact + 86_400_000).toISOString() : null,
+      updatedAt: new Date(r.at).toISOString(),
+      surveyId: r.surveyId,
+      touchpoint: r.touchpoint,
+      respondentId: r.respondentId ?? null,
+      completed: r.completed,
+      respondedAt: new Date(r.at).toISOString(),
+      answers: Object.entries(r.answers).map(([questionId, value]) => ({ questionId, value })),
+    };
+  });
+
+function caseStats() {
+  const counts = { open: 0, contacted: 0, resolved: 0 };
+  for (const c of CASES) counts[c.status as keyof typeof counts]++;
+  const hoursTo = (k: 'firstContactAt' | 'resolvedAt') =>
+    CASES.filter((c) => c[k])
+      .map((c) => (Date.parse(c[k]!) - Date.parse(c.respondedAt)) / 3_600_000)
+      .sort((a, b) => a - b);
+  const q = (xs: number[], p: number) => (xs.length ? xs[Math.round((xs.length - 1) * p)]! : null);
+  const sum = (xs: number[]) => ({ n: xs.length, medianHours: q(xs, 0.5), p90Hours: q(xs, 0.9) });
+  return {
+    total: CASES.length,
+    counts,
+    timeToFirstContact: sum(hoursTo('firstContactAt')),
+    timeToResolve: sum(hoursTo('resolvedAt')),
+  };
+}
+
 function route(method: string, url: URL): { status: number; body: unknown; type?: string } {
   const p = url.pathname;
   const q = url.searchParams;
@@ -471,6 +513,11 @@ function route(method: string, url: URL): { status: number; body: unknown; type?
   if (p === '/v1/touchpoints') return { status: 200, body: { touchpoints: TOUCHPOINTS } };
   if (p === '/v1/journey') return { status: 200, body: journey(q) };
   if (p === '/v1/at-risk') return { status: 200, body: atRisk(q) };
+  if (p === '/v1/cases/stats') return { status: 200, body: caseStats() };
+  if (p === '/v1/cases') {
+    const status = q.get('status');
+    return { status: 200, body: { cases: CASES.filter((c) => !status || c.status === status) } };
+  }
   if (p === '/v1/segments') return { status: 200, body: segmentsInfo(q.get('surveyId') ?? '') };
   const m = /^\/v1\/surveys\/([^/]+)\/(results|verbatims|terms|responses)$/.exec(p);
   if (!m) return notFound;

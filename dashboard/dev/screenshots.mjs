@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const [base = 'http://localhost:5199', key = 'demo', out = 'screenshots', ...only] = process.argv.slice(2);
-const views = only.length ? only : ['sign-in', 'overview', 'journey', 'segments', 'verbatims', 'at-risk', 'drop-off'];
+const views = only.length
+  ? only
+  : ['sign-in', 'overview', 'journey', 'segments', 'verbatims', 'at-risk', 'inbox', 'drop-off'];
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

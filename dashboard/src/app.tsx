@@ -12,6 +12,7 @@ import { SETUP_VIEWS, SetupView, setupHash, setupTitle, useSetupRoute } from './
 import type { SegmentsInfo, Survey, TouchpointDef } from './types';
 import { AtRisk } from './views/at-risk';
 import { DropOff } from './views/drop-off';
+import { Inbox } from './views/inbox';
 import { Journey } from './views/journey';
 import { Overview, resultsPathFor } from './views/overview';
 import { Segments } from './views/segments';
@@ -24,6 +25,7 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   segments: Segments,
   verbatims: Verbatims,
   'at-risk': AtRisk,
+  inbox: Inbox,
   'drop-off': DropOff,
 };
 

@@ -22,5 +22,6 @@ export const VIEW_FILTERS: Record<View, readonly FilterName[]> = {
   segments: ['survey', 'range', 'touchpoint', 'segment', 'language'],
   verbatims: ['survey', 'range', 'touchpoint'],
   'at-risk': ['range'],
+  inbox: ['range'],
   'drop-off': ['survey', 'range', 'touchpoint', 'segment', 'language'],
 };

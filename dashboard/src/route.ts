@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addDays, dayOf, daysBetween } from '../../shared/dates';
-import type { Interval, MetricKey, SentimentLabel } from './types';
+import type { CaseStatus, Interval, MetricKey, SentimentLabel } from './types';
 
 /**
  * Hash routing: `#/overview?survey=…&range=30&touchpoint=checkout`. The view and the filters live
  * in the hash so a reload, the back button and a shared link keep them. The API key never does.
  */
-export const VIEWS = ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'drop-off'] as const;
+export const VIEWS = ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'inbox', 'drop-off'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const RANGES = ['7', '30', '90', '365', 'custom'] as const;
@@ -28,6 +28,8 @@ export type Filters = {
   by?: string;
   /** journey colouring, segments chart */
   metric?: MetricKey;
+  /** inbox: cases in one status */
+  status?: CaseStatus;
 };
 
 export type Route = { view: View; filters: Filters };
@@ -43,6 +45,7 @@ export function parseHash(hash: string): Route {
   const interval = get('interval');
   const sentiment = get('sentiment');
   const metric = get('metric');
+  const status = get('status');
   return {
     view,
     filters: {
@@ -59,6 +62,7 @@ export function parseHash(hash: string): Route {
         sentiment === 'positive' || sentiment === 'neutral' || sentiment === 'negative' ? sentiment : undefined,
       by: get('by'),
       metric: metric === 'nps' || metric === 'csat' || metric === 'ces' ? metric : undefined,
+      status: status === 'open' || status === 'contacted' || status === 'resolved' ? status : undefined,
     },
   };
 }

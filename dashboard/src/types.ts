@@ -79,3 +79,43 @@ export type SegmentsInfo = {
   attributes: { name: string; values: { value: string; count: number }[] }[];
   locales: { value: string; count: number }[];
 };
+
+export type CaseStatus = 'open' | 'contacted' | 'resolved';
+
+/** A follow-up case as PATCH /v1/cases/:responseId returns it. */
+export type CaseRecord = {
+  responseId: string;
+  status: CaseStatus;
+  owner: string | null;
+  note: string | null;
+  createdAt: string;
+  firstContactAt: string | null;
+  resolvedAt: string | null;
+  updatedAt: string;
+};
+
+export type CaseAnswer = {
+  questionId: string;
+  value: number | string | string[] | null;
+  sentiment?: SentimentLabel;
+};
+
+/** A case in the inbox (GET /v1/cases): the case and the response it is about. */
+export type CaseItem = CaseRecord & {
+  surveyId: string;
+  touchpoint: string | null;
+  respondentId: string | null;
+  completed: boolean;
+  respondedAt: string;
+  answers: CaseAnswer[];
+};
+
+export type CasePage = { cases: CaseItem[]; nextCursor?: string };
+
+export type DurationSummary = { n: number; medianHours: number | null; p90Hours: number | null };
+export type CaseStats = {
+  total: number;
+  counts: Record<CaseStatus, number>;
+  timeToFirstContact: DurationSummary;
+  timeToResolve: DurationSummary;
+};
