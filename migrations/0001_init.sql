@@ -120,7 +120,8 @@ CREATE TABLE response_rollups (
   PRIMARY KEY (survey_id, day, touchpoint)
 ) WITHOUT ROWID;
 
--- Answers per question/day of any type (text and choice too), for drop-off per question.
+-- Answers per question/day of the unscored types (text, choice) with their sentiment; scored answers
+-- are counted by answer_rollups.n, so each answer updates exactly one of the two.
 CREATE TABLE question_rollups (
   survey_id   TEXT NOT NULL,
   question_id TEXT NOT NULL,
@@ -170,6 +171,11 @@ CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
   WHERE survey_id = NEW.survey_id AND touchpoint = NEW.touchpoint AND day = NEW.day
     AND (SELECT COUNT(*) FROM answers WHERE response_id = NEW.response_id) = 1;
 
+END;
+
+-- Split by kind with WHEN, so an insert runs only the statements that apply to it (the
+-- collector's throughput is mostly trigger work).
+CREATE TRIGGER answers_ai_other AFTER INSERT ON answers WHEN NEW.num IS NULL BEGIN
   INSERT INTO question_rollups (survey_id, question_id, touchpoint, day, answered, positive, neutral, negative)
   VALUES (NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, 1,
           NEW.sentiment IS 1, NEW.sentiment IS 0, NEW.sentiment IS -1)
@@ -178,8 +184,6 @@ CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
     neutral = neutral + excluded.neutral, negative = negative + excluded.negative;
 END;
 
--- Split by kind with WHEN, so an insert runs only the statements that apply to it (the
--- collector's throughput is mostly trigger work).
 CREATE TRIGGER answers_ai_score AFTER INSERT ON answers WHEN NEW.num IS NOT NULL BEGIN
   INSERT INTO answer_rollups (survey_id, question_id, touchpoint, day, n,
     v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10)
@@ -207,7 +211,7 @@ CREATE TRIGGER answers_ad AFTER DELETE ON answers BEGIN
   UPDATE question_rollups SET answered = answered - 1,
     positive = positive - (OLD.sentiment IS 1), neutral = neutral - (OLD.sentiment IS 0),
     negative = negative - (OLD.sentiment IS -1)
-  WHERE survey_id = OLD.survey_id AND question_id = OLD.question_id
+  WHERE OLD.num IS NULL AND survey_id = OLD.survey_id AND question_id = OLD.question_id
     AND touchpoint = OLD.touchpoint AND day = OLD.day;
 
   UPDATE answer_rollups SET n = n - 1,
@@ -226,12 +230,19 @@ END;
 -- A merge that changes an answer is a delete of the old value and an insert of the new one.
 -- Written as UPDATE triggers (not REPLACE) so foreign keys and the delete trigger stay simple.
 CREATE TRIGGER answers_au AFTER UPDATE ON answers BEGIN
-  UPDATE question_rollups SET
-    positive = positive - (OLD.sentiment IS 1) + (NEW.sentiment IS 1),
-    neutral = neutral - (OLD.sentiment IS 0) + (NEW.sentiment IS 0),
-    negative = negative - (OLD.sentiment IS -1) + (NEW.sentiment IS -1)
-  WHERE survey_id = OLD.survey_id AND question_id = OLD.question_id
+  UPDATE question_rollups SET answered = answered - 1,
+    positive = positive - (OLD.sentiment IS 1), neutral = neutral - (OLD.sentiment IS 0),
+    negative = negative - (OLD.sentiment IS -1)
+  WHERE OLD.num IS NULL AND survey_id = OLD.survey_id AND question_id = OLD.question_id
     AND touchpoint = OLD.touchpoint AND day = OLD.day;
+
+  INSERT INTO question_rollups (survey_id, question_id, touchpoint, day, answered, positive, neutral, negative)
+  SELECT NEW.survey_id, NEW.question_id, NEW.touchpoint, NEW.day, 1,
+         NEW.sentiment IS 1, NEW.sentiment IS 0, NEW.sentiment IS -1
+  WHERE NEW.num IS NULL
+  ON CONFLICT (survey_id, day, question_id, touchpoint) DO UPDATE SET
+    answered = answered + 1, positive = positive + excluded.positive,
+    neutral = neutral + excluded.neutral, negative = negative + excluded.negative;
 
   UPDATE answer_rollups SET n = n - 1,
     v0 = v0 - (OLD.num = 0), v1 = v1 - (OLD.num = 1), v2 = v2 - (OLD.num = 2), v3 = v3 - (OLD.num = 3),

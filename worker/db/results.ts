@@ -102,10 +102,10 @@ function groupedReads(db: D1Database, src: Sources, where: string, args: (string
     db
       .prepare(
         `SELECT question_id, SUM(${src.qAnswered}) AS answered, SUM(${src.pos}) AS positive,
-           SUM(${src.neu}) AS neutral, SUM(${src.neg}) AS negative FROM ${src.questions} WHERE ${where}
+           SUM(${src.neu}) AS neutral, SUM(${src.neg}) AS negative FROM ${src.questions(where)}
          GROUP BY question_id HAVING SUM(${src.qAnswered}) > 0`,
       )
-      .bind(...args),
+      .bind(...args, ...(src.questionsBindTwice ? args : [])),
     db
       .prepare(
         `SELECT question_id, option_id, SUM(${src.choiceN}) AS n FROM ${src.choices} WHERE ${where}
@@ -123,7 +123,9 @@ type Sources = {
   started: string;
   answered: string;
   completed: string;
-  questions: string;
+  /** Answers per question (any type), filtered by `where`. */
+  questions: (where: string) => string;
+  questionsBindTwice?: boolean;
   qAnswered: string;
   pos: string;
   neu: string;
@@ -140,7 +142,10 @@ const ROLLUPS: Sources = {
   started: 'started',
   answered: 'answered',
   completed: 'completed',
-  questions: 'question_rollups',
+  // Scored answers are counted in answer_rollups.n, the others in question_rollups.
+  questions: (where) => `(SELECT question_id, answered, positive, neutral, negative FROM question_rollups WHERE ${where}
+    UNION ALL SELECT question_id, n, 0, 0, 0 FROM answer_rollups WHERE ${where})`,
+  questionsBindTwice: true,
   qAnswered: 'answered',
   pos: 'positive',
   neu: 'neutral',
@@ -171,7 +176,7 @@ export async function scanRows(db: D1Database, f: Filter, interval: Interval): P
     started: 'started',
     answered: 'answered',
     completed: 'completed',
-    questions: answers(),
+    questions: () => `${answers()} WHERE 1`,
     qAnswered: '1',
     pos: 'sentiment IS 1',
     neu: 'sentiment IS 0',
