@@ -193,11 +193,13 @@ describe('dashboard inbox', () => {
   });
 
   it('reads right to left in Persian with Persian digits and Solar Hijri dates', async () => {
-    const ctx = await signedInContext(browser, apiKey, { locale: 'fa' });
+    const ctx = await signedInContext(browser, apiKey);
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/inbox'));
     await ready(page);
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByRole('button', { name: 'فارسی' }).click();
+    await poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await ready(page);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('صندوق پیگیری');
     const card = caseCard(page);
     expect(await card.locator('.badge').textContent()).toBe('تماس گرفته شد');

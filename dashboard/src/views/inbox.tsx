@@ -351,6 +351,7 @@ function CaseCard({
             id={fid('owner')}
             name="owner"
             value={owner}
+            dir="auto"
             autocomplete="off"
             aria-invalid={errors.owner ? 'true' : undefined}
             aria-describedby={described('owner', true)}
