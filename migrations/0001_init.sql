@@ -61,6 +61,7 @@ CREATE TABLE responses (
   path            TEXT,
   referrer_host   TEXT,
   completed       INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0,1)),
+  answered        INTEGER NOT NULL DEFAULT 0 CHECK (answered IN (0,1)),  -- has at least one answer
   day             TEXT NOT NULL,
   created_at      INTEGER NOT NULL,
   updated_at      INTEGER NOT NULL,
@@ -146,33 +147,29 @@ CREATE TABLE choice_rollups (
 ) WITHOUT ROWID;
 
 -- ---- triggers: responses -> response_rollups ----
+-- `answered` is carried on the response row (set by the writer that adds its first answer), so
+-- answer inserts need not touch response_rollups.
 CREATE TRIGGER responses_ai AFTER INSERT ON responses BEGIN
-  INSERT INTO response_rollups (survey_id, touchpoint, day, started, completed)
-  VALUES (NEW.survey_id, NEW.touchpoint, NEW.day, 1, NEW.completed)
+  INSERT INTO response_rollups (survey_id, touchpoint, day, started, answered, completed)
+  VALUES (NEW.survey_id, NEW.touchpoint, NEW.day, 1, NEW.answered, NEW.completed)
   ON CONFLICT (survey_id, day, touchpoint) DO UPDATE SET
-    started = started + 1, completed = completed + excluded.completed;
+    started = started + 1, answered = answered + excluded.answered, completed = completed + excluded.completed;
 END;
 
-CREATE TRIGGER responses_au AFTER UPDATE OF completed ON responses
-WHEN NEW.completed <> OLD.completed BEGIN
-  UPDATE response_rollups SET completed = completed + NEW.completed - OLD.completed
+CREATE TRIGGER responses_au AFTER UPDATE OF completed, answered ON responses
+WHEN NEW.completed <> OLD.completed OR NEW.answered <> OLD.answered BEGIN
+  UPDATE response_rollups SET completed = completed + NEW.completed - OLD.completed,
+    answered = answered + NEW.answered - OLD.answered
   WHERE survey_id = NEW.survey_id AND touchpoint = NEW.touchpoint AND day = NEW.day;
 END;
 
 CREATE TRIGGER responses_ad AFTER DELETE ON responses BEGIN
-  UPDATE response_rollups SET started = started - 1, completed = completed - OLD.completed
+  UPDATE response_rollups SET started = started - 1, answered = answered - OLD.answered,
+    completed = completed - OLD.completed
   WHERE survey_id = OLD.survey_id AND touchpoint = OLD.touchpoint AND day = OLD.day;
 END;
 
 -- ---- triggers: answers -> answer/question/choice rollups ----
-CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
-  -- the response's first answer makes it count as answered
-  UPDATE response_rollups SET answered = answered + 1
-  WHERE survey_id = NEW.survey_id AND touchpoint = NEW.touchpoint AND day = NEW.day
-    AND (SELECT COUNT(*) FROM answers WHERE response_id = NEW.response_id) = 1;
-
-END;
-
 -- Split by kind with WHEN, so an insert runs only the statements that apply to it (the
 -- collector's throughput is mostly trigger work).
 CREATE TRIGGER answers_ai_other AFTER INSERT ON answers WHEN NEW.num IS NULL BEGIN
@@ -204,10 +201,6 @@ CREATE TRIGGER answers_ai_choices AFTER INSERT ON answers WHEN NEW.choices IS NO
 END;
 
 CREATE TRIGGER answers_ad AFTER DELETE ON answers BEGIN
-  UPDATE response_rollups SET answered = answered - 1
-  WHERE survey_id = OLD.survey_id AND touchpoint = OLD.touchpoint AND day = OLD.day
-    AND NOT EXISTS (SELECT 1 FROM answers WHERE response_id = OLD.response_id);
-
   UPDATE question_rollups SET answered = answered - 1,
     positive = positive - (OLD.sentiment IS 1), neutral = neutral - (OLD.sentiment IS 0),
     negative = negative - (OLD.sentiment IS -1)

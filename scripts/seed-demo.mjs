@@ -285,7 +285,7 @@ export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42
     }
     const completed = !impressionOnly && answers.length >= 1 && rnd() < 0.88 ? 1 : 0;
     out.push(
-      `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes, locale, path, referrer_host, completed, day, created_at, updated_at, completed_at) VALUES (${q(id)}, ${q(siteId)}, ${q(survey.id)}, 1, ${q(tp)}, ${q(respondent)}, ${q(respondent ? JSON.stringify(attrs) : JSON.stringify({ device: attrs.device }))}, ${q(locale)}, ${q(PATHS[tp])}, ${q(rnd() < 0.3 ? 'www.google.com' : null)}, ${completed}, ${q(day)}, ${created}, ${created}, ${completed ? created + 30_000 : 'NULL'});`,
+      `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes, locale, path, referrer_host, completed, answered, day, created_at, updated_at, completed_at) VALUES (${q(id)}, ${q(siteId)}, ${q(survey.id)}, 1, ${q(tp)}, ${q(respondent)}, ${q(respondent ? JSON.stringify(attrs) : JSON.stringify({ device: attrs.device }))}, ${q(locale)}, ${q(PATHS[tp])}, ${q(rnd() < 0.3 ? 'www.google.com' : null)}, ${completed}, ${answers.length ? 1 : 0}, ${q(day)}, ${created}, ${created}, ${completed ? created + 30_000 : 'NULL'});`,
     );
     for (const [qid, num, text, choices] of answers) {
       const sentiment = text ? { positive: 1, neutral: 0, negative: -1 }[analyzeSentiment(text, locale).label] : null;

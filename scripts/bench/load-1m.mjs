@@ -53,8 +53,8 @@ export function loadResponses(persistTo, { n = 1_000_000, days = 365, now = Date
   db.exec('COMMIT');
 
   const resp = db.prepare(
-    `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, locale, completed, day, created_at, updated_at)
-     VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, locale, completed, answered, day, created_at, updated_at)
+     VALUES (?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?)`,
   );
   const ans = db.prepare(
     `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, sentiment, created_at, updated_at)

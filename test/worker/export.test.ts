@@ -34,8 +34,8 @@ describe('GET /v1/surveys/:id/responses (export)', () => {
       const at = Date.now() - (n - i) * 1000;
       rows.push(
         env.DB.prepare(
-          `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, completed, day, created_at, updated_at)
-           VALUES (?, ?, ?, 1, 'checkout', 1, ?, ?, ?)`,
+          `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, completed, answered, day, created_at, updated_at)
+           VALUES (?, ?, ?, 1, 'checkout', 1, 1, ?, ?, ?)`,
         ).bind(id, site.id, survey.id, day, at, at),
         env.DB.prepare(
           `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, created_at, updated_at)

@@ -49,10 +49,11 @@ export async function upsertResponse(
     db
       .prepare(
         `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes,
-           locale, path, referrer_host, completed, day, created_at, updated_at, completed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           locale, path, referrer_host, completed, answered, day, created_at, updated_at, completed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET
            completed = MAX(completed, excluded.completed),
+           answered = MAX(answered, excluded.answered),
            completed_at = COALESCE(completed_at, excluded.completed_at),
            respondent_id = COALESCE(excluded.respondent_id, respondent_id),
            attributes = COALESCE(excluded.attributes, attributes),
@@ -75,6 +76,7 @@ export async function upsertResponse(
         r.path,
         r.referrerHost,
         r.completed ? 1 : 0,
+        r.answers.length > 0 ? 1 : 0,
         r.day,
         now,
         now,
