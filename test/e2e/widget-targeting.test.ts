@@ -232,13 +232,18 @@ describe('widget: single-page apps', () => {
     expect(page.url()).toBe(`${host.url}/app/pricing`);
     await context.close();
 
-    // popstate: leave the matching route before the survey shows, then come back with the Back button
-    const back = await openPage(browser, `${host.url}/app/pricing`);
-    await back.page.evaluate(() => history.pushState({}, '', '/app/home'));
-    expect(await showsWithin(back.page, 2500)).toBe(false);
-    await back.page.goBack();
-    await waitForPanel(back.page);
-    await back.context.close();
+    // popstate: the page leaves the matching route before any script of its own runs (as an SPA
+    // redirecting on load does), so the widget first sees /app/home; the Back button returns to it.
+    const backContext = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const back = await backContext.newPage();
+    await back.addInitScript(() => {
+      if (location.pathname === '/app/pricing') history.pushState({}, '', '/app/home');
+    });
+    await back.goto(`${host.url}/app/pricing`);
+    expect(await showsWithin(back, 2500)).toBe(false);
+    await back.goBack();
+    await waitForPanel(back);
+    await backContext.close();
   });
 
   it('an SPA switching touchpoints shows the survey for the new one', async () => {
