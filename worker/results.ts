@@ -25,6 +25,7 @@ import {
   VALUES,
 } from './db/results';
 import { metricQuestions } from './db/surveys';
+import { parseSegment } from './lib/segment';
 
 type Metrics = { nps: Nps | null; csat: Csat | null; ces: Ces | null };
 type Counts = { shown: number; responses: number; completed: number };
@@ -95,12 +96,7 @@ export async function surveyResults(
 ) {
   const range = resolveRange(opts.from, opts.to);
   const interval = opts.interval ?? 'day';
-  const segment = opts.segment
-    ? {
-        name: opts.segment.slice(0, opts.segment.indexOf(':')),
-        value: opts.segment.slice(opts.segment.indexOf(':') + 1),
-      }
-    : undefined;
+  const segment = parseSegment(opts.segment);
   const filter: Filter = {
     surveyId: survey.id,
     from: range.from,

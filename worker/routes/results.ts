@@ -5,12 +5,10 @@ import { listTouchpoints } from '../db/touchpoints';
 import type { AppEnv } from '../env';
 import { exportStream } from '../export';
 import { notFound } from '../lib/errors';
+import { parseSegment } from '../lib/segment';
 import { readQuery } from '../lib/validate';
 import { requireScope, siteAuth } from '../middleware/auth';
 import { surveyResults } from '../results';
-
-const splitSegment = (s?: string) =>
-  s ? { name: s.slice(0, s.indexOf(':')), value: s.slice(s.indexOf(':') + 1) } : undefined;
 
 export const resultRoutes = new Hono<AppEnv>();
 
@@ -28,7 +26,7 @@ resultRoutes.get('/:id/responses', siteAuth(), requireScope('read'), async (c) =
   const q = readQuery(c, ExportQuery);
   const survey = await getSurvey(c.env.DB, c.get('siteId'), c.req.param('id'));
   if (!survey) throw notFound('survey');
-  const segment = splitSegment(q.segment);
+  const segment = parseSegment(q.segment);
   const stream = exportStream(
     c.env.DB,
     survey,
