@@ -8,12 +8,15 @@ import { invalid, notFound } from '../lib/errors';
 import { readBody } from '../lib/validate';
 import { requireScope, siteAuth } from '../middleware/auth';
 
+/**
+ * Survey CRUD, mounted at /v1/surveys beside the results and insights routes under the same
+ * prefix: each route takes its own auth middleware (a `use()` here would run again before theirs).
+ */
 export const surveyRoutes = new Hono<AppEnv>();
-surveyRoutes.use(siteAuth());
 
-surveyRoutes.get('/', async (c) => c.json({ surveys: await listSurveys(c.env.DB, c.get('siteId')) }));
+surveyRoutes.get('/', siteAuth(), async (c) => c.json({ surveys: await listSurveys(c.env.DB, c.get('siteId')) }));
 
-surveyRoutes.post('/', requireScope('manage'), async (c) => {
+surveyRoutes.post('/', siteAuth(), requireScope('manage'), async (c) => {
   const input = await readBody(c, SurveyInput);
   const id = `sv_${randomId(12)}`;
   await insertSurvey(c.env.DB, c.get('siteId'), { id, ...input });
@@ -21,13 +24,13 @@ surveyRoutes.post('/', requireScope('manage'), async (c) => {
   return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), id) }, 201);
 });
 
-surveyRoutes.get('/:id', async (c) => {
+surveyRoutes.get('/:id', siteAuth(), async (c) => {
   const s = await getSurvey(c.env.DB, c.get('siteId'), c.req.param('id'));
   if (!s) throw notFound('survey');
   return c.json({ survey: s });
 });
 
-surveyRoutes.patch('/:id', requireScope('manage'), async (c) => {
+surveyRoutes.patch('/:id', siteAuth(), requireScope('manage'), async (c) => {
   const patch = await readBody(c, SurveyPatch);
   const current = await getSurvey(c.env.DB, c.get('siteId'), c.req.param('id'));
   if (!current) throw notFound('survey');
@@ -44,7 +47,7 @@ surveyRoutes.patch('/:id', requireScope('manage'), async (c) => {
   return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), current.id) });
 });
 
-surveyRoutes.delete('/:id', requireScope('manage'), async (c) => {
+surveyRoutes.delete('/:id', siteAuth(), requireScope('manage'), async (c) => {
   if (!(await deleteSurvey(c.env.DB, c.get('siteId'), c.req.param('id')))) throw notFound('survey');
   forgetCollectCache();
   return c.body(null, 204);
