@@ -48,103 +48,375 @@ const hostileValue = fc.oneof(
   fc.dictionary(fc.constantFrom(...HOSTILE_KEYS), fc.anything({ maxDepth: 2 })),
 );
 
-describe('hostile bodies (property-based)', () => {
-  it('POST /v1/responses never answers 5xx, and stores a row only when it answers 202', async () => {
-    const { site, survey } = await setup();
-    const before = await countRows('SELECT COUNT(*) AS n FROM responses WHERE site_id = ?', site.id);
-    let accepted = 0;
-    const valid = () => ({
-      id: crypto.randomUUID(),
-      siteKey: site.key,
-      surveyId: survey.id,
-      touchpoint: 'checkout',
-      answers: [
-        { questionId: 'nps', value: 4 },
-        { questionId: 'why', value: 'Slow' },
-      ],
-      completed: true,
-    });
-    const bodies = fc.oneof(
-      // anything at all, as JSON or not
-      fc.anything().map(text),
-      fc.jsonValue().map(text),
-      fc.string({ maxLength: 200 }),
-      // a valid body with one field replaced, removed or added
-      fc
-        .record({
-          key: fc.constantFrom(
-            'id',
-            'siteKey',
-            'surveyId',
-            'touchpoint',
-            'answers',
-            'respondent',
-            'context',
-            'completed',
-            'turnstileToken',
-            ...HOSTILE_KEYS,
-          ),
-          value: hostileValue,
-          drop: fc.boolean(),
-        })
-        .map(({ key, value, drop }) => {
-          const b: Record<string, unknown> = valid();
-          if (drop) delete b[key];
-          else Object.defineProperty(b, key, { value, enumerable: true, writable: true, configurable: true });
-          return text(b);
+type Site = Awaited<ReturnType<typeof setup>>;
+/** One request of a property run, sent as `call(path, init)`. */
+type Sent = { path: string; init: RequestInit & { key?: string } };
+
+/**
+ * A hostile-input property, run against a fresh site: every random request must answer below 500.
+ * Answers with status `accepted` are counted; `stored`, read before and after the runs, must grow
+ * by exactly that count.
+ */
+type HostileCase = {
+  name: string;
+  runs: number;
+  requests: (s: Site) => fc.Arbitrary<Sent>;
+  /** More checks on each answer. */
+  check?: (res: Response, sent: Sent) => Promise<void>;
+  accepted?: number;
+  stored?: (s: Site) => Promise<number>;
+  /** Checks once every run is done, given how many answers were accepted. */
+  after?: (s: Site, accepted: number) => Promise<void>;
+};
+
+/** `POST /v1/responses` bodies: anything, and valid ones with something hostile in them. */
+const responseBodies = (site: Site['site'], survey: Site['survey']) => {
+  const valid = () => ({
+    id: crypto.randomUUID(),
+    siteKey: site.key,
+    surveyId: survey.id,
+    touchpoint: 'checkout',
+    answers: [
+      { questionId: 'nps', value: 4 },
+      { questionId: 'why', value: 'Slow' },
+    ],
+    completed: true,
+  });
+  return fc.oneof(
+    // anything at all, as JSON or not
+    fc.anything().map(text),
+    fc.jsonValue().map(text),
+    fc.string({ maxLength: 200 }),
+    // a valid body with one field replaced, removed or added
+    fc
+      .record({
+        key: fc.constantFrom(
+          'id',
+          'siteKey',
+          'surveyId',
+          'touchpoint',
+          'answers',
+          'respondent',
+          'context',
+          'completed',
+          'turnstileToken',
+          ...HOSTILE_KEYS,
+        ),
+        value: hostileValue,
+        drop: fc.boolean(),
+      })
+      .map(({ key, value, drop }) => {
+        const b: Record<string, unknown> = valid();
+        if (drop) delete b[key];
+        else Object.defineProperty(b, key, { value, enumerable: true, writable: true, configurable: true });
+        return text(b);
+      }),
+    // hostile answers
+    fc
+      .array(fc.record({ questionId: hostileValue, value: hostileValue }), { maxLength: 60 })
+      .map((answers) => text({ ...valid(), answers })),
+    // hostile respondent attributes and context
+    fc
+      .record({ id: hostileValue, attributes: fc.dictionary(hostileString, hostileValue, { maxKeys: 30 }) })
+      .map((respondent) => text({ ...valid(), respondent })),
+    fc
+      .record({ url: hostileValue, locale: hostileValue, referrer: hostileValue })
+      .map((context) => text({ ...valid(), context })),
+    // prototype pollution spelled in the JSON text itself
+    fc.constantFrom(
+      `{"__proto__":{"polluted":1},"id":"${crypto.randomUUID()}","siteKey":"${site.key}","surveyId":"${survey.id}","answers":[],"completed":true}`,
+      `{"constructor":{"prototype":{"polluted":1}},"siteKey":"${site.key}"}`,
+      `{"id":"${crypto.randomUUID()}","siteKey":"${site.key}","surveyId":"${survey.id}","answers":[{"questionId":"nps","value":9,"__proto__":{"polluted":1}}],"completed":true}`,
+    ),
+  );
+};
+
+const question = fc.oneof(
+  fc.record(
+    {
+      id: fc.oneof(fc.constantFrom('q1', 'q2', 'nps', 'why'), hostileString),
+      type: fc.oneof(fc.constantFrom('nps', 'csat', 'ces', 'rating', 'choice', 'text'), hostileString),
+      prompt: fc.oneof(fc.constant({ en: 'How?' }), fc.dictionary(hostileString, hostileValue, { maxKeys: 3 })),
+      required: fc.oneof(fc.boolean(), hostileValue),
+      scale: fc.oneof(fc.integer({ min: -5, max: 20 }), hostileValue),
+      options: fc.oneof(
+        fc.constant([
+          { id: 'a', label: { en: 'A' } },
+          { id: 'b', label: { en: 'B' } },
+        ]),
+        fc.array(fc.record({ id: hostileString, label: hostileValue }), { maxLength: 30 }),
+      ),
+      showIf: fc.oneof(
+        fc.record({
+          questionId: fc.constantFrom('q1', 'nps', 'zz'),
+          max: fc.integer(),
+          anyOf: fc.array(hostileString),
         }),
-      // hostile answers
-      fc
-        .array(fc.record({ questionId: hostileValue, value: hostileValue }), { maxLength: 60 })
-        .map((answers) => text({ ...valid(), answers })),
-      // hostile respondent attributes and context
-      fc
-        .record({ id: hostileValue, attributes: fc.dictionary(hostileString, hostileValue, { maxKeys: 30 }) })
-        .map((respondent) => text({ ...valid(), respondent })),
-      fc
-        .record({ url: hostileValue, locale: hostileValue, referrer: hostileValue })
-        .map((context) => text({ ...valid(), context })),
-      // prototype pollution spelled in the JSON text itself
+        hostileValue,
+      ),
+      maxLength: fc.oneof(fc.integer({ min: -1, max: 100_000 }), hostileValue),
+    },
+    { requiredKeys: ['id', 'type', 'prompt'] },
+  ),
+  hostileValue,
+);
+const slug = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,20}$/);
+const words = fc.string({ minLength: 1, maxLength: 80 }).filter((t) => t.trim().length > 0);
+const localized = fc.oneof(
+  words.map((en) => ({ en })),
+  fc.record({ en: words, fa: words }),
+);
+const validQuestion = fc.oneof(
+  fc.record({ id: slug, type: fc.constantFrom('nps', 'csat', 'ces'), prompt: localized }),
+  fc.record({ id: slug, type: fc.constant('rating'), prompt: localized, scale: fc.integer({ min: 3, max: 10 }) }),
+  fc.record({ id: slug, type: fc.constant('text'), prompt: localized, maxLength: fc.integer({ min: 1, max: 2000 }) }),
+  fc.record({
+    id: slug,
+    type: fc.constant('choice'),
+    prompt: localized,
+    multiple: fc.boolean(),
+    options: fc.uniqueArray(fc.record({ id: slug, label: localized }), {
+      selector: (o) => o.id,
+      minLength: 1,
+      maxLength: 8,
+    }),
+  }),
+);
+const validSurvey = fc.record({
+  name: words,
+  status: fc.constantFrom('active', 'paused', 'draft'),
+  questions: fc.uniqueArray(validQuestion, { selector: (q) => q.id, minLength: 1, maxLength: 12 }),
+});
+const surveyBody = fc.oneof(
+  validSurvey.map(text),
+  // a valid survey with one field replaced by something hostile
+  fc
+    .record({
+      survey: validSurvey,
+      key: fc.constantFrom('name', 'status', 'questions', 'targeting', 'locales', 'theme', ...HOSTILE_KEYS),
+      value: hostileValue,
+    })
+    .map(({ survey, key, value }) => {
+      const b: Record<string, unknown> = { ...survey };
+      Object.defineProperty(b, key, { value, enumerable: true, writable: true, configurable: true });
+      return text(b);
+    }),
+  fc
+    .record({
+      survey: validSurvey,
+      key: fc.constantFrom(
+        'id',
+        'type',
+        'prompt',
+        'options',
+        'scale',
+        'showIf',
+        'maxLength',
+        'required',
+        ...HOSTILE_KEYS,
+      ),
+      value: hostileValue,
+    })
+    .map(({ survey, key, value }) => {
+      const questions = survey.questions.map((q, i) => (i === 0 ? { ...q, [key]: value } : q));
+      return text({ ...survey, questions });
+    }),
+  fc.anything().map(text),
+  fc
+    .record(
+      {
+        name: fc.oneof(fc.constant('Random'), hostileString),
+        status: fc.oneof(fc.constant('active'), hostileValue),
+        questions: fc.oneof(fc.array(question, { maxLength: 25 }), hostileValue),
+        targeting: fc.oneof(
+          fc.record(
+            {
+              touchpoints: fc.array(hostileString, { maxLength: 5 }),
+              urls: fc.record({ include: fc.array(hostileString), exclude: fc.array(hostileString) }),
+              trigger: fc.oneof(
+                fc.record({
+                  type: fc.constantFrom('pageview', 'scroll', 'exit', 'event'),
+                  percent: fc.integer(),
+                  name: hostileString,
+                  delayMs: fc.integer(),
+                }),
+                hostileValue,
+              ),
+              samplePercent: fc.oneof(fc.double(), hostileValue),
+              recontactDays: fc.oneof(fc.integer(), hostileValue),
+            },
+            { requiredKeys: [] },
+          ),
+          hostileValue,
+        ),
+        locales: fc.oneof(fc.array(hostileString, { maxLength: 25 }), hostileValue),
+        theme: hostileValue,
+        thankYou: hostileValue,
+      },
+      { requiredKeys: ['name', 'questions'] },
+    )
+    .map(text),
+);
+
+const closedLoopQuery = fc.dictionary(
+  fc.constantFrom('status', 'limit', 'cursor', 'from', 'to', 'surveyId', 'owner', 'x'),
+  hostileString,
+  { maxKeys: 4 },
+);
+const closedLoopBody = fc.oneof(
+  fc.anything().map(text),
+  fc
+    .dictionary(
       fc.constantFrom(
-        `{"__proto__":{"polluted":1},"id":"${crypto.randomUUID()}","siteKey":"${site.key}","surveyId":"${survey.id}","answers":[],"completed":true}`,
-        `{"constructor":{"prototype":{"polluted":1}},"siteKey":"${site.key}"}`,
-        `{"id":"${crypto.randomUUID()}","siteKey":"${site.key}","surveyId":"${survey.id}","answers":[{"questionId":"nps","value":9,"__proto__":{"polluted":1}}],"completed":true}`,
+        'url',
+        'format',
+        'events',
+        'surveyId',
+        'questionId',
+        'min',
+        'max',
+        'sentiment',
+        'webhookId',
+        'kind',
+        'threshold',
+        'windowDays',
+        'name',
+        'scopes',
+        'status',
+        'owner',
+        'note',
+        'dailyCap',
+        'turnstileSecret',
+        ...HOSTILE_KEYS,
       ),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        bodies,
-        fc.constantFrom('text/plain', 'application/json', 'text/html; charset=utf-8'),
-        async (body, type) => {
-          const res = await call('/v1/responses', {
-            method: 'POST',
-            headers: { 'content-type': type, origin: ORIGIN },
-            body,
-          });
-          expect(res.status).toBeLessThan(500);
-          const out = (await res.json()) as { id?: string; error?: { code: string; message: string } };
-          let id: unknown;
-          try {
-            id = (JSON.parse(body) as { id?: unknown })?.id;
-          } catch {}
-          if (res.status === 202) {
-            accepted++;
-            expect(await countRows('SELECT COUNT(*) AS n FROM responses WHERE id = ?', out.id)).toBe(1);
-          } else {
-            expect(out.error?.code).toEqual(expect.any(String));
-            expect(out.error?.message).toEqual(expect.any(String));
-            if (typeof id === 'string' && id.length < 100) {
-              expect(await countRows('SELECT COUNT(*) AS n FROM responses WHERE id = ?', id)).toBe(0);
-            }
-          }
-          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        },
-      ),
-      { numRuns: 400 },
-    );
-    const after = await countRows('SELECT COUNT(*) AS n FROM responses WHERE site_id = ?', site.id);
-    expect(after - before).toBe(accepted);
-  }, 120_000);
+      hostileValue,
+    )
+    .map(text),
+);
+
+const HOSTILE_CASES: HostileCase[] = [
+  {
+    name: 'POST /v1/responses never answers 5xx, and stores a row only when it answers 202',
+    runs: 400,
+    requests: ({ site, survey }) =>
+      fc
+        .tuple(
+          responseBodies(site, survey),
+          fc.constantFrom('text/plain', 'application/json', 'text/html; charset=utf-8'),
+        )
+        .map(([body, type]) => ({
+          path: '/v1/responses',
+          init: { method: 'POST', headers: { 'content-type': type, origin: ORIGIN }, body },
+        })),
+    check: async (res, { init }) => {
+      const out = (await res.json()) as { id?: string; error?: { code: string; message: string } };
+      let id: unknown;
+      try {
+        id = (JSON.parse(String(init.body)) as { id?: unknown })?.id;
+      } catch {}
+      if (res.status === 202) {
+        expect(await countRows('SELECT COUNT(*) AS n FROM responses WHERE id = ?', out.id)).toBe(1);
+      } else {
+        expect(out.error?.code).toEqual(expect.any(String));
+        expect(out.error?.message).toEqual(expect.any(String));
+        if (typeof id === 'string' && id.length < 100) {
+          expect(await countRows('SELECT COUNT(*) AS n FROM responses WHERE id = ?', id)).toBe(0);
+        }
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    accepted: 202,
+    stored: ({ site }) => countRows('SELECT COUNT(*) AS n FROM responses WHERE site_id = ?', site.id),
+  },
+  {
+    name: 'random survey definitions never answer 5xx, and an accepted one never breaks the widget feed',
+    runs: 300,
+    requests: ({ apiKey }) =>
+      surveyBody.map((body) => ({
+        path: '/v1/surveys',
+        init: { method: 'POST', key: apiKey, headers: { 'content-type': 'application/json' }, body },
+      })),
+    check: async (res) => {
+      if (res.status !== 201) {
+        expect(((await res.json()) as { error: { code: string } }).error.code).toEqual(expect.any(String));
+      }
+    },
+    accepted: 201,
+    after: async ({ site, apiKey }, created) => {
+      // whatever was accepted, the widget's feed still loads and matches its schema
+      const feed = await call(`/v1/sites/${site.key}/surveys`, { headers: { origin: ORIGIN } });
+      expect(feed.status).toBe(200);
+      const parsed = PublicSurveysResponse.safeParse(await feed.json());
+      expect(parsed.success).toBe(true);
+      // and every stored survey still reads back whole
+      const list = await call('/v1/surveys', { key: apiKey });
+      expect(list.status).toBe(200);
+      expect(((await list.json()) as { surveys: unknown[] }).surveys).toHaveLength(created + 1); // + the one setup() made
+      expect(created).toBeGreaterThan(20);
+    },
+  },
+  {
+    name: 'random bodies and queries to the closed-loop endpoints never answer 5xx',
+    runs: 300,
+    requests: ({ apiKey }) =>
+      fc
+        .tuple(
+          fc.constantFrom(
+            ['POST', '/v1/webhooks'],
+            ['POST', '/v1/alerts'],
+            ['POST', '/v1/keys'],
+            ['PATCH', '/v1/site/settings'],
+            ['PUT', `/v1/cases/${crypto.randomUUID()}`],
+            ['PATCH', '/v1/cases/x'],
+            ['GET', '/v1/cases'],
+            ['GET', '/v1/cases/stats'],
+            ['GET', '/v1/webhooks/wh_x/deliveries'],
+            ['DELETE', '/v1/keys/zzz'],
+            ['DELETE', '/v1/alerts/al_x'],
+          ),
+          closedLoopQuery,
+          closedLoopBody,
+        )
+        .map(([[method, path], q, b]) => {
+          const qs = new URLSearchParams(q).toString();
+          return {
+            path: `${path}${qs ? `?${qs}` : ''}`,
+            init: {
+              method,
+              key: apiKey,
+              headers: { 'content-type': 'application/json' },
+              ...(method === 'GET' || method === 'DELETE' ? {} : { body: b }),
+            },
+          };
+        }),
+    after: async ({ apiKey }) => {
+      // the site still has its manage key
+      expect((await call('/v1/keys', { key: apiKey })).status).toBe(200);
+    },
+  },
+];
+
+describe('hostile bodies (property-based)', () => {
+  for (const c of HOSTILE_CASES) {
+    it(c.name, async () => {
+      const s = await setup();
+      const before = await c.stored?.(s);
+      let accepted = 0;
+      await fc.assert(
+        fc.asyncProperty(c.requests(s), async (sent) => {
+          const res = await call(sent.path, sent.init);
+          const what = `${sent.init.method} ${sent.path} ${String(sent.init.body ?? '').slice(0, 200)}`;
+          expect(res.status, what).toBeLessThan(500);
+          if (res.status === c.accepted) accepted++;
+          await c.check?.(res, sent);
+          if (!res.bodyUsed) await res.body?.cancel();
+        }),
+        { numRuns: c.runs },
+      );
+      if (c.stored) expect((await c.stored(s)) - (before ?? 0)).toBe(accepted);
+      await c.after?.(s, accepted);
+    }, 120_000);
+  }
 
   it('answers 413 for a body over the limit and stores nothing', async () => {
     const { site, survey } = await setup();
@@ -163,230 +435,6 @@ describe('hostile bodies (property-based)', () => {
     expect(res.status).toBe(413);
     expect(await countRows('SELECT COUNT(*) AS n FROM responses WHERE id = ?', id)).toBe(0);
   });
-
-  const question = fc.oneof(
-    fc.record(
-      {
-        id: fc.oneof(fc.constantFrom('q1', 'q2', 'nps', 'why'), hostileString),
-        type: fc.oneof(fc.constantFrom('nps', 'csat', 'ces', 'rating', 'choice', 'text'), hostileString),
-        prompt: fc.oneof(fc.constant({ en: 'How?' }), fc.dictionary(hostileString, hostileValue, { maxKeys: 3 })),
-        required: fc.oneof(fc.boolean(), hostileValue),
-        scale: fc.oneof(fc.integer({ min: -5, max: 20 }), hostileValue),
-        options: fc.oneof(
-          fc.constant([
-            { id: 'a', label: { en: 'A' } },
-            { id: 'b', label: { en: 'B' } },
-          ]),
-          fc.array(fc.record({ id: hostileString, label: hostileValue }), { maxLength: 30 }),
-        ),
-        showIf: fc.oneof(
-          fc.record({
-            questionId: fc.constantFrom('q1', 'nps', 'zz'),
-            max: fc.integer(),
-            anyOf: fc.array(hostileString),
-          }),
-          hostileValue,
-        ),
-        maxLength: fc.oneof(fc.integer({ min: -1, max: 100_000 }), hostileValue),
-      },
-      { requiredKeys: ['id', 'type', 'prompt'] },
-    ),
-    hostileValue,
-  );
-  const slug = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,20}$/);
-  const words = fc.string({ minLength: 1, maxLength: 80 }).filter((t) => t.trim().length > 0);
-  const localized = fc.oneof(
-    words.map((en) => ({ en })),
-    fc.record({ en: words, fa: words }),
-  );
-  const validQuestion = fc.oneof(
-    fc.record({ id: slug, type: fc.constantFrom('nps', 'csat', 'ces'), prompt: localized }),
-    fc.record({ id: slug, type: fc.constant('rating'), prompt: localized, scale: fc.integer({ min: 3, max: 10 }) }),
-    fc.record({ id: slug, type: fc.constant('text'), prompt: localized, maxLength: fc.integer({ min: 1, max: 2000 }) }),
-    fc.record({
-      id: slug,
-      type: fc.constant('choice'),
-      prompt: localized,
-      multiple: fc.boolean(),
-      options: fc.uniqueArray(fc.record({ id: slug, label: localized }), {
-        selector: (o) => o.id,
-        minLength: 1,
-        maxLength: 8,
-      }),
-    }),
-  );
-  const validSurvey = fc.record({
-    name: words,
-    status: fc.constantFrom('active', 'paused', 'draft'),
-    questions: fc.uniqueArray(validQuestion, { selector: (q) => q.id, minLength: 1, maxLength: 12 }),
-  });
-  const surveyBody = fc.oneof(
-    validSurvey.map(text),
-    // a valid survey with one field replaced by something hostile
-    fc
-      .record({
-        survey: validSurvey,
-        key: fc.constantFrom('name', 'status', 'questions', 'targeting', 'locales', 'theme', ...HOSTILE_KEYS),
-        value: hostileValue,
-      })
-      .map(({ survey, key, value }) => {
-        const b: Record<string, unknown> = { ...survey };
-        Object.defineProperty(b, key, { value, enumerable: true, writable: true, configurable: true });
-        return text(b);
-      }),
-    fc
-      .record({
-        survey: validSurvey,
-        key: fc.constantFrom(
-          'id',
-          'type',
-          'prompt',
-          'options',
-          'scale',
-          'showIf',
-          'maxLength',
-          'required',
-          ...HOSTILE_KEYS,
-        ),
-        value: hostileValue,
-      })
-      .map(({ survey, key, value }) => {
-        const questions = survey.questions.map((q, i) => (i === 0 ? { ...q, [key]: value } : q));
-        return text({ ...survey, questions });
-      }),
-    fc.anything().map(text),
-    fc
-      .record(
-        {
-          name: fc.oneof(fc.constant('Random'), hostileString),
-          status: fc.oneof(fc.constant('active'), hostileValue),
-          questions: fc.oneof(fc.array(question, { maxLength: 25 }), hostileValue),
-          targeting: fc.oneof(
-            fc.record(
-              {
-                touchpoints: fc.array(hostileString, { maxLength: 5 }),
-                urls: fc.record({ include: fc.array(hostileString), exclude: fc.array(hostileString) }),
-                trigger: fc.oneof(
-                  fc.record({
-                    type: fc.constantFrom('pageview', 'scroll', 'exit', 'event'),
-                    percent: fc.integer(),
-                    name: hostileString,
-                    delayMs: fc.integer(),
-                  }),
-                  hostileValue,
-                ),
-                samplePercent: fc.oneof(fc.double(), hostileValue),
-                recontactDays: fc.oneof(fc.integer(), hostileValue),
-              },
-              { requiredKeys: [] },
-            ),
-            hostileValue,
-          ),
-          locales: fc.oneof(fc.array(hostileString, { maxLength: 25 }), hostileValue),
-          theme: hostileValue,
-          thankYou: hostileValue,
-        },
-        { requiredKeys: ['name', 'questions'] },
-      )
-      .map(text),
-  );
-
-  it('random survey definitions never answer 5xx, and an accepted one never breaks the widget feed', async () => {
-    const { site, apiKey } = await setup();
-    let created = 0;
-    await fc.assert(
-      fc.asyncProperty(surveyBody, async (body) => {
-        const res = await call('/v1/surveys', {
-          method: 'POST',
-          key: apiKey,
-          headers: { 'content-type': 'application/json' },
-          body,
-        });
-        expect(res.status).toBeLessThan(500);
-        if (res.status === 201) created++;
-        else expect(((await res.json()) as { error: { code: string } }).error.code).toEqual(expect.any(String));
-      }),
-      { numRuns: 300 },
-    );
-    // whatever was accepted, the widget's feed still loads and matches its schema
-    const feed = await call(`/v1/sites/${site.key}/surveys`, { headers: { origin: ORIGIN } });
-    expect(feed.status).toBe(200);
-    const parsed = PublicSurveysResponse.safeParse(await feed.json());
-    expect(parsed.success).toBe(true);
-    // and every stored survey still reads back whole
-    const list = await call('/v1/surveys', { key: apiKey });
-    expect(list.status).toBe(200);
-    expect(((await list.json()) as { surveys: unknown[] }).surveys).toHaveLength(created + 1); // + the one setup() made
-    expect(created).toBeGreaterThan(20);
-  }, 120_000);
-
-  it('random bodies and queries to the closed-loop endpoints never answer 5xx', async () => {
-    const { apiKey } = await setup();
-    const paths = fc.constantFrom(
-      ['POST', '/v1/webhooks'],
-      ['POST', '/v1/alerts'],
-      ['POST', '/v1/keys'],
-      ['PATCH', '/v1/site/settings'],
-      ['PUT', `/v1/cases/${crypto.randomUUID()}`],
-      ['PATCH', '/v1/cases/x'],
-      ['GET', '/v1/cases'],
-      ['GET', '/v1/cases/stats'],
-      ['GET', '/v1/webhooks/wh_x/deliveries'],
-      ['DELETE', '/v1/keys/zzz'],
-      ['DELETE', '/v1/alerts/al_x'],
-    );
-    const query = fc.dictionary(
-      fc.constantFrom('status', 'limit', 'cursor', 'from', 'to', 'surveyId', 'owner', 'x'),
-      hostileString,
-      { maxKeys: 4 },
-    );
-    const body = fc.oneof(
-      fc.anything().map(text),
-      fc
-        .dictionary(
-          fc.constantFrom(
-            'url',
-            'format',
-            'events',
-            'surveyId',
-            'questionId',
-            'min',
-            'max',
-            'sentiment',
-            'webhookId',
-            'kind',
-            'threshold',
-            'windowDays',
-            'name',
-            'scopes',
-            'status',
-            'owner',
-            'note',
-            'dailyCap',
-            'turnstileSecret',
-            ...HOSTILE_KEYS,
-          ),
-          hostileValue,
-        )
-        .map(text),
-    );
-    await fc.assert(
-      fc.asyncProperty(paths, query, body, async ([method, path], q, b) => {
-        const qs = new URLSearchParams(q).toString();
-        const res = await call(`${path}${qs ? `?${qs}` : ''}`, {
-          method,
-          key: apiKey,
-          headers: { 'content-type': 'application/json' },
-          ...(method === 'GET' || method === 'DELETE' ? {} : { body: b }),
-        });
-        expect(res.status, `${method} ${path}?${qs} ${b.slice(0, 200)}`).toBeLessThan(500);
-        await res.body?.cancel();
-      }),
-      { numRuns: 300 },
-    );
-    // the site still has its manage key
-    expect((await call('/v1/keys', { key: apiKey })).status).toBe(200);
-  }, 120_000);
 });
 
 describe('per-site daily cap', () => {
