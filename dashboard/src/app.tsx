@@ -6,9 +6,19 @@ import { LocaleToggle } from './components/locale-toggle';
 import { Toolbar } from './components/toolbar';
 import { VIEW_FILTERS, type ViewProps } from './context';
 import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
-import { parseHash, resolveDates, toHash, useRoute, VIEWS, type View } from './route';
+import {
+  currentRoute,
+  navigate,
+  resolveDates,
+  SETUP_VIEWS,
+  setupHash,
+  toHash,
+  useRoute,
+  VIEWS,
+  type View,
+} from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
-import { SETUP_VIEWS, SetupView, setupHash, setupTitle, useSetupRoute } from './setup/view';
+import { SetupView, setupTitle } from './setup/view';
 import type { SegmentsInfo, Survey, TouchpointDef } from './types';
 import { AtRisk } from './views/at-risk';
 import { DropOff } from './views/drop-off';
@@ -86,9 +96,7 @@ export function App() {
 function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOut: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [route, navigate] = useRoute();
-  const setupRoute = useSetupRoute();
-  const { view, filters } = route;
+  const { view, filters, setup: setupRoute } = useRoute();
   const surveysQ = useQuery<{ surveys: Survey[] }>('/v1/surveys');
   const touchpointsQ = useQuery<{ touchpoints: TouchpointDef[] }>('/v1/touchpoints', 'low');
   const surveys = surveysQ.data?.surveys ?? [];
@@ -120,10 +128,11 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
     segments: segmentsQ.data,
     filters,
     dates,
-    // Merged into the address as it is now, so a late call (a debounced search) never undoes a newer filter.
+    // Merged into the route as it is now, so a late call (a debounced search) never undoes a newer
+    // filter; on a set-up screen it changes nothing there (navigate keeps that screen's hash).
     setFilters: (patch, replace) => {
-      const now = parseHash(location.hash);
-      navigate({ view: now.view, filters: { ...now.filters, ...patch } }, replace);
+      const now = currentRoute();
+      navigate({ ...now, filters: { ...now.filters, ...patch } }, replace);
     },
   };
 
@@ -140,7 +149,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
 
   const Current = VIEW_COMPONENTS[view];
   return (
-    <div class={`shell view-${view}`}>
+    <div class={`shell view-${setupRoute?.view ?? view}`}>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; with hash routing it must move focus itself */}
       <a
         class="skip-link"

@@ -3,11 +3,18 @@ import { addDays, dayOf, daysBetween } from '../../shared/dates';
 import type { CaseStatus, Interval, MetricKey, SentimentLabel } from './types';
 
 /**
- * Hash routing: `#/overview?survey=…&range=30&touchpoint=checkout`. The view and the filters live
- * in the hash so a reload, the back button and a shared link keep them. The API key never does.
+ * The dashboard's only router. Every screen lives in the hash, so a reload, the back button and a
+ * shared link keep it (the API key never does):
+ * - results views with their filters: `#/overview?survey=…&range=30&touchpoint=checkout`;
+ * - set-up screens: `#/surveys`, `#/editor/ID`, `#/touchpoints`, `#/install`, `#/keys`.
+ * One store below holds the current route; links, `navigate` and back/forward all go through it.
  */
 export const VIEWS = ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'inbox', 'drop-off'] as const;
 export type View = (typeof VIEWS)[number];
+
+export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys'] as const;
+export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor';
+export type SetupRoute = { view: SetupView; id?: string };
 
 export const RANGES = ['7', '30', '90', '365', 'custom'] as const;
 export type RangePreset = (typeof RANGES)[number];
@@ -32,12 +39,25 @@ export type Filters = {
   status?: CaseStatus;
 };
 
-export type Route = { view: View; filters: Filters };
+/**
+ * Where the app is. On a set-up screen `setup` is set and `view`/`filters` are the last results
+ * view's, so the tabs back to the results keep their filters.
+ */
+export type Route = { view: View; filters: Filters; setup: SetupRoute | null };
 
 const isDay = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-export function parseHash(hash: string): Route {
+function parseSetup(path: string): SetupRoute | null {
+  const [head = '', id] = path.split('/');
+  if (head === 'editor' && id) return { view: 'editor', id: decodeURIComponent(id) };
+  return (SETUP_VIEWS as readonly string[]).includes(head) ? { view: head as SetupView } : null;
+}
+
+/** The route for a hash; a set-up screen keeps `last`'s results view and filters. */
+export function parseHash(hash: string, last?: Route): Route {
   const [path = '', qs = ''] = hash.replace(/^#\/?/, '').split('?');
+  const setup = parseSetup(path);
+  if (setup) return { view: last?.view ?? 'overview', filters: last?.filters ?? parseHash('').filters, setup };
   const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : 'overview';
   const p = new URLSearchParams(qs);
   const get = (k: string) => p.get(k) || undefined;
@@ -48,6 +68,7 @@ export function parseHash(hash: string): Route {
   const status = get('status');
   return {
     view,
+    setup: null,
     filters: {
       survey: get('survey'),
       range,
@@ -67,7 +88,15 @@ export function parseHash(hash: string): Route {
   };
 }
 
-export function toHash({ view, filters }: Route): string {
+export const setupHash = (r: SetupRoute) => (r.id ? `#/${r.view}/${encodeURIComponent(r.id)}` : `#/${r.view}`);
+
+/** The hash for a route (a set-up screen's, or a results view's with its filters). */
+export function toHash({
+  view,
+  filters,
+  setup,
+}: Pick<Route, 'view' | 'filters'> & { setup?: SetupRoute | null }): string {
+  if (setup) return setupHash(setup);
   const p = new URLSearchParams();
   const f: Filters = { ...filters };
   if (f.range !== 'custom') {
@@ -99,19 +128,43 @@ export function resolveDates(f: Filters, today = dayOf(Date.now())): { from: str
   return { from, to, interval };
 }
 
-export function useRoute(): [Route, (next: Route, replace?: boolean) => void] {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
-  useEffect(() => {
-    const onHash = () => setRoute(parseHash(location.hash));
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  const navigate = (next: Route, replace = false) => {
-    const hash = toHash(next);
-    if (hash === location.hash) return;
+// The store. It listens from the moment the module loads, so no change is missed before the first
+// component subscribes. A link or `location.hash =` fires popstate and then hashchange: the first
+// one updates the route, the second finds the hash already seen and does nothing.
+let current = parseHash(location.hash);
+let currentHash = location.hash;
+const subscribers = new Set<(r: Route) => void>();
+
+function sync(): void {
+  if (location.hash === currentHash) return;
+  currentHash = location.hash;
+  current = parseHash(currentHash, current);
+  for (const fn of subscribers) fn(current);
+}
+addEventListener('popstate', sync);
+addEventListener('hashchange', sync);
+
+export const currentRoute = (): Route => current;
+
+/** Goes to a route or hash: a new history entry, or `replace` the current one (no events fire either way). */
+export function navigate(to: Route | string, replace = false): void {
+  const hash = typeof to === 'string' ? to : toHash(to);
+  if (hash !== location.hash) {
     if (replace) history.replaceState(null, '', hash);
     else history.pushState(null, '', hash);
-    setRoute(parseHash(hash));
-  };
-  return [route, navigate];
+  }
+  sync();
+}
+
+/** The current route, re-rendering the caller on every change. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(current);
+  useEffect(() => {
+    subscribers.add(setRoute);
+    setRoute(current); // in case it changed between the first render and this subscription
+    return () => {
+      subscribers.delete(setRoute);
+    };
+  }, []);
+  return route;
 }

@@ -117,10 +117,12 @@ describe('set-up screens', () => {
     });
     expect(saved.targeting).toMatchObject({ touchpoints: ['checkout'], trigger: { type: 'pageview', delayMs: 0 } });
 
-    // the install page shows the snippet; the visitor's page uses it as is
-    // opened as a link is (a fresh load with the hash set), not as an in-page hash change
-    await page.goto('about:blank');
-    await page.goto(dash('#/install'));
+    // the install page, reached from the editor by its tab in the same page, shows the snippet;
+    // the visitor's page uses it as is
+    await page
+      .getByRole('navigation', { name: 'Dashboard sections' })
+      .getByRole('link', { name: 'Install', exact: true })
+      .click();
     const snippet = await page.locator('#snippet').inputValue();
     expect(snippet).toContain(`data-site="${siteKey}"`);
     expect(await page.locator('[data-testid="last-response"]').textContent()).toContain('No response');

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useQuery } from '../api';
 import { Status } from '../components/status';
+import { navigate, setupHash } from '../route';
 import type { Survey } from '../types';
 import { send } from './http';
 import { type SetupKey, useSetupT } from './i18n';
-import { setupHash } from './route';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from './templates';
 
 /** Surveys: start one from a template (saved as a draft, then opened in the editor), or open one. */
@@ -19,7 +19,7 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
     try {
       const r = await send<{ survey: Survey }>('POST', '/v1/surveys', { ...TEMPLATES[id], name: st(`template.${id}`) });
       onChanged();
-      location.hash = setupHash({ view: 'editor', id: r.survey.id });
+      navigate(setupHash({ view: 'editor', id: r.survey.id }));
     } catch (err) {
       setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
       setBusy(false);

@@ -1,15 +1,14 @@
 import type { Ref } from 'preact';
+import type { SetupRoute } from '../route';
 import { Editor } from './editor/editor';
 import { useSetupT } from './i18n';
 import { Install } from './install';
 import { Keys } from './keys';
-import type { SetupRoute } from './route';
 import { Surveys } from './surveys';
 import { Touchpoints } from './touchpoints';
 import './setup.css';
 
 export { setupTitle } from './i18n';
-export { SETUP_VIEWS, setupHash, useSetupRoute } from './route';
 
 /** One set-up screen inside the dashboard shell: its heading (focused on arrival) and its content. */
 export function SetupView({
