@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SurveyInput } from '../../shared/schemas/survey';
-import { type HostServer, launchBrowser } from './helpers';
 import {
   axeSource,
   hostPage,
-  hostServer,
   openPage,
   panel,
   results,
@@ -13,20 +11,10 @@ import {
   siteWith,
   until,
   waitForPanel,
+  widgetSuite,
 } from './widget-helpers';
 
-let browser: Browser;
-let host: HostServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await hostServer(pages);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = widgetSuite();
 
 const ALL_TYPES: Partial<SurveyInput> = {
   locales: ['en', 'fa', 'ar'],
@@ -123,19 +111,19 @@ async function scanAll(page: Page, label: string) {
 
 describe('widget: accessibility', () => {
   it('axe-core finds no serious violations on any question, light and dark', async () => {
-    const { key } = await siteWith(host.url, [ALL_TYPES]);
-    pages['/axe'] = hostPage({ site: key });
+    const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
+    suite.pages['/axe'] = hostPage({ site: key });
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, context } = await openPage(browser, `${host.url}/axe`, { colorScheme });
+      const { page, context } = await openPage(suite.browser, `${suite.host.url}/axe`, { colorScheme });
       expect(serious(await scanAll(page, colorScheme))).toEqual([]);
       await context.close();
     }
   });
 
   it('keyboard only: focus moves in, arrows choose, Enter answers, Esc closes and focus returns', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [ALL_TYPES]);
-    pages['/keys'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/keys`);
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [ALL_TYPES]);
+    suite.pages['/keys'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/keys`);
     await page.keyboard.press('Tab'); // the host page's first control
     const hostFocus = await page.evaluate(() => document.activeElement?.id);
     expect(hostFocus).toBe('host-button');
@@ -173,9 +161,9 @@ describe('widget: accessibility', () => {
   });
 
   it('does not steal focus from a visitor typing in a field', async () => {
-    const { key } = await siteWith(host.url, [ALL_TYPES]);
-    pages['/typing'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/typing`);
+    const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
+    suite.pages['/typing'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/typing`);
     await page.locator('#host-input').focus();
     await page.keyboard.type('coffee');
     await waitForPanel(page);
@@ -187,9 +175,9 @@ describe('widget: accessibility', () => {
 
 describe('widget: languages', () => {
   it('a Persian page: right-to-left, mirrored position, Persian digits in names and progress', async () => {
-    const { key } = await siteWith(host.url, [ALL_TYPES], { locale: 'fa' });
-    pages['/fa'] = hostPage({ site: key, lang: 'fa', dir: 'rtl' });
-    const { page, context } = await openPage(browser, `${host.url}/fa`);
+    const { key } = await siteWith(suite.host.url, [ALL_TYPES], { locale: 'fa' });
+    suite.pages['/fa'] = hostPage({ site: key, lang: 'fa', dir: 'rtl' });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/fa`);
     const dialog = await waitForPanel(page);
     expect(await dialog.getAttribute('dir')).toBe('rtl');
     expect(await dialog.getAttribute('lang')).toBe('fa');
@@ -212,7 +200,7 @@ describe('widget: languages', () => {
     await context.close();
 
     // phone width, dark
-    const phone = await openPage(browser, `${host.url}/fa`, {
+    const phone = await openPage(suite.browser, `${suite.host.url}/fa`, {
       viewport: { width: 375, height: 740 },
       colorScheme: 'dark',
     });
@@ -225,16 +213,16 @@ describe('widget: languages', () => {
   });
 
   it('an Arabic page gets Arabic-Indic digits; an English survey on a German page falls back to English', async () => {
-    const { key } = await siteWith(host.url, [ALL_TYPES]);
-    pages['/ar'] = hostPage({ site: key, lang: 'ar', dir: 'rtl' });
-    pages['/de'] = hostPage({ site: key, lang: 'de' });
-    let { page, context } = await openPage(browser, `${host.url}/ar`);
+    const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
+    suite.pages['/ar'] = hostPage({ site: key, lang: 'ar', dir: 'rtl' });
+    suite.pages['/de'] = hostPage({ site: key, lang: 'de' });
+    let { page, context } = await openPage(suite.browser, `${suite.host.url}/ar`);
     let dialog = await waitForPanel(page);
     expect(await dialog.getByRole('radio').nth(7).getAttribute('aria-label')).toBe('٧');
     expect(await dialog.getAttribute('aria-label')).toBe('سؤال سريع');
     await page.screenshot({ path: `${shots}widget-ar-nps.png` });
     await context.close();
-    ({ page, context } = await openPage(browser, `${host.url}/de`));
+    ({ page, context } = await openPage(suite.browser, `${suite.host.url}/de`));
     dialog = await waitForPanel(page);
     expect(await dialog.getAttribute('lang')).toBe('en');
     expect(await dialog.locator('.q').textContent()).toBe('How likely are you to recommend us?');

@@ -1,11 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SurveyInput } from '../../shared/schemas/survey';
-import { type HostServer, launchBrowser } from './helpers';
 import {
   exported,
   hostPage,
-  hostServer,
   openPage,
   panel,
   probe,
@@ -14,6 +11,7 @@ import {
   siteWith,
   until,
   waitForPanel,
+  widgetSuite,
 } from './widget-helpers';
 
 const SURVEY: Partial<SurveyInput> = {
@@ -63,28 +61,17 @@ const SURVEY: Partial<SurveyInput> = {
   thankYou: { en: 'Thanks, that helps a lot!', fa: 'ممنون، خیلی کمک کرد!' },
 };
 
-let browser: Browser;
-let host: HostServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await hostServer(pages);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = widgetSuite();
 
 describe('widget: answering a survey', () => {
   it('answers a multi-question survey with a follow-up; every answer reaches the collector once', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [SURVEY]);
-    pages['/checkout'] = hostPage({
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [SURVEY]);
+    suite.pages['/checkout'] = hostPage({
       site: key,
       touchpoint: 'checkout',
       queue: [['identify', 'user-42', { plan: 'pro', country: 'IR' }]],
     });
-    const { page, errors, context } = await openPage(browser, `${host.url}/checkout`);
+    const { page, errors, context } = await openPage(suite.browser, `${suite.host.url}/checkout`);
     const posts: string[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/v1/responses')) posts.push(r.postData() ?? '');

@@ -1,30 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HostServer, launchBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
 import {
   exported,
   hostPage,
-  hostServer,
   nps,
   openPage,
   results,
   siteWith,
   until,
   waitForPanel,
+  widgetSuite,
 } from './widget-helpers';
 
-let browser: Browser;
-let host: HostServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await hostServer(pages);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = widgetSuite();
 
 const survey = nps({
   questions: [...nps().questions, { id: 'why', type: 'text', prompt: { en: 'Why?' } }],
@@ -34,9 +21,9 @@ const outbox = (page: import('playwright-core').Page) =>
 
 describe('widget: delivery', () => {
   it('offline, then online: the answers wait in localStorage and arrive exactly once', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [survey]);
-    pages['/offline'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/offline`);
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [survey]);
+    suite.pages['/offline'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/offline`);
     const impression = page.waitForResponse((r) => r.url().endsWith('/v1/responses'));
     const dialog = await waitForPanel(page);
     expect((await impression).status()).toBe(202);
@@ -62,10 +49,10 @@ describe('widget: delivery', () => {
   });
 
   it('the page closes while offline: the next page view sends what was left, once', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [survey]);
-    pages['/leave'] = hostPage({ site: key });
-    pages['/next'] = hostPage({ site: key, touchpoint: 'elsewhere' });
-    const { page, context } = await openPage(browser, `${host.url}/leave`);
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [survey]);
+    suite.pages['/leave'] = hostPage({ site: key });
+    suite.pages['/next'] = hostPage({ site: key, touchpoint: 'elsewhere' });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/leave`);
     const dialog = await waitForPanel(page);
     await context.setOffline(true);
     await dialog.getByRole('radio', { name: '3', exact: true }).click();
@@ -76,7 +63,7 @@ describe('widget: delivery', () => {
     expect((await results(apiKey, ids[0]!)).metrics.nps).toBeNull();
 
     const next = await context.newPage();
-    await next.goto(`${host.url}/next`);
+    await next.goto(`${suite.host.url}/next`);
     expect(await until(async () => (await results(apiKey, ids[0]!)).metrics.nps?.n === 1, 15_000)).toBe(true);
     await expect.poll(() => outbox(next), { timeout: 10_000 }).toEqual({});
     const r = await results(apiKey, ids[0]!);
@@ -87,9 +74,9 @@ describe('widget: delivery', () => {
   });
 
   it('a refused payload (here: the survey was deleted) is dropped, never retried forever', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [survey]);
-    pages['/gone'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/gone`);
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [survey]);
+    suite.pages['/gone'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/gone`);
     const dialog = await waitForPanel(page);
     const { api } = await import('./helpers');
     expect((await api(`/v1/surveys/${ids[0]}`, { method: 'DELETE', key: apiKey })).status).toBeLessThan(300);

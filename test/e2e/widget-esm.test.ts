@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectorUrl, type HostServer, launchBrowser, startHostServer } from './helpers';
-import { nps, openPage, results, shots, siteWith, until, waitForPanel } from './widget-helpers';
+import { describe, expect, it } from 'vitest';
+import { collectorUrl, startHostServer } from './helpers';
+import { nps, openPage, results, shots, siteWith, until, waitForPanel, widgetSuite } from './widget-helpers';
 
 /** The ES module builds (npm run build → dist/widget/), served by the host page's own server. */
 const dist = new URL('../../dist/widget/', import.meta.url).pathname;
 
-let browser: Browser;
-let host: HostServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await startHostServer({ routes: pages, dir: dist });
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = widgetSuite((pages) => startHostServer({ routes: pages, dir: dist }));
 
 const page = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title></head>
 <body><div id="app"><h1>My single-page app</h1></div><div id="preview" style="width: 420px; margin: 24px"></div>
@@ -25,14 +13,14 @@ const page = (script: string) => `<!doctype html><html lang="en"><head><meta cha
 
 describe('widget: ES module entry', () => {
   it('init() and the command functions run the same widget, without any global', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [nps({ targeting: { touchpoints: ['checkout'] } })]);
-    pages['/spa'] = page(`
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [nps({ targeting: { touchpoints: ['checkout'] } })]);
+    suite.pages['/spa'] = page(`
       import { init, identify, touchpoint } from '/index.js';
       identify('spa-user', { plan: 'team' });
       init({ site: ${JSON.stringify(key)}, api: ${JSON.stringify(collectorUrl())} });
       setTimeout(() => touchpoint('checkout'), 300);
     `);
-    const { page: p, context, errors } = await openPage(browser, `${host.url}/spa`);
+    const { page: p, context, errors } = await openPage(suite.browser, `${suite.host.url}/spa`);
     const dialog = await waitForPanel(p);
     expect(await p.evaluate(() => 'seda' in window)).toBe(false);
     await dialog.getByRole('radio', { name: '9', exact: true }).click();
@@ -51,14 +39,14 @@ describe('widget: ES module entry', () => {
       ],
       theme: { color: '#b45309', radius: 16 },
     };
-    pages['/preview'] = page(`
+    suite.pages['/preview'] = page(`
       import { renderPreview } from '/preview.js';
       window.answers = [];
       renderPreview(document.getElementById('preview'), ${JSON.stringify(survey)}, {
         locale: 'fa', mode: 'dark', onAnswer: (a, done) => window.answers.push([a, done]),
       });
     `);
-    const { page: p, context, errors } = await openPage(browser, `${host.url}/preview`);
+    const { page: p, context, errors } = await openPage(suite.browser, `${suite.host.url}/preview`);
     const posts: string[] = [];
     p.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
     const dialog = await waitForPanel(p);

@@ -8,8 +8,17 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { SurveyInput } from '../../shared/schemas/survey';
-import { api, collectorUrl, createSite, createSurvey, type HostServer, startHostServer } from './helpers';
+import {
+  api,
+  collectorUrl,
+  createSite,
+  createSurvey,
+  type HostServer,
+  launchBrowser,
+  startHostServer,
+} from './helpers';
 
 export const shots = new URL('../../screenshots/', import.meta.url).pathname;
 
@@ -53,11 +62,14 @@ ${o.body ?? ''}
 </body></html>`;
 }
 
+/** What a host server serves at a path: HTML, or a body with its own headers. */
+export type HostPages = Record<string, string | { body: string; headers?: Record<string, string> }>;
+
 /**
  * A host server for one test: `/` and any `pages` serve host pages; `/queue.js?c=...` emits the
  * contract's queue stub with the given commands (an external script, so strict-CSP pages work).
  */
-export async function hostServer(pages: Record<string, string | { body: string; headers?: Record<string, string> }>) {
+export async function hostServer(pages: HostPages) {
   const server = await startHostServer({ routes: pages });
   // Add the queue route (the helper serves only static routes).
   const listeners = server.server.listeners('request');
@@ -77,6 +89,28 @@ export async function hostServer(pages: Record<string, string | { body: string; 
     for (const l of listeners) (l as (...a: unknown[]) => void)(req, res);
   });
   return server;
+}
+
+/**
+ * The set-up every widget test file shares: `beforeAll` launches Chromium and starts a host server
+ * over `pages` (tests add pages as they go); `afterAll` closes both. `browser` and `host` are there
+ * once `beforeAll` has run. `start` serves the pages some other way (default: `hostServer`).
+ */
+export function widgetSuite(start: (pages: HostPages) => Promise<HostServer> = hostServer) {
+  const suite = {
+    pages: {} as HostPages,
+    browser: undefined as unknown as Browser,
+    host: undefined as unknown as HostServer,
+  };
+  beforeAll(async () => {
+    suite.browser = await launchBrowser();
+    suite.host = await start(suite.pages);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.host?.close();
+  });
+  return suite;
 }
 
 /** A site allowing `origin`, with the given surveys (active unless told otherwise). */

@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectorUrl, type HostServer, launchBrowser } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectorUrl } from './helpers';
 import {
   firstPartyServer,
   hostPage,
-  hostServer,
   nps,
   openPage,
   probe,
@@ -14,20 +13,10 @@ import {
   siteWith,
   until,
   waitForPanel,
+  widgetSuite,
 } from './widget-helpers';
 
-let browser: Browser;
-let host: HostServer;
-const pages: Record<string, string | { body: string; headers?: Record<string, string> }> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await hostServer(pages);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = widgetSuite();
 
 /** Host CSS that tries everything to break an embedded widget. */
 const AGGRESSIVE = `<style>
@@ -49,9 +38,9 @@ const style = (page: Page, sel: string, prop: string) =>
 
 describe('widget: isolation', () => {
   it('host-page CSS cannot break it, and it changes nothing on the page but window.seda', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [nps()]);
-    pages['/ugly'] = hostPage({ site: key, head: AGGRESSIVE });
-    const { page, context, errors } = await openPage(browser, `${host.url}/ugly`);
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [nps()]);
+    suite.pages['/ugly'] = hostPage({ site: key, head: AGGRESSIVE });
+    const { page, context, errors } = await openPage(suite.browser, `${suite.host.url}/ugly`);
     const dialog = await waitForPanel(page);
     const box = (await dialog.boundingBox())!;
     expect(box.width).toBe(380);
@@ -76,15 +65,15 @@ describe('widget: isolation', () => {
   });
 
   it('works under a strict Content-Security-Policy (only the collector for script, style and connect)', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [nps({ theme: { color: '#0f766e', radius: 4 } })]);
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [nps({ theme: { color: '#0f766e', radius: 4 } })]);
     const c = collectorUrl();
-    pages['/csp'] = {
+    suite.pages['/csp'] = {
       body: hostPage({ site: key }),
       headers: {
         'content-security-policy': `default-src 'none'; script-src ${c}; style-src ${c}; connect-src ${c}; img-src 'none'; base-uri 'none'; form-action 'none'`,
       },
     };
-    const { page, context, errors } = await openPage(browser, `${host.url}/csp`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.host.url}/csp`);
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     const dialog = await waitForPanel(page);
@@ -102,11 +91,11 @@ describe('widget: isolation', () => {
     await context.close();
 
     // The styles are constructed stylesheets in the shadow root: even style-src 'none' leaves them be.
-    pages['/csp-no-style'] = {
+    suite.pages['/csp-no-style'] = {
       body: hostPage({ site: key }),
       headers: { 'content-security-policy': `default-src 'none'; script-src ${c}; connect-src ${c}; style-src 'none'` },
     };
-    const second = await openPage(browser, `${host.url}/csp-no-style`);
+    const second = await openPage(suite.browser, `${suite.host.url}/csp-no-style`);
     await waitForPanel(second.page);
     expect(await style(second.page, '[role="dialog"]', 'position')).toBe('fixed');
     expect((await probe(second.page)).csp).toEqual([]);
@@ -119,7 +108,7 @@ describe('widget: isolation', () => {
     try {
       const { key, apiKey, ids } = await siteWith(fp.url, [nps()]);
       fpPages['/'] = hostPage({ site: key, src: '/seda/w.js' }); // no data-api: the API is beside w.js
-      const { page, context } = await openPage(browser, `${fp.url}/`);
+      const { page, context } = await openPage(suite.browser, `${fp.url}/`);
       const origins = new Set<string>();
       page.on('request', (r) => origins.add(new URL(r.url()).origin));
       const dialog = await waitForPanel(page);
@@ -133,15 +122,15 @@ describe('widget: isolation', () => {
   });
 
   it('never breaks the page: unknown site, unreachable API, the script included twice', async () => {
-    const { key } = await siteWith(host.url, [nps()]);
-    pages['/unknown'] = hostPage({ site: 'no-such-site' });
-    pages['/down'] = hostPage({ site: key, api: 'http://127.0.0.1:9' });
-    pages['/twice'] = hostPage({
+    const { key } = await siteWith(suite.host.url, [nps()]);
+    suite.pages['/unknown'] = hostPage({ site: 'no-such-site' });
+    suite.pages['/down'] = hostPage({ site: key, api: 'http://127.0.0.1:9' });
+    suite.pages['/twice'] = hostPage({
       site: key,
       head: `<script src="${collectorUrl()}/w.js" data-site="${key}" async></script>`,
     });
     for (const path of ['/unknown', '/down']) {
-      const { page, context, errors } = await openPage(browser, `${host.url}${path}`);
+      const { page, context, errors } = await openPage(suite.browser, `${suite.host.url}${path}`);
       await page.waitForTimeout(2000);
       expect(await page.locator('seda-w').count()).toBe(0);
       expect(await page.evaluate(() => typeof (window as unknown as { seda: unknown }).seda)).toBe('function');
@@ -149,7 +138,7 @@ describe('widget: isolation', () => {
       expect(errors, path).toEqual([]);
       await context.close();
     }
-    const { page, context, errors } = await openPage(browser, `${host.url}/twice`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.host.url}/twice`);
     await waitForPanel(page);
     await page.waitForTimeout(1000);
     expect(await page.locator('seda-w').count()).toBe(1);

@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectorUrl, type HostServer, launchBrowser } from './helpers';
-import { hostPage, hostServer, nps, openPage, probe, siteWith, waitForPanel, widgetBlocking } from './widget-helpers';
+import { describe, expect, it } from 'vitest';
+import { collectorUrl } from './helpers';
+import { hostPage, nps, openPage, probe, siteWith, waitForPanel, widgetBlocking, widgetSuite } from './widget-helpers';
 
-let browser: Browser;
-let host: HostServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await hostServer(pages);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = widgetSuite();
 
 const RUNS = 5;
 
 describe('widget: main-thread budget on the host page', () => {
   it('no long task over 50 ms from the widget (loader, UI bundle, answering)', async () => {
-    const { key } = await siteWith(host.url, [
+    const { key } = await siteWith(suite.host.url, [
       {
         questions: [
           ...nps().questions,
@@ -29,10 +17,10 @@ describe('widget: main-thread budget on the host page', () => {
         ],
       },
     ]);
-    pages['/'] = hostPage({ site: key });
+    suite.pages['/'] = hostPage({ site: key });
     const runs: { maxScriptMs: number; longTasksAfterLoad: number[] }[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const { page, context } = await openPage(browser, `${host.url}/`);
+      const { page, context } = await openPage(suite.browser, `${suite.host.url}/`);
       const dialog = await waitForPanel(page);
       await dialog.getByRole('radio', { name: '9', exact: true }).click();
       await dialog.getByRole('textbox').fill('Good coffee');

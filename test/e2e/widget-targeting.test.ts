@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, type HostServer, launchBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { api } from './helpers';
 import {
   hostPage,
-  hostServer,
   nps,
   openPage,
   panel,
@@ -12,20 +10,10 @@ import {
   siteWith,
   until,
   waitForPanel,
+  widgetSuite,
 } from './widget-helpers';
 
-let browser: Browser;
-let host: HostServer;
-const pages: Record<string, string> = {};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  host = await hostServer(pages);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+const suite = widgetSuite();
 
 /** The survey id shown in the open panel, read from the impression it posted. */
 function impressions(page: import('playwright-core').Page) {
@@ -41,43 +29,43 @@ function impressions(page: import('playwright-core').Page) {
 
 describe('widget: targeting', () => {
   it('touchpoints and URL patterns decide where a survey may show', async () => {
-    const { key } = await siteWith(host.url, [
+    const { key } = await siteWith(suite.host.url, [
       nps({ targeting: { touchpoints: ['checkout'], urls: { include: ['/shop/**'], exclude: ['/shop/admin/**'] } } }),
     ]);
-    pages['/shop/cart'] = hostPage({ site: key, touchpoint: 'checkout' });
-    pages['/shop/admin/cart'] = hostPage({ site: key, touchpoint: 'checkout' });
-    pages['/shop/home'] = hostPage({ site: key, touchpoint: 'home' });
-    pages['/blog/cart'] = hostPage({ site: key, touchpoint: 'checkout' });
+    suite.pages['/shop/cart'] = hostPage({ site: key, touchpoint: 'checkout' });
+    suite.pages['/shop/admin/cart'] = hostPage({ site: key, touchpoint: 'checkout' });
+    suite.pages['/shop/home'] = hostPage({ site: key, touchpoint: 'home' });
+    suite.pages['/blog/cart'] = hostPage({ site: key, touchpoint: 'checkout' });
     for (const [path, want] of [
       ['/shop/admin/cart', false],
       ['/shop/home', false],
       ['/blog/cart', false],
       ['/shop/cart', true],
     ] as const) {
-      const { page, context } = await openPage(browser, `${host.url}${path}`);
+      const { page, context } = await openPage(suite.browser, `${suite.host.url}${path}`);
       expect(await showsWithin(page, want ? 8000 : 2500), path).toBe(want);
       await context.close();
     }
   });
 
   it('triggers: a delay after the page view, a scroll depth, a custom event from seda("track")', async () => {
-    const { key, ids } = await siteWith(host.url, [
+    const { key, ids } = await siteWith(suite.host.url, [
       nps({ targeting: { touchpoints: ['delay'], trigger: { type: 'pageview', delayMs: 2500 } } }),
       nps({ targeting: { touchpoints: ['scroll'], trigger: { type: 'scroll', percent: 60 } } }),
       nps({ targeting: { touchpoints: ['event'], trigger: { type: 'event', name: 'order_completed' } } }),
     ]);
     const tall = '<div style="height:3000px">long page</div>';
-    pages['/delay'] = hostPage({ site: key, touchpoint: 'delay' });
-    pages['/scroll'] = hostPage({ site: key, touchpoint: 'scroll', body: tall });
-    pages['/event'] = hostPage({ site: key, touchpoint: 'event' });
+    suite.pages['/delay'] = hostPage({ site: key, touchpoint: 'delay' });
+    suite.pages['/scroll'] = hostPage({ site: key, touchpoint: 'scroll', body: tall });
+    suite.pages['/event'] = hostPage({ site: key, touchpoint: 'event' });
 
-    let { page, context } = await openPage(browser, `${host.url}/delay`);
+    let { page, context } = await openPage(suite.browser, `${suite.host.url}/delay`);
     const t0 = Date.now();
     await waitForPanel(page);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2000);
     await context.close();
 
-    ({ page, context } = await openPage(browser, `${host.url}/scroll`));
+    ({ page, context } = await openPage(suite.browser, `${suite.host.url}/scroll`));
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.mouse.wheel(0, 1000); // ~50%: not yet
     expect(await showsWithin(page, 1000)).toBe(false);
@@ -85,7 +73,7 @@ describe('widget: targeting', () => {
     await waitForPanel(page);
     await context.close();
 
-    ({ page, context } = await openPage(browser, `${host.url}/event`));
+    ({ page, context } = await openPage(suite.browser, `${suite.host.url}/event`));
     const seen = impressions(page);
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.evaluate(() =>
@@ -97,9 +85,9 @@ describe('widget: targeting', () => {
   });
 
   it('exit intent: the mouse leaving through the top of the window (desktop)', async () => {
-    const { key } = await siteWith(host.url, [nps({ targeting: { trigger: { type: 'exit' } } })]);
-    pages['/exit'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/exit`);
+    const { key } = await siteWith(suite.host.url, [nps({ targeting: { trigger: { type: 'exit' } } })]);
+    suite.pages['/exit'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/exit`);
     await page.mouse.move(500, 300);
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.mouse.move(500, 150);
@@ -110,17 +98,19 @@ describe('widget: targeting', () => {
   });
 
   it('an event tracked before the loader ran still triggers its survey', async () => {
-    const { key } = await siteWith(host.url, [nps({ targeting: { trigger: { type: 'event', name: 'signed_up' } } })]);
-    pages['/early'] = hostPage({ site: key, queue: [['track', 'signed_up']] });
-    const { page, context } = await openPage(browser, `${host.url}/early`);
+    const { key } = await siteWith(suite.host.url, [
+      nps({ targeting: { trigger: { type: 'event', name: 'signed_up' } } }),
+    ]);
+    suite.pages['/early'] = hostPage({ site: key, queue: [['track', 'signed_up']] });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/early`);
     await waitForPanel(page);
     await context.close();
   });
 
   it('sampling 0% never shows; seda("show") forces a survey regardless of targeting', async () => {
-    const { key, ids } = await siteWith(host.url, [nps({ targeting: { samplePercent: 0 } })]);
-    pages['/sample'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/sample`);
+    const { key, ids } = await siteWith(suite.host.url, [nps({ targeting: { samplePercent: 0 } })]);
+    suite.pages['/sample'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/sample`);
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.evaluate((id) => (window as unknown as { seda: (...a: unknown[]) => void }).seda('show', id), ids[0]!);
     await waitForPanel(page);
@@ -130,16 +120,16 @@ describe('widget: targeting', () => {
 
 describe('widget: frequency capping', () => {
   it('a dismissed survey stays away; at most one survey per visit; a completed one never returns', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [
       nps({ targeting: { touchpoints: ['a'], recontactDays: 30 } }),
       nps({ targeting: { touchpoints: ['a', 'b'] } }),
       nps({ targeting: { touchpoints: ['c'], recontactDays: 0 } }),
     ]);
     await api('/v1/site', { method: 'PATCH', key: apiKey, json: { recontactDays: 0 } }); // no site-wide gap here
-    pages['/a'] = hostPage({ site: key, touchpoint: 'a' });
-    pages['/b'] = hostPage({ site: key, touchpoint: 'b' });
-    pages['/c'] = hostPage({ site: key, touchpoint: 'c' });
-    const { page, context } = await openPage(browser, `${host.url}/a`);
+    suite.pages['/a'] = hostPage({ site: key, touchpoint: 'a' });
+    suite.pages['/b'] = hostPage({ site: key, touchpoint: 'b' });
+    suite.pages['/c'] = hostPage({ site: key, touchpoint: 'c' });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/a`);
     const seen = impressions(page);
     const dialog = await waitForPanel(page);
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -148,7 +138,7 @@ describe('widget: frequency capping', () => {
     expect([ids[0], ids[1]]).toContain(seen[0]);
 
     // Same visit: no second survey, here or on another page.
-    await page.goto(`${host.url}/b`);
+    await page.goto(`${suite.host.url}/b`);
     expect(await showsWithin(page, 2500)).toBe(false);
 
     // A new visit (30 minutes later): the dismissed survey stays away, another one may show.
@@ -160,30 +150,30 @@ describe('widget: frequency capping', () => {
         localStorage.setItem('seda:f', JSON.stringify(f));
       }, minutes * 60_000);
     await later(31);
-    await page.goto(`${host.url}/a`);
+    await page.goto(`${suite.host.url}/a`);
     await waitForPanel(page);
     await expect.poll(() => seen.length).toBe(2);
     expect(new Set(seen)).toEqual(new Set([ids[0], ids[1]])); // the other one, not the dismissed one
 
     // Complete survey 3 (recontactDays 0) in a later visit; it never comes back even then.
     await later(31);
-    await page.goto(`${host.url}/c`);
+    await page.goto(`${suite.host.url}/c`);
     await (await waitForPanel(page)).getByRole('radio', { name: '10 – Extremely likely' }).click();
     expect(await until(async () => (await results(apiKey, ids[2]!)).completed === 1)).toBe(true);
     await later(60 * 24 * 400);
-    await page.goto(`${host.url}/c`);
+    await page.goto(`${suite.host.url}/c`);
     expect(await showsWithin(page, 2500)).toBe(false);
     await context.close();
   });
 
   it('one per visit also holds within one page view: closing a survey does not let another armed one show', async () => {
-    const { key, apiKey, ids } = await siteWith(host.url, [
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [
       nps({ targeting: { trigger: { type: 'scroll', percent: 10 } } }), // a short page: fires at once
       nps({ targeting: { trigger: { type: 'pageview', delayMs: 1500 } } }),
     ]);
     await api('/v1/site', { method: 'PATCH', key: apiKey, json: { recontactDays: 0 } });
-    pages['/one'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/one`);
+    suite.pages['/one'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/one`);
     const seen = impressions(page);
     await (await waitForPanel(page)).getByRole('button', { name: 'Close' }).click();
     expect(await showsWithin(page, 3000)).toBe(false);
@@ -192,13 +182,13 @@ describe('widget: frequency capping', () => {
   });
 
   it('the site-wide recontact gap (site default 14 days) applies across surveys', async () => {
-    const { key } = await siteWith(host.url, [
+    const { key } = await siteWith(suite.host.url, [
       nps({ targeting: { touchpoints: ['a'] } }),
       nps({ targeting: { touchpoints: ['b'] } }),
     ]);
-    pages['/gap-a'] = hostPage({ site: key, touchpoint: 'a' });
-    pages['/gap-b'] = hostPage({ site: key, touchpoint: 'b' });
-    const { page, context } = await openPage(browser, `${host.url}/gap-a`);
+    suite.pages['/gap-a'] = hostPage({ site: key, touchpoint: 'a' });
+    suite.pages['/gap-b'] = hostPage({ site: key, touchpoint: 'b' });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/gap-a`);
     await (await waitForPanel(page)).getByRole('button', { name: 'Close' }).click();
     const later = (days: number) =>
       page.evaluate((ms) => {
@@ -208,10 +198,10 @@ describe('widget: frequency capping', () => {
         localStorage.setItem('seda:f', JSON.stringify(f));
       }, days * 86_400_000);
     await later(13);
-    await page.goto(`${host.url}/gap-b`);
+    await page.goto(`${suite.host.url}/gap-b`);
     expect(await showsWithin(page, 2500)).toBe(false);
     await later(2);
-    await page.goto(`${host.url}/gap-b`);
+    await page.goto(`${suite.host.url}/gap-b`);
     await waitForPanel(page);
     await context.close();
   });
@@ -219,9 +209,9 @@ describe('widget: frequency capping', () => {
 
 describe('widget: single-page apps', () => {
   it('pushState, replaceState and popstate re-evaluate targeting; seda("touchpoint") too', async () => {
-    const { key, ids } = await siteWith(host.url, [nps({ targeting: { urls: { include: ['/app/pricing'] } } })]);
-    pages['*'] = hostPage({ site: key });
-    const { page, context } = await openPage(browser, `${host.url}/app/home`);
+    const { key, ids } = await siteWith(suite.host.url, [nps({ targeting: { urls: { include: ['/app/pricing'] } } })]);
+    suite.pages['*'] = hostPage({ site: key });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/app/home`);
     const seen = impressions(page);
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.evaluate(() => history.replaceState({}, '', '/app/home?tab=1'));
@@ -229,17 +219,17 @@ describe('widget: single-page apps', () => {
     await page.evaluate(() => history.pushState({}, '', '/app/pricing'));
     await waitForPanel(page);
     await expect.poll(() => seen).toEqual([ids[0]]);
-    expect(page.url()).toBe(`${host.url}/app/pricing`);
+    expect(page.url()).toBe(`${suite.host.url}/app/pricing`);
     await context.close();
 
     // popstate: the page leaves the matching route before any script of its own runs (as an SPA
     // redirecting on load does), so the widget first sees /app/home; the Back button returns to it.
-    const backContext = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const backContext = await suite.browser.newContext({ viewport: { width: 1100, height: 760 } });
     const back = await backContext.newPage();
     await back.addInitScript(() => {
       if (location.pathname === '/app/pricing') history.pushState({}, '', '/app/home');
     });
-    await back.goto(`${host.url}/app/pricing`);
+    await back.goto(`${suite.host.url}/app/pricing`);
     expect(await showsWithin(back, 2500)).toBe(false);
     await back.goBack();
     await waitForPanel(back);
@@ -247,9 +237,9 @@ describe('widget: single-page apps', () => {
   });
 
   it('an SPA switching touchpoints shows the survey for the new one', async () => {
-    const { key } = await siteWith(host.url, [nps({ targeting: { touchpoints: ['checkout'] } })]);
-    pages['/spa'] = hostPage({ site: key, touchpoint: 'product' });
-    const { page, context } = await openPage(browser, `${host.url}/spa`);
+    const { key } = await siteWith(suite.host.url, [nps({ targeting: { touchpoints: ['checkout'] } })]);
+    suite.pages['/spa'] = hostPage({ site: key, touchpoint: 'product' });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/spa`);
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.evaluate(() => {
       history.pushState({}, '', '/spa/checkout');
