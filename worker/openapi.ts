@@ -3,6 +3,7 @@ import {
   AlertInput,
   AlertRuleInput,
   ApiKeyInput,
+  AtRiskList,
   AtRiskQuery,
   CaseInput,
   CaseStatsQuery,
@@ -73,6 +74,7 @@ export function openApiDocument() {
         CaseInput: schema(CaseInput),
         ApiKeyInput: schema(ApiKeyInput),
         SiteSettingsPatch: schema(SiteSettingsPatch),
+        AtRiskList: schema(AtRiskList, 'output'),
       },
     },
     paths: {
@@ -171,6 +173,7 @@ export function openApiDocument() {
         get: op('Identified respondents whose latest NPS is a detractor or fell 3+ points, with their last comment', {
           security: siteKey,
           parameters: queryParams(AtRiskQuery),
+          responses: { ...ok('200', 'at most 200, newest first', ref('AtRiskList')), ...errors },
         }),
       },
       '/v1/segments': {

@@ -189,6 +189,26 @@ export const DeliveriesQuery = z.object({
 export const CaseStatus = z.enum(['open', 'contacted', 'resolved']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/**
+ * One respondent on `GET /v1/at-risk`. `responseId` is the response of their latest NPS answer, the
+ * one to open a follow-up case on (`PUT /v1/cases/:responseId`); `caseStatus` is that case's, if any.
+ */
+export const AtRiskItem = z.object({
+  respondentId: z.string(),
+  responseId: z.string(),
+  surveyId: z.string(),
+  touchpoint: z.string().optional(),
+  latestScore: z.number().int().min(0).max(10),
+  previousScore: z.number().int().min(0).max(10).optional(),
+  drop: z.number().int().positive().optional(),
+  reason: z.enum(['detractor', 'dropped']),
+  lastComment: z.string().optional(),
+  caseStatus: CaseStatus.optional(),
+  at: z.iso.datetime(),
+});
+export type AtRiskItem = z.infer<typeof AtRiskItem>;
+export const AtRiskList = z.object({ range: z.object({ from: IsoDay, to: IsoDay }), items: z.array(AtRiskItem) });
+
 /** PUT/PATCH /v1/cases/:responseId — opens the case if needed; omitted fields stay as they are. */
 export const CaseInput = z.strictObject({
   status: CaseStatus.optional(),

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { dayOf } from '../../shared/dates';
+import { AtRiskList } from '../../shared/schemas/api';
 import type { ErrorBody } from '../../shared/schemas/common';
 import { STAGES } from '../../shared/schemas/common';
 import type { SurveyInput } from '../../shared/schemas/survey';
@@ -423,9 +424,17 @@ describe('GET /v1/at-risk', () => {
         ...(extra.touchpoint ? { touchpoint: extra.touchpoint } : {}),
       });
 
-    await nps('u-detractor', 4, { touchpoint: 'checkout', answers: [{ questionId: 'why', value: 'Too expensive' }] });
+    const detractorResponse = await nps('u-detractor', 4, {
+      touchpoint: 'checkout',
+      answers: [{ questionId: 'why', value: 'Too expensive' }],
+    });
     await nps('u-drop', 9, { answers: [{ questionId: 'why', value: 'Love it' }] });
-    await nps('u-drop', 5, { answers: [{ questionId: 'note', value: 'It got worse' }] }, second.id);
+    const dropResponse = await nps(
+      'u-drop',
+      5,
+      { answers: [{ questionId: 'note', value: 'It got worse' }] },
+      second.id,
+    );
     await nps('u-happy', 10);
     await nps('u-recovered', 3);
     await nps('u-recovered', 9);
@@ -450,11 +459,14 @@ describe('GET /v1/at-risk', () => {
       ],
     });
 
-    const { items } = await getJson('/v1/at-risk', apiKey);
+    const list = await getJson('/v1/at-risk', apiKey);
+    expect(AtRiskList.safeParse(list).error).toBeUndefined();
+    const { items } = list;
     const byId = Object.fromEntries(items.map((i: { respondentId: string }) => [i.respondentId, i]));
     expect(Object.keys(byId).sort()).toEqual(['u-detractor', 'u-drop', 'u-slip']);
     expect(byId['u-detractor']).toEqual({
       respondentId: 'u-detractor',
+      responseId: detractorResponse,
       surveyId: survey.id,
       touchpoint: 'checkout',
       latestScore: 4,
@@ -463,6 +475,7 @@ describe('GET /v1/at-risk', () => {
       at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(byId['u-drop']).toMatchObject({
+      responseId: dropResponse, // the latest answer's response, not the earlier one
       surveyId: second.id,
       latestScore: 5,
       previousScore: 9,
@@ -485,6 +498,30 @@ describe('GET /v1/at-risk', () => {
     expect(theirs.items).toEqual([expect.objectContaining({ respondentId: 'u-happy', lastComment: 'other site' })]);
     expect((await getJson('/v1/at-risk?from=2020-01-01&to=2020-01-31', apiKey)).items).toEqual([]);
     expect((await call('/v1/at-risk?from=nope', { key: apiKey })).status).toBe(400);
+  });
+  it("gives the response to open a follow-up case on, and that case's status once there is one", async () => {
+    const { site, apiKey, survey } = await setup();
+    const responseId = await post(site.key, survey.id, {
+      respondent: { id: 'u-call-back' },
+      answers: [{ questionId: 'nps', value: 2 }],
+    });
+    const item = async () => (await getJson('/v1/at-risk', apiKey)).items[0];
+    expect(await item()).toMatchObject({ respondentId: 'u-call-back', responseId });
+    expect((await item()).caseStatus).toBeUndefined();
+
+    // what the dashboard's "Open case" sends, twice (a double click, a second tab): one case
+    for (let i = 0; i < 2; i++) {
+      const res = await call(`/v1/cases/${responseId}`, { method: 'PUT', key: apiKey, json: {} });
+      expect(res.status).toBe(200);
+    }
+    expect((await item()).caseStatus).toBe('open');
+    const cases = await getJson('/v1/cases', apiKey);
+    expect(cases.cases.map((c: { responseId: string }) => c.responseId)).toEqual([responseId]);
+
+    // opening again never reopens a case the team has moved along
+    await call(`/v1/cases/${responseId}`, { method: 'PATCH', key: apiKey, json: { status: 'contacted' } });
+    await call(`/v1/cases/${responseId}`, { method: 'PUT', key: apiKey, json: {} });
+    expect((await item()).caseStatus).toBe('contacted');
   });
   it('looks at the range asked for: later answers ignored, a previous answer counts within a year', async () => {
     const { site, apiKey, survey } = await setup();
@@ -589,5 +626,18 @@ describe('OpenAPI', () => {
     }
     const names = doc.paths['/v1/segments']!.get!.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(['surveyId', 'from', 'to']));
+  });
+  it("describes an at-risk item's response id, the one a case is opened on", async () => {
+    type Obj = { properties: Record<string, Obj>; items: Obj; required?: string[]; $ref?: string };
+    const doc = (await (await call('/v1/openapi.json')).json()) as {
+      paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Obj }> }> } }>;
+      components: { schemas: Record<string, Obj> };
+    };
+    const ok = doc.paths['/v1/at-risk']!.get.responses['200']!.content['application/json']!.schema;
+    const list = doc.components.schemas[ok.$ref!.split('/').at(-1)!]!;
+    const item = list.properties.items!.items;
+    expect(item.required).toEqual(expect.arrayContaining(['respondentId', 'responseId', 'surveyId']));
+    expect(item.properties.responseId).toMatchObject({ type: 'string' });
+    expect(item.properties.caseStatus).toMatchObject({ enum: ['open', 'contacted', 'resolved'] });
   });
 });

@@ -5,6 +5,7 @@
  * `json_each` (D1 binds at most 100 parameters per statement).
  */
 import { addDays } from '../../shared/dates';
+import type { CaseStatus } from '../../shared/schemas/api';
 import type { Question } from '../../shared/schemas/survey';
 import type { VerbatimKey } from '../lib/verbatim-cursor';
 import { VALUES } from './results';
@@ -199,12 +200,16 @@ export async function termTexts(
 
 export type AtRiskRow = {
   respondent_id: string;
+  /** the response of the latest NPS answer: the one a follow-up case is opened on */
+  response_id: string;
   survey_id: string;
   touchpoint: string;
   latest: number;
   previous: number | null;
   at: number;
   last_comment: string | null;
+  /** the status of that response's follow-up case, if it has one */
+  case_status: CaseStatus | null;
 };
 
 /** How many respondents the at-risk list returns at most. */
@@ -235,7 +240,7 @@ export async function atRiskRows(
   const { results } = await db
     .prepare(
       `WITH scored AS (
-         SELECT r.respondent_id, r.survey_id, r.touchpoint, r.day, a.num, a.created_at,
+         SELECT r.respondent_id, r.id AS response_id, r.survey_id, r.touchpoint, r.day, a.num, a.created_at,
            ROW_NUMBER() OVER (PARTITION BY r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
          FROM json_each(?) AS j
            JOIN surveys s ON s.id = json_extract(j.value, '$[0]') AND s.site_id = ?
@@ -244,11 +249,13 @@ export async function atRiskRows(
            JOIN responses r ON r.id = a.response_id
          WHERE r.respondent_id IS NOT NULL AND a.num IS NOT NULL
        )
-       SELECT l.respondent_id, l.survey_id, l.touchpoint, l.num AS latest, p.num AS previous, l.created_at AS at,
+       SELECT l.respondent_id, l.response_id, l.survey_id, l.touchpoint, l.num AS latest, p.num AS previous,
+         l.created_at AS at, c.status AS case_status,
          (SELECT t.text FROM responses rt JOIN answers t ON t.response_id = rt.id
           WHERE rt.site_id = ? AND rt.respondent_id = l.respondent_id AND t.text IS NOT NULL AND t.day <= ?
           ORDER BY t.created_at DESC, rt.rowid DESC, t.question_id DESC LIMIT 1) AS last_comment
        FROM scored l LEFT JOIN scored p ON p.respondent_id = l.respondent_id AND p.k = 2
+         LEFT JOIN cases c ON c.response_id = l.response_id
        WHERE l.k = 1 AND l.day >= ? AND (l.num <= 6 OR p.num - l.num >= ?)
        ORDER BY l.created_at DESC, l.respondent_id
        LIMIT ${AT_RISK_LIMIT}`,

@@ -131,6 +131,7 @@ insightRoutes.get('/at-risk', siteAuth(), requireScope('read'), async (c) => {
       const drop = r.previous !== null ? r.previous - r.latest : null;
       return {
         respondentId: r.respondent_id,
+        responseId: r.response_id,
         surveyId: r.survey_id,
         ...(r.touchpoint ? { touchpoint: r.touchpoint } : {}),
         latestScore: r.latest,
@@ -138,6 +139,7 @@ insightRoutes.get('/at-risk', siteAuth(), requireScope('read'), async (c) => {
         ...(drop !== null && drop > 0 ? { drop } : {}),
         reason: drop !== null && drop >= AT_RISK_DROP ? ('dropped' as const) : ('detractor' as const),
         ...(r.last_comment !== null ? { lastComment: r.last_comment } : {}),
+        ...(r.case_status !== null ? { caseStatus: r.case_status } : {}),
         at: iso(r.at),
       };
     }),
