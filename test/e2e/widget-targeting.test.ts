@@ -15,13 +15,20 @@ import {
 
 const suite = widgetSuite();
 
-/** The survey id shown in the open panel, read from the impression it posted. */
+/**
+ * The survey of each impression the page posted, once per response id: on a busy machine the widget
+ * may resend an impression whose answer came late, and a resend is the same impression.
+ */
 function impressions(page: import('playwright-core').Page) {
   const seen: string[] = [];
+  const ids = new Set<string>();
   page.on('request', (r) => {
     if (r.url().endsWith('/v1/responses')) {
       const b = JSON.parse(r.postData() ?? '{}');
-      if (!b.answers?.length) seen.push(b.surveyId);
+      if (!b.answers?.length && !ids.has(b.id)) {
+        ids.add(b.id);
+        seen.push(b.surveyId);
+      }
     }
   });
   return seen;
