@@ -20,6 +20,11 @@ export interface Env {
   WEBHOOK_RETRY_BASE_SECONDS?: string;
   /** The collector answers 503 when D1 takes longer than this. Default 8000. */
   COLLECT_TIMEOUT_MS?: string;
+  /**
+   * Where Turnstile tokens are checked. Default Cloudflare's siteverify; set it only to point at a
+   * local stand-in (tests, offline development).
+   */
+  TURNSTILE_VERIFY_URL?: string;
 }
 
 /** What goes through the DELIVERIES queue: the row id; the row holds the payload and the state. */

@@ -208,6 +208,12 @@ export const PublicSiteSettings = z.object({
   locale: LocaleCode,
   /** Minimum days between any two surveys shown to one visitor. */
   recontactDays: z.number().int().min(0),
+  /**
+   * The site's Cloudflare Turnstile site key, present only when the site turned Turnstile on (a secret
+   * is set): the widget then gets a token for each response's first post. Absent: no Turnstile, and
+   * the widget makes no request to Cloudflare.
+   */
+  turnstile: z.string().min(1).max(200).optional(),
 });
 export type PublicSiteSettings = z.infer<typeof PublicSiteSettings>;
 

@@ -32,6 +32,20 @@ export async function getSiteForCollect(
   };
 }
 
+/**
+ * The site by its public key, for the widget's config: with its Turnstile site key only when Turnstile
+ * is on (a secret is set), since that is when the collector asks for tokens.
+ */
+export async function getSiteForWidget(db: D1Database, key: string): Promise<(Site & { turnstile?: string }) | null> {
+  const r = await db
+    .prepare('SELECT * FROM sites WHERE key = ?')
+    .bind(key)
+    .first<SiteRow & { turnstile_site_key: string | null; turnstile_secret: string | null }>();
+  if (!r) return null;
+  const site = toSite(r);
+  return r.turnstile_secret && r.turnstile_site_key ? { ...site, turnstile: r.turnstile_site_key } : site;
+}
+
 /** The settings the API shows: the Turnstile secret is write-only (only whether one is set). */
 export async function getSiteSettings(db: D1Database, siteId: string, day: string) {
   const r = await db

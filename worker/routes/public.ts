@@ -4,7 +4,7 @@ import { MAX_BODY_BYTES, ResponseBody } from '../../shared/schemas/response';
 import type { PublicSurveysResponse } from '../../shared/schemas/survey';
 import { afterCollect } from '../closed-loop/after-collect';
 import { collect } from '../collect';
-import { getSiteByKey } from '../db/sites';
+import { getSiteForWidget } from '../db/site-settings';
 import { listSurveys } from '../db/surveys';
 import type { AppEnv } from '../env';
 import { withDbDeadline } from '../lib/db-faults';
@@ -21,7 +21,7 @@ publicRoutes.get('/sites/:siteKey/surveys', async (c) => {
   const key = c.req.param('siteKey');
   if (key.length > 64) throw notFound('site');
   await checkRateLimit(c, key);
-  const site = await getSiteByKey(c.env.DB, key);
+  const site = await getSiteForWidget(c.env.DB, key);
   if (!site) throw notFound('site');
   allowOrigin(c, site.origins);
   const surveys = await listSurveys(c.env.DB, site.id, 'active');
@@ -35,7 +35,12 @@ publicRoutes.get('/sites/:siteKey/surveys', async (c) => {
       ...(theme ? { theme } : {}),
       ...(thankYou ? { thankYou } : {}),
     })),
-    settings: { locale: site.locale, recontactDays: site.recontactDays },
+    settings: {
+      locale: site.locale,
+      recontactDays: site.recontactDays,
+      // Only when Turnstile is on: the widget loads Cloudflare's script for these sites alone.
+      ...(site.turnstile ? { turnstile: site.turnstile } : {}),
+    },
   };
   // Short public caching: a survey change reaches visitors within a minute.
   c.header('Cache-Control', 'public, max-age=60');
@@ -62,7 +67,7 @@ publicRoutes.post(
       collect(c.env.DB, body, {
         site: (site) => allowOrigin(c, site.origins),
         defaultDailyCap: Number.isFinite(cap) ? cap : 10000,
-        verifyTurnstile: turnstileVerifier(c.req.header('cf-connecting-ip')),
+        verifyTurnstile: turnstileVerifier(c.req.header('cf-connecting-ip'), c.env.TURNSTILE_VERIFY_URL),
       }),
     );
     // Alerts and webhooks after the answer is stored, never on the visitor's time.
