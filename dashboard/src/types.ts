@@ -63,17 +63,7 @@ export type VerbatimPage = { items: Verbatim[]; nextCursor?: string | null };
 export type Term = { term: string; count: number };
 export type Terms = Record<SentimentLabel, Term[]>;
 
-export type AtRiskItem = {
-  respondentId: string;
-  surveyId: string;
-  touchpoint?: string | null;
-  latestScore: number;
-  previousScore?: number | null;
-  drop?: number | null;
-  reason: 'detractor' | 'dropped';
-  lastComment?: string | null;
-  at: string | number;
-};
+export type { AtRiskItem } from '../../shared/schemas/api';
 
 export type SegmentsInfo = {
   attributes: { name: string; values: { value: string; count: number }[] }[];

@@ -203,6 +203,15 @@ export const en = {
   noAtRisk: 'Nobody is at risk in this period.',
   copyId: 'Copy id',
   copied: 'Copied',
+  caseCol: 'Follow-up',
+  openCase: 'Open case',
+  openCaseFor: 'Open case for {who}',
+  openingCase: 'Opening…',
+  caseIs: 'Case: {status}',
+  viewCase: 'View case',
+  viewCaseOf: 'View case of {who} in the follow-up inbox',
+  caseOpenedFor: 'Follow-up case for {who}: {status}.',
+  openCaseFailed: 'Case not opened: {message}',
 
   // drop-off
   dropoffIntro: 'Where people stop answering: surveys shown, answers per question, completed.',

@@ -5,20 +5,25 @@ import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import type { AtRiskItem } from '../types';
+import { toHash } from '../route';
+import type { AtRiskItem, CaseStatus } from '../types';
+import { CaseAction } from './case-action';
 
 const PAGE = 50;
 
 /**
- * Identified detractors and people whose score fell: the call-back list. A table on wide screens,
- * one card per customer on a phone (only one of the two is displayed, so only one is read out).
+ * Identified detractors and people whose score fell: the call-back list, each with a follow-up
+ * case to open (or the one already open). A table on wide screens, one card per customer on a
+ * phone (only one of the two is displayed, so only one is read out).
  */
 export function AtRisk(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { dates, surveys, touchpoints } = props;
+  const { dates, filters, surveys, touchpoints } = props;
   const q = useQuery<{ items: AtRiskItem[] }>(`/v1/at-risk${query({ from: dates.from, to: dates.to })}`);
   const [shown, setShown] = useState(PAGE);
+  // Cases opened here since the list loaded, by response (the list itself is cached for a minute).
+  const [opened, setOpened] = useState<Record<string, CaseStatus>>({});
   const surveyName = (id: string) => surveys.find((s) => s.id === id)?.name ?? id;
   const tpName = (key?: string | null) => (key ? (touchpoints.find((tp) => tp.key === key)?.name ?? key) : t('none'));
   const all = q.data?.items ?? [];
@@ -32,6 +37,15 @@ export function AtRisk(props: ViewProps) {
   );
   const when = (it: AtRiskItem) => <time dateTime={new Date(it.at).toISOString()}>{i18n.day(it.at)}</time>;
   const prev = (it: AtRiskItem) => (typeof it.previousScore === 'number' ? i18n.int(it.previousScore) : t('none'));
+  const caseAction = (it: AtRiskItem) => (
+    <CaseAction
+      responseId={it.responseId}
+      who={it.respondentId}
+      status={opened[it.responseId] ?? it.caseStatus}
+      inboxHref={(status) => toHash({ view: 'inbox', filters: { ...filters, status } })}
+      onOpened={(status) => setOpened((m) => ({ ...m, [it.responseId]: status }))}
+    />
+  );
 
   useEffect(() => {
     if (q.data) announce(t('announceCount', { count: i18n.int(all.length) }));
@@ -63,6 +77,7 @@ export function AtRisk(props: ViewProps) {
                         <th scope="col">{t('survey')}</th>
                         <th scope="col">{t('commentCol')}</th>
                         <th scope="col">{t('whenCol')}</th>
+                        <th scope="col">{t('caseCol')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -80,6 +95,7 @@ export function AtRisk(props: ViewProps) {
                             {it.lastComment ?? t('none')}
                           </td>
                           <td class="nowrap">{when(it)}</td>
+                          <td>{caseAction(it)}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -104,6 +120,7 @@ export function AtRisk(props: ViewProps) {
                         {it.lastComment}
                       </p>
                     )}
+                    <p class="risk-case">{caseAction(it)}</p>
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardUrl, ready, signedInContext } from './dashboard-helpers';
+import { api, createSite, createSurvey, launchBrowser, postResponse } from './helpers';
+
+// From the at-risk list to the follow-up inbox in Debian's Chromium against `wrangler dev`: the
+// team opens a case on a detractor's response, sees it in the inbox, and never gets two.
+let browser: Browser;
+let apiKey: string;
+let readKey: string;
+const responses: Record<string, string> = {};
+
+const ORIGIN = 'https://at-risk-case-e2e.example';
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+beforeAll(async () => {
+  const seed = async () => {
+    const { site, apiKey: key } = await createSite([ORIGIN], { name: 'At-risk case E2E' });
+    apiKey = key;
+    const survey = await createSurvey(key, {
+      name: 'Call-back NPS',
+      status: 'active',
+      questions: [
+        { id: 'nps', type: 'nps', prompt: { en: 'Recommend us?', fa: 'ما را توصیه می‌کنید؟' } },
+        { id: 'why', type: 'text', prompt: { en: 'Why?', fa: 'چرا؟' } },
+      ],
+    });
+    const ro = await api<{ apiKey: string }>('/v1/keys', { key, json: { name: 'read only', scopes: ['read'] } });
+    expect(ro.status).toBe(201);
+    readKey = ro.body.apiKey;
+    // Identified detractors; no alert rule, so no case exists until someone opens one.
+    for (const [who, nps, why] of [
+      ['cust-first', 2, 'Delivery took three weeks'],
+      ['cust-second', 4, 'پشتیبانی جواب نداد'],
+      ['cust-third', 5, 'Too expensive'],
+      ['cust-fourth', 6, 'The app keeps logging me out'],
+    ] as const) {
+      const id = crypto.randomUUID();
+      responses[who] = id;
+      const status = await postResponse(ORIGIN, {
+        id,
+        siteKey: site.key,
+        surveyId: survey.id,
+        respondent: { id: who },
+        answers: [
+          { questionId: 'nps', value: nps },
+          { questionId: 'why', value: why },
+        ],
+        context: { locale: 'en' },
+        completed: true,
+      });
+      expect(status).toBe(202);
+    }
+  };
+  [browser] = await Promise.all([launchBrowser(), seed()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cases = async () =>
+  (await api<{ cases: { responseId: string; status: string }[] }>('/v1/cases', { key: apiKey })).body.cases;
+
+/** The at-risk table's row of one respondent (desktop width: the table, not the phone cards). */
+const row = (page: Page, who: string) => page.locator('.at-risk-table tbody tr', { hasText: who });
+
+async function atRisk(key: string, locale: 'en' | 'fa' = 'en'): Promise<Page> {
+  const ctx = await signedInContext(browser, key, { locale });
+  const page = await ctx.newPage();
+  await page.goto(dashboardUrl('#/at-risk'));
+  await ready(page);
+  return page;
+}
+
+describe('at-risk: open a follow-up case', () => {
+  it('opens a case from the list, moves focus to it, and finds it in the inbox', async () => {
+    expect(await cases()).toEqual([]);
+    const page = await atRisk(apiKey);
+    const open = row(page, 'cust-first').getByRole('button', { name: 'Open case for cust-first' });
+    expect(await open.textContent()).toBe('Open case');
+    await open.click();
+
+    const view = row(page, 'cust-first').getByRole('link', { name: 'View case of cust-first in the follow-up inbox' });
+    await view.waitFor();
+    expect(await row(page, 'cust-first').locator('.case-badge').textContent()).toBe('Case: Open');
+    // Keyboard users keep their place: the link that replaced the button has focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'View case of cust-first in the follow-up inbox',
+    );
+    await poll(() => page.locator('#announcer').textContent()).toBe('Follow-up case for cust-first: Open.');
+    expect(await cases()).toEqual([expect.objectContaining({ responseId: responses['cust-first'], status: 'open' })]);
+    // The others still have their button.
+    expect(await row(page, 'cust-second').getByRole('button', { name: 'Open case for cust-second' }).count()).toBe(1);
+
+    await view.click();
+    const card = page.locator(`.case-card[data-response="${responses['cust-first']}"]`);
+    await card.waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).hash).toMatch(/^#\/inbox\?(.*&)?status=open/);
+    expect(await card.getAttribute('data-status')).toBe('open');
+    expect(await card.textContent()).toContain('cust-first');
+    expect(await card.locator('.verbatim-text').textContent()).toBe('Delivery took three weeks');
+
+    // Back on the list after a reload: the case is shown, not offered again.
+    await page.goto(dashboardUrl('#/at-risk'));
+    await page.reload();
+    await ready(page);
+    expect(await row(page, 'cust-first').getByRole('button').count()).toBe(0);
+    expect(await row(page, 'cust-first').locator('.case-badge').textContent()).toBe('Case: Open');
+    await page.context().close();
+  });
+
+  it('never makes two cases: a second tab with a stale list, and a case already moved along', async () => {
+    const a = await atRisk(apiKey);
+    const b = await atRisk(apiKey);
+    await row(a, 'cust-second').getByRole('button', { name: 'Open case for cust-second' }).click();
+    await row(a, 'cust-second').locator('.case-badge').waitFor();
+    // Tab b loaded before that: it still offers the button; using it shows the case that exists.
+    await row(b, 'cust-second').getByRole('button', { name: 'Open case for cust-second' }).click();
+    await poll(() => row(b, 'cust-second').locator('.case-badge').textContent()).toBe('Case: Open');
+    const second = (await cases()).filter((c) => c.responseId === responses['cust-second']);
+    expect(second).toHaveLength(1);
+
+    // The team calls cust-third back before tab b's list knows there is a case at all.
+    expect(
+      (await api(`/v1/cases/${responses['cust-third']}`, { method: 'PUT', key: apiKey, json: { status: 'contacted' } }))
+        .status,
+    ).toBe(200);
+    await row(b, 'cust-third').getByRole('button', { name: 'Open case for cust-third' }).click();
+    await poll(() => row(b, 'cust-third').locator('.case-badge').textContent()).toBe('Case: Contacted');
+    expect((await cases()).find((c) => c.responseId === responses['cust-third'])?.status).toBe('contacted');
+    expect(await cases()).toHaveLength(3);
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('says so when the key may not open cases (read scope only), and opens none', async () => {
+    const page = await atRisk(readKey);
+    const open = row(page, 'cust-fourth').getByRole('button', { name: 'Open case for cust-fourth' });
+    await open.click();
+    await poll(() => row(page, 'cust-fourth').locator('.case-action-error').textContent()).toBe(
+      'Case not opened: this API key lacks the "manage" scope',
+    );
+    expect(await open.isEnabled()).toBe(true); // still there to try with another key
+    expect((await cases()).some((c) => c.responseId === responses['cust-fourth'])).toBe(false);
+    await page.context().close();
+  });
+});
