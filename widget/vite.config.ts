@@ -3,6 +3,8 @@
  *   public/w.js              the loader (IIFE, no exports, no globals but window.seda)
  *   public/w/HASH/LANG.js    the survey UI (IIFE: Preact, components, styles, English + LANG strings),
  *                            injected by the loader only when a survey shows; one per UI language
+ *   public/w/HASH/t.js       Cloudflare Turnstile (IIFE), injected (by the loader, for the UI) only for
+ *                            sites that turn Turnstile on
  *   public/demo/*.html       the demo pages
  *   public/_headers          cache rules for the above (a marked section; other sections are kept)
  * and the ES module builds `dist/widget/index.js` (init and the commands, for single-page apps; the UI
@@ -54,19 +56,26 @@ function only(lang: string): Plugin {
   };
 }
 
-async function ui(lang: string): Promise<string> {
+/** In the script-tag UI bundles, the Turnstile chunk is a script of its own (t.js), not an import(). */
+const scriptTurnstile: Plugin = {
+  name: 'seda-ui-turnstile',
+  load(id) {
+    if (id.endsWith('/ui/ts-load.ts')) return readFileSync(at('ui/ts-script.ts'), 'utf8');
+  },
+};
+
+/** One IIFE script, kept in memory. */
+async function iife(input: string, plugins: Plugin[]): Promise<string> {
   const out = (await build({
     ...common,
     configFile: false,
-    plugins: [only(lang)],
-    build: {
-      write: false,
-      modulePreload: false,
-      rolldownOptions: { input: at('ui/entry.ts'), output: { format: 'iife' } },
-    },
+    plugins,
+    build: { write: false, modulePreload: false, rolldownOptions: { input, output: { format: 'iife' } } },
   })) as Rolldown.RolldownOutput;
   return out.output[0].code;
 }
+
+const ui = (lang: string) => iife(at('ui/entry.ts'), [only(lang), scriptTurnstile]);
 
 function widget(): Plugin {
   let dir = '';
@@ -78,13 +87,17 @@ function widget(): Plugin {
       rmSync(`${pub}/w.js`, { force: true });
       const code: Record<string, string> = {};
       for (const l of ['en', ...LANGS]) code[l] = await ui(l);
+      code.t = await iife(at('ui/ts-entry.ts'), []);
       dir = `w/${createHash('sha256').update(JSON.stringify(code)).digest('hex').slice(0, 10)}/`;
       mkdirSync(`${pub}/${dir}`, { recursive: true });
       for (const [l, c] of Object.entries(code)) writeFileSync(`${pub}/${dir}${l}.js`, c);
     },
     transform(code, id) {
       if (!id.endsWith('/loader/main.ts')) return;
-      return code.replaceAll('__SEDA_UI__', JSON.stringify(dir)).replaceAll('__SEDA_LANGS__', JSON.stringify(LANGS));
+      // the bundles besides en.js the loader may inject: one per language, and t.js (Turnstile)
+      return code
+        .replaceAll('__SEDA_UI__', JSON.stringify(dir))
+        .replaceAll('__SEDA_LANGS__', JSON.stringify([...LANGS, 't']));
     },
     async closeBundle() {
       // The ES module entry for single-page apps (all languages; the UI is a lazy chunk).

@@ -4,6 +4,8 @@
  *   survey-gzip: everything a visitor downloads to see and answer a survey: the loader plus the UI
  *                bundle it injects (Preact, components, strings and styles are all inside it), for the
  *                largest of the per-language bundles. Budget 12 KB. survey-gzip-LANG gives each language.
+ *   turnstile-gzip: t.js, what visitors of a site that turns Turnstile on download in addition (besides
+ *                Cloudflare's own api.js); no other site loads it.
  * Run directly (`node scripts/bench/widget-size.mjs`) to print them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,7 +25,9 @@ export async function widgetSizes() {
   }
   // The loader names the folder of the UI bundles (w/HASH/); a visitor loads one of them, by language.
   const dir = /w\/[\w-]+\//.exec(readFileSync(loader, 'utf8'))?.[0];
-  const bundles = dir ? readdirSync(`${pub}${dir}`).filter((f) => f.endsWith('.js')) : [];
+  // t.js is the Turnstile chunk, not a language
+  const bundles = dir ? readdirSync(`${pub}${dir}`).filter((f) => f.endsWith('.js') && f !== 't.js') : [];
+  const turnstile = dir && existsSync(`${pub}${dir}t.js`) ? gz(`${pub}${dir}t.js`) : undefined;
   const l = gz(loader);
   const perLang = bundles.map((f) => ({ lang: f.replace('.js', ''), value: l + gz(`${pub}${dir}${f}`) }));
   const worst = perLang.reduce((a, b) => (b.value > a.value ? b : a), { lang: '', value: 0 });
@@ -36,6 +40,7 @@ export async function widgetSizes() {
       note: worst.lang ? undefined : 'no UI bundle found (npm run build)',
     },
     ...perLang.map((p) => ({ name: `survey-gzip-${p.lang}`, value: p.value, unit: 'B' })),
+    ...(turnstile ? [{ name: 'turnstile-gzip', value: turnstile, unit: 'B' }] : []),
   ];
 }
 

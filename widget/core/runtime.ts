@@ -23,6 +23,8 @@ export interface MountOptions {
   who?: unknown[];
   /** wanted locales in order (page, site default) */
   locales: (string | undefined)[];
+  /** the site's Turnstile site key when Turnstile is on: the first post of a response carries a token */
+  turnstile?: string;
   /** the last shown question was answered: never ask this survey again */
   onDone(): void;
   onClose(): void;
@@ -31,8 +33,8 @@ export interface MountOptions {
 /** The lazily loaded part: draws surveys and owns delivery (answers, retries, the stored outbox). */
 export interface Ui {
   mount(o: MountOptions): void;
-  /** Resends payloads a previous page view left in storage. */
-  flush(api: string): void;
+  /** Resends payloads a previous page view left in storage (`turnstile`: the site's key, if it is on). */
+  flush(api: string, turnstile?: string): void;
 }
 
 /** A command as queued by the snippet: `seda('track', 'order_completed')`. */
@@ -124,6 +126,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
         touchpoint: tp,
         who,
         locales: [o.locale || document.documentElement.lang, data.settings?.locale],
+        turnstile: data.settings?.turnstile,
         onDone: () => freq((f) => (f.c[s.id] = 1)),
         onClose: () => {
           open = false;
@@ -161,9 +164,10 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   }
 
   async function load(): Promise<void> {
-    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api));
     const key = `seda:c:${o.site}`;
     const c = get<{ t: number; a: string; d: PublicSurveysResponse }>(key);
+    // answers an earlier page view left; with the Turnstile key of the config cached then, if any
+    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api, c?.d.settings?.turnstile));
     if (c?.a === api && Date.now() - c.t < CACHE_MS) data = c.d;
     else {
       const r = await fetch(`${api}/v1/sites/${o.site}/surveys`);

@@ -7,10 +7,18 @@ import { type Command, start, type Ui } from '../core/runtime';
 
 /** Folder of the UI bundles relative to w.js (`w/HASH/`), filled in by the build; immutable. */
 declare const __SEDA_UI__: string;
-/** Languages with a UI bundle of their own besides English (`en.js`). */
+/**
+ * Languages with a UI bundle of their own besides English (`en.js`), and `t`: the Turnstile chunk
+ * (`t.js`), which the UI loads through `seda.l('t')` for sites that turn Turnstile on.
+ */
 declare const __SEDA_LANGS__: string[];
 
-type Seda = ((...a: unknown[]) => void) & { q?: Iterable<unknown>[]; u?: (m: Ui) => void; v?: number };
+type Seda = ((...a: unknown[]) => void) & {
+  q?: Iterable<unknown>[];
+  u?: (m: Ui) => void;
+  l?: (part: string) => Promise<Ui>;
+  v?: number;
+};
 
 (() => {
   try {
@@ -28,7 +36,7 @@ type Seda = ((...a: unknown[]) => void) & { q?: Iterable<unknown>[]; u?: (m: Ui)
     w.seda = seda;
     for (const a of queued) early.push([...a] as Command);
     const go = () => {
-      run = start({ site: d.site!, api: d.api || root, touchpoint: d.touchpoint, locale: d.locale }, (lang) => {
+      seda.l = (lang) => {
         const l = __SEDA_LANGS__.includes(lang) ? lang : 'en';
         ui[l] ??= new Promise<Ui>((ok, fail) => {
           seda.u = ok;
@@ -39,7 +47,8 @@ type Seda = ((...a: unknown[]) => void) & { q?: Iterable<unknown>[]; u?: (m: Ui)
           document.head.appendChild(s);
         });
         return ui[l];
-      });
+      };
+      run = start({ site: d.site!, api: d.api || root, touchpoint: d.touchpoint, locale: d.locale }, seda.l);
       for (const c of early) run(c);
     };
     // Only after the page has loaded and gone idle: the host page's own work comes first.

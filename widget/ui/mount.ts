@@ -72,7 +72,7 @@ export function mount(o: MountOptions): void {
 }
 
 /** Resends what an earlier page view left in the outbox. */
-export const flush = (api: string): void => outbox(api).flush();
+export const flush = (api: string, turnstile?: string): void => outbox(api, turnstile).flush();
 
 export interface PreviewOptions {
   locale: string;

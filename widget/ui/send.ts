@@ -2,6 +2,7 @@ import type { Answer, ResponseBody } from '../../shared/schemas/response';
 import { createDelivery, type Delivery } from '../core/delivery';
 import type { MountOptions } from '../core/runtime';
 import { get, set } from '../core/store';
+import { loadTurnstile } from './ts-load';
 
 const SLUG = /^[A-Za-z0-9][\w-]{0,63}$/;
 
@@ -38,13 +39,19 @@ export function respondent(id: unknown, attrs: unknown): ResponseBody['responden
 }
 
 let box: Delivery | undefined;
+/** The Turnstile site key the shown survey came with (when Turnstile is on for the site). */
+let turnstile: string | undefined;
 
-/** The page's outbox (one collector per page), flushed again whenever the browser comes back online. */
-export function outbox(api: string): Delivery {
+/**
+ * The page's outbox (one collector per page), flushed again whenever the browser comes back online.
+ * `key`: the site's Turnstile site key when Turnstile is on; posts then go through the Turnstile chunk.
+ */
+export function outbox(api: string, key?: string): Delivery {
+  turnstile = key;
   if (!box) {
     box = createDelivery(`${api}/v1/responses`, {
       store: { get, set },
-      fetch: (u, i) => fetch(u, i),
+      fetch: (u, i) => (turnstile ? loadTurnstile().then((t) => t.send(turnstile!, u, i)) : fetch(u, i)),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
     });
     addEventListener('online', box.flush);
@@ -55,7 +62,7 @@ export function outbox(api: string): Delivery {
 /** Builds the bodies of one response (same id throughout): the impression, each answer, completion. */
 export function responder(o: MountOptions, locale: string): (answers: Answer[], completed: boolean) => void {
   const id = uuid();
-  const d = outbox(o.api);
+  const d = outbox(o.api, o.turnstile);
   const ref = document.referrer.split(/[?#]/)[0];
   const tp = o.touchpoint && SLUG.test(o.touchpoint) ? o.touchpoint : undefined;
   const who = o.who ? respondent(o.who[0], o.who[1]) : undefined;
