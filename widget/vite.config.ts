@@ -31,7 +31,9 @@ const common = {
   publicDir: false,
   logLevel: 'warn',
   // Classic JSX (h calls): smaller than the automatic runtime's jsx() calls with `children` arrays.
-  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+  // development: false even when NODE_ENV is not production (the e2e setup builds inside vitest), so
+  // what the tests load is what ships: no __source/__self debug props
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false } },
 } satisfies InlineConfig;
 
 const HEADERS = `# seda-widget:start (written by widget/vite.config.ts)
