@@ -624,7 +624,11 @@ describe('Turnstile', () => {
 
   it('refuses a token siteverify rejects (the always-fails test secret)', async () => {
     const { site, apiKey, survey } = await setup();
-    await call('/v1/site/settings', { method: 'PATCH', key: apiKey, json: { turnstileSecret: TEST_SECRET_FAIL } });
+    await call('/v1/site/settings', {
+      method: 'PATCH',
+      key: apiKey,
+      json: { turnstileSiteKey: '1x00000000000000000000AA', turnstileSecret: TEST_SECRET_FAIL },
+    });
     const stub = fakeSiteverify();
     restore = stub.restore;
     const id = crypto.randomUUID();
@@ -644,7 +648,11 @@ describe('Turnstile', () => {
 
   it('answers 503 with Retry-After when siteverify cannot be reached (the visitor keeps the answer)', async () => {
     const { site, apiKey, survey } = await setup();
-    await call('/v1/site/settings', { method: 'PATCH', key: apiKey, json: { turnstileSecret: TEST_SECRET_PASS } });
+    await call('/v1/site/settings', {
+      method: 'PATCH',
+      key: apiKey,
+      json: { turnstileSiteKey: '1x00000000000000000000AA', turnstileSecret: TEST_SECRET_PASS },
+    });
     restore = stubReceiver(() => {
       throw new TypeError('network down');
     }).restore;

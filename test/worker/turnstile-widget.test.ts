@@ -42,6 +42,21 @@ describe('Turnstile for the widget', () => {
     expect((await publicConfig(site.key)).settings.turnstile).toBeUndefined();
   });
 
+  it('refuses a secret without a site key (the widget could never get a token), changing nothing', async () => {
+    const { apiKey } = await setup();
+    const refused = await settings(apiKey, { turnstileSecret: TEST_SECRET_PASS });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { issues: [{ path: ['turnstileSiteKey'] }] } });
+    // clearing the site key while the secret is set is refused too
+    expect((await settings(apiKey, { turnstileSiteKey: SITE_KEY, turnstileSecret: TEST_SECRET_PASS })).status).toBe(200);
+    expect((await settings(apiKey, { turnstileSiteKey: null })).status).toBe(400);
+    const now = await call('/v1/site/settings', { key: apiKey });
+    expect(((await now.json()) as { settings: { turnstile: unknown } }).settings.turnstile).toEqual({
+      enabled: true,
+      siteKey: SITE_KEY,
+    });
+  });
+
   it('checks tokens against TURNSTILE_VERIFY_URL when set, else Cloudflare siteverify', async () => {
     const { site, apiKey, survey } = await setup();
     await settings(apiKey, { turnstileSiteKey: SITE_KEY, turnstileSecret: TEST_SECRET_PASS });

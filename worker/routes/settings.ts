@@ -4,7 +4,7 @@ import { SiteSettingsPatch } from '../../shared/schemas/api';
 import { getSiteSettings, updateSiteSettings } from '../db/site-settings';
 import type { AppEnv } from '../env';
 import { forgetCollectCache } from '../lib/collect-cache';
-import { notFound } from '../lib/errors';
+import { ApiError, notFound } from '../lib/errors';
 import { readBody } from '../lib/validate';
 import { requireScope, siteAuth } from '../middleware/auth';
 
@@ -22,6 +22,16 @@ settingsRoutes.get('/site/settings', siteAuth(), requireScope('manage'), async (
 
 settingsRoutes.patch('/site/settings', siteAuth(), requireScope('manage'), async (c) => {
   const patch = await readBody(c, SiteSettingsPatch);
+  // A secret without a site key would make the collector ask for tokens the widget cannot get
+  // (it renders Turnstile with the site key), refusing every new response: refuse the setting.
+  const before = (await current(c)).settings.turnstile;
+  const siteKey = patch.turnstileSiteKey !== undefined ? patch.turnstileSiteKey : before.siteKey;
+  const enabled = patch.turnstileSecret !== undefined ? patch.turnstileSecret !== null : before.enabled;
+  if (enabled && !siteKey) {
+    throw new ApiError(400, 'invalid_request', 'a Turnstile secret needs the site key too', [
+      { path: ['turnstileSiteKey'], message: 'required while a Turnstile secret is set' },
+    ]);
+  }
   await updateSiteSettings(c.env.DB, c.get('siteId'), patch);
   forgetCollectCache();
   return c.json(await current(c));
