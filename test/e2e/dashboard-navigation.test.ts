@@ -67,6 +67,8 @@ describe('dashboard navigation', () => {
   }, async () => {
     const ctx = await signedInContext(browser, site.apiKey);
     const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=7`));
     await shows(page, 'overview');
     // Every step below happens in this one document: a full load would reset this marker.
@@ -134,6 +136,7 @@ describe('dashboard navigation', () => {
     await shows(page, 'install');
 
     expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    expect(errors).toEqual([]);
     await ctx.close();
   });
 

@@ -200,6 +200,33 @@ describe('set-up screens', () => {
     await page.context().close();
   });
 
+  it('redraws the preview on changes in quick succession, and the tabs still lead off the editor', async () => {
+    const page = await signedIn();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(dash(`#/editor/${surveyId}`));
+    const preview = page.locator('[data-testid="preview"]');
+    await preview.getByRole('dialog').waitFor();
+    // Two changes, each rendered, before the first render's effects have run (they wait for a frame):
+    // the second render then runs the preview's pending effect itself, inside the render.
+    await page.evaluate(async () => {
+      document.querySelector<HTMLInputElement>('input[name="pv-lang"][value="fa"]')!.click();
+      await Promise.resolve();
+      await Promise.resolve();
+      document.querySelector<HTMLInputElement>('input[name="pv-mode"][value="dark"]')!.click();
+    });
+    await expect.poll(() => preview.getByRole('dialog').textContent()).toContain('فروشگاه ما');
+    expect(await page.locator('.preview-stage').getAttribute('class')).toContain('dark');
+    await page
+      .getByRole('navigation', { name: 'Dashboard sections' })
+      .getByRole('link', { name: 'Install', exact: true })
+      .click();
+    await page.locator('#snippet').waitFor({ timeout: 10_000 });
+    expect(await preview.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('has no serious axe violations on each screen, in English and Persian, desktop and phone', async () => {
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const failures: string[] = [];

@@ -25,17 +25,27 @@ export function Preview({
   const json = survey ? JSON.stringify(survey) : '';
   const stop = useRef<() => void>();
 
+  // The widget draws itself with its own render() (the same Preact), which must never run inside
+  // one of ours: when this component renders again before its effect has run (two quick clicks on
+  // the controls), Preact runs the effect in the middle of that render, and a render() there breaks
+  // it (preact/debug throws "Hook can only be invoked from render methods"; the editor then stays on
+  // screen whatever the route says). So drawing and removing happen in a task of their own.
   useEffect(() => {
-    if (!box.current || !survey) return;
-    try {
-      stop.current = renderPreview(box.current, survey, { locale, mode });
-    } catch {
-      /* a preview must never take the editor down */
-    }
+    const el = box.current;
+    if (!el || !survey) return;
+    const timer = setTimeout(() => {
+      try {
+        stop.current = renderPreview(el, survey, { locale, mode });
+      } catch {
+        /* a preview must never take the editor down */
+      }
+    });
+    return () => clearTimeout(timer);
   }, [json, locale, mode]);
   useEffect(
     () => () => {
-      stop.current?.();
+      const remove = stop.current;
+      setTimeout(() => remove?.());
     },
     [],
   );
