@@ -3,9 +3,10 @@ import { ApiKeyInput } from '../../../shared/schemas/api';
 import { useQuery } from '../api';
 import { Status } from '../components/status';
 import { CopyBox } from './copy-box';
-import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
+import { asIssuesOf, type Errors, FormActions, focusFirstError, issueMap, type Note, TextField } from './form';
 import { send } from './http';
 import { type SetupKey, useSetupT } from './i18n';
+import { ListTable } from './list-table';
 
 type KeyInfo = {
   id: string;
@@ -24,7 +25,7 @@ export function Keys() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['read']);
   const [errors, setErrors] = useState<Errors>(new Map());
-  const [note, setNote] = useState<{ text: string; error?: boolean }>();
+  const [note, setNote] = useState<Note>();
   const [created, setCreated] = useState<{ name: string; key: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -74,17 +75,7 @@ export function Keys() {
           {st('createKey')}
         </h2>
         <div class="form-row">
-          <Field path="name" label={st('keyName')} error={errors.get('name')}>
-            {(a) => (
-              <input
-                id={a.id}
-                value={name}
-                aria-invalid={a.invalid ? 'true' : undefined}
-                aria-describedby={a.describedBy}
-                onInput={(e) => setName(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <TextField path="name" label={st('keyName')} error={errors.get('name')} value={name} onValue={setName} />
           <fieldset class="checks" aria-describedby={scopeError ? 'f-scopes-err' : undefined}>
             <legend>{st('keyScopes')}</legend>
             {(['read', 'manage'] as const).map((s) => (
@@ -107,14 +98,9 @@ export function Keys() {
             )}
           </fieldset>
         </div>
-        <div class="form-actions">
-          <button type="submit" class="btn btn-primary" disabled={busy} data-action="create-key">
-            {st('createKey')}
-          </button>
-          <span role="status" class={note?.error ? 'form-status error' : 'form-status'}>
-            {note?.text}
-          </span>
-        </div>
+        <FormActions action="create-key" busy={busy} note={note}>
+          {st('createKey')}
+        </FormActions>
         {created && (
           <div class="notice new-key" data-testid="new-key">
             <p>
@@ -129,47 +115,36 @@ export function Keys() {
           {st('keysListTitle')}
         </h2>
         <Status loading={q.loading} error={q.error} retry={q.reload}>
-          <div class="table-wrap">
-            <table class="data" data-testid="keys">
-              <thead>
-                <tr>
-                  <th scope="col">{st('keyName')}</th>
-                  <th scope="col">{st('keyPrefix')}</th>
-                  <th scope="col">{st('keyScopes')}</th>
-                  <th scope="col">{st('keyCreated')}</th>
-                  <th scope="col">{st('keyLastUsed')}</th>
-                  <td />
-                </tr>
-              </thead>
-              <tbody>
-                {(q.data?.keys ?? []).map((k) => (
-                  <tr key={k.id} class={k.revoked ? 'revoked' : undefined} data-key={k.id}>
-                    <td>{k.name}</td>
-                    <td>
-                      <code dir="ltr">{k.prefix}…</code>
-                    </td>
-                    <td dir="ltr">{k.scopes.join(', ')}</td>
-                    <td>{dateTime(k.createdAt)}</td>
-                    <td data-col="last-used">{k.lastUsedAt ? dateTime(k.lastUsedAt) : st('keyNever')}</td>
-                    <td>
-                      {k.revoked ? (
-                        <span class="muted">{st('keyRevoked')}</span>
-                      ) : (
-                        <button
-                          type="button"
-                          class="btn btn-small btn-danger"
-                          aria-label={st('revokeKey', { name: k.name })}
-                          onClick={() => revoke(k)}
-                        >
-                          {st('revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            testid="keys"
+            columns={[st('keyName'), st('keyPrefix'), st('keyScopes'), st('keyCreated'), st('keyLastUsed')]}
+          >
+            {(q.data?.keys ?? []).map((k) => (
+              <tr key={k.id} class={k.revoked ? 'revoked' : undefined} data-key={k.id}>
+                <td>{k.name}</td>
+                <td>
+                  <code dir="ltr">{k.prefix}…</code>
+                </td>
+                <td dir="ltr">{k.scopes.join(', ')}</td>
+                <td>{dateTime(k.createdAt)}</td>
+                <td data-col="last-used">{k.lastUsedAt ? dateTime(k.lastUsedAt) : st('keyNever')}</td>
+                <td>
+                  {k.revoked ? (
+                    <span class="muted">{st('keyRevoked')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      class="btn btn-small btn-danger"
+                      aria-label={st('revokeKey', { name: k.name })}
+                      onClick={() => revoke(k)}
+                    >
+                      {st('revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </Status>
       </section>
     </div>

@@ -3,9 +3,19 @@ import { TouchpointInput } from '../../../shared/schemas/api';
 import { STAGES } from '../../../shared/schemas/common';
 import { useQuery } from '../api';
 import { Status } from '../components/status';
-import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
+import {
+  asIssuesOf,
+  type Errors,
+  FormActions,
+  focusFirstError,
+  issueMap,
+  type Note,
+  SelectField,
+  TextField,
+} from './form';
 import { send } from './http';
 import { type SetupKey, useSetupT } from './i18n';
+import { ListTable } from './list-table';
 import { SHOP_TOUCHPOINTS } from './templates';
 
 type Tp = { key: string; name: string; stage: string };
@@ -17,7 +27,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   const list = q.data?.touchpoints ?? [];
   const [form, setForm] = useState<Tp>({ key: '', name: '', stage: 'purchase' });
   const [errors, setErrors] = useState<Errors>(new Map());
-  const [note, setNote] = useState<{ text: string; error?: boolean }>();
+  const [note, setNote] = useState<Note>();
   const [busy, setBusy] = useState(false);
   const keyInput = useRef<HTMLInputElement>(null);
 
@@ -51,13 +61,11 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   const addSuggestions = async (items: typeof suggestions) => {
     for (const s of items) if (!(await save({ key: s.key, name: s.name[locale] ?? s.name.en, stage: s.stage }))) return;
   };
-  const input = (k: keyof Tp, a: { id: string; invalid: boolean; describedBy: string | undefined }, ltr = false) => ({
-    id: a.id,
+  const field = (k: keyof Tp) => ({
+    path: k,
+    error: errors.get(k),
     value: form[k],
-    ...(ltr ? { dir: 'ltr' as const } : {}),
-    'aria-invalid': a.invalid ? ('true' as const) : undefined,
-    'aria-describedby': a.describedBy,
-    onInput: (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value }),
+    onValue: (v: string) => setForm({ ...form, [k]: v }),
   });
 
   return (
@@ -71,43 +79,31 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
           {list.length === 0 ? (
             <p class="muted">{st('noTouchpoints')}</p>
           ) : (
-            <div class="table-wrap">
-              <table class="data" data-testid="touchpoints">
-                <thead>
-                  <tr>
-                    <th scope="col">{st('tpKey')}</th>
-                    <th scope="col">{st('tpName')}</th>
-                    <th scope="col">{st('tpStage')}</th>
-                    <td />
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((tp) => (
-                    <tr key={tp.key}>
-                      <td>
-                        <code dir="ltr">{tp.key}</code>
-                      </td>
-                      <td>{tp.name}</td>
-                      <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          class="btn btn-small"
-                          aria-label={st('editTouchpoint', { name: tp.name })}
-                          onClick={() => {
-                            setForm({ ...tp });
-                            setErrors(new Map());
-                            keyInput.current?.focus();
-                          }}
-                        >
-                          {st('edit')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable testid="touchpoints" columns={[st('tpKey'), st('tpName'), st('tpStage')]}>
+              {list.map((tp) => (
+                <tr key={tp.key}>
+                  <td>
+                    <code dir="ltr">{tp.key}</code>
+                  </td>
+                  <td>{tp.name}</td>
+                  <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="btn btn-small"
+                      aria-label={st('editTouchpoint', { name: tp.name })}
+                      onClick={() => {
+                        setForm({ ...tp });
+                        setErrors(new Map());
+                        keyInput.current?.focus();
+                      }}
+                    >
+                      {st('edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </ListTable>
           )}
         </Status>
       </section>
@@ -124,32 +120,26 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
           {st('addTouchpoint')}
         </h2>
         <div class="form-row">
-          <Field path="key" label={st('tpKey')} hint={st('tpKeyHint')} error={errors.get('key')}>
-            {(a) => <input ref={keyInput} {...input('key', a, true)} autoCapitalize="off" spellcheck={false} />}
-          </Field>
-          <Field path="name" label={st('tpName')} error={errors.get('name')}>
-            {(a) => <input {...input('name', a)} />}
-          </Field>
-          <Field path="stage" label={st('tpStage')} error={errors.get('stage')}>
-            {(a) => (
-              <select {...input('stage', a)}>
-                {STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {st(`stage.${s}` as SetupKey)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <TextField
+            {...field('key')}
+            label={st('tpKey')}
+            hint={st('tpKeyHint')}
+            inputRef={keyInput}
+            dir="ltr"
+            autoCapitalize="off"
+            spellcheck={false}
+          />
+          <TextField {...field('name')} label={st('tpName')} />
+          <SelectField
+            {...field('stage')}
+            label={st('tpStage')}
+            options={STAGES as readonly string[]}
+            optionLabel={(s) => st(`stage.${s}` as SetupKey)}
+          />
         </div>
-        <div class="form-actions">
-          <button type="submit" class="btn btn-primary" disabled={busy} data-action="save-touchpoint">
-            {st('saveTouchpoint')}
-          </button>
-          <span role="status" class={note?.error ? 'form-status error' : 'form-status'}>
-            {note?.text}
-          </span>
-        </div>
+        <FormActions action="save-touchpoint" busy={busy} note={note}>
+          {st('saveTouchpoint')}
+        </FormActions>
       </form>
       {suggestions.length > 0 && (
         <section class="card" aria-labelledby="tp-sugg-h">

@@ -9,13 +9,6 @@ export type Loose = any;
 
 export { isRtl };
 
-/** The typed text of a number field: a number when it reads as one, else the raw text (reported by zod). */
-export function numOrRaw(s: string): number | string | undefined {
-  const v = s.trim();
-  if (v === '') return undefined;
-  return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
-}
-
 /** A clone changed by `fn` (drafts are small; structuredClone keeps the code plain). */
 export function produce<T>(d: T, fn: (x: Loose) => void): T {
   const c = structuredClone(d);

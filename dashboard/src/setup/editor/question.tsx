@@ -1,7 +1,7 @@
 import { QUESTION_TYPES } from '../../../../shared/schemas/survey';
-import { Field, fieldId } from '../form';
+import { fieldId, NumberField, SelectField, TextField } from '../form';
 import { type SetupKey, useSetupT } from '../i18n';
-import { type Loose, numOrRaw, put, retype } from './draft';
+import { type Loose, put, retype } from './draft';
 import { LocalizedFields } from './localized';
 
 type Props = {
@@ -16,11 +16,6 @@ type Props = {
   move: (by: -1 | 1) => void;
   remove: () => void;
 };
-
-const aria = (a: { invalid: boolean; describedBy: string | undefined }) => ({
-  'aria-invalid': a.invalid ? ('true' as const) : undefined,
-  'aria-describedby': a.describedBy,
-});
 
 /** One question: id, type, prompts in every language, type options, follow-up rule; move and remove. */
 export function QuestionEditor({ q, index, count, earlier, langs, errors, update, replace, move, remove }: Props) {
@@ -69,30 +64,25 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
       </div>
       {errors.get(p) && <p class="field-error">{errors.get(p)}</p>}
       <div class="form-row">
-        <Field path={`${p}.type`} label={st('qType')} error={e('type')}>
-          {(a) => (
-            <select id={a.id} {...aria(a)} value={q.type} onChange={(ev) => replace(retype(q, ev.currentTarget.value))}>
-              {QUESTION_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {st(`type.${t}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field path={`${p}.id`} label={st('qId')} error={e('id')}>
-          {(a) => (
-            <input
-              id={a.id}
-              {...aria(a)}
-              dir="ltr"
-              size={14}
-              spellcheck={false}
-              value={q.id}
-              onInput={(ev) => update((x) => (x.id = ev.currentTarget.value))}
-            />
-          )}
-        </Field>
+        <SelectField
+          path={`${p}.type`}
+          label={st('qType')}
+          error={e('type')}
+          value={q.type}
+          options={QUESTION_TYPES}
+          optionLabel={(t) => st(`type.${t}`)}
+          onValue={(t) => replace(retype(q, t))}
+        />
+        <TextField
+          path={`${p}.id`}
+          label={st('qId')}
+          error={e('id')}
+          dir="ltr"
+          size={14}
+          spellcheck={false}
+          value={q.id}
+          onValue={(v) => update((x) => (x.id = v))}
+        />
         <label class="check check-inline">
           <input
             type="checkbox"
@@ -140,37 +130,24 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
 
       {(q.type === 'csat' || q.type === 'rating') && (
         <div class="form-row">
-          <Field path={`${p}.style`} label={st('style')} error={e('style')}>
-            {(a) => (
-              <select
-                id={a.id}
-                {...aria(a)}
-                value={q.style ?? ''}
-                onChange={(ev) => update((x) => put(x, 'style', ev.currentTarget.value || undefined))}
-              >
-                <option value="">—</option>
-                {(q.type === 'csat' ? ['stars', 'faces', 'numbers'] : ['stars', 'numbers']).map((s) => (
-                  <option key={s} value={s}>
-                    {st(`style.${s}` as SetupKey)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            path={`${p}.style`}
+            label={st('style')}
+            error={e('style')}
+            value={q.style ?? ''}
+            options={q.type === 'csat' ? ['', 'stars', 'faces', 'numbers'] : ['', 'stars', 'numbers']}
+            optionLabel={(s) => (s ? st(`style.${s}` as SetupKey) : '—')}
+            onValue={(s) => update((x) => put(x, 'style', s || undefined))}
+          />
           {q.type === 'rating' && (
-            <Field path={`${p}.scale`} label={st('scale')} error={e('scale')}>
-              {(a) => (
-                <input
-                  id={a.id}
-                  {...aria(a)}
-                  inputMode="numeric"
-                  dir="ltr"
-                  size={4}
-                  value={q.scale ?? ''}
-                  onInput={(ev) => update((x) => put(x, 'scale', numOrRaw(ev.currentTarget.value)))}
-                />
-              )}
-            </Field>
+            <NumberField
+              path={`${p}.scale`}
+              label={st('scale')}
+              error={e('scale')}
+              size={4}
+              value={q.scale}
+              onValue={(v) => update((x) => put(x, 'scale', v))}
+            />
           )}
         </div>
       )}
@@ -190,18 +167,15 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
           <ol class="option-list">
             {(q.options ?? []).map((o: Loose, j: number) => (
               <li key={j} class="option">
-                <Field path={`${p}.options.${j}.id`} label={st('optionId', { n: j + 1 })} error={e(`options.${j}.id`)}>
-                  {(a) => (
-                    <input
-                      id={a.id}
-                      {...aria(a)}
-                      dir="ltr"
-                      size={10}
-                      value={o.id}
-                      onInput={(ev) => update((x) => (x.options[j].id = ev.currentTarget.value))}
-                    />
-                  )}
-                </Field>
+                <TextField
+                  path={`${p}.options.${j}.id`}
+                  label={st('optionId', { n: j + 1 })}
+                  error={e(`options.${j}.id`)}
+                  dir="ltr"
+                  size={10}
+                  value={o.id}
+                  onValue={(v) => update((x) => (x.options[j].id = v))}
+                />
                 <LocalizedFields
                   path={`${p}.options.${j}.label`}
                   label={(lang) => st('optionLabel', { n: j + 1, lang })}
@@ -240,19 +214,14 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
 
       {q.type === 'text' && (
         <>
-          <Field path={`${p}.maxLength`} label={st('maxLength')} error={e('maxLength')}>
-            {(a) => (
-              <input
-                id={a.id}
-                {...aria(a)}
-                inputMode="numeric"
-                dir="ltr"
-                size={6}
-                value={q.maxLength ?? ''}
-                onInput={(ev) => update((x) => put(x, 'maxLength', numOrRaw(ev.currentTarget.value)))}
-              />
-            )}
-          </Field>
+          <NumberField
+            path={`${p}.maxLength`}
+            label={st('maxLength')}
+            error={e('maxLength')}
+            size={6}
+            value={q.maxLength}
+            onValue={(v) => update((x) => put(x, 'maxLength', v))}
+          />
           <LocalizedFields
             path={`${p}.placeholder`}
             label={(lang) => st('placeholder', { lang })}
@@ -267,63 +236,44 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
 
       {index > 0 && (
         <div class="rule">
-          <Field path={`${p}.showIf.questionId`} label={st('followUp')} error={e('showIf.questionId') ?? e('showIf')}>
-            {(a) => (
-              <select
-                id={a.id}
-                {...aria(a)}
-                value={q.showIf?.questionId ?? ''}
-                onChange={(ev) => {
-                  const id = ev.currentTarget.value;
-                  update((x) => {
-                    if (!id) delete x.showIf;
-                    else {
-                      const target = earlier.find((y) => y.id === id);
-                      x.showIf =
-                        target?.type === 'choice'
-                          ? { questionId: id, anyOf: [target.options?.[0]?.id].filter(Boolean) }
-                          : { questionId: id, max: target?.type === 'nps' ? 6 : 3 };
-                    }
-                  });
-                }}
-              >
-                <option value="">{st('always')}</option>
-                {earlier.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {st('whenAnswerTo', { id: x.id })}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            path={`${p}.showIf.questionId`}
+            label={st('followUp')}
+            error={e('showIf.questionId') ?? e('showIf')}
+            value={q.showIf?.questionId ?? ''}
+            options={['', ...earlier.map((x): string => x.id)]}
+            optionLabel={(id) => (id ? st('whenAnswerTo', { id }) : st('always'))}
+            onValue={(id) =>
+              update((x) => {
+                if (!id) delete x.showIf;
+                else {
+                  const target = earlier.find((y) => y.id === id);
+                  x.showIf =
+                    target?.type === 'choice'
+                      ? { questionId: id, anyOf: [target.options?.[0]?.id].filter(Boolean) }
+                      : { questionId: id, max: target?.type === 'nps' ? 6 : 3 };
+                }
+              })
+            }
+          />
           {q.showIf && ruleTarget?.type !== 'choice' && (
             <>
-              <Field path={`${p}.showIf.min`} label={st('ruleMin')} error={e('showIf.min')}>
-                {(a) => (
-                  <input
-                    id={a.id}
-                    {...aria(a)}
-                    inputMode="numeric"
-                    dir="ltr"
-                    size={4}
-                    value={q.showIf.min ?? ''}
-                    onInput={(ev) => update((x) => put(x.showIf, 'min', numOrRaw(ev.currentTarget.value)))}
-                  />
-                )}
-              </Field>
-              <Field path={`${p}.showIf.max`} label={st('ruleMax')} error={e('showIf.max')}>
-                {(a) => (
-                  <input
-                    id={a.id}
-                    {...aria(a)}
-                    inputMode="numeric"
-                    dir="ltr"
-                    size={4}
-                    value={q.showIf.max ?? ''}
-                    onInput={(ev) => update((x) => put(x.showIf, 'max', numOrRaw(ev.currentTarget.value)))}
-                  />
-                )}
-              </Field>
+              <NumberField
+                path={`${p}.showIf.min`}
+                label={st('ruleMin')}
+                error={e('showIf.min')}
+                size={4}
+                value={q.showIf.min}
+                onValue={(v) => update((x) => put(x.showIf, 'min', v))}
+              />
+              <NumberField
+                path={`${p}.showIf.max`}
+                label={st('ruleMax')}
+                error={e('showIf.max')}
+                size={4}
+                value={q.showIf.max}
+                onValue={(v) => update((x) => put(x.showIf, 'max', v))}
+              />
             </>
           )}
           {q.showIf && ruleTarget?.type === 'choice' && (

@@ -1,18 +1,6 @@
-import { Field } from '../form';
+import { ariaOf, errorAt, Field, NumberField, SelectField, TextField } from '../form';
 import { type SetupKey, useSetupT } from '../i18n';
-import { type Loose, numOrRaw, put } from './draft';
-
-const aria = (a: { invalid: boolean; describedBy: string | undefined }) => ({
-  'aria-invalid': a.invalid ? ('true' as const) : undefined,
-  'aria-describedby': a.describedBy,
-});
-
-const deep = (errors: Map<string, string>, path: string) => {
-  const own = errors.get(path);
-  if (own) return own;
-  for (const [k, v] of errors) if (k.startsWith(`${path}.`)) return v;
-  return undefined;
-};
+import { type Loose, put } from './draft';
 
 /** Targeting: touchpoints, URL rules, trigger, sampling, recontact. */
 export function TargetingEditor({
@@ -67,8 +55,8 @@ export function TargetingEditor({
             {touchpoints.find((x) => x.key === k)?.name ?? k} <code dir="ltr">{k}</code>
           </label>
         ))}
-        {deep(errors, 'targeting.touchpoints') && (
-          <span class="field-error">{deep(errors, 'targeting.touchpoints')}</span>
+        {errorAt(errors, 'targeting.touchpoints', true) && (
+          <span class="field-error">{errorAt(errors, 'targeting.touchpoints', true)}</span>
         )}
       </fieldset>
       <div class="form-row">
@@ -79,12 +67,12 @@ export function TargetingEditor({
             path={`targeting.urls.${k}`}
             label={st(k === 'include' ? 'urlInclude' : 'urlExclude')}
             hint={st('urlHint')}
-            error={deep(errors, `targeting.urls.${k}`)}
+            error={errorAt(errors, `targeting.urls.${k}`, true)}
           >
             {(a) => (
               <textarea
                 id={a.id}
-                {...aria(a)}
+                {...ariaOf(a)}
                 dir="ltr"
                 rows={3}
                 spellcheck={false}
@@ -96,118 +84,80 @@ export function TargetingEditor({
         ))}
       </div>
       <div class="form-row">
-        <Field
+        <SelectField
           path="targeting.trigger.type"
           label={st('trigger')}
           error={errors.get('targeting.trigger.type') ?? errors.get('targeting.trigger')}
-        >
-          {(a) => (
-            <select
-              id={a.id}
-              {...aria(a)}
-              value={trig}
-              onChange={(e) =>
-                update((x) => {
-                  const v = e.currentTarget.value;
-                  put(
-                    x,
-                    'trigger',
-                    v === ''
-                      ? undefined
-                      : v === 'scroll'
-                        ? { type: v, percent: 50 }
-                        : v === 'event'
-                          ? { type: v, name: '' }
-                          : v === 'pageview'
-                            ? { type: v, delayMs: 3000 }
-                            : { type: v },
-                  );
-                })
-              }
-            >
-              {['', 'pageview', 'scroll', 'exit', 'event'].map((v) => (
-                <option key={v} value={v}>
-                  {st(`trigger.${v || 'none'}` as SetupKey)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={trig}
+          options={['', 'pageview', 'scroll', 'exit', 'event']}
+          optionLabel={(v) => st(`trigger.${v || 'none'}` as SetupKey)}
+          onValue={(v) =>
+            update((x) =>
+              put(
+                x,
+                'trigger',
+                v === ''
+                  ? undefined
+                  : v === 'scroll'
+                    ? { type: v, percent: 50 }
+                    : v === 'event'
+                      ? { type: v, name: '' }
+                      : v === 'pageview'
+                        ? { type: v, delayMs: 3000 }
+                        : { type: v },
+              ),
+            )
+          }
+        />
         {trig === 'pageview' && (
-          <Field path="targeting.trigger.delayMs" label={st('delayMs')} error={errors.get('targeting.trigger.delayMs')}>
-            {(a) => (
-              <input
-                id={a.id}
-                {...aria(a)}
-                inputMode="numeric"
-                dir="ltr"
-                size={8}
-                value={t.trigger.delayMs ?? ''}
-                onInput={(e) => update((x) => put(x.trigger, 'delayMs', numOrRaw(e.currentTarget.value)))}
-              />
-            )}
-          </Field>
+          <NumberField
+            path="targeting.trigger.delayMs"
+            label={st('delayMs')}
+            error={errors.get('targeting.trigger.delayMs')}
+            size={8}
+            value={t.trigger.delayMs}
+            onValue={(v) => update((x) => put(x.trigger, 'delayMs', v))}
+          />
         )}
         {trig === 'scroll' && (
-          <Field
+          <NumberField
             path="targeting.trigger.percent"
             label={st('scrollPercent')}
             error={errors.get('targeting.trigger.percent')}
-          >
-            {(a) => (
-              <input
-                id={a.id}
-                {...aria(a)}
-                inputMode="numeric"
-                dir="ltr"
-                size={5}
-                value={t.trigger.percent ?? ''}
-                onInput={(e) => update((x) => put(x.trigger, 'percent', numOrRaw(e.currentTarget.value)))}
-              />
-            )}
-          </Field>
+            size={5}
+            value={t.trigger.percent}
+            onValue={(v) => update((x) => put(x.trigger, 'percent', v))}
+          />
         )}
         {trig === 'event' && (
-          <Field path="targeting.trigger.name" label={st('eventName')} error={errors.get('targeting.trigger.name')}>
-            {(a) => (
-              <input
-                id={a.id}
-                {...aria(a)}
-                dir="ltr"
-                value={t.trigger.name ?? ''}
-                onInput={(e) => update((x) => (x.trigger.name = e.currentTarget.value))}
-              />
-            )}
-          </Field>
+          <TextField
+            path="targeting.trigger.name"
+            label={st('eventName')}
+            error={errors.get('targeting.trigger.name')}
+            dir="ltr"
+            value={t.trigger.name}
+            onValue={(v) => update((x) => (x.trigger.name = v))}
+          />
         )}
       </div>
       <div class="form-row">
-        <Field path="targeting.samplePercent" label={st('samplePercent')} error={errors.get('targeting.samplePercent')}>
-          {(a) => (
-            <input
-              id={a.id}
-              {...aria(a)}
-              inputMode="decimal"
-              dir="ltr"
-              size={5}
-              value={t.samplePercent ?? ''}
-              onInput={(e) => update((x) => put(x, 'samplePercent', numOrRaw(e.currentTarget.value)))}
-            />
-          )}
-        </Field>
-        <Field path="targeting.recontactDays" label={st('recontactDays')} error={errors.get('targeting.recontactDays')}>
-          {(a) => (
-            <input
-              id={a.id}
-              {...aria(a)}
-              inputMode="numeric"
-              dir="ltr"
-              size={5}
-              value={t.recontactDays ?? ''}
-              onInput={(e) => update((x) => put(x, 'recontactDays', numOrRaw(e.currentTarget.value)))}
-            />
-          )}
-        </Field>
+        <NumberField
+          path="targeting.samplePercent"
+          label={st('samplePercent')}
+          error={errors.get('targeting.samplePercent')}
+          size={5}
+          decimal
+          value={t.samplePercent}
+          onValue={(v) => update((x) => put(x, 'samplePercent', v))}
+        />
+        <NumberField
+          path="targeting.recontactDays"
+          label={st('recontactDays')}
+          error={errors.get('targeting.recontactDays')}
+          size={5}
+          value={t.recontactDays}
+          onValue={(v) => update((x) => put(x, 'recontactDays', v))}
+        />
       </div>
     </section>
   );
@@ -237,7 +187,7 @@ export function ThemeEditor({
             <span class="color-pair">
               <input
                 id={a.id}
-                {...aria(a)}
+                {...ariaOf(a)}
                 dir="ltr"
                 size={9}
                 placeholder="#4f46e5"
@@ -254,38 +204,24 @@ export function ThemeEditor({
             </span>
           )}
         </Field>
-        <Field path="theme.position" label={st('position')} error={errors.get('theme.position')}>
-          {(a) => (
-            <select
-              id={a.id}
-              {...aria(a)}
-              value={th.position ?? 'bottom-right'}
-              onChange={(e) => update((x) => put(x, 'position', e.currentTarget.value))}
-            >
-              {['bottom-right', 'bottom-left', 'center'].map((v) => (
-                <option key={v} value={v}>
-                  {st(`position.${v}` as SetupKey)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field path="theme.mode" label={st('mode')} error={errors.get('theme.mode')}>
-          {(a) => (
-            <select
-              id={a.id}
-              {...aria(a)}
-              value={th.mode ?? 'auto'}
-              onChange={(e) => update((x) => put(x, 'mode', e.currentTarget.value))}
-            >
-              {['auto', 'light', 'dark'].map((v) => (
-                <option key={v} value={v}>
-                  {st(`mode.${v}` as SetupKey)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          path="theme.position"
+          label={st('position')}
+          error={errors.get('theme.position')}
+          value={th.position ?? 'bottom-right'}
+          options={['bottom-right', 'bottom-left', 'center']}
+          optionLabel={(v) => st(`position.${v}`)}
+          onValue={(v) => update((x) => put(x, 'position', v))}
+        />
+        <SelectField
+          path="theme.mode"
+          label={st('mode')}
+          error={errors.get('theme.mode')}
+          value={th.mode ?? 'auto'}
+          options={['auto', 'light', 'dark']}
+          optionLabel={(v) => st(`mode.${v}`)}
+          onValue={(v) => update((x) => put(x, 'mode', v))}
+        />
       </div>
     </section>
   );
