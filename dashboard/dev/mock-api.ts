@@ -408,8 +408,11 @@ function atRisk(q: URLSearchParams) {
     const comment = [...rs]
       .reverse()
       .find((r) => typeof r.answers.why === 'string' || typeof r.answers.improve === 'string');
+    const caseStatus = CASES.find((c) => c.responseId === last.id)?.status;
     items.push({
       respondentId: id,
+      responseId: last.id,
+      ...(caseStatus ? { caseStatus } : {}),
       surveyId: last.surveyId,
       touchpoint: last.touchpoint,
       latestScore: latest,
