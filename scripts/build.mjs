@@ -10,6 +10,5 @@ for (const app of ['widget', 'dashboard']) {
   // preact/debug and JSX debug props, and the browser tests would test another bundle.
   if (existsSync(config)) {
     run('npx', ['vite', 'build', '--logLevel', 'warn', '-c', config], { env: { ...quietEnv, NODE_ENV: 'production' } });
-  }
-  else console.log(`(no ${app}/vite.config.ts yet: skipped)`);
+  } else console.log(`(no ${app}/vite.config.ts yet: skipped)`);
 }

@@ -48,7 +48,9 @@ describe('Turnstile for the widget', () => {
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: { issues: [{ path: ['turnstileSiteKey'] }] } });
     // clearing the site key while the secret is set is refused too
-    expect((await settings(apiKey, { turnstileSiteKey: SITE_KEY, turnstileSecret: TEST_SECRET_PASS })).status).toBe(200);
+    expect((await settings(apiKey, { turnstileSiteKey: SITE_KEY, turnstileSecret: TEST_SECRET_PASS })).status).toBe(
+      200,
+    );
     expect((await settings(apiKey, { turnstileSiteKey: null })).status).toBe(400);
     const now = await call('/v1/site/settings', { key: apiKey });
     expect(((await now.json()) as { settings: { turnstile: unknown } }).settings.turnstile).toEqual({
