@@ -227,6 +227,30 @@ describe('set-up screens', () => {
     await page.context().close();
   });
 
+  it('shows the CSP lines Turnstile needs once the site turns it on', async () => {
+    const other = await createSite([host.url], { name: 'Turnstile shop' });
+    const ctx = await browser.newContext();
+    await ctx.addInitScript((key) => {
+      sessionStorage.setItem('seda.apiKey', key);
+      localStorage.setItem('seda.locale', 'en');
+    }, other.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dash('#/install'));
+    const csp = page.locator('#csp');
+    await expect.poll(() => csp.inputValue()).toContain(`script-src ${collectorUrl()}`);
+    expect(await csp.inputValue()).not.toContain('challenges.cloudflare.com');
+    const on = await api('/v1/site/settings', {
+      method: 'PATCH',
+      key: other.apiKey,
+      json: { turnstileSiteKey: '1x00000000000000000000AA', turnstileSecret: '1x0000000000000000000000000000000AA' },
+    });
+    expect(on.status).toBe(200);
+    await page.reload();
+    await expect.poll(() => csp.inputValue()).toContain('frame-src https://challenges.cloudflare.com;');
+    expect(await csp.inputValue()).toContain(`script-src ${collectorUrl()} https://challenges.cloudflare.com;`);
+    await ctx.close();
+  });
+
   it('has no serious axe violations on each screen, in English and Persian, desktop and phone', async () => {
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const failures: string[] = [];

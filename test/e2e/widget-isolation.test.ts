@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { cspLines } from '../../dashboard/src/setup/csp';
 import { collectorUrl } from './helpers';
 import {
   firstPartyServer,
@@ -93,7 +94,10 @@ describe('widget: isolation', () => {
     // The styles are constructed stylesheets in the shadow root: even style-src 'none' leaves them be.
     suite.pages['/csp-no-style'] = {
       body: hostPage({ site: key }),
-      headers: { 'content-security-policy': `default-src 'none'; script-src ${c}; connect-src ${c}; style-src 'none'` },
+      // the lines the dashboard's install page shows (no Turnstile)
+      headers: {
+        'content-security-policy': `default-src 'none'; ${cspLines(c).replaceAll('\n', ' ')} style-src 'none'`,
+      },
     };
     const second = await openPage(suite.browser, `${suite.host.url}/csp-no-style`);
     await waitForPanel(second.page);

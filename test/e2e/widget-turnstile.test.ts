@@ -13,6 +13,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cspLines } from '../../dashboard/src/setup/csp';
 import { siteverifyCalls, TURNSTILE_TEST } from './fake-siteverify';
 import { api, collectorUrl, type HostServer, launchBrowser, startHostServer } from './helpers';
 import { exported, hostPage, hostServer, nps, results, shots, siteWith, until, waitForPanel } from './widget-helpers';
@@ -393,8 +394,9 @@ init({ site: ${JSON.stringify(site)}, api: ${JSON.stringify(collectorUrl())} });
     const { key, apiKey, ids } = await turnstileSite(TURNSTILE_TEST.secretPass, nps());
     const c = collectorUrl();
     const policies = {
-      // README: the collector in script-src and connect-src; Turnstile in script-src and frame-src
-      hosts: `default-src 'none'; script-src ${c} ${CLOUDFLARE}; connect-src ${c}; frame-src ${CLOUDFLARE}; style-src 'none'`,
+      // the lines the dashboard's install page shows for a Turnstile site: the collector in script-src
+      // and connect-src; Turnstile in script-src and frame-src
+      hosts: `default-src 'none'; ${cspLines(c, true).replaceAll('\n', ' ')} style-src 'none'`,
       // no hosts for scripts: the nonce travels from w.js to the UI bundle, t.js and Cloudflare's api.js
       nonce: `default-src 'none'; script-src 'nonce-n0nce'; connect-src ${c}; frame-src ${CLOUDFLARE}; style-src 'none'`,
     };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { SitePatch } from '../../../shared/schemas/api';
 import { Status } from '../components/status';
 import { CopyBox } from './copy-box';
+import { cspLines } from './csp';
 import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
 import { fresh, send } from './http';
 import { useSetupT } from './i18n';
@@ -14,9 +15,6 @@ const POLL_MS = 5000;
 export const snippet = (api: string, key: string) =>
   `<script>window.seda=window.seda||function(){(seda.q=seda.q||[]).push(arguments)};</script>
 <script src="${api}/w.js" data-site="${key}" async></script>`;
-
-export const cspLines = (api: string) => `script-src ${api};
-connect-src ${api};`;
 
 export const spaUsage = (api: string, key: string) => `import { init, identify, touchpoint, track } from 'seda/widget';
 
@@ -53,6 +51,16 @@ export function Install() {
     };
   }, [nonce]);
 
+  // Whether Turnstile is on decides the CSP lines; a key without the manage scope cannot read the
+  // settings, and then gets the lines without it.
+  const [turnstile, setTurnstile] = useState(false);
+  useEffect(() => {
+    fresh<{ settings: { turnstile: { enabled: boolean } } }>('/v1/site/settings').then(
+      (d) => setTurnstile(d.settings.turnstile.enabled),
+      () => {},
+    );
+  }, [nonce]);
+
   const api = location.origin;
   return (
     <Status loading={!info && !error} error={info ? undefined : error} retry={() => setNonce((n) => n + 1)}>
@@ -80,7 +88,7 @@ export function Install() {
             <CopyBox id="snippet" label={st('snippetLabel')} text={snippet(api, info.site.key)} />
             <h3 class="sub-title">{st('cspTitle')}</h3>
             <p>{st('cspIntro')}</p>
-            <CopyBox id="csp" label={st('cspLabel')} text={cspLines(api)} />
+            <CopyBox id="csp" label={st('cspLabel')} text={cspLines(api, turnstile)} />
             <h3 class="sub-title">{st('spaTitle')}</h3>
             <p>{st('spaIntro')}</p>
             <CopyBox id="spa" label={st('spaLabel')} text={spaUsage(api, info.site.key)} />
