@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectorUrl, createSite, createSurvey, createTouchpoint, postResponse } from './helpers';
+import { axeSource, collectorUrl, createSite, createSurvey, createTouchpoint, postResponse } from './helpers';
 
 export const XSS_TEXT =
   '<script>window.__sedaXss = 1</script><img src=x onerror="window.__sedaXss=2"> checkout is broken';
@@ -137,4 +137,40 @@ export const dashboardUrl = (hash = '') => `${collectorUrl()}/dashboard/${hash}`
 /** Waits for the current view to have its data (views set data-state="ready"). */
 export async function ready(page: Page): Promise<void> {
   await page.waitForSelector('[data-state="ready"]', { timeout: 20_000 });
+}
+
+let axeScript: string | undefined;
+
+/**
+ * The WCAG 2 A/AA violations axe-core finds on the page, each as `rule at selectors`.
+ * `seriousOnly` keeps the serious and critical ones; `openDetails` opens the "show as a table"
+ * disclosures first, so their tables are checked too.
+ */
+export async function axeViolations(
+  page: Page,
+  opts: { seriousOnly?: boolean; openDetails?: boolean } = {},
+): Promise<string[]> {
+  axeScript ??= axeSource();
+  await page.evaluate(axeScript);
+  if (opts.openDetails) {
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
+  }
+  const violations = await page.evaluate(async () => {
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations
+    .filter((v) => !opts.seriousOnly || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} at ${v.targets.join(', ')}`);
 }

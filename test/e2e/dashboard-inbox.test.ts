@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardUrl, ready, signedInContext } from './dashboard-helpers';
+import { axeViolations, dashboardUrl, ready, signedInContext } from './dashboard-helpers';
 import { api, createSite, createSurvey, createTouchpoint, launchBrowser, postResponse } from './helpers';
 
 // The follow-up inbox in Debian's Chromium against `wrangler dev`: an answer alert opens a case
@@ -212,8 +211,6 @@ describe('dashboard inbox', () => {
   });
 
   it('has no axe violations and no sideways scrolling, desktop and phone, English and Persian', async () => {
-    const require = createRequire(import.meta.url);
-    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     mkdirSync('screenshots', { recursive: true });
     const failures: string[] = [];
     for (const locale of ['en', 'fa'] as const) {
@@ -225,24 +222,10 @@ describe('dashboard inbox', () => {
         await page.screenshot({ path: `screenshots/e2e-inbox-${locale}-${width}.png`, fullPage: true });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 1) failures.push(`inbox ${locale} ${width}px scrolls sideways by ${overflow}px`);
-        failures.push(...(await axe(page, axeSource)).map((v) => `inbox ${locale} ${width}: ${v}`));
+        failures.push(...(await axeViolations(page)).map((v) => `inbox ${locale} ${width}: ${v}`));
         await ctx.close();
       }
     }
     expect(failures).toEqual([]);
   }, 120_000);
 });
-
-async function axe(page: Page, source: string): Promise<string[]> {
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const r = await (
-      window as unknown as {
-        axe: {
-          run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}

@@ -128,3 +128,6 @@ export async function postResponse(origin: string, body: Record<string, unknown>
   });
   return res.status;
 }
+
+/** axe-core's script, for the accessibility checks of the widget and the dashboard. */
+export const axeSource = () => readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');

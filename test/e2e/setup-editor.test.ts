@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './dashboard-helpers';
 import { api, collectorUrl, createSite, type HostServer, launchBrowser, startHostServer } from './helpers';
 
-const require = createRequire(import.meta.url);
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 
 /**
@@ -252,7 +250,6 @@ describe('set-up screens', () => {
   });
 
   it('has no serious axe violations on each screen, in English and Persian, desktop and phone', async () => {
-    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const failures: string[] = [];
     for (const locale of ['en', 'fa'] as const) {
       for (const width of [1280, 390]) {
@@ -264,7 +261,8 @@ describe('set-up screens', () => {
           await page.waitForTimeout(300);
           const name = hash.replace(/^#\//, '').split('/')[0];
           await page.screenshot({ path: `${SHOTS}setup-${name}-${locale}-${width}.png`, fullPage: true });
-          if (width === 1280) failures.push(...(await axe(page, axeSource)).map((v) => `${hash} ${locale}: ${v}`));
+          if (width === 1280)
+            failures.push(...(await axeViolations(page, { seriousOnly: true })).map((v) => `${hash} ${locale}: ${v}`));
           const sideways = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth + 1);
           if (sideways) failures.push(`${hash} ${locale} ${width}: scrolls sideways`);
         }
@@ -274,22 +272,3 @@ describe('set-up screens', () => {
     expect(failures).toEqual([]);
   }, 180_000);
 });
-
-async function axe(page: Page, source: string): Promise<string[]> {
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const r = await (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SurveyInput } from '../../shared/schemas/survey';
+import { axeSource } from './helpers';
 import {
-  axeSource,
   hostPage,
   openPage,
   panel,

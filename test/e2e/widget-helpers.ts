@@ -4,7 +4,6 @@
  * violations, globals) and result lookups. Host pages are served from 127.0.0.1 on another port
  * than the collector: a different origin.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -273,5 +272,3 @@ export async function firstPartyServer(pages: Record<string, string>): Promise<H
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
-
-export const axeSource = () => readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
