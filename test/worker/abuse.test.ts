@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../shared/schemas/response';
 import { PublicSurveysResponse } from '../../shared/schemas/survey';
 import { call, ORIGIN, postResponse, setup } from './helpers';
-import { callWith, countRows, json, stubReceiver } from './loop-helpers';
+import { callWith, countRows, json, postResponseWith, stubReceiver } from './loop-helpers';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -479,17 +479,16 @@ describe('per-site daily cap', () => {
     const { site, apiKey, survey } = await setup();
     await call('/v1/site/settings', { method: 'PATCH', key: apiKey, json: { dailyCap: 0 } });
     for (let i = 0; i < 3; i++) {
-      const res = await callWith({ DAILY_RESPONSE_CAP: '1' }, '/v1/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain', origin: ORIGIN },
-        body: JSON.stringify({
+      const res = await postResponseWith(
+        { DAILY_RESPONSE_CAP: '1' },
+        {
           id: crypto.randomUUID(),
           siteKey: site.key,
           surveyId: survey.id,
           answers: [],
           completed: false,
-        }),
-      });
+        },
+      );
       expect(res.status).toBe(202);
     }
   });
@@ -497,17 +496,16 @@ describe('per-site daily cap', () => {
   it('uses DAILY_RESPONSE_CAP when the site sets none', async () => {
     const { site, survey } = await setup();
     const post = () =>
-      callWith({ DAILY_RESPONSE_CAP: '1' }, '/v1/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain', origin: ORIGIN },
-        body: JSON.stringify({
+      postResponseWith(
+        { DAILY_RESPONSE_CAP: '1' },
+        {
           id: crypto.randomUUID(),
           siteKey: site.key,
           surveyId: survey.id,
           answers: [],
           completed: false,
-        }),
-      });
+        },
+      );
     expect((await post()).status).toBe(202);
     expect((await post()).status).toBe(429);
   });
@@ -525,40 +523,35 @@ describe('per-site rate limit', () => {
     const { site, survey } = await setup();
     const refuse = { limit: async () => ({ success: false }) } as unknown as RateLimit;
     const allow = { limit: async () => ({ success: true }) } as unknown as RateLimit;
-    const res = await callWith(
+    const res = await postResponseWith(
       {
         RATE_LIMIT_PER_MINUTE: '120',
         RATE_LIMITER: allow,
         SITE_RATE_LIMITER: refuse,
         SITE_RATE_LIMIT_PER_MINUTE: '3000',
       },
-      '/v1/responses',
       {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain', origin: ORIGIN, 'cf-connecting-ip': '198.51.100.7' },
-        body: JSON.stringify({
-          id: crypto.randomUUID(),
-          siteKey: site.key,
-          surveyId: survey.id,
-          answers: [],
-          completed: false,
-        }),
-      },
-    );
-    expect(res.status).toBe(429);
-    expect(res.headers.get('retry-after')).toBe('60');
-    // RATE_LIMIT_PER_MINUTE=0 turns every limit off (the contract's local/test setting)
-    const off = await callWith({ RATE_LIMIT_PER_MINUTE: '0', SITE_RATE_LIMITER: refuse }, '/v1/responses', {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', origin: ORIGIN },
-      body: JSON.stringify({
         id: crypto.randomUUID(),
         siteKey: site.key,
         surveyId: survey.id,
         answers: [],
         completed: false,
-      }),
-    });
+      },
+      { 'cf-connecting-ip': '198.51.100.7' },
+    );
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('60');
+    // RATE_LIMIT_PER_MINUTE=0 turns every limit off (the contract's local/test setting)
+    const off = await postResponseWith(
+      { RATE_LIMIT_PER_MINUTE: '0', SITE_RATE_LIMITER: refuse },
+      {
+        id: crypto.randomUUID(),
+        siteKey: site.key,
+        surveyId: survey.id,
+        answers: [],
+        completed: false,
+      },
+    );
     expect(off.status).toBe(202);
   });
 });

@@ -2,8 +2,8 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sweepDeliveries } from '../../worker/closed-loop/enqueue';
 import { isTransientDbError } from '../../worker/lib/db-faults';
-import { ORIGIN, postResponse, setup } from './helpers';
-import { callWith, countRows, createAlert, createWebhook, stubReceiver, until } from './loop-helpers';
+import { postResponse, setup } from './helpers';
+import { countRows, createAlert, createWebhook, postResponseWith, stubReceiver, until } from './loop-helpers';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -50,13 +50,6 @@ async function bodyFor() {
   };
 }
 
-const post = (over: Parameters<typeof callWith>[0], body: object) =>
-  callWith(over, '/v1/responses', {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain', origin: ORIGIN },
-    body: JSON.stringify(body),
-  });
-
 describe('D1 faults on the collector', () => {
   it('classifies outages as transient and SQL mistakes as bugs', () => {
     for (const m of [
@@ -81,7 +74,7 @@ describe('D1 faults on the collector', () => {
 
   it('answers 503 unavailable with Retry-After when the write fails, and the retry stores it exactly once', async () => {
     const { id, body } = await bodyFor();
-    const res = await post({ DB: faultyDb({ batch: reject('D1_ERROR: Network connection lost.') }) }, body);
+    const res = await postResponseWith({ DB: faultyDb({ batch: reject('D1_ERROR: Network connection lost.') }) }, body);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
     expect(await res.json()).toMatchObject({ error: { code: 'unavailable' } });
@@ -96,7 +89,7 @@ describe('D1 faults on the collector', () => {
   it('answers 503 when every D1 query fails (overloaded)', async () => {
     const { id, body } = await bodyFor();
     const overloaded = reject('D1 DB is overloaded. Requests queued for too long.');
-    const res = await post(
+    const res = await postResponseWith(
       { DB: faultyDb({ query: overloaded, batch: overloaded }) },
       { ...body, siteKey: 'site_fresh' },
     );
@@ -108,7 +101,7 @@ describe('D1 faults on the collector', () => {
   it('answers 503 when D1 is slower than COLLECT_TIMEOUT_MS', async () => {
     const { body } = await bodyFor();
     const started = Date.now();
-    const res = await post({ DB: faultyDb({ batch: never }), COLLECT_TIMEOUT_MS: '150' }, body);
+    const res = await postResponseWith({ DB: faultyDb({ batch: never }), COLLECT_TIMEOUT_MS: '150' }, body);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
     expect(Date.now() - started).toBeLessThan(3000);
@@ -116,7 +109,7 @@ describe('D1 faults on the collector', () => {
 
   it('keeps a SQL bug a 500 (retrying would not help), without a stack trace', async () => {
     const { body } = await bodyFor();
-    const res = await post(
+    const res = await postResponseWith(
       { DB: faultyDb({ batch: reject('D1_ERROR: NOT NULL constraint failed: responses.day: SQLITE_CONSTRAINT') }) },
       body,
     );
@@ -133,7 +126,7 @@ describe('D1 faults on the collector', () => {
     const hook = await createWebhook(apiKey, { url: 'http://127.0.0.1:9/late', events: ['alert'] });
     await createAlert(apiKey, { surveyId: survey.id, questionId: 'nps', max: 6, webhookId: hook.id });
     const broken = { sendBatch: reject('Queue send failed: service unavailable') } as unknown as Queue;
-    const res = await post({ DELIVERIES: broken }, body);
+    const res = await postResponseWith({ DELIVERIES: broken }, body);
     expect(res.status).toBe(202);
     expect(await countRows('SELECT COUNT(*) AS n FROM responses WHERE id = ?', id)).toBe(1);
     const pending = await env.DB.prepare('SELECT id, status, enqueued_at FROM deliveries WHERE webhook_id = ?')

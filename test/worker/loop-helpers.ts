@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { vi } from 'vitest';
 import type { Env } from '../../worker/env';
 import { app } from '../../worker/index';
-import { call } from './helpers';
+import { call, ORIGIN } from './helpers';
 
 /** The app with some bindings or vars replaced (a failing D1, other limits), waiting for its waitUntil work. */
 export async function callWith(
@@ -23,6 +23,14 @@ export async function callWith(
   await waitOnExecutionContext(ctx);
   return res;
 }
+
+/** A widget post (text/plain, from the site's origin) to the app with some bindings or vars replaced. */
+export const postResponseWith = (over: Partial<Env>, body: object, headers: Record<string, string> = {}) =>
+  callWith(over, '/v1/responses', {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', origin: ORIGIN, ...headers },
+    body: JSON.stringify(body),
+  });
 
 export async function json<T = any>(res: Response | Promise<Response>): Promise<{ status: number; body: T }> {
   const r = await res;

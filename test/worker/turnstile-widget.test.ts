@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PublicSurveysResponse } from '../../shared/schemas/survey';
 import { call, ORIGIN, setup } from './helpers';
-import { callWith, countRows, json, stubReceiver } from './loop-helpers';
+import { countRows, json, postResponseWith, stubReceiver } from './loop-helpers';
 
 /** What the widget needs from the collector to take part in Turnstile: the site key, and a siteverify it can point elsewhere. */
 
@@ -69,17 +69,13 @@ describe('Turnstile for the widget', () => {
     });
     restore = stub.restore;
     const post = (over: Record<string, string>, token: string) =>
-      callWith(over, '/v1/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain', origin: ORIGIN },
-        body: JSON.stringify({
-          id: crypto.randomUUID(),
-          siteKey: site.key,
-          surveyId: survey.id,
-          answers: [{ questionId: 'nps', value: 10 }],
-          completed: false,
-          turnstileToken: token,
-        }),
+      postResponseWith(over, {
+        id: crypto.randomUUID(),
+        siteKey: site.key,
+        surveyId: survey.id,
+        answers: [{ questionId: 'nps', value: 10 }],
+        completed: false,
+        turnstileToken: token,
       });
 
     expect((await post({ TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9/siteverify' }, DUMMY_TOKEN)).status).toBe(202);
