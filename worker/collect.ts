@@ -3,7 +3,8 @@ import type { Site } from '../shared/schemas/api';
 import { checkAnswers, type ResponseBody } from '../shared/schemas/response';
 import type { SentimentLabel } from '../shared/sentiment';
 import { analyzeSentiment } from '../shared/sentiment';
-import { responseOwner, upsertResponse } from './db/responses';
+import { commitResponse } from './db/response-commit';
+import { responseOwner } from './db/responses';
 import { getSiteForCollect } from './db/site-settings';
 import { getSurveyForCollect } from './db/surveys';
 import { cached } from './lib/collect-cache';
@@ -48,6 +49,8 @@ export type Collected = {
   touchpoint: string;
   /** The answers in this post, as stored. */
   answers: CollectedAnswer[];
+  /** The D1 write this post was committed in: how many posts shared it, and how long it took. */
+  write: { batch: number; ms: number };
 };
 
 export type CollectChecks = {
@@ -56,6 +59,8 @@ export type CollectChecks = {
   defaultDailyCap?: number;
   /** Verifies a Turnstile token for sites that turned Turnstile on. */
   verifyTurnstile?: TurnstileVerifier;
+  /** ctx.waitUntil: keeps a write other visitors' posts share alive if this visitor disconnects. */
+  keepAlive?: (p: Promise<unknown>) => void;
 };
 
 /** Seconds until the next UTC midnight, when the daily cap resets. */
@@ -125,7 +130,7 @@ export async function collect(
     ...a,
     sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
   }));
-  const outcome = await upsertResponse(
+  const { outcome, batch, ms } = await commitResponse(
     db,
     {
       id: body.id,
@@ -140,9 +145,10 @@ export async function collect(
       referrerHost: hostOf(body.context?.referrer),
       completed: body.completed,
       day: dayOf(now),
+      receivedAt: now,
       answers,
     },
-    now,
+    check.keepAlive,
   );
   if (outcome === 'foreign') throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
   // Count new responses against the cached daily total, so the cap holds between cache refreshes.
@@ -155,5 +161,6 @@ export async function collect(
     isNew: outcome === 'new',
     touchpoint: body.touchpoint ?? '',
     answers,
+    write: { batch, ms },
   };
 }

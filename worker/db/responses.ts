@@ -14,6 +14,8 @@ export type ResponseWrite = {
   referrerHost: string | null;
   completed: boolean;
   day: string;
+  /** When the post was received (unix ms): created/updated/completed times. */
+  receivedAt: number;
   answers: (StoredAnswer & { sentiment: SentimentLabel | null })[];
 };
 
@@ -27,53 +29,92 @@ export async function responseOwner(db: D1Database, id: string) {
     .first<{ site_id: string; survey_id: string }>();
 }
 
-type AnswerJson = { q: string; n: number | null; t: string | null; c: string | null; s: -1 | 0 | 1 | null };
+/** One post as the batch statements read it (`json_each`): short keys, values ready to store. */
+type PostJson = {
+  id: string;
+  site: string;
+  survey: string;
+  v: number;
+  tp: string;
+  rid: string | null;
+  attrs: string | null;
+  loc: string | null;
+  path: string | null;
+  ref: string | null;
+  done: 0 | 1;
+  any: 0 | 1;
+  day: string;
+  at: number;
+  a: { q: string; n: number | null; t: string | null; c: string | null; s: -1 | 0 | 1 | null }[];
+};
 
-/** The answers as one JSON array, bound as a single parameter and read back with json_each. */
-const answersJson = (answers: ResponseWrite['answers']) =>
-  JSON.stringify(
-    answers.map(
-      (a): AnswerJson => ({
-        q: a.questionId,
-        n: a.num,
-        t: a.text,
-        c: a.choices ? JSON.stringify(a.choices) : null,
-        s: a.sentiment ? SENTIMENT[a.sentiment] : null,
-      }),
-    ),
-  );
+const postJson = (r: ResponseWrite): PostJson => ({
+  id: r.id,
+  site: r.siteId,
+  survey: r.surveyId,
+  v: r.surveyVersion,
+  tp: r.touchpoint,
+  rid: r.respondentId,
+  attrs: r.attributes ? JSON.stringify(r.attributes) : null,
+  loc: r.locale,
+  path: r.path,
+  ref: r.referrerHost,
+  done: r.completed ? 1 : 0,
+  any: r.answers.length > 0 ? 1 : 0,
+  day: r.day,
+  at: r.receivedAt,
+  a: r.answers.map((a) => ({
+    q: a.questionId,
+    n: a.num,
+    t: a.text,
+    c: a.choices ? JSON.stringify(a.choices) : null,
+    s: a.sentiment ? SENTIMENT[a.sentiment] : null,
+  })),
+});
+
+/** What a write to the responses tables did with one post. */
+export type WriteOutcome = 'new' | 'merged' | 'foreign';
+
+/** Bytes a post adds to a batch's bound JSON (the group commit caps a batch by this). */
+export const writeSize = (r: ResponseWrite) =>
+  200 + r.answers.reduce((n, a) => n + 40 + a.questionId.length + (a.text?.length ?? 0) * 3, 0);
 
 /**
- * Inserts a response or merges into the stored one:
+ * Stores several posts in one D1 batch (one transaction), each inserted or merged into its stored
+ * response:
  * - the response row is upserted on the client's UUID: `completed` only ever goes 0 → 1, the
  *   respondent and attributes are kept unless new ones are sent; touchpoint and day stay as first
  *   received (rollups are keyed by them);
  * - each answer is stored once per (response, question): a resend replaces the value, never adds a
  *   row. Answers take touchpoint/day from the stored response row, so two racing first posts agree.
- * Rollups follow through the schema's triggers.
+ * Rollups follow through the schema's triggers. Posts must have distinct ids (the group commit
+ * never puts one id twice in a batch).
  *
- * The usual post needs one round trip: a D1 batch (one transaction) of the response upsert and a
- * plain insert of answers not stored yet. Only when some answers already exist (a retry, or an
- * answer changed) does a second statement update those whose value differs. Why split: D1 compiles
- * every statement with the triggers it may fire, and an answers upsert would compile the large
- * answers_au trigger on every post; this way only posts that can change an answer pay for it.
+ * Every statement reads all posts from one bound JSON array (`json_each`), so a batch of any size
+ * is three statements: D1 compiles each statement, with the triggers it may fire, once per query,
+ * and that compile is most of a small write's cost. New answers are inserted with DO NOTHING; only
+ * when some answers were already stored (a retry, or a changed answer) does a fourth statement
+ * update those whose value differs, so only such posts compile the large answers_au trigger.
  *
- * The upsert's RETURNING tells the outcome: no row means the id belongs to another survey (its
- * WHERE refused the update, and the answers' INSERT … SELECT, which requires the same survey, adds
- * nothing); a row created in this very write is new; otherwise a merge.
+ * Outcome per post: the upsert's WHERE refuses an id that belongs to another survey (no RETURNING
+ * row: 'foreign', and the answers' insert, which requires the same survey, adds nothing); an id not
+ * there before the batch is 'new'; otherwise 'merged'.
  */
-export async function upsertResponse(
-  db: D1Database,
-  r: ResponseWrite,
-  now = Date.now(),
-): Promise<'new' | 'merged' | 'foreign'> {
-  const json = r.answers.length ? answersJson(r.answers) : null;
-  const stmts = [
+export async function writeResponses(db: D1Database, writes: ResponseWrite[]): Promise<WriteOutcome[]> {
+  const posts = writes.map(postJson);
+  const json = JSON.stringify(posts);
+  const [before, upserted, inserted] = await db.batch<{ id: string }>([
+    db.prepare("SELECT id FROM responses WHERE id IN (SELECT value ->> '$.id' FROM json_each(?1))").bind(json),
     db
       .prepare(
         `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes,
            locale, path, referrer_host, completed, answered, day, created_at, updated_at, completed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         SELECT p.value ->> '$.id', p.value ->> '$.site', p.value ->> '$.survey', p.value ->> '$.v',
+           p.value ->> '$.tp', p.value ->> '$.rid', p.value ->> '$.attrs', p.value ->> '$.loc',
+           p.value ->> '$.path', p.value ->> '$.ref', p.value ->> '$.done', p.value ->> '$.any',
+           p.value ->> '$.day', p.value ->> '$.at', p.value ->> '$.at',
+           CASE WHEN p.value ->> '$.done' = 1 THEN p.value ->> '$.at' END
+         FROM json_each(?1) AS p WHERE true
          ON CONFLICT (id) DO UPDATE SET
            completed = MAX(completed, excluded.completed),
            answered = MAX(answered, excluded.answered),
@@ -85,62 +126,46 @@ export async function upsertResponse(
            survey_version = excluded.survey_version,
            updated_at = excluded.updated_at
          WHERE responses.survey_id = excluded.survey_id
-         RETURNING created_at`,
+         RETURNING id`,
       )
-      .bind(
-        r.id,
-        r.siteId,
-        r.surveyId,
-        r.surveyVersion,
-        r.touchpoint,
-        r.respondentId,
-        r.attributes ? JSON.stringify(r.attributes) : null,
-        r.locale,
-        r.path,
-        r.referrerHost,
-        r.completed ? 1 : 0,
-        r.answers.length > 0 ? 1 : 0,
-        r.day,
-        now,
-        now,
-        r.completed ? now : null,
-      ),
-    // All answers in one statement; those already stored are skipped here and updated below.
-    ...(json
-      ? [
-          db
-            .prepare(
-              `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, choices,
-                 sentiment, created_at, updated_at)
-               SELECT r.id, j.value ->> '$.q', r.survey_id, r.touchpoint, r.day, j.value ->> '$.n',
-                 j.value ->> '$.t', j.value ->> '$.c', j.value ->> '$.s', ?, ?
-               FROM responses AS r, json_each(?) AS j WHERE r.id = ? AND r.survey_id = ?
-               ON CONFLICT (response_id, question_id) DO NOTHING
-               RETURNING question_id`,
-            )
-            .bind(now, now, json, r.id, r.surveyId),
-        ]
-      : []),
-  ];
-  const [upsert, inserted] = await db.batch<{ created_at: number; question_id: string }>(stmts);
-  const row = upsert?.results[0];
-  if (!row) return 'foreign';
-  if (json && (inserted?.results.length ?? 0) < r.answers.length) {
-    // A resend: answers already stored take the new value when it differs (the update trigger
-    // moves the rollups); identical ones are left untouched.
+      .bind(json),
+    // All answers of all posts in one statement; those already stored are skipped here and updated below.
+    db
+      .prepare(
+        `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, choices,
+           sentiment, created_at, updated_at)
+         SELECT r.id, a.value ->> '$.q', r.survey_id, r.touchpoint, r.day, a.value ->> '$.n',
+           a.value ->> '$.t', a.value ->> '$.c', a.value ->> '$.s', p.value ->> '$.at', p.value ->> '$.at'
+         FROM json_each(?1) AS p
+           JOIN responses AS r ON r.id = p.value ->> '$.id' AND r.survey_id = p.value ->> '$.survey'
+           JOIN json_each(p.value, '$.a') AS a
+         WHERE true
+         ON CONFLICT (response_id, question_id) DO NOTHING
+         RETURNING response_id AS id`,
+      )
+      .bind(json),
+  ]);
+  const existed = new Set(before?.results.map((r) => r.id));
+  const stored = new Set(upserted?.results.map((r) => r.id));
+  const newAnswers = new Map<string, number>();
+  for (const { id } of inserted?.results ?? []) newAnswers.set(id, (newAnswers.get(id) ?? 0) + 1);
+  // Resends: answers already stored take the new value when it differs (the update trigger moves
+  // the rollups); identical ones are left untouched.
+  const resent = posts.filter((p) => stored.has(p.id) && (newAnswers.get(p.id) ?? 0) < p.a.length);
+  if (resent.length) {
     await db
       .prepare(
-        `UPDATE answers SET num = j.value ->> '$.n', text = j.value ->> '$.t', choices = j.value ->> '$.c',
-           sentiment = j.value ->> '$.s', updated_at = ?
-         FROM json_each(?) AS j
-         WHERE answers.response_id = ? AND answers.question_id = j.value ->> '$.q'
-           AND (answers.num IS NOT j.value ->> '$.n' OR answers.text IS NOT j.value ->> '$.t'
-             OR answers.choices IS NOT j.value ->> '$.c')`,
+        `UPDATE answers SET num = j.n, text = j.t, choices = j.c, sentiment = j.s, updated_at = j.at
+         FROM (SELECT p.value ->> '$.id' AS rid, p.value ->> '$.at' AS at, a.value ->> '$.q' AS q,
+                 a.value ->> '$.n' AS n, a.value ->> '$.t' AS t, a.value ->> '$.c' AS c, a.value ->> '$.s' AS s
+               FROM json_each(?1) AS p JOIN json_each(p.value, '$.a') AS a) AS j
+         WHERE answers.response_id = j.rid AND answers.question_id = j.q
+           AND (answers.num IS NOT j.n OR answers.text IS NOT j.t OR answers.choices IS NOT j.c)`,
       )
-      .bind(now, json, r.id)
+      .bind(JSON.stringify(resent))
       .run();
   }
-  return row.created_at === now ? 'new' : 'merged';
+  return posts.map((p) => (!stored.has(p.id) ? 'foreign' : existed.has(p.id) ? 'merged' : 'new'));
 }
 
 /** Erases every response (and so every answer, via cascade and triggers) of one respondent of one site. */
