@@ -93,7 +93,15 @@ export function openApiDocument() {
             },
           },
           responses: {
-            ...ok('202', 'stored', { type: 'object', properties: { id: { type: 'string' } } }),
+            '202': {
+              ...ok('202', 'stored', { type: 'object', properties: { id: { type: 'string' } } })['202'],
+              headers: {
+                'Server-Timing': {
+                  description: 'the D1 write: `write;dur=MS;desc="N posts"` (posts committed together in it)',
+                  schema: { type: 'string' },
+                },
+              },
+            },
             ...errors,
             ...ok('403', 'origin not allowed'),
             ...ok('413', 'body over 16 KiB'),
