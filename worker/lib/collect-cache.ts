@@ -2,7 +2,8 @@
  * The collector's site and survey lookups, kept for a few seconds per isolate so its hot path is one
  * D1 round trip (the write batch). A change made through the API clears this isolate's copy at once;
  * other isolates see it within CACHE_MS, as the public survey config's own max-age already allows.
- * Only settled values are kept: Workers do not let one request wait on another request's I/O.
+ * Only settled values are kept: a lookup in flight is not shared, so a request never waits on another
+ * request's read (a miss costs one small read; only the write is shared, see group-commit.ts).
  */
 const CACHE_MS = 10_000;
 const MAX_ENTRIES = 5000;

@@ -8,7 +8,9 @@
  * - Every D1 call runs in the context of a request that is still waiting for its own write: the
  *   request that writes a batch is always one of the batch's own callers (the "leader"). When its
  *   batch is done it hands the lead to the oldest waiting caller, whose continuation runs in that
- *   caller's own context (workerd tags promises with the request that made them).
+ *   caller's own context (workerd tags promises with the request that made them: the runtime's
+ *   `handle_cross_request_promise_resolution`, default since compatibility date 2024-10-14; never
+ *   set `no_handle_cross_request_promise_resolution` for this Worker).
  * - Callers pass `keepAlive` (ctx.waitUntil): a visitor who disconnects must not cancel a write
  *   that other visitors' answers are part of.
  * - A caller that waits longer than `maxWaitMs` leaves the queue (so the lead is never handed to a
