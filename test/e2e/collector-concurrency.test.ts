@@ -54,15 +54,13 @@ describe('concurrent posts to the collector', () => {
       ...ids.map((id, i) => ({ ...base, id, surveyId: survey.id, answers: first(i), completed: false })),
       // a tenth sent twice at once (a retry racing the original), a fifth with a second part
       ...ids.slice(0, 12).map((id, i) => ({ ...base, id, surveyId: survey.id, answers: first(i), completed: false })),
-      ...ids
-        .slice(0, 24)
-        .map((id) => ({
-          ...base,
-          id,
-          surveyId: survey.id,
-          answers: [{ questionId: 'csat', value: 2 }],
-          completed: true,
-        })),
+      ...ids.slice(0, 24).map((id) => ({
+        ...base,
+        id,
+        surveyId: survey.id,
+        answers: [{ questionId: 'csat', value: 2 }],
+        completed: true,
+      })),
       // an id that belongs to another survey is refused, whatever shares its write
       { ...base, id: taken, surveyId: survey.id, answers: [{ questionId: 'nps', value: 0 }], completed: true },
     ];

@@ -63,12 +63,7 @@ describe('group commit scheduling', () => {
     r.hold();
     const lead = gc.submit({ key: 'x' });
     await tick();
-    const all = [
-      lead,
-      gc.submit({ key: 'y#1' }),
-      gc.submit({ key: 'y#2' }),
-      gc.submit({ key: 'z' }),
-    ];
+    const all = [lead, gc.submit({ key: 'y#1' }), gc.submit({ key: 'y#2' }), gc.submit({ key: 'z' })];
     await tick();
     r.release();
     await Promise.all(all);
