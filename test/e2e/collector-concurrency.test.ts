@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, collectorUrl, createSite, createSurvey, createTouchpoint } from './helpers';
+import { api, collectorUrl, createSite, createSurvey, createTouchpoint, sendResponse } from './helpers';
 
 /**
  * Concurrent posts through `wrangler dev` (workerd, local D1): the collector commits posts that
@@ -9,11 +9,7 @@ import { api, collectorUrl, createSite, createSurvey, createTouchpoint } from '.
 const ORIGIN = 'https://busy-shop.example';
 
 async function post(body: Record<string, unknown>) {
-  const res = await fetch(`${collectorUrl()}/v1/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain', origin: ORIGIN },
-    body: JSON.stringify(body),
-  });
+  const res = await sendResponse(ORIGIN, body);
   await res.arrayBuffer();
   // Server-Timing: write;dur=N;desc="K posts": how many posts shared this post's D1 write
   const shared = Number(/desc="(\d+) posts"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0);

@@ -120,13 +120,16 @@ export async function createTouchpoint(apiKey: string, t: { key: string; name: s
 }
 
 /** Posts a response as the widget would (text/plain, from an allowed origin). */
-export async function postResponse(origin: string, body: Record<string, unknown>) {
-  const res = await fetch(`${collectorUrl()}/v1/responses`, {
+export const sendResponse = (origin: string, body: Record<string, unknown>) =>
+  fetch(`${collectorUrl()}/v1/responses`, {
     method: 'POST',
     headers: { 'content-type': 'text/plain', origin },
     body: JSON.stringify(body),
   });
-  return res.status;
+
+/** The status of `sendResponse`. */
+export async function postResponse(origin: string, body: Record<string, unknown>) {
+  return (await sendResponse(origin, body)).status;
 }
 
 /** axe-core's script, for the accessibility checks of the widget and the dashboard. */

@@ -27,8 +27,8 @@ export function commitResponse(
   let committer = committers.get(db);
   if (!committer) {
     committer = new GroupCommit((items) => writeBatch(db, items), {
-      // 64 posts of up to 16 KiB each could pass D1's 2 MB bound-value limit; maxBytes keeps a
-      // batch's JSON near 256 KB.
+      // Bodies are capped at 16 KiB, so 64 posts stay under D1's 2 MB limit on one bound value;
+      // maxBytes keeps a batch's JSON, and so one transaction's work, near 256 KB.
       maxItems: 64,
       maxBytes: 256 * 1024,
       size: writeSize,
