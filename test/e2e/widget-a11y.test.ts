@@ -123,10 +123,22 @@ describe('widget: accessibility', () => {
   it('keyboard only: focus moves in, arrows choose, Enter answers, Esc closes and focus returns', async () => {
     const { key, apiKey, ids } = await siteWith(suite.host.url, [ALL_TYPES]);
     suite.pages['/keys'] = hostPage({ site: key });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/keys`);
+    // The visitor is on a host control before the survey shows: its list is held until the Tab
+    // (otherwise a fast widget opens first and the Tab lands inside the dialog).
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/keys`, {}, (p) =>
+      p.route('**/v1/sites/*/surveys', async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
     await page.keyboard.press('Tab'); // the host page's first control
     const hostFocus = await page.evaluate(() => document.activeElement?.id);
     expect(hostFocus).toBe('host-button');
+    release();
     const dialog = await waitForPanel(page);
     const focused = () =>
       page.evaluate(() => {

@@ -162,12 +162,19 @@ export interface Probe {
   keys: string[];
 }
 
-export async function openPage(browser: Browser, url: string, ctx: BrowserContextOptions = {}) {
+/** `before` runs once the page exists and before it navigates (e.g. to hold a request with page.route). */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  ctx: BrowserContextOptions = {},
+  before?: (page: Page) => Promise<void>,
+) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, ...ctx });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(PROBE);
+  await before?.(page);
   await page.goto(url);
   return { context, page, errors };
 }
