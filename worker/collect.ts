@@ -64,6 +64,9 @@ export type CollectChecks = {
 };
 
 /** Seconds until the next UTC midnight, when the daily cap resets. */
+/** Seconds a widget (or a cache between) may keep a site's public config, so a settings change takes this long to reach visitors. */
+export const CONFIG_MAX_AGE = 60;
+
 const untilUtcMidnight = (now: number) => Math.max(1, Math.ceil((86_400_000 - (now % 86_400_000)) / 1000));
 
 /**
@@ -114,9 +117,15 @@ export async function collect(
     const secret = site.guard.turnstileSecret;
     if (secret) {
       if (!body.turnstileToken) {
-        throw new ApiError(403, 'turnstile_required', 'this site requires a Turnstile token on the first post', [
-          { path: ['turnstileToken'], message: 'required by this site' },
-        ]);
+        // Retry-After: a widget that loaded the site's config before Turnstile was turned on keeps the
+        // answer instead of dropping it; its next page view gets the new config and sends a token.
+        throw new ApiError(
+          403,
+          'turnstile_required',
+          'this site requires a Turnstile token on the first post',
+          [{ path: ['turnstileToken'], message: 'required by this site' }],
+          { 'Retry-After': String(CONFIG_MAX_AGE) },
+        );
       }
       if (!check.verifyTurnstile || !(await check.verifyTurnstile(secret, body.turnstileToken))) {
         throw new ApiError(403, 'turnstile_failed', 'the Turnstile token was not accepted', [

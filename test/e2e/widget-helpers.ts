@@ -167,7 +167,7 @@ export async function openPage(
   browser: Browser,
   url: string,
   ctx: BrowserContextOptions = {},
-  before?: (page: Page) => Promise<void>,
+  before?: (page: Page) => Promise<unknown>,
 ) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, ...ctx });
   const page = await context.newPage();

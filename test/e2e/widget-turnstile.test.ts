@@ -11,7 +11,7 @@
  * shadow root (or outside <body>) fails, as it does with Cloudflare's script.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cspLines } from '../../dashboard/src/setup/csp';
 import { siteverifyCalls, TURNSTILE_TEST } from './fake-siteverify';
@@ -138,13 +138,18 @@ label{display:flex;align-items:center;gap:10px}input{width:22px;height:22px;marg
 
 type Post = { body: Record<string, unknown>; status: number };
 
-/** A fresh visitor on a host page, with Cloudflare's script replaced by the stand-in (`mode`). */
+/**
+ * A fresh visitor on a host page, with Cloudflare's script replaced by the stand-in (`mode`).
+ * `before` runs on the new context before the page opens (e.g. to hold requests).
+ */
 async function visit(
   url: string,
   mode: Parameters<typeof standIn>[0] = 'pass',
   viewport = { width: 1000, height: 700 },
+  before?: (context: BrowserContext) => Promise<unknown>,
 ) {
   const context = await browser.newContext({ viewport });
+  await before?.(context);
   const cloudflare: string[] = [];
   const elsewhere: string[] = [];
   const allowed = [new URL(url).origin, new URL(collectorUrl()).origin, CLOUDFLARE];
@@ -347,6 +352,61 @@ describe('widget: Cloudflare Turnstile', () => {
     expect(later.at(-1)).toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
     const rows = await exported(apiKey, ids[0]!);
     expect(rows).toHaveLength(1);
+    expect((await results(apiKey, ids[0]!)).metrics.nps).toMatchObject({ n: 1, detractors: 1 });
+    await context.close();
+  });
+
+  it('turned on while a visitor is on the page: the token-less answer waits (403 with Retry-After), the next page view sends it with a token', async () => {
+    const { key, apiKey, ids } = await siteWith(host.url, [nps()]);
+    pages['/ts-late'] = hostPage({ site: key });
+    // The page loads its config (Turnstile off) and shows the survey; its posts are held until the
+    // site has turned Turnstile on, as if the site did so while the visitor was reading.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const { page, context, cloudflare, posts } = await visit(`${host.url}/ts-late`, 'pass', undefined, (ctx) =>
+      ctx.route(`${collectorUrl()}/v1/responses`, async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
+    const dialog = await waitForPanel(page);
+    await dialog.getByRole('radio', { name: '3', exact: true }).click();
+    const on = await api('/v1/site/settings', {
+      method: 'PATCH',
+      key: apiKey,
+      json: { turnstileSiteKey: TURNSTILE_TEST.siteKey, turnstileSecret: TURNSTILE_TEST.secretPass },
+    });
+    expect(on.status).toBe(200);
+    release();
+    // the impression and the answer go without a token and are refused; the answer stays
+    await expect
+      .poll(() => posts.filter((p) => (p.body.answers as unknown[]).length).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
+    expect(posts.every((p) => p.status === 403 && !('turnstileToken' in p.body))).toBe(true);
+    expect(cloudflare).toEqual([]);
+    const waiting = Object.values(await outbox(page));
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ answers: [{ questionId: 'nps', value: 3 }], completed: true });
+    expect((await results(apiKey, ids[0]!)).responses).toBe(0);
+
+    // The visitor's next page view, a minute later (when its cached config is stale), loads the new
+    // config, gets a token and sends what was left: stored exactly once. The survey does not show again.
+    await page.close();
+    await context.clock.setSystemTime(Date.now() + 61_000);
+    const next = await context.newPage();
+    const later: Post[] = [];
+    next.on('response', (r) => {
+      if (r.url() === `${collectorUrl()}/v1/responses`) {
+        later.push({ body: JSON.parse(r.request().postData() ?? '{}'), status: r.status() });
+      }
+    });
+    await next.goto(`${host.url}/ts-late`);
+    expect(await until(async () => (await results(apiKey, ids[0]!)).completed === 1, 20_000)).toBe(true);
+    await expect.poll(() => outbox(next)).toEqual({});
+    expect(later.at(-1)).toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
+    expect(await exported(apiKey, ids[0]!)).toHaveLength(1);
     expect((await results(apiKey, ids[0]!)).metrics.nps).toMatchObject({ n: 1, detractors: 1 });
     await context.close();
   });

@@ -4,7 +4,7 @@ import { createDelivery, type DeliveryDeps, MAX_TRIES, QUEUE_KEY } from '../../w
 import { respondent, uuid } from '../../widget/ui/send';
 
 /** A fake browser: JSON storage, a scripted collector and a manual clock. */
-function harness(answers: (number | 'down')[] = []) {
+function harness(answers: (number | 'down' | [status: number, retryAfter: string])[] = []) {
   const data: Record<string, string> = {};
   const sent: { body: ResponseBody; status: number | 'down' }[] = [];
   const timers: { at: number; fn: () => void }[] = [];
@@ -20,12 +20,13 @@ function harness(answers: (number | 'down')[] = []) {
       },
     },
     fetch: async (_url, init) => {
-      const status = answers[next++] ?? 202;
+      const answer = answers[next++] ?? 202;
+      const [status, retryAfter] = Array.isArray(answer) ? answer : [answer, answer === 429 ? '7' : null];
       sent.push({ body: JSON.parse(String(init.body)), status });
       expect(init.keepalive).toBe(true);
       expect(init.method).toBe('POST');
       if (status === 'down') throw new TypeError('Failed to fetch');
-      return { status, headers: { get: (n: string) => (n === 'retry-after' && status === 429 ? '7' : null) } };
+      return { status, headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : null) } };
     },
     setTimeout: (fn, ms) => {
       delays.push(ms);
@@ -102,6 +103,19 @@ describe('delivery', () => {
     expect(h.timers[0]!.at).toBe(7000);
     await h.tick(7000);
     expect(h.sent).toHaveLength(2);
+    expect(h.stored()).toEqual({});
+  });
+
+  it('a refusal with Retry-After (403 turnstile_required) is kept and retried, not dropped', async () => {
+    const h = harness([[403, '60'], [403, '60'], 202]);
+    createDelivery('u', h.deps).put(body(ID));
+    await h.settle();
+    expect(h.stored()[ID]).toEqual(body(ID));
+    expect(h.timers[0]!.at).toBe(60_000);
+    await h.tick(60_000);
+    expect(h.stored()[ID]).toEqual(body(ID));
+    await h.tick(60_000);
+    expect(h.sent.map((s) => s.status)).toEqual([403, 403, 202]);
     expect(h.stored()).toEqual({});
   });
 

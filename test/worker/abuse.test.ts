@@ -595,6 +595,10 @@ describe('Turnstile', () => {
 
     const missing = await postResponse(base);
     expect(missing.status).toBe(403);
+    // not final for the widget: a page with config from before Turnstile was on keeps the answer,
+    // and the browser lets the widget read when to retry
+    expect(missing.headers.get('retry-after')).toBe('60');
+    expect(missing.headers.get('access-control-expose-headers')).toBe('Retry-After');
     expect((await missing.json()) as object).toMatchObject({
       error: { code: 'turnstile_required', issues: [{ path: ['turnstileToken'] }] },
     });

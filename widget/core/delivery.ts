@@ -28,8 +28,10 @@ type Queue = Record<string, ResponseBody>;
 
 /**
  * The outbox: every payload is written to storage first and removed only once the collector has
- * answered for it (2xx) or refused it for good (4xx but 408/429). Network errors, 5xx, 408 and 429
- * retry with exponential backoff (or Retry-After), then wait for the next page view or `online`.
+ * answered for it (2xx) or refused it for good (4xx but 408/429, without Retry-After). Network errors,
+ * 5xx, 408, 429 and refusals with Retry-After (403 `turnstile_required`: the site turned Turnstile on
+ * after this page loaded its config) retry with exponential backoff (or Retry-After), then wait for
+ * the next page view or `online`.
  * Resending is safe because the collector merges by response id: nothing is lost, nothing doubled.
  * No sendBeacon on pagehide: keepalive fetches outlive the page, and whatever is unconfirmed is
  * resent by the next page view anyway.
@@ -60,7 +62,8 @@ export function createDelivery(url: string, deps: DeliveryDeps): Delivery {
     busy.delete(id);
     const q = load();
     const same = JSON.stringify(q[id]) === json;
-    const done = status && status < 500 && status !== 408 && status !== 429;
+    // A refusal that says when to come back (Retry-After) is not final either.
+    const done = status && status < 500 && status !== 408 && status !== 429 && !wait;
     if (done) tries = 0;
     if (!same) {
       // a newer body for this response arrived meanwhile: it carries everything, send it now

@@ -166,15 +166,15 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   async function load(): Promise<void> {
     const key = `seda:c:${o.site}`;
     const c = get<{ t: number; a: string; d: PublicSurveysResponse }>(key);
-    // answers an earlier page view left; with the Turnstile key of the config cached then, if any
-    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api, c?.d.settings?.turnstile));
     if (c?.a === api && Date.now() - c.t < CACHE_MS) data = c.d;
     else {
-      const r = await fetch(`${api}/v1/sites/${o.site}/surveys`);
-      if (!r.ok) return;
-      data = await r.json();
-      set(key, { t: Date.now(), a: api, d: data });
+      const r = await fetch(`${api}/v1/sites/${o.site}/surveys`).catch(() => {});
+      if (r?.ok) set(key, { t: Date.now(), a: api, d: (data = await r.json()) });
     }
+    // Answers an earlier page view left, sent with the Turnstile key of the newest config known: a
+    // site may have turned Turnstile on since they were refused for want of a token.
+    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api, (data ?? c?.d)?.settings?.turnstile));
+    if (!data) return;
     if (want) forced();
     else evaluate();
   }

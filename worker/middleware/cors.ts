@@ -13,6 +13,9 @@ export function allowOrigin(c: Context<AppEnv>, origins: readonly string[]): voi
     throw new ApiError(403, 'origin_not_allowed', `origin ${origin} is not allowed for this site`);
   }
   c.header('Access-Control-Allow-Origin', origin);
+  // The widget reads Retry-After (429, 403 turnstile_required) to time its retry; cross-origin it is
+  // hidden from scripts unless exposed.
+  c.header('Access-Control-Expose-Headers', 'Retry-After');
   c.header('Vary', 'Origin');
 }
 

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_BODY_BYTES, ResponseBody } from '../../shared/schemas/response';
 import type { PublicSurveysResponse } from '../../shared/schemas/survey';
 import { afterCollect } from '../closed-loop/after-collect';
-import { collect } from '../collect';
+import { CONFIG_MAX_AGE, collect } from '../collect';
 import { getSiteForWidget } from '../db/site-settings';
 import { listSurveys } from '../db/surveys';
 import type { AppEnv } from '../env';
@@ -43,7 +43,7 @@ publicRoutes.get('/sites/:siteKey/surveys', async (c) => {
     },
   };
   // Short public caching: a survey change reaches visitors within a minute.
-  c.header('Cache-Control', 'public, max-age=60');
+  c.header('Cache-Control', `public, max-age=${CONFIG_MAX_AGE}`);
   return c.json(body);
 });
 
