@@ -105,7 +105,10 @@ export function openApiDocument() {
               },
             ),
             ...errors,
-            ...ok('403', 'origin not allowed'),
+            ...ok(
+              '403',
+              'origin not allowed; or the site needs a Turnstile token (`turnstile_required`, with Retry-After: keep the answer, the next config names the key) or refused it (`turnstile_failed`)',
+            ),
             ...ok('413', 'body over 16 KiB'),
             ...ok('429', 'rate limited, or the site reached its daily cap (Retry-After)'),
             ...ok('503', 'storage unavailable or slow: keep the answer and retry after Retry-After'),

@@ -169,7 +169,10 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
     if (c?.a === api && Date.now() - c.t < CACHE_MS) data = c.d;
     else {
       const r = await fetch(`${api}/v1/sites/${o.site}/surveys`).catch(() => {});
-      if (r?.ok) set(key, { t: Date.now(), a: api, d: (data = await r.json()) });
+      if (r?.ok) {
+        data = await r.json();
+        set(key, { t: Date.now(), a: api, d: data });
+      }
     }
     // Answers an earlier page view left, sent with the Turnstile key of the newest config known: a
     // site may have turned Turnstile on since they were refused for want of a token.
