@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDay, LocaleCode, Slug, Stage } from './common';
+import { MESSAGES } from './messages';
 
 /** An allowed origin for the widget: scheme + host (+ port), no path. */
 export const Origin = z
@@ -11,7 +12,7 @@ export const Origin = z
       if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
       return u.origin;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://shop.example' });
+      ctx.addIssue({ code: 'custom', message: MESSAGES.origin });
       return z.NEVER;
     }
   });
@@ -52,13 +53,13 @@ export type Interval = z.infer<typeof Interval>;
 
 /** `from`/`to` are inclusive UTC days; default: the last 30 days. */
 const rangeInOrder = (r: { from?: string | undefined; to?: string | undefined }) => !r.from || !r.to || r.from <= r.to;
-const rangeMessage = { message: '"from" must not be after "to"', path: ['from'] };
+const rangeMessage = { message: MESSAGES.rangeOrder, path: ['from'] };
 
 /** `segment=plan:pro` filters on an `identify` attribute. */
 export const SegmentFilter = z
   .string()
   .max(150)
-  .regex(/^[A-Za-z0-9_.-]{1,40}:.{1,100}$/, 'expected attribute:value');
+  .regex(/^[A-Za-z0-9_.-]{1,40}:.{1,100}$/, MESSAGES.segment);
 
 export const ResultsQuery = z
   .object({
@@ -109,7 +110,7 @@ export const WebhookInput = z.strictObject({
   events: z
     .array(z.enum(['response.completed', 'alert']))
     .min(1)
-    .refine((e) => new Set(e).size === e.length, 'each event once'),
+    .refine((e) => new Set(e).size === e.length, MESSAGES.eventsOnce),
 });
 
 export const AlertInput = z
@@ -122,10 +123,10 @@ export const AlertInput = z
     webhookId: z.string().min(1).max(64),
   })
   .refine((a) => a.min !== undefined || a.max !== undefined || a.sentiment !== undefined, {
-    message: 'an alert needs min, max or sentiment',
+    message: MESSAGES.alertNeedsBound,
   })
   .refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, {
-    message: '"min" must not exceed "max"',
+    message: MESSAGES.minNotOverMax,
     path: ['min'],
   });
 
@@ -135,7 +136,7 @@ export { Stage };
 const ordered: [
   (r: { from?: string | undefined; to?: string | undefined }) => boolean,
   { message: string; path: string[] },
-] = [(r) => !r.from || !r.to || r.from <= r.to, { message: '"from" must not be after "to"', path: ['from'] }];
+] = [(r) => !r.from || !r.to || r.from <= r.to, { message: MESSAGES.rangeOrder, path: ['from'] }];
 
 /** `GET /v1/journey`: default range the last 30 days. */
 export const JourneyQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).refine(...ordered);
@@ -234,7 +235,7 @@ export const ApiKeyInput = z.strictObject({
     .array(ApiScope)
     .min(1)
     .max(2)
-    .refine((s) => new Set(s).size === s.length, 'each scope once'),
+    .refine((s) => new Set(s).size === s.length, MESSAGES.scopesOnce),
 });
 export type ApiKeyInput = z.infer<typeof ApiKeyInput>;
 

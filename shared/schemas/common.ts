@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MESSAGES } from './messages';
 
 /** BCP-47-ish language tag, kept simple: `en`, `fa`, `pt-BR`. */
-export const LocaleCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'expected a language code such as "en" or "fa"');
+export const LocaleCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, MESSAGES.localeCode);
 export type LocaleCode = z.infer<typeof LocaleCode>;
 
 /** Identifiers chosen by people (question ids, touchpoint keys, option ids): URL- and CSV-safe. */
@@ -11,12 +10,12 @@ export const Slug = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'use letters, digits, "-" and "_" only');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, MESSAGES.slug);
 
 /** Text in several languages: `{en: "How likely…", fa: "چقدر…"}`. At least one entry. */
 export const LocalizedText = z
   .record(LocaleCode, z.string().trim().min(1).max(500))
-  .refine((v) => Object.keys(v).length > 0, 'give the text in at least one language');
+  .refine((v) => Object.keys(v).length > 0, MESSAGES.someLanguage);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Customer journey stages, in journey order. */
@@ -27,11 +26,11 @@ export type Stage = z.infer<typeof Stage>;
 /** Calendar day in UTC, `YYYY-MM-DD`, checked to be a real date. */
 export const IsoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, MESSAGES.isoDay)
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  }, MESSAGES.realDay);
 
 /** The JSON error body every endpoint uses. */
 export const ErrorBody = z.object({

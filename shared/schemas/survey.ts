@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocaleCode, LocalizedText, Slug } from './common';
+import { MESSAGES } from './messages';
 
 /** Scales of the scored question types: the one place that says what each accepts. */
 export const SCALES = {
@@ -20,7 +21,7 @@ export const ShowIf = z
     anyOf: z.array(Slug).min(1).max(20).optional(),
   })
   .refine((r) => r.min !== undefined || r.max !== undefined || r.anyOf !== undefined, {
-    message: 'a rule needs min, max or anyOf',
+    message: MESSAGES.ruleNeedsBound,
   });
 export type ShowIf = z.infer<typeof ShowIf>;
 
@@ -63,7 +64,7 @@ export const ChoiceQuestion = z.strictObject({
     .array(ChoiceOption)
     .min(2)
     .max(20)
-    .refine((o) => new Set(o.map((x) => x.id)).size === o.length, 'option ids must be unique'),
+    .refine((o) => new Set(o.map((x) => x.id)).size === o.length, MESSAGES.optionIdsUnique),
 });
 export const TextQuestion = z.strictObject({
   ...base,
@@ -89,7 +90,7 @@ const PathGlob = z
   .string()
   .min(1)
   .max(300)
-  .regex(/^\/[^\s]*$/, 'a path pattern starts with "/"');
+  .regex(/^\/[^\s]*$/, MESSAGES.pathPattern);
 
 export const Trigger = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pageview'), delayMs: z.number().int().min(0).max(600_000).optional() }),
@@ -117,7 +118,7 @@ export type Targeting = z.infer<typeof Targeting>;
 export const Theme = z.strictObject({
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #4f46e5')
+    .regex(/^#[0-9a-fA-F]{6}$/, MESSAGES.colour)
     .optional(),
   position: z.enum(['bottom-right', 'bottom-left', 'center']).optional(),
   mode: z.enum(['auto', 'light', 'dark']).optional(),
@@ -142,7 +143,7 @@ export const SurveyInput = z
     const seen = new Map<string, number>();
     s.questions.forEach((q, i) => {
       if (seen.has(q.id)) {
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: MESSAGES.questionIdsUnique });
       }
       if (q.showIf) {
         const at = seen.get(q.showIf.questionId);
@@ -150,13 +151,13 @@ export const SurveyInput = z
           ctx.addIssue({
             code: 'custom',
             path: ['questions', i, 'showIf', 'questionId'],
-            message: 'a follow-up rule must refer to an earlier question',
+            message: MESSAGES.followUpEarlier,
           });
         } else if (q.showIf.anyOf && s.questions[at]?.type !== 'choice') {
           ctx.addIssue({
             code: 'custom',
             path: ['questions', i, 'showIf', 'anyOf'],
-            message: 'anyOf needs a choice question',
+            message: MESSAGES.anyOfChoice,
           });
         }
       }

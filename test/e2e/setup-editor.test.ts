@@ -74,8 +74,8 @@ describe('set-up screens', () => {
     expect(await page.locator('[data-error-for="questions.0.prompt"]').textContent()).toContain(
       'at least one language',
     );
-    expect(await page.locator('[data-error-for="targeting.samplePercent"]').count()).toBe(1);
-    expect(await page.locator('[data-error-for="questions.1.id"]').count()).toBe(1);
+    expect(await page.locator('[data-error-for="targeting.samplePercent"]').textContent()).toContain('At most 100');
+    expect(await page.locator('[data-error-for="questions.1.id"]').textContent()).toContain('use letters, digits');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     await page.screenshot({ path: `${SHOTS}setup-editor-errors-en.png`, fullPage: true });
     const before = await api(`/v1/surveys/${surveyId}`, { key: apiKey });
@@ -168,6 +168,30 @@ describe('set-up screens', () => {
     await row.getByRole('button', { name: 'Revoke Reporting' }).click();
     await expect.poll(() => row.textContent()).toContain('revoked');
     expect((await api('/v1/surveys', { key })).status).toBe(401);
+    await page.context().close();
+  });
+
+  it('words its refusals in Persian, with Persian digits, when the dashboard is in Persian', async () => {
+    const page = await signedIn({ locale: 'fa' });
+    await page.goto(dash(`#/editor/${surveyId}`));
+    await page.locator('#f-name').waitFor();
+    await page.locator('#f-questions-0-prompt-en').fill('');
+    await page.locator('#f-questions-0-prompt-fa').fill('');
+    await page.locator('#f-targeting-samplePercent').fill('150');
+    await page.locator('#f-questions-1-id').fill('bad id!');
+    await page.locator('#f-name').fill('');
+    await page.locator('[data-action="save-survey"]').click();
+    await page.locator('[data-testid="error-summary"]').waitFor();
+    const said = (path: string) => page.locator(`[data-error-for="${path}"]`).textContent();
+    expect(await said('questions.0.prompt')).toContain('متن را دست‌کم به یک زبان بنویسید'); // a schema's own message
+    expect(await said('targeting.samplePercent')).toContain('حداکثر ۱۰۰'); // zod's, with the bound in Persian digits
+    expect(await said('questions.1.id')).toContain('فقط حروف و رقم‌های لاتین');
+    expect(await said('name')).toContain('لازم است');
+    // no English left in what the form says about these fields
+    const texts = await page.locator('[data-error-for]').allTextContents();
+    expect(texts.filter((t) => /[A-Za-z]{3}/.test(t))).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}setup-editor-errors-fa.png`, fullPage: true });
+    expect((await api(`/v1/surveys/${surveyId}`, { key: apiKey })).body.survey.questions[1].id).not.toBe('bad id!');
     await page.context().close();
   });
 

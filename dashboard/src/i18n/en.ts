@@ -267,7 +267,6 @@ export const en = {
   firstContact: 'first contact {date}',
   noComment: 'No comment',
   partial: 'partial response',
-  tooLongMax: 'At most {max} characters.',
 };
 
 export type MessageKey = keyof typeof en;

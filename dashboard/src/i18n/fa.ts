@@ -259,5 +259,4 @@ export const fa: Record<MessageKey, string> = {
   firstContact: 'نخستین تماس {date}',
   noComment: 'بدون نظر',
   partial: 'پاسخ ناقص',
-  tooLongMax: 'حداکثر {max} نویسه.',
 };

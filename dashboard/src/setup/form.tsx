@@ -1,4 +1,6 @@
 import type { ComponentChildren, InputHTMLAttributes, Ref } from 'preact';
+import type { Locale } from '../i18n';
+import { issuesIn } from '../validate';
 import type { Issue } from './http';
 
 /** Issue paths as dotted keys (`questions.0.prompt.fa`); the first message per path wins. */
@@ -24,7 +26,9 @@ export function errorAt(errors: Errors, path: string, deep = false): string | un
 /** A DOM id for a field path (`f-questions-0-prompt-fa`), so errors and labels can point at it. */
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-export const asIssuesOf = (e: unknown): Issue[] => (e as { issues?: Issue[] }).issues ?? [];
+/** The field issues of an API refusal, their messages in the dashboard's language. */
+export const asIssuesOf = (e: unknown, locale: Locale): Issue[] =>
+  issuesIn(locale, (e as { issues?: Issue[] }).issues ?? []);
 
 type FieldAria = { id: string; invalid: boolean; describedBy: string | undefined };
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SitePatch } from '../../../shared/schemas/api';
 import { Status } from '../components/status';
+import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { cspLines } from './csp';
 import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
@@ -102,7 +103,8 @@ export function Install() {
 }
 
 function SiteForm({ site, onSaved }: { site: Site; onSaved: (s: Site) => void }) {
-  const { st } = useSetupT();
+  const ui = useSetupT();
+  const { st } = ui;
   const [origins, setOrigins] = useState<string[]>(site.origins);
   const [locale, setLocale] = useState(site.locale);
   const [recontact, setRecontact] = useState(String(site.recontactDays));
@@ -117,7 +119,7 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved: (s: Site) => void })
       locale: locale.trim(),
       recontactDays: recontact.trim() === '' ? Number.NaN : Number(recontact),
     };
-    const checked = SitePatch.safeParse(body);
+    const checked = validate(SitePatch, body, ui);
     if (!checked.success) {
       setErrors(issueMap(checked.error.issues));
       setNote({ text: st('errorSummary', { n: checked.error.issues.length }), error: true });
@@ -132,7 +134,7 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved: (s: Site) => void })
       setNote({ text: st('saved') });
       onSaved(r.site);
     } catch (err) {
-      setErrors(issueMap(asIssuesOf(err)));
+      setErrors(issueMap(asIssuesOf(err, ui.locale)));
       setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
     } finally {
       setBusy(false);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiKeyInput } from '../../../shared/schemas/api';
 import { useQuery } from '../api';
 import { Status } from '../components/status';
+import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { asIssuesOf, type Errors, FormActions, focusFirstError, issueMap, type Note, TextField } from './form';
 import { send } from './http';
@@ -20,7 +21,8 @@ type KeyInfo = {
 
 /** API keys: create with scopes (shown once), see when each was last used, revoke. */
 export function Keys() {
-  const { st, dateTime } = useSetupT();
+  const ui = useSetupT();
+  const { st, dateTime } = ui;
   const q = useQuery<{ keys: KeyInfo[] }>('/v1/keys');
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['read']);
@@ -32,7 +34,7 @@ export function Keys() {
   const create = async (e: Event) => {
     e.preventDefault();
     const body = { name, scopes };
-    const checked = ApiKeyInput.safeParse(body);
+    const checked = validate(ApiKeyInput, body, ui);
     if (!checked.success) {
       setErrors(issueMap(checked.error.issues));
       setNote({ text: st('errorSummary', { n: checked.error.issues.length }), error: true });
@@ -48,7 +50,7 @@ export function Keys() {
       setName('');
       q.reload();
     } catch (err) {
-      setErrors(issueMap(asIssuesOf(err)));
+      setErrors(issueMap(asIssuesOf(err, ui.locale)));
       setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
     } finally {
       setBusy(false);

@@ -3,6 +3,7 @@ import { TouchpointInput } from '../../../shared/schemas/api';
 import { STAGES } from '../../../shared/schemas/common';
 import { useQuery } from '../api';
 import { Status } from '../components/status';
+import { validate } from '../validate';
 import {
   asIssuesOf,
   type Errors,
@@ -22,7 +23,8 @@ type Tp = { key: string; name: string; stage: string };
 
 /** Touchpoints: the list, a form to add or edit one (key, name, journey stage), and shop suggestions. */
 export function Touchpoints({ onChanged }: { onChanged: () => void }) {
-  const { st, t, locale } = useSetupT();
+  const ui = useSetupT();
+  const { st, t, locale } = ui;
   const q = useQuery<{ touchpoints: Tp[] }>('/v1/touchpoints');
   const list = q.data?.touchpoints ?? [];
   const [form, setForm] = useState<Tp>({ key: '', name: '', stage: 'purchase' });
@@ -32,7 +34,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   const keyInput = useRef<HTMLInputElement>(null);
 
   const save = async (tp: Tp) => {
-    const checked = TouchpointInput.safeParse(tp);
+    const checked = validate(TouchpointInput, tp, ui);
     if (!checked.success) {
       setErrors(issueMap(checked.error.issues));
       setNote({ text: st('errorSummary', { n: checked.error.issues.length }), error: true });
@@ -48,7 +50,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
       onChanged();
       return true;
     } catch (err) {
-      setErrors(issueMap(asIssuesOf(err)));
+      setErrors(issueMap(asIssuesOf(err, ui.locale)));
       setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
       return false;
     } finally {

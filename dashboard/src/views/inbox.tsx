@@ -5,6 +5,7 @@ import { getJson, query, useQuery } from '../api';
 import { Status } from '../components/status';
 import type { ViewProps } from '../context';
 import { type I18n, useI18n } from '../i18n';
+import { asIssuesOf } from '../setup/form';
 import { send } from '../setup/http';
 import type {
   CaseAnswer,
@@ -17,6 +18,7 @@ import type {
   Question,
   Survey,
 } from '../types';
+import { validate } from '../validate';
 
 const PAGE = 50;
 const STATUSES: readonly CaseStatus[] = ['open', 'contacted', 'resolved'];
@@ -229,13 +231,12 @@ function CaseCard({
     [errors[f] ? `${fid(f)}-err` : '', hint ? `${fid(f)}-hint` : ''].filter(Boolean).join(' ') || undefined;
 
   /** Issues (the schema's or the server's) as messages next to their fields; the first one gets focus. */
-  const showErrors = (issues: readonly { path: readonly PropertyKey[]; code?: string; message: string }[]) => {
+  const showErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => {
     const e: Errors = {};
     for (const is of issues) {
       const f = String(is.path[0] ?? '') as keyof Errors;
       if (!['status', 'owner', 'note'].includes(f) || e[f]) continue;
-      const max = (is as { maximum?: number | bigint }).maximum;
-      e[f] = is.code === 'too_big' && max !== undefined ? t('tooLongMax', { max: i18n.int(Number(max)) }) : is.message;
+      e[f] = is.message;
     }
     setErrors(e);
     if (Object.keys(e).length)
@@ -254,7 +255,7 @@ function CaseCard({
       setMsg({ text: t('caseUnchanged') });
       return;
     }
-    const checked = CaseInput.safeParse(body);
+    const checked = validate(CaseInput, body, i18n);
     if (!checked.success) {
       const first = showErrors(checked.error.issues);
       setMsg({ text: t('caseSaveFailed', { message: first ?? checked.error.issues[0]?.message ?? '' }), error: true });
@@ -274,8 +275,7 @@ function CaseCard({
       announce(text);
       onSaved(r.case);
     } catch (err) {
-      const issues = (err as { issues?: { path: (string | number)[]; message: string }[] }).issues ?? [];
-      const onField = showErrors(issues);
+      const onField = showErrors(asIssuesOf(err, i18n.locale));
       const text = t('caseSaveFailed', { message: onField ?? (err as Error).message });
       setMsg({ text, error: true });
       announce(text);

@@ -5,6 +5,7 @@ import { useQuery } from '../../api';
 import { Status } from '../../components/status';
 import { setupHash } from '../../route';
 import type { Survey } from '../../types';
+import { validate } from '../../validate';
 import { asIssuesOf, Field, fieldId, focusFirstError, issueMap } from '../form';
 import { fresh, send } from '../http';
 import { type SetupKey, useSetupT } from '../i18n';
@@ -43,7 +44,8 @@ export function Editor({ id, onChanged }: { id: string; onChanged: () => void })
 }
 
 function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Survey) => void; onChanged: () => void }) {
-  const { st } = useSetupT();
+  const ui = useSetupT();
+  const { st } = ui;
   const tpQ = useQuery<{ touchpoints: { key: string; name: string }[] }>('/v1/touchpoints');
   const [draft, setDraft] = useState<Loose>(() => toDraft(survey));
   const [showErrors, setShowErrors] = useState(false);
@@ -57,7 +59,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
   const lastValid = useRef<PublicSurvey>();
 
   const clean = useMemo(() => tidy(draft), [draft]);
-  const parsed = useMemo(() => SurveyInput.safeParse(clean), [clean]);
+  const parsed = useMemo(() => validate(SurveyInput, clean, ui), [clean, ui]);
   const errors = useMemo(() => {
     const m = new Map(serverErrors);
     if (showErrors && !parsed.success) for (const [k, v] of issueMap(parsed.error.issues)) if (!m.has(k)) m.set(k, v);
@@ -86,7 +88,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
 
   const save = async (status?: 'active' | 'paused') => {
     const next = status ? { ...clean, status } : clean;
-    const checked = SurveyInput.safeParse(next);
+    const checked = validate(SurveyInput, next, ui);
     if (!checked.success) {
       setShowErrors(true);
       setNote({ text: st('errorSummary', { n: checked.error.issues.length }), error: true });
@@ -112,7 +114,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
       onSaved(r.survey);
       onChanged();
     } catch (err) {
-      setServerErrors(issueMap(asIssuesOf(err)));
+      setServerErrors(issueMap(asIssuesOf(err, ui.locale)));
       setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
       focusFirstError();
     } finally {
@@ -122,7 +124,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
 
   const addLang = () => {
     const code = newLang.trim();
-    const ok = LocaleCode.safeParse(code);
+    const ok = validate(LocaleCode, code, ui);
     if (!ok.success) {
       setLangError(ok.error.issues[0]?.message);
       document.getElementById('f-new-lang')?.focus();

@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { MESSAGES, type MessageKey } from '../../shared/schemas/messages';
+import type { I18n } from './i18n';
+
+/**
+ * The dashboard's forms are checked with the API's own zod schemas (shared/), so a form refuses
+ * exactly what the API would. The refusals are written for people, in the dashboard's language:
+ * zod's built-in ones (lengths, types, formats) through an error map, the schemas' own ones
+ * (shared/schemas/messages.ts) through a translation per key.
+ */
+
+/** LTR examples (URLs, codes) inside Persian sentences are isolated so they keep their order. */
+const ltr = (s: string) => `\u2066${s}\u2069`;
+
+const FA: Record<MessageKey, string> = {
+  origin: `یک مبدأ وارد کنید، مانند ${ltr('https://shop.example')}`,
+  rangeOrder: '«از» نباید بعد از «تا» باشد',
+  segment: `به شکل ویژگی:مقدار، مانند ${ltr('plan:pro')}`,
+  eventsOnce: 'هر رویداد فقط یک بار',
+  alertNeedsBound: 'هشدار به کمینه، بیشینه یا احساس نیاز دارد',
+  minNotOverMax: 'کمینه نباید از بیشینه بیشتر باشد',
+  scopesOnce: 'هر دسترسی فقط یک بار',
+  localeCode: `یک کد زبان وارد کنید، مانند ${ltr('fa')} یا ${ltr('en')}`,
+  slug: 'فقط حروف و رقم‌های لاتین، «-» و «_»',
+  someLanguage: 'متن را دست‌کم به یک زبان بنویسید',
+  isoDay: `به شکل ${ltr('YYYY-MM-DD')}`,
+  realDay: 'چنین روزی در تقویم نیست',
+  ruleNeedsBound: 'قاعده به کمینه، بیشینه یا گزینه نیاز دارد',
+  optionIdsUnique: 'شناسهٔ گزینه‌ها باید یکتا باشد',
+  pathPattern: 'الگوی مسیر با «/» شروع می‌شود',
+  colour: `یک رنگ وارد کنید، مانند ${ltr('#4f46e5')}`,
+  questionIdsUnique: 'شناسهٔ پرسش‌ها باید یکتا باشد',
+  followUpEarlier: 'قاعدهٔ پیگیری باید به پرسشی پیش از این اشاره کند',
+  anyOfChoice: 'این قاعده فقط برای پرسش چندگزینه‌ای است',
+};
+
+const BY_TEXT = new Map(Object.entries(MESSAGES).map(([k, v]) => [v as string, k as MessageKey]));
+
+/** zod's built-in refusals, by issue code: `{n}` is the bound, in the locale's digits. */
+const WORDS = {
+  en: {
+    required: 'Required',
+    minChars: 'At least {n} characters',
+    maxChars: 'At most {n} characters',
+    minItems: 'At least {n}',
+    maxItems: 'At most {n}',
+    min: 'At least {n}',
+    above: 'More than {n}',
+    max: 'At most {n}',
+    below: 'Less than {n}',
+    number: 'Enter a number',
+    whole: 'Enter a whole number',
+    url: 'Enter a web address (https://…)',
+    choose: 'Choose one of the options',
+    invalid: 'Not valid',
+  },
+  fa: {
+    required: 'لازم است',
+    minChars: 'دست‌کم {n} نویسه',
+    maxChars: 'حداکثر {n} نویسه',
+    minItems: 'دست‌کم {n} مورد',
+    maxItems: 'حداکثر {n} مورد',
+    min: 'دست‌کم {n}',
+    above: 'بیشتر از {n}',
+    max: 'حداکثر {n}',
+    below: 'کمتر از {n}',
+    number: 'یک عدد وارد کنید',
+    whole: 'یک عدد صحیح وارد کنید',
+    url: `یک نشانی وب وارد کنید (${ltr('https://…')})`,
+    choose: 'یکی از گزینه‌ها را انتخاب کنید',
+    invalid: 'درست نیست',
+  },
+} as const;
+
+type Word = keyof (typeof WORDS)['en'];
+
+function builtIn(iss: z.core.$ZodRawIssue, i18n: Pick<I18n, 'locale' | 'int'>): string {
+  const say = (w: Word, n?: number | bigint) => WORDS[i18n.locale][w].replace('{n}', i18n.int(Number(n)));
+  const text = iss.origin === 'string';
+  const many = iss.origin === 'array' || iss.origin === 'set';
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input === undefined || iss.input === null || iss.input === '') return say('required');
+      return iss.expected === 'int' ? say('whole') : iss.expected === 'number' ? say('number') : say('invalid');
+    case 'too_small':
+      if (text) return Number(iss.minimum) === 1 ? say('required') : say('minChars', iss.minimum);
+      if (many) return say('minItems', iss.minimum);
+      return say(iss.inclusive === false ? 'above' : 'min', iss.minimum);
+    case 'too_big':
+      if (text) return say('maxChars', iss.maximum);
+      if (many) return say('maxItems', iss.maximum);
+      return say(iss.inclusive === false ? 'below' : 'max', iss.maximum);
+    case 'invalid_format':
+      return iss.format === 'url' ? say('url') : say('invalid');
+    case 'invalid_value':
+      return say('choose');
+    default:
+      return say('invalid');
+  }
+}
+
+/** A schema message (English, from the API or a shared schema) in the dashboard's language. */
+export function messageIn(locale: I18n['locale'], message: string): string {
+  const key = BY_TEXT.get(message);
+  return locale === 'fa' && key ? FA[key] : message;
+}
+
+/** Issues the API sent back (400), their schema messages in the dashboard's language. */
+export const issuesIn = <I extends { message: string }>(locale: I18n['locale'], issues: readonly I[]): I[] =>
+  issues.map((i) => ({ ...i, message: messageIn(locale, i.message) }));
+
+/** `schema.safeParse(value)`, with every refusal worded for the dashboard's user. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  i18n: Pick<I18n, 'locale' | 'int'>,
+): { success: true; data: z.output<S> } | { success: false; error: { issues: z.core.$ZodIssue[] } } {
+  const r = schema.safeParse(value, { error: (iss) => builtIn(iss, i18n) });
+  return r.success ? r : { success: false, error: { issues: issuesIn(i18n.locale, r.error.issues) } };
+}

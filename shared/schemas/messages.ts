@@ -1,0 +1,29 @@
+/**
+ * The schemas' own refusal texts, in English, the API's language. They live in one place so that the
+ * dashboard, which checks its forms with these same schemas, can show each in the user's language
+ * (dashboard/src/setup/validate.ts keeps a translation per key; a new key without one fails its type
+ * check). zod's built-in refusals (lengths, types, formats) are worded by the dashboard's error map.
+ */
+export const MESSAGES = {
+  origin: 'expected an origin such as https://shop.example',
+  rangeOrder: '"from" must not be after "to"',
+  segment: 'expected attribute:value',
+  eventsOnce: 'each event once',
+  alertNeedsBound: 'an alert needs min, max or sentiment',
+  minNotOverMax: '"min" must not exceed "max"',
+  scopesOnce: 'each scope once',
+  localeCode: 'expected a language code such as "en" or "fa"',
+  slug: 'use letters, digits, "-" and "_" only',
+  someLanguage: 'give the text in at least one language',
+  isoDay: 'expected YYYY-MM-DD',
+  realDay: 'not a real calendar date',
+  ruleNeedsBound: 'a rule needs min, max or anyOf',
+  optionIdsUnique: 'option ids must be unique',
+  pathPattern: 'a path pattern starts with "/"',
+  colour: 'expected a colour like #4f46e5',
+  questionIdsUnique: 'question ids must be unique',
+  followUpEarlier: 'a follow-up rule must refer to an earlier question',
+  anyOfChoice: 'anyOf needs a choice question',
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
