@@ -109,6 +109,20 @@ async function scanAll(page: Page, label: string) {
   return found;
 }
 
+/** Holds the page's survey list until `release`, so a test decides when the survey can show. */
+function holdSurveys() {
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  const hold = (page: Page) =>
+    page.route('**/v1/sites/*/surveys', async (route) => {
+      await held;
+      await route.continue();
+    });
+  return { hold, release };
+}
+
 describe('widget: accessibility', () => {
   it('axe-core finds no serious violations on any question, light and dark', async () => {
     const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
@@ -123,22 +137,14 @@ describe('widget: accessibility', () => {
   it('keyboard only: focus moves in, arrows choose, Enter answers, Esc closes and focus returns', async () => {
     const { key, apiKey, ids } = await siteWith(suite.host.url, [ALL_TYPES]);
     suite.pages['/keys'] = hostPage({ site: key });
-    // The visitor is on a host control before the survey shows: its list is held until the Tab
-    // (otherwise a fast widget opens first and the Tab lands inside the dialog).
-    let release = () => {};
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/keys`, {}, (p) =>
-      p.route('**/v1/sites/*/surveys', async (route) => {
-        await held;
-        await route.continue();
-      }),
-    );
+    // The visitor is on a host control before the survey shows (otherwise a fast widget opens first
+    // and the Tab lands inside the dialog).
+    const survey = holdSurveys();
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/keys`, {}, survey.hold);
     await page.keyboard.press('Tab'); // the host page's first control
     const hostFocus = await page.evaluate(() => document.activeElement?.id);
     expect(hostFocus).toBe('host-button');
-    release();
+    survey.release();
     const dialog = await waitForPanel(page);
     const focused = () =>
       page.evaluate(() => {
@@ -175,9 +181,11 @@ describe('widget: accessibility', () => {
   it('does not steal focus from a visitor typing in a field', async () => {
     const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
     suite.pages['/typing'] = hostPage({ site: key });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/typing`);
+    const survey = holdSurveys();
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/typing`, {}, survey.hold);
     await page.locator('#host-input').focus();
     await page.keyboard.type('coffee');
+    survey.release(); // the survey shows while the visitor is typing
     await waitForPanel(page);
     await page.keyboard.type(' beans');
     expect(await page.locator('#host-input').inputValue()).toBe('coffee beans');
