@@ -47,6 +47,8 @@ export default defineConfig({
           globalSetup: ['./test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll's own default (1 s) is shorter than a round trip plus a render on a busy CI machine
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

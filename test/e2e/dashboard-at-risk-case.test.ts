@@ -84,7 +84,7 @@ describe('at-risk: open a follow-up case', () => {
     await view.waitFor();
     expect(await row(page, 'cust-first').locator('.case-badge').textContent()).toBe('Case: Open');
     // Keyboard users keep their place: the link that replaced the button has focus.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'View case of cust-first in the follow-up inbox',
     );
     await poll(() => page.locator('#announcer').textContent()).toBe('Follow-up case for cust-first: Open.');

@@ -76,7 +76,7 @@ describe('set-up screens', () => {
     );
     expect(await page.locator('[data-error-for="targeting.samplePercent"]').textContent()).toContain('At most 100');
     expect(await page.locator('[data-error-for="questions.1.id"]').textContent()).toContain('use letters, digits');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     await page.screenshot({ path: `${SHOTS}setup-editor-errors-en.png`, fullPage: true });
     const before = await api(`/v1/surveys/${surveyId}`, { key: apiKey });
     expect(before.body.survey.status).toBe('draft');
@@ -161,9 +161,14 @@ describe('set-up screens', () => {
     const key = await page.locator('#new-key').inputValue();
     expect(key).toMatch(/^sk_/);
     expect((await api('/v1/surveys', { key })).status).toBe(200);
-    await page.reload();
+    // last use is recorded just after the reply (waitUntil), so the list may need another look
     const row = page.locator('tr', { hasText: 'Reporting' });
-    expect(await row.locator('[data-col="last-used"]').textContent()).not.toBe('never');
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return row.locator('[data-col="last-used"]').textContent();
+      })
+      .not.toBe('never');
     page.on('dialog', (d) => d.accept());
     await row.getByRole('button', { name: 'Revoke Reporting' }).click();
     await expect.poll(() => row.textContent()).toContain('revoked');

@@ -71,10 +71,11 @@ describe('widget: answering a survey', () => {
       touchpoint: 'checkout',
       queue: [['identify', 'user-42', { plan: 'pro', country: 'IR' }]],
     });
-    const { page, errors, context } = await openPage(suite.browser, `${suite.host.url}/checkout`);
     const posts: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().endsWith('/v1/responses')) posts.push(r.postData() ?? '');
+    const { page, errors, context } = await openPage(suite.browser, `${suite.host.url}/checkout`, {}, async (p) => {
+      p.on('request', (r) => {
+        if (r.url().endsWith('/v1/responses')) posts.push(r.postData() ?? '');
+      });
     });
     const dialog = await waitForPanel(page);
     await expect.poll(() => posts.length).toBe(1); // the impression

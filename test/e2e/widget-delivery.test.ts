@@ -23,8 +23,10 @@ describe('widget: delivery', () => {
   it('offline, then online: the answers wait in localStorage and arrive exactly once', async () => {
     const { key, apiKey, ids } = await siteWith(suite.host.url, [survey]);
     suite.pages['/offline'] = hostPage({ site: key });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/offline`);
-    const impression = page.waitForResponse((r) => r.url().endsWith('/v1/responses'));
+    let impression!: Promise<import('playwright-core').Response>;
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/offline`, {}, async (p) => {
+      impression = p.waitForResponse((r) => r.url().endsWith('/v1/responses'));
+    });
     const dialog = await waitForPanel(page);
     expect((await impression).status()).toBe(202);
 
@@ -76,8 +78,12 @@ describe('widget: delivery', () => {
   it('a refused payload (here: the survey was deleted) is dropped, never retried forever', async () => {
     const { key, apiKey, ids } = await siteWith(suite.host.url, [survey]);
     suite.pages['/gone'] = hostPage({ site: key });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/gone`);
+    let impression: Promise<unknown> = Promise.resolve();
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/gone`, {}, async (p) => {
+      impression = p.waitForResponse((r) => r.url().endsWith('/v1/responses'));
+    });
     const dialog = await waitForPanel(page);
+    await impression; // the survey's impression was answered before the survey is deleted
     const { api } = await import('./helpers');
     expect((await api(`/v1/surveys/${ids[0]}`, { method: 'DELETE', key: apiKey })).status).toBeLessThan(300);
     const statuses: number[] = [];

@@ -94,7 +94,11 @@ describe('widget: targeting', () => {
   it('exit intent: the mouse leaving through the top of the window (desktop)', async () => {
     const { key } = await siteWith(suite.host.url, [nps({ targeting: { trigger: { type: 'exit' } } })]);
     suite.pages['/exit'] = hostPage({ site: key });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/exit`);
+    let list: Promise<unknown> = Promise.resolve();
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/exit`, {}, async (p) => {
+      list = p.waitForResponse('**/v1/sites/*/surveys');
+    });
+    await list; // the widget knows its surveys (and so listens for the exit) before the mouse leaves
     await page.mouse.move(500, 300);
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.mouse.move(500, 150);
@@ -136,8 +140,10 @@ describe('widget: frequency capping', () => {
     suite.pages['/a'] = hostPage({ site: key, touchpoint: 'a' });
     suite.pages['/b'] = hostPage({ site: key, touchpoint: 'b' });
     suite.pages['/c'] = hostPage({ site: key, touchpoint: 'c' });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/a`);
-    const seen = impressions(page);
+    let seen: string[] = [];
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/a`, {}, async (p) => {
+      seen = impressions(p); // from before the page loads
+    });
     const dialog = await waitForPanel(page);
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(await panel(page).count()).toBe(0);
@@ -180,8 +186,10 @@ describe('widget: frequency capping', () => {
     ]);
     await api('/v1/site', { method: 'PATCH', key: apiKey, json: { recontactDays: 0 } });
     suite.pages['/one'] = hostPage({ site: key });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/one`);
-    const seen = impressions(page);
+    let seen: string[] = [];
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/one`, {}, async (p) => {
+      seen = impressions(p); // from before the page loads
+    });
     await (await waitForPanel(page)).getByRole('button', { name: 'Close' }).click();
     expect(await showsWithin(page, 3000)).toBe(false);
     expect(seen).toEqual([ids[0]]);
@@ -218,8 +226,10 @@ describe('widget: single-page apps', () => {
   it('pushState, replaceState and popstate re-evaluate targeting; seda("touchpoint") too', async () => {
     const { key, ids } = await siteWith(suite.host.url, [nps({ targeting: { urls: { include: ['/app/pricing'] } } })]);
     suite.pages['*'] = hostPage({ site: key });
-    const { page, context } = await openPage(suite.browser, `${suite.host.url}/app/home`);
-    const seen = impressions(page);
+    let seen: string[] = [];
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/app/home`, {}, async (p) => {
+      seen = impressions(p); // from before the page loads
+    });
     expect(await showsWithin(page, 2500)).toBe(false);
     await page.evaluate(() => history.replaceState({}, '', '/app/home?tab=1'));
     expect(await showsWithin(page, 800)).toBe(false);

@@ -300,7 +300,7 @@ describe('widget: Cloudflare Turnstile', () => {
     const log = (await standInLog(page)) as { event: string; handled?: boolean }[];
     expect(log.map((e) => e.event).slice(0, 3)).toEqual(['render', 'error', 'reset']);
     expect(log.find((e) => e.event === 'error')?.handled).toBe(true);
-    expect(posts.filter((p) => 'turnstileToken' in p.body).map((p) => p.status)).toEqual([202]);
+    await expect.poll(() => posts.filter((p) => 'turnstileToken' in p.body).map((p) => p.status)).toEqual([202]);
     await context.close();
   });
 
@@ -433,7 +433,9 @@ init({ site: ${JSON.stringify(site)}, api: ${JSON.stringify(collectorUrl())} });
       await dialog.getByRole('radio', { name: '8', exact: true }).click();
       expect(await until(async () => (await results(apiKey, ids[0]!)).completed === 1, 15_000)).toBe(true);
       expect(scripts(on.cloudflare)).toEqual([API_JS]);
-      expect(on.posts[0]).toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
+      await expect
+        .poll(() => on.posts[0])
+        .toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
       expect(on.errors).toEqual([]);
       await on.context.close();
 
@@ -473,7 +475,7 @@ init({ site: ${JSON.stringify(site)}, api: ${JSON.stringify(collectorUrl())} });
       answered++;
       expect(await until(async () => (await results(apiKey, ids[0]!)).completed === answered, 15_000)).toBe(true);
       expect(scripts(cloudflare)).toEqual([API_JS]);
-      expect(posts[0]).toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
+      await expect.poll(() => posts[0]).toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
       expect(await violations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
@@ -536,6 +538,7 @@ init({ site: ${JSON.stringify(site)}, api: ${JSON.stringify(collectorUrl())} });
       // the survey goes on as usual; later posts need no token
       await dialog.getByRole('radio', { name: lang === 'fa' ? '۸' : '8', exact: true }).click();
       expect(await until(async () => (await results(apiKey, ids[0]!)).completed === 1, 15_000)).toBe(true);
+      await expect.poll(() => outbox(page)).toEqual({}); // every post has had its answer
       expect(posts.slice(1).some((p) => 'turnstileToken' in p.body)).toBe(false);
       expect(errors).toEqual([]);
       await context.close();
