@@ -77,6 +77,19 @@ describe('set-up screens', () => {
     expect(await page.locator('[data-error-for="targeting.samplePercent"]').textContent()).toContain('At most 100');
     expect(await page.locator('[data-error-for="questions.1.id"]').textContent()).toContain('use letters, digits');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    // the summary names each field as the form does, and its link moves focus there
+    const summary = page.locator('[data-testid="error-summary"]');
+    await expect
+      .poll(() => summary.getByRole('link').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Question 1 · .+ › Prompt$/),
+          expect.stringMatching(/^Question 2 · .+ › Question id$/),
+          'Show to this % of visitors',
+        ]),
+      );
+    await summary.getByRole('link', { name: /^Question 1 · .+ › Prompt$/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-questions-0-prompt-en');
     await page.screenshot({ path: `${SHOTS}setup-editor-errors-en.png`, fullPage: true });
     const before = await api(`/v1/surveys/${surveyId}`, { key: apiKey });
     expect(before.body.survey.status).toBe('draft');
@@ -192,6 +205,14 @@ describe('set-up screens', () => {
     expect(await said('targeting.samplePercent')).toContain('حداکثر ۱۰۰'); // zod's, with the bound in Persian digits
     expect(await said('questions.1.id')).toContain('فقط حروف و رقم‌های لاتین');
     expect(await said('name')).toContain('لازم است');
+    await expect
+      .poll(() => page.locator('[data-testid="error-summary"]').getByRole('link').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^پرسش ۲ · .+ › شناسهٔ پرسش$/),
+          'نمایش به این درصد از بازدیدکنندگان',
+        ]),
+      );
     // no English left in what the form says about these fields
     const texts = await page.locator('[data-error-for]').allTextContents();
     expect(texts.filter((t) => /[A-Za-z]{3}/.test(t))).toEqual([]);

@@ -6,10 +6,11 @@ import { Status } from '../../components/status';
 import { setupHash } from '../../route';
 import type { Survey } from '../../types';
 import { validate } from '../../validate';
-import { asIssuesOf, Field, fieldId, focusFirstError, issueMap } from '../form';
+import { asIssuesOf, Field, focusFirstError, issueMap } from '../form';
 import { fresh, send } from '../http';
 import { type SetupKey, useSetupT } from '../i18n';
 import { dirOf, type Loose, langsOf, produce, put, retype, tidy } from './draft';
+import { ErrorSummary } from './error-summary';
 import { LocalizedFields } from './localized';
 import { Preview } from './preview';
 import { QuestionEditor } from './question';
@@ -150,30 +151,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
             save();
           }}
         >
-          {summary.length > 0 && (
-            <div class="notice notice-error error-summary" role="alert" data-testid="error-summary">
-              <p>{st('errorSummary', { n: summary.length })}</p>
-              <ul>
-                {summary.slice(0, 8).map((i) => {
-                  const path = i.path.map(String).join('.');
-                  return (
-                    <li key={path}>
-                      <a
-                        href={`#${fieldId(path)}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          document.getElementById(fieldId(path))?.focus();
-                        }}
-                      >
-                        <code dir="ltr">{path}</code>
-                      </a>
-                      : {i.message}
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          )}
+          <ErrorSummary issues={summary} />
           <section class="card" aria-labelledby="basics-h">
             <h2 id="basics-h" class="card-title">
               {survey.name}
