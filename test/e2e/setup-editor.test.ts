@@ -307,7 +307,8 @@ describe('set-up screens', () => {
         for (const hash of ['#/install', '#/touchpoints', '#/surveys', `#/editor/${surveyId}`, '#/keys']) {
           await page.goto(dash(hash));
           await page.locator(hash.startsWith('#/editor') ? '#f-name' : 'main h1').waitFor();
-          await page.waitForLoadState('networkidle');
+          // a hash change is no navigation (networkidle would not wait): wait until nothing says "Loading…"
+          await expect.poll(() => page.locator('.loading').count()).toBe(0);
           await page.waitForTimeout(300);
           const name = hash.replace(/^#\//, '').split('/')[0];
           await page.screenshot({ path: `${SHOTS}setup-${name}-${locale}-${width}.png`, fullPage: true });
