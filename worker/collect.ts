@@ -63,10 +63,10 @@ export type CollectChecks = {
   keepAlive?: (p: Promise<unknown>) => void;
 };
 
-/** Seconds until the next UTC midnight, when the daily cap resets. */
 /** Seconds a widget (or a cache between) may keep a site's public config, so a settings change takes this long to reach visitors. */
 export const CONFIG_MAX_AGE = 60;
 
+/** Seconds until the next UTC midnight, when the daily cap resets. */
 const untilUtcMidnight = (now: number) => Math.max(1, Math.ceil((86_400_000 - (now % 86_400_000)) / 1000));
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The schemas' own refusal texts, in English, the API's language. They live in one place so that the
  * dashboard, which checks its forms with these same schemas, can show each in the user's language
- * (dashboard/src/setup/validate.ts keeps a translation per key; a new key without one fails its type
+ * (dashboard/src/validate.ts keeps a translation per key; a new key without one fails its type
  * check). zod's built-in refusals (lengths, types, formats) are worded by the dashboard's error map.
  */
 export const MESSAGES = {

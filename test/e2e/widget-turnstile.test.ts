@@ -179,12 +179,26 @@ async function visit(
     Object.defineProperty(window, '__csp', { value: seen, enumerable: false });
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  page.on('response', async (r) => {
+  recordPosts(page, posts);
+  await page.goto(url);
+  return { context, page, cloudflare, elsewhere, posts, errors };
+}
+
+/** Every post of a page to the collector, with the collector's status, in `posts`. */
+function recordPosts(page: Page, posts: Post[]) {
+  page.on('response', (r) => {
     if (r.url() !== `${collectorUrl()}/v1/responses` || r.request().method() !== 'POST') return;
     posts.push({ body: JSON.parse(r.request().postData() ?? '{}'), status: r.status() });
   });
+}
+
+/** The same visitor's next page view (same browser profile, so the same outbox), and its posts. */
+async function nextPageView(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const posts: Post[] = [];
+  recordPosts(page, posts);
   await page.goto(url);
-  return { context, page, cloudflare, elsewhere, posts, errors };
+  return { page, posts };
 }
 
 const scripts = (requests: string[]) => requests.filter((u) => u.includes('/api.js'));
@@ -339,14 +353,7 @@ describe('widget: Cloudflare Turnstile', () => {
       json: { turnstileSecret: TURNSTILE_TEST.secretPass },
     });
     await page.close();
-    const next = await context.newPage();
-    const later: Post[] = [];
-    next.on('response', (r) => {
-      if (r.url() === `${collectorUrl()}/v1/responses`) {
-        later.push({ body: JSON.parse(r.request().postData() ?? '{}'), status: r.status() });
-      }
-    });
-    await next.goto(`${host.url}/ts-refused`);
+    const { page: next, posts: later } = await nextPageView(context, `${host.url}/ts-refused`);
     expect(await until(async () => (await results(apiKey, ids[0]!)).completed === 1, 20_000)).toBe(true);
     await expect.poll(() => outbox(next)).toEqual({});
     expect(later.at(-1)).toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
@@ -395,14 +402,7 @@ describe('widget: Cloudflare Turnstile', () => {
     // config, gets a token and sends what was left: stored exactly once. The survey does not show again.
     await page.close();
     await context.clock.setSystemTime(Date.now() + 61_000);
-    const next = await context.newPage();
-    const later: Post[] = [];
-    next.on('response', (r) => {
-      if (r.url() === `${collectorUrl()}/v1/responses`) {
-        later.push({ body: JSON.parse(r.request().postData() ?? '{}'), status: r.status() });
-      }
-    });
-    await next.goto(`${host.url}/ts-late`);
+    const { page: next, posts: later } = await nextPageView(context, `${host.url}/ts-late`);
     expect(await until(async () => (await results(apiKey, ids[0]!)).completed === 1, 20_000)).toBe(true);
     await expect.poll(() => outbox(next)).toEqual({});
     expect(later.at(-1)).toMatchObject({ status: 202, body: { turnstileToken: TURNSTILE_TEST.token } });
