@@ -1,21 +1,21 @@
 import { Hono } from 'hono';
-import { handleDeliveryBatch } from './closed-loop/deliver';
-import { sweepDeliveries } from './closed-loop/enqueue';
+import { alertRoutes } from './alerts/routes';
+import { caseRoutes } from './cases/routes';
+import { publicRoutes } from './collect/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
-import { ApiError, onError } from './lib/errors';
-import { openApiDocument } from './openapi';
-import { alertRoutes } from './routes/alerts';
-import { caseRoutes } from './routes/cases';
-import { insightRoutes } from './routes/insights';
-import { keyRoutes } from './routes/keys';
-import { publicRoutes } from './routes/public';
-import { respondentRoutes } from './routes/respondents';
-import { resultRoutes } from './routes/results';
-import { settingsRoutes } from './routes/settings';
-import { operatorRoutes, siteRoutes } from './routes/sites';
-import { surveyRoutes } from './routes/surveys';
-import { touchpointRoutes } from './routes/touchpoints';
-import { webhookRoutes } from './routes/webhooks';
+import { ApiError, onError } from './http/errors';
+import { insightRoutes } from './insights/routes';
+import { keyRoutes } from './keys/routes';
+import { openApiDocument } from './openapi/document';
+import { respondentRoutes } from './respondents/routes';
+import { resultRoutes } from './results/routes';
+import { operatorRoutes, siteRoutes } from './sites/routes';
+import { settingsRoutes } from './sites/settings-routes';
+import { surveyRoutes } from './surveys/routes';
+import { touchpointRoutes } from './touchpoints/routes';
+import { handleDeliveryBatch } from './webhooks/deliver';
+import { sweepDeliveries } from './webhooks/enqueue';
+import { webhookRoutes } from './webhooks/routes';
 
 export const app = new Hono<AppEnv>();
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { collect } from '../../worker/collect';
+import { collect } from '../../worker/collect/collect';
 import { call, setup } from './helpers';
 
 describe('GET /v1/surveys/:id/responses (export)', () => {

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sweepDeliveries } from '../../worker/closed-loop/enqueue';
 import { isTransientDbError } from '../../worker/lib/db-faults';
+import { sweepDeliveries } from '../../worker/webhooks/enqueue';
 import { postResponse, setup } from './helpers';
 import { countRows, createAlert, createWebhook, postResponseWith, stubReceiver, until } from './loop-helpers';
 

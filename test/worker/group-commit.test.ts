@@ -5,7 +5,7 @@
  * turns off cross-request promise resolution, which the group commit's hand-off relies on.
  */
 import { describe, expect, it } from 'vitest';
-import { GroupCommit, QueueWaitExceeded } from '../../worker/lib/group-commit';
+import { GroupCommit, QueueWaitExceeded } from '../../worker/collect/group-commit';
 
 type Item = { key: string; fail?: 'permanent' | 'transient' };
 

@@ -6,7 +6,7 @@ import type { ErrorBody } from '../../shared/schemas/common';
 import { STAGES } from '../../shared/schemas/common';
 import type { SurveyInput } from '../../shared/schemas/survey';
 import { topTerms } from '../../shared/sentiment';
-import type { Journey } from '../../worker/journey';
+import type { Journey } from '../../worker/journey/journey';
 import { call, createSurvey, getJson, postResponse, setup } from './helpers';
 
 type Answer = { questionId: string; value: number | string | string[] };

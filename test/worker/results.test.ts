@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayOf } from '../../shared/dates';
-import { collect } from '../../worker/collect';
+import { collect } from '../../worker/collect/collect';
 import { call, getJson, setup } from './helpers';
 
 const DAY = 86_400_000;

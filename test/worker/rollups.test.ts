@@ -7,9 +7,9 @@ import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays, dayOf } from '../../shared/dates';
-import { getSurvey } from '../../worker/db/surveys';
-import { listTouchpoints } from '../../worker/db/touchpoints';
-import { type ResultsOptions, surveyResults } from '../../worker/results';
+import { type ResultsOptions, surveyResults } from '../../worker/results/results';
+import { getSurvey } from '../../worker/surveys/sql';
+import { listTouchpoints } from '../../worker/touchpoints/sql';
 import { call, createSite, createSurvey, getJson, postResponse } from './helpers';
 
 const TOUCHPOINTS = ['', 'home', 'checkout'] as const;

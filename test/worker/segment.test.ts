@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSegment } from '../../worker/lib/segment';
+import { parseSegment } from '../../worker/results/segment';
 
 describe('parseSegment', () => {
   it('splits at the first colon, so the value may contain colons', () => {

@@ -1,13 +1,13 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backoffSeconds, DEAD_LETTER_QUEUE, DELIVERY_QUEUE, MAX_ATTEMPTS } from '../../worker/closed-loop/deliver';
-import { sweepDeliveries } from '../../worker/closed-loop/enqueue';
 import type { DeliveryMessage } from '../../worker/env';
 import worker from '../../worker/index';
 import { hmacSha256Hex } from '../../worker/lib/crypto';
-import { verifySignature } from '../../worker/lib/signature';
-import { isPrivateHost, webhookUrlProblem } from '../../worker/lib/webhook-url';
+import { backoffSeconds, DEAD_LETTER_QUEUE, DELIVERY_QUEUE, MAX_ATTEMPTS } from '../../worker/webhooks/deliver';
+import { sweepDeliveries } from '../../worker/webhooks/enqueue';
+import { verifySignature } from '../../worker/webhooks/signature';
+import { isPrivateHost, webhookUrlProblem } from '../../worker/webhooks/url';
 import { call, postResponse, setup } from './helpers';
 import {
   callWith,

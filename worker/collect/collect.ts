@@ -1,0 +1,175 @@
+import { dayOf } from '../../shared/dates';
+import type { Site } from '../../shared/schemas/api';
+import { checkAnswers, type ResponseBody } from '../../shared/schemas/response';
+import type { SentimentLabel } from '../../shared/sentiment';
+import { analyzeSentiment } from '../../shared/sentiment';
+import { ApiError, notFound } from '../http/errors';
+import { getSiteForCollect } from '../sites/settings-sql';
+import { getSurveyForCollect } from '../surveys/sql';
+import { cached } from './cache';
+import { commitResponse } from './commit';
+import { responseOwner } from './sql';
+import type { TurnstileVerifier } from './turnstile';
+
+/** Page path without query string or fragment: enough to know the page, nothing personal from the URL. */
+function pathOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).pathname.slice(0, 512);
+  } catch {
+    return null;
+  }
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.slice(0, 253) || null;
+  } catch {
+    return null;
+  }
+}
+
+export type CollectedAnswer = {
+  questionId: string;
+  num: number | null;
+  text: string | null;
+  choices: string[] | null;
+  sentiment: SentimentLabel | null;
+};
+
+/** What was stored, for what happens after the 202 (alerts, webhooks). */
+export type Collected = {
+  id: string;
+  siteId: string;
+  surveyId: string;
+  completedNow: boolean;
+  /** True when this post created the response (its first post). */
+  isNew: boolean;
+  touchpoint: string;
+  /** The answers in this post, as stored. */
+  answers: CollectedAnswer[];
+  /** The D1 write this post was committed in: how many posts shared it, and how long it took. */
+  write: { batch: number; ms: number };
+};
+
+export type CollectChecks = {
+  site?: (site: Site) => void | Promise<void>;
+  /** New responses per site per UTC day when the site sets none; 0 = no cap. */
+  defaultDailyCap?: number;
+  /** Verifies a Turnstile token for sites that turned Turnstile on. */
+  verifyTurnstile?: TurnstileVerifier;
+  /** ctx.waitUntil: keeps a write other visitors' posts share alive if this visitor disconnects. */
+  keepAlive?: (p: Promise<unknown>) => void;
+};
+
+/** Seconds a widget (or a cache between) may keep a site's public config, so a settings change takes this long to reach visitors. */
+export const CONFIG_MAX_AGE = 60;
+
+/** Seconds until the next UTC midnight, when the daily cap resets. */
+const untilUtcMidnight = (now: number) => Math.max(1, Math.ceil((86_400_000 - (now % 86_400_000)) / 1000));
+
+/**
+ * The collector as a plain function: checks a validated body against its site and survey and
+ * stores it. The route is a thin adapter (origin check, rate limit, body limit, status codes).
+ */
+export async function collect(
+  db: D1Database,
+  body: ResponseBody,
+  check: CollectChecks = {},
+  now = Date.now(),
+): Promise<Collected> {
+  const site = await cached(`site:${body.siteKey}:${dayOf(now)}`, now, () =>
+    getSiteForCollect(db, body.siteKey, dayOf(now)),
+  );
+  if (!site) throw notFound('site');
+  await check.site?.(site);
+  const survey = await cached(`survey:${site.id}:${body.surveyId}`, now, () =>
+    getSurveyForCollect(db, site.id, body.surveyId),
+  );
+  if (!survey) throw notFound('survey');
+  // A draft survey is never shown; a paused one may still receive answers from open tabs.
+  if (survey.status === 'draft') throw new ApiError(409, 'survey_not_active', 'this survey is a draft');
+  const checked = checkAnswers(survey.questions, body.answers);
+  if (!checked.ok) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `invalid body: ${checked.issues.map((i) => i.message).join('; ')}`,
+      checked.issues,
+    );
+  }
+  // The guards below apply to a response's first post only, so they need to know whether this id
+  // exists. That costs a read, paid only when a guard could refuse; otherwise the write batch says.
+  const cap = site.guard.dailyCap ?? check.defaultDailyCap ?? 0;
+  const guarded = (cap > 0 && site.guard.today >= cap) || site.guard.turnstileSecret !== null;
+  const ownerFirst = guarded ? await responseOwner(db, body.id) : undefined;
+  if (ownerFirst && (ownerFirst.site_id !== site.id || ownerFirst.survey_id !== body.surveyId)) {
+    throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
+  }
+  if (guarded && !ownerFirst) {
+    // Only a response's first post counts and is checked: later parts of an accepted response are never refused.
+    if (cap > 0 && site.guard.today >= cap) {
+      throw new ApiError(429, 'daily_cap', 'this site reached its daily response cap', undefined, {
+        'Retry-After': String(untilUtcMidnight(now)),
+      });
+    }
+    const secret = site.guard.turnstileSecret;
+    if (secret) {
+      if (!body.turnstileToken) {
+        // Retry-After: a widget that loaded the site's config before Turnstile was turned on keeps the
+        // answer instead of dropping it; its next page view gets the new config and sends a token.
+        throw new ApiError(
+          403,
+          'turnstile_required',
+          'this site requires a Turnstile token on the first post',
+          [{ path: ['turnstileToken'], message: 'required by this site' }],
+          { 'Retry-After': String(CONFIG_MAX_AGE) },
+        );
+      }
+      if (!check.verifyTurnstile || !(await check.verifyTurnstile(secret, body.turnstileToken))) {
+        throw new ApiError(403, 'turnstile_failed', 'the Turnstile token was not accepted', [
+          { path: ['turnstileToken'], message: 'not accepted' },
+        ]);
+      }
+    }
+  }
+  const locale = body.context?.locale ?? null;
+  const answers = checked.answers.map((a) => ({
+    ...a,
+    sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
+  }));
+  const { outcome, batch, ms } = await commitResponse(
+    db,
+    {
+      id: body.id,
+      siteId: site.id,
+      surveyId: body.surveyId,
+      surveyVersion: survey.version,
+      touchpoint: body.touchpoint ?? '',
+      respondentId: body.respondent?.id ?? null,
+      attributes: body.respondent?.attributes ?? null,
+      locale,
+      path: pathOf(body.context?.url),
+      referrerHost: hostOf(body.context?.referrer),
+      completed: body.completed,
+      day: dayOf(now),
+      receivedAt: now,
+      answers,
+    },
+    check.keepAlive,
+  );
+  if (outcome === 'foreign') throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
+  // Count new responses against the cached daily total, so the cap holds between cache refreshes.
+  if (outcome === 'new') site.guard.today++;
+  return {
+    id: body.id,
+    siteId: site.id,
+    surveyId: body.surveyId,
+    completedNow: body.completed,
+    isNew: outcome === 'new',
+    touchpoint: body.touchpoint ?? '',
+    answers,
+    write: { batch, ms },
+  };
+}

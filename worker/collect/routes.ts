@@ -1,0 +1,82 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_BODY_BYTES, ResponseBody } from '../../shared/schemas/response';
+import type { PublicSurveysResponse } from '../../shared/schemas/survey';
+import { afterCollect } from '../alerts/after-collect';
+import type { AppEnv } from '../env';
+import { allowOrigin, preflight } from '../http/cors';
+import { ApiError, notFound } from '../http/errors';
+import { checkRateLimit, checkSiteRateLimit } from '../http/rate-limit';
+import { readBody } from '../http/validate';
+import { withDbDeadline } from '../lib/db-faults';
+import { getSiteForWidget } from '../sites/settings-sql';
+import { listSurveys } from '../surveys/sql';
+import { CONFIG_MAX_AGE, collect } from './collect';
+import { turnstileVerifier } from './turnstile';
+
+/** The widget's endpoints: public, CORS-limited to each site's origins, rate limited per IP per site. */
+export const publicRoutes = new Hono<AppEnv>();
+
+publicRoutes.get('/sites/:siteKey/surveys', async (c) => {
+  const key = c.req.param('siteKey');
+  if (key.length > 64) throw notFound('site');
+  await checkRateLimit(c, key);
+  const site = await getSiteForWidget(c.env.DB, key);
+  if (!site) throw notFound('site');
+  allowOrigin(c, site.origins);
+  const surveys = await listSurveys(c.env.DB, site.id, 'active');
+  const body: PublicSurveysResponse = {
+    surveys: surveys.map(({ id, version, questions, targeting, locales, theme, thankYou }) => ({
+      id,
+      version,
+      questions,
+      ...(targeting ? { targeting } : {}),
+      ...(locales ? { locales } : {}),
+      ...(theme ? { theme } : {}),
+      ...(thankYou ? { thankYou } : {}),
+    })),
+    settings: {
+      locale: site.locale,
+      recontactDays: site.recontactDays,
+      // Only when Turnstile is on: the widget loads Cloudflare's script for these sites alone.
+      ...(site.turnstile ? { turnstile: site.turnstile } : {}),
+    },
+  };
+  // Short public caching: a survey change reaches visitors within a minute.
+  c.header('Cache-Control', `public, max-age=${CONFIG_MAX_AGE}`);
+  return c.json(body);
+});
+
+publicRoutes.options('/responses', (c) => preflight(c));
+
+publicRoutes.post(
+  '/responses',
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`);
+    },
+  }),
+  async (c) => {
+    const body = await readBody(c, ResponseBody);
+    await checkRateLimit(c, body.siteKey);
+    await checkSiteRateLimit(c, body.siteKey);
+    const cap = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
+    // D1 down, overloaded or slower than the deadline → 503 + Retry-After; the widget keeps the answer.
+    const deadline = Number(c.env.COLLECT_TIMEOUT_MS ?? '8000') || 8000;
+    const done = await withDbDeadline(deadline, () =>
+      collect(c.env.DB, body, {
+        site: (site) => allowOrigin(c, site.origins),
+        defaultDailyCap: Number.isFinite(cap) ? cap : 10000,
+        verifyTurnstile: turnstileVerifier(c.req.header('cf-connecting-ip'), c.env.TURNSTILE_VERIFY_URL),
+        // A write shared with other visitors' posts outlives this request, up to the same deadline.
+        keepAlive: (p) => c.executionCtx.waitUntil(Promise.race([p, new Promise((r) => setTimeout(r, deadline))])),
+      }),
+    );
+    // Alerts and webhooks after the answer is stored, never on the visitor's time.
+    c.executionCtx.waitUntil(afterCollect(c.env, done).catch((err) => console.error('after collect', err)));
+    // For the site owner's devtools (and the tests): the D1 write's time, and how many posts shared it.
+    c.header('Server-Timing', `write;dur=${done.write.ms};desc="${done.write.batch} posts"`);
+    return c.json({ id: done.id }, 202);
+  },
+);

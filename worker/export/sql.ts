@@ -1,0 +1,51 @@
+import { type Filter, responseWhere } from '../results/sql';
+
+export type ExportResponse = {
+  id: string;
+  created_at: number;
+  completed: number;
+  touchpoint: string;
+  locale: string | null;
+  path: string | null;
+  respondent_id: string | null;
+  attributes: string | null;
+  answers: { question_id: string; num: number | null; text: string | null; choices: string | null }[];
+};
+
+const PAGE = 250;
+
+/**
+ * Pages through a survey's responses in (created_at, id) order, a page of responses and their
+ * answers per round trip, so an export of any size streams in constant memory.
+ */
+export async function* exportPages(db: D1Database, f: Partial<Filter> & { surveyId: string }) {
+  const { sql: where, args } = responseWhere(f, '');
+  let after: [number, string] = [-1, ''];
+  for (;;) {
+    const page = `SELECT id FROM responses WHERE ${where} AND (created_at, id) > (?, ?)
+                  ORDER BY created_at, id LIMIT ${PAGE}`;
+    const [rs, as] = await db.batch([
+      db
+        .prepare(
+          `SELECT id, created_at, completed, touchpoint, locale, path, respondent_id, attributes FROM responses
+           WHERE id IN (${page}) ORDER BY created_at, id`,
+        )
+        .bind(...args, ...after),
+      db
+        .prepare(`SELECT response_id, question_id, num, text, choices FROM answers WHERE response_id IN (${page})`)
+        .bind(...args, ...after),
+    ]);
+    const responses = (rs as D1Result<Omit<ExportResponse, 'answers'>>).results;
+    if (responses.length === 0) return;
+    const byResponse = new Map<string, ExportResponse['answers']>();
+    for (const a of (as as D1Result<ExportResponse['answers'][number] & { response_id: string }>).results) {
+      const list = byResponse.get(a.response_id) ?? [];
+      list.push(a);
+      byResponse.set(a.response_id, list);
+    }
+    yield responses.map((r) => ({ ...r, answers: byResponse.get(r.id) ?? [] }));
+    const last = responses[responses.length - 1]!;
+    after = [last.created_at, last.id];
+    if (responses.length < PAGE) return;
+  }
+}

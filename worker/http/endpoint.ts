@@ -1,0 +1,72 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import type { Endpoint } from '../../shared/contract/endpoint';
+import type { AppEnv } from '../env';
+import { operatorAuth, requireScope, siteAuth } from './auth';
+import { readBody, readParams, readQuery } from './validate';
+
+type Out<S, Else> = S extends z.ZodType ? z.output<S> : Else;
+
+/** What a handler receives: the request's parts, parsed with the endpoint's schemas. */
+export type Input<E extends Endpoint> = {
+  params: Out<E['params'], Record<string, never>>;
+  query: Out<E['query'], Record<string, never>>;
+  body: Out<E['body'], undefined>;
+};
+
+/**
+ * What a handler returns: the JSON body, checked by the compiler against the endpoint's response
+ * schema; nothing for a 204; a Response for downloads (CSV, NDJSON, HTML) whose body is not JSON.
+ */
+export type Reply<E extends Endpoint> = E['success'] extends { schema: infer S extends z.ZodType }
+  ? z.input<S>
+  : E['success'] extends { status: 204 }
+    ? undefined
+    : Response;
+
+export type Handler<E extends Endpoint> = (c: Context<AppEnv>, input: Input<E>) => Promise<Reply<E>> | Reply<E>;
+
+/** The middleware an access level needs before the handler runs. */
+function guard(access: Endpoint['access']): MiddlewareHandler<AppEnv>[] {
+  switch (access) {
+    case 'public':
+      return [];
+    case 'operator':
+      return [operatorAuth()];
+    case 'site':
+      return [siteAuth()];
+    case 'read':
+    case 'manage':
+      return [siteAuth(), requireScope(access)];
+  }
+}
+
+/** `/v1/surveys/{id}` → `/v1/surveys/:id` (Hono's syntax). */
+const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/**
+ * Registers an endpoint on a feature's route group (groups are mounted at the root, so paths are
+ * the contract's own): access checks, then the path
+ * parameters, query and body parsed with the endpoint's schemas (a clear 400 otherwise), then the
+ * handler, whose result is sent with the endpoint's success status. Extra middleware (body limits,
+ * CORS) runs before parsing.
+ */
+export function route<E extends Endpoint>(
+  group: Hono<AppEnv>,
+  e: E,
+  handler: Handler<E>,
+  ...before: MiddlewareHandler<AppEnv>[]
+): void {
+  const parse: MiddlewareHandler<AppEnv> = async function endpointHandler(c) {
+    const input = {
+      params: e.params ? readParams(c, e.params) : {},
+      query: e.query ? readQuery(c, e.query) : {},
+      body: e.body ? await readBody(c, e.body) : undefined,
+    } as Input<E>;
+    const out = await handler(c, input);
+    if (out instanceof Response) return out;
+    if (e.success.status === 204) return c.body(null, 204);
+    return c.json(out as object, e.success.status);
+  };
+  group.on([e.method.toUpperCase()], [honoPath(e.path)], ...guard(e.access), ...before, parse);
+}

@@ -1,0 +1,170 @@
+import { Hono } from 'hono';
+import { resolveRange } from '../../shared/dates';
+import { AtRiskQuery, JourneyQuery, SegmentsQuery, TermsQuery, VerbatimsQuery } from '../../shared/schemas/api';
+import { topTerms } from '../../shared/sentiment';
+import type { AppEnv } from '../env';
+import { requireScope, siteAuth } from '../http/auth';
+import { notFound } from '../http/errors';
+import { readQuery } from '../http/validate';
+import { siteJourney } from '../journey/journey';
+import { getSurvey, metricQuestions } from '../surveys/sql';
+import {
+  AT_RISK_LIMIT,
+  atRiskRows,
+  SEGMENT_MAX_ATTRIBUTES,
+  segmentRows,
+  sentimentName,
+  siteSurveysAndTouchpoints,
+  termTexts,
+  verbatimRows,
+} from './sql';
+import { decodeVerbatimCursor, encodeVerbatimCursor } from './verbatim-cursor';
+
+/** NPS fall between a respondent's two latest answers that puts them on the at-risk list. */
+const AT_RISK_DROP = 3;
+/** Terms returned per sentiment. */
+const TERMS_PER_SENTIMENT = 20;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Site-owner insights, mounted at /v1 beside other groups: each route takes its own auth
+ * middleware (a `use()` here would run for every /v1 path).
+ */
+export const insightRoutes = new Hono<AppEnv>();
+
+/** NPS/CSAT/CES per touchpoint grouped by journey stage, across the site's surveys; rollups only. */
+insightRoutes.get('/journey', siteAuth(), requireScope('read'), async (c) => {
+  const q = readQuery(c, JourneyQuery);
+  const { journey, rowsRead } = await siteJourney(c.env.DB, c.get('siteId'), q);
+  c.header('Seda-Rows-Read', String(rowsRead));
+  return c.json(journey);
+});
+
+/** Open-text answers, newest first, with search, sentiment/touchpoint/day filters and a keyset cursor. */
+insightRoutes.get('/surveys/:id/verbatims', siteAuth(), requireScope('read'), async (c) => {
+  const q = readQuery(c, VerbatimsQuery);
+  const after = q.cursor ? decodeVerbatimCursor(q.cursor) : undefined;
+  const siteId = c.get('siteId');
+  const survey = await getSurvey(c.env.DB, siteId, c.req.param('id'));
+  if (!survey) throw notFound('survey');
+  const mq = metricQuestions(survey.questions);
+  const scoreQuestionId = mq.nps ?? mq.csat ?? mq.ces;
+  const search = q.q?.trim();
+  const rows = await verbatimRows(c.env.DB, {
+    siteId,
+    surveyId: survey.id,
+    ...(scoreQuestionId ? { scoreQuestionId } : {}),
+    ...(search ? { q: search } : {}),
+    ...(q.sentiment ? { sentiment: q.sentiment } : {}),
+    ...(q.touchpoint !== undefined ? { touchpoint: q.touchpoint } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(after ? { after } : {}),
+    limit: q.limit + 1, // one more tells whether another page follows
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return c.json({
+    items: page.map((r) => ({
+      responseId: r.response_id,
+      questionId: r.question_id,
+      text: r.text,
+      sentiment: sentimentName(r.sentiment),
+      ...(r.score !== null ? { score: r.score } : {}),
+      ...(r.touchpoint ? { touchpoint: r.touchpoint } : {}),
+      ...(r.locale ? { locale: r.locale } : {}),
+      createdAt: iso(r.created_at),
+    })),
+    ...(rows.length > q.limit && last
+      ? {
+          nextCursor: encodeVerbatimCursor({
+            createdAt: last.created_at,
+            responseId: last.response_id,
+            questionId: last.question_id,
+          }),
+        }
+      : {}),
+  });
+});
+
+/**
+ * Recurring terms per sentiment in the survey's open-text answers. Reads at most the latest
+ * TERMS_TEXT_CAP (2,000) texts of each sentiment: enough to see what recurs, bounded at any volume.
+ */
+insightRoutes.get('/surveys/:id/terms', siteAuth(), requireScope('read'), async (c) => {
+  const q = readQuery(c, TermsQuery);
+  const siteId = c.get('siteId');
+  const survey = await getSurvey(c.env.DB, siteId, c.req.param('id'));
+  if (!survey) throw notFound('survey');
+  const texts = await termTexts(c.env.DB, {
+    siteId,
+    surveyId: survey.id,
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    ...(q.touchpoint !== undefined ? { touchpoint: q.touchpoint } : {}),
+  });
+  return c.json({
+    positive: topTerms(texts.positive, TERMS_PER_SENTIMENT),
+    neutral: topTerms(texts.neutral, TERMS_PER_SENTIMENT),
+    negative: topTerms(texts.negative, TERMS_PER_SENTIMENT),
+  });
+});
+
+/**
+ * Identified respondents to follow up: latest NPS a detractor (0–6), or fallen by 3+ points since
+ * their previous NPS answer; newest first, at most 200.
+ */
+insightRoutes.get('/at-risk', siteAuth(), requireScope('read'), async (c) => {
+  const q = readQuery(c, AtRiskQuery);
+  const siteId = c.get('siteId');
+  const range = resolveRange(q.from, q.to);
+  const { surveys } = await siteSurveysAndTouchpoints(c.env.DB, siteId);
+  const pairs = surveys.flatMap((s) => {
+    const nps = metricQuestions(s.questions).nps;
+    return nps ? [[s.id, nps] as const] : [];
+  });
+  const rows = await atRiskRows(c.env.DB, { siteId, pairs, from: range.from, to: range.to, minDrop: AT_RISK_DROP });
+  return c.json({
+    range: { from: range.from, to: range.to },
+    items: rows.slice(0, AT_RISK_LIMIT).map((r) => {
+      const drop = r.previous !== null ? r.previous - r.latest : null;
+      return {
+        respondentId: r.respondent_id,
+        responseId: r.response_id,
+        surveyId: r.survey_id,
+        ...(r.touchpoint ? { touchpoint: r.touchpoint } : {}),
+        latestScore: r.latest,
+        ...(r.previous !== null ? { previousScore: r.previous } : {}),
+        ...(drop !== null && drop > 0 ? { drop } : {}),
+        reason: drop !== null && drop >= AT_RISK_DROP ? ('dropped' as const) : ('detractor' as const),
+        ...(r.last_comment !== null ? { lastComment: r.last_comment } : {}),
+        ...(r.case_status !== null ? { caseStatus: r.case_status } : {}),
+        at: iso(r.at),
+      };
+    }),
+  });
+});
+
+/** Attribute names and values, and locales, present in the site's (or one survey's) responses. */
+insightRoutes.get('/segments', siteAuth(), requireScope('read'), async (c) => {
+  const q = readQuery(c, SegmentsQuery);
+  const siteId = c.get('siteId');
+  if (q.surveyId !== undefined && !(await getSurvey(c.env.DB, siteId, q.surveyId))) throw notFound('survey');
+  const rows = await segmentRows(c.env.DB, {
+    siteId,
+    ...(q.surveyId !== undefined ? { surveyId: q.surveyId } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  });
+  const attributes: { name: string; values: { value: string; count: number }[] }[] = [];
+  for (const r of rows.attributes) {
+    // rows come grouped by name, most used names first
+    if (attributes.at(-1)?.name !== r.name) {
+      if (attributes.length === SEGMENT_MAX_ATTRIBUTES) break;
+      attributes.push({ name: r.name, values: [] });
+    }
+    attributes.at(-1)!.values.push({ value: r.value, count: r.count });
+  }
+  return c.json({ attributes, locales: rows.locales });
+});

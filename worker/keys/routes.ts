@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { ApiKeyInput } from '../../shared/schemas/api';
+import type { AppEnv } from '../env';
+import { requireScope, siteAuth } from '../http/auth';
+import { ApiError, notFound } from '../http/errors';
+import { readBody } from '../http/validate';
+import { newApiKey } from './api-key';
+import { getSiteApiKey, insertApiKey, listApiKeys, revokeApiKey, toApiKeyInfo } from './sql';
+
+const MAX_ACTIVE_KEYS = 50;
+
+/**
+ * API keys of the key's site, each with scopes `read` (results, exports, cases) and/or `manage`
+ * (surveys, webhooks, alerts, keys). A key is shown once; the list shows its prefix `sk_<id>`.
+ */
+export const keyRoutes = new Hono<AppEnv>();
+
+keyRoutes.get('/keys', siteAuth(), requireScope('manage'), async (c) =>
+  c.json({ keys: await listApiKeys(c.env.DB, c.get('siteId')) }),
+);
+
+keyRoutes.post('/keys', siteAuth(), requireScope('manage'), async (c) => {
+  const input = await readBody(c, ApiKeyInput);
+  const siteId = c.get('siteId');
+  const active = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM api_keys WHERE site_id = ? AND revoked_at IS NULL')
+    .bind(siteId)
+    .first<{ n: number }>();
+  if ((active?.n ?? 0) >= MAX_ACTIVE_KEYS) {
+    throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_ACTIVE_KEYS} active keys`);
+  }
+  const k = await newApiKey();
+  const scopes = (['read', 'manage'] as const).filter((s) => input.scopes.includes(s));
+  await insertApiKey(c.env.DB, { id: k.id, siteId, hash: k.hash, name: input.name, scopes });
+  const row = await getSiteApiKey(c.env.DB, siteId, k.id);
+  return c.json({ key: toApiKeyInfo(row!), apiKey: k.key }, 201);
+});
+
+/** Revokes at once (the next request with it is 401). The site's last manage key cannot be revoked. */
+keyRoutes.delete('/keys/:id', siteAuth(), requireScope('manage'), async (c) => {
+  const siteId = c.get('siteId');
+  const row = await getSiteApiKey(c.env.DB, siteId, c.req.param('id'));
+  if (!row) throw notFound('key');
+  if (row.revoked_at !== null) return c.body(null, 204);
+  if (!(await revokeApiKey(c.env.DB, siteId, row.id))) {
+    throw new ApiError(409, 'last_manage_key', 'this is the last key with the manage scope; create another first');
+  }
+  return c.body(null, 204);
+});

@@ -1,0 +1,196 @@
+import { resolveRange } from '../../shared/dates';
+import {
+  type Ces,
+  type Csat,
+  cesFromHistogram,
+  compareCes,
+  compareCsat,
+  compareNps,
+  csatFromHistogram,
+  meanWithCi,
+  type Nps,
+  npsFromHistogram,
+} from '../../shared/metrics';
+import type { Interval, Touchpoint } from '../../shared/schemas/api';
+import { scaleOf } from '../../shared/schemas/response';
+import type { Survey } from '../../shared/schemas/survey';
+import { metricQuestions } from '../surveys/sql';
+import { parseSegment } from './segment';
+import {
+  type CountRow,
+  type Filter,
+  needsScan,
+  rollupRows,
+  type ScoreRow,
+  scanRows,
+  segmentScoreRows,
+  VALUES,
+} from './sql';
+
+type Metrics = { nps: Nps | null; csat: Csat | null; ces: Ces | null };
+type Counts = { shown: number; responses: number; completed: number };
+
+const histogramOf = (rows: readonly Record<string, unknown>[]): number[] => {
+  const h = VALUES.map(() => 0);
+  for (const r of rows) for (const v of VALUES) h[v]! += Number(r[`v${v}`] ?? 0);
+  return h;
+};
+
+/** NPS/CSAT/CES from score rows, each from the survey's first question of that type. */
+function metricsOf(rows: readonly ScoreRow[], mq: ReturnType<typeof metricQuestions>): Metrics {
+  const of = (qid?: string) => (qid ? histogramOf(rows.filter((r) => r.question_id === qid)) : null);
+  const n = of(mq.nps);
+  const c = of(mq.csat);
+  const e = of(mq.ces);
+  return {
+    nps: n ? npsFromHistogram(n) : null,
+    csat: c ? csatFromHistogram(c) : null,
+    ces: e ? cesFromHistogram(e) : null,
+  };
+}
+
+const countsOf = (rows: readonly CountRow[]): Counts => ({
+  shown: rows.reduce((s, r) => s + r.started, 0),
+  responses: rows.reduce((s, r) => s + r.answered, 0),
+  completed: rows.reduce((s, r) => s + r.completed, 0),
+});
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** One row per group key (period or touchpoint) with its counts and metrics. */
+function perGroup(scores: readonly ScoreRow[], counts: readonly CountRow[], mq: ReturnType<typeof metricQuestions>) {
+  const s = groupBy(scores, (r) => r.g);
+  const c = groupBy(counts, (r) => r.g);
+  return [...new Set([...s.keys(), ...c.keys()])]
+    .sort()
+    .map((g) => ({ g, ...countsOf(c.get(g) ?? []), ...metricsOf(s.get(g) ?? [], mq) }));
+}
+
+export type ResultsOptions = {
+  from?: string;
+  to?: string;
+  touchpoint?: string;
+  interval?: Interval;
+  locale?: string;
+  segment?: string;
+  by?: string;
+  /** Force the full scan (audits, the bench's side-by-side figure). */
+  source?: 'rollup' | 'scan';
+};
+
+/** Everything the results endpoint returns, for one survey. */
+export async function surveyResults(
+  db: D1Database,
+  survey: Survey,
+  touchpoints: readonly Touchpoint[],
+  opts: ResultsOptions,
+) {
+  const range = resolveRange(opts.from, opts.to);
+  const interval = opts.interval ?? 'day';
+  const segment = parseSegment(opts.segment);
+  const filter: Filter = {
+    surveyId: survey.id,
+    from: range.from,
+    to: range.to,
+    ...(opts.touchpoint !== undefined ? { touchpoint: opts.touchpoint } : {}),
+    ...(opts.locale !== undefined ? { locale: opts.locale } : {}),
+    ...(segment ? { segment } : {}),
+  };
+  const scan = opts.source === 'scan' || needsScan(filter);
+  const read = scan ? scanRows : rollupRows;
+  const [rows, prev] = await Promise.all([
+    read(db, filter, interval),
+    read(db, { ...filter, ...range.previous }, interval),
+  ]);
+  const mq = metricQuestions(survey.questions);
+  const metrics = metricsOf(rows.scoresByTouchpoint, mq);
+  const previousMetrics = metricsOf(prev.scoresByTouchpoint, mq);
+
+  const trend = perGroup(rows.scoresByPeriod, rows.countsByPeriod, mq).map(({ g, ...rest }) => ({
+    period: g,
+    ...rest,
+  }));
+  const tpMeta = new Map(touchpoints.map((t) => [t.key, t]));
+  const touchpointRows = perGroup(rows.scoresByTouchpoint, rows.countsByTouchpoint, mq).map(({ g, ...rest }) => ({
+    key: g,
+    name: tpMeta.get(g)?.name ?? (g || '(none)'),
+    stage: tpMeta.get(g)?.stage ?? null,
+    ...rest,
+  }));
+
+  const qAnswered = new Map(rows.questions.map((r) => [r.question_id, r]));
+  const qScores = groupBy(rows.scoresByTouchpoint, (r) => r.question_id);
+  const qChoices = groupBy(rows.choices, (r) => r.question_id);
+  const questions = survey.questions.map((q) => {
+    const row = qAnswered.get(q.id);
+    const base = { id: q.id, type: q.type, prompt: q.prompt, answered: row?.answered ?? 0 };
+    const scale = scaleOf(q);
+    if (scale) {
+      const h = histogramOf(qScores.get(q.id) ?? []);
+      const distribution = [];
+      let n = 0;
+      let sum = 0;
+      let sumsq = 0;
+      for (let v = scale.min; v <= scale.max; v++) {
+        const c = h[v] ?? 0;
+        distribution.push({ value: v, count: c });
+        n += c;
+        sum += c * v;
+        sumsq += c * v * v;
+      }
+      return { ...base, distribution, mean: meanWithCi(n, sum, sumsq, scale.min, scale.max) };
+    }
+    if (q.type === 'choice') {
+      const counts = new Map((qChoices.get(q.id) ?? []).map((r) => [r.option_id, r.n]));
+      return { ...base, options: q.options.map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id) ?? 0 })) };
+    }
+    return {
+      ...base,
+      sentiment: { positive: row?.positive ?? 0, neutral: row?.neutral ?? 0, negative: row?.negative ?? 0 },
+    };
+  });
+
+  let segments: { by: string; items: ({ value: string; responses: number } & Metrics)[] } | undefined;
+  if (opts.by) {
+    const ids = [mq.nps, mq.csat, mq.ces].filter((x): x is string => !!x);
+    const segRows = await segmentScoreRows(db, filter, opts.by, ids);
+    const byValue = groupBy(segRows, (r) => String(r.g));
+    const items = [...byValue.entries()]
+      .map(([value, list]) => ({
+        value,
+        responses: Math.max(...list.map((r) => r.responses)),
+        ...metricsOf(list, mq),
+      }))
+      .sort((a, b) => b.responses - a.responses)
+      .slice(0, 50);
+    segments = { by: opts.by, items };
+  }
+
+  return {
+    survey: { id: survey.id, name: survey.name },
+    range: { from: range.from, to: range.to, interval, previous: range.previous },
+    source: scan ? 'scan' : 'rollup',
+    ...countsOf(rows.countsByTouchpoint),
+    metrics,
+    previous: { ...countsOf(prev.countsByTouchpoint), metrics: previousMetrics },
+    comparison: {
+      nps: compareNps(metrics.nps, previousMetrics.nps),
+      csat: compareCsat(metrics.csat, previousMetrics.csat),
+      ces: compareCes(metrics.ces, previousMetrics.ces),
+    },
+    trend,
+    touchpoints: touchpointRows,
+    questions,
+    ...(segments ? { segments } : {}),
+    rowsRead: rows.rowsRead + prev.rowsRead,
+  };
+}

@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import { type Site, SiteInput, SitePatch } from '../../shared/schemas/api';
+import { forgetCollectCache } from '../collect/cache';
+import type { AppEnv } from '../env';
+import { operatorAuth, requireScope, siteAuth } from '../http/auth';
+import { notFound } from '../http/errors';
+import { readBody } from '../http/validate';
+import { newApiKey } from '../keys/api-key';
+import { insertApiKey } from '../keys/sql';
+import { randomId } from '../lib/crypto';
+import { getSiteById, insertSite, updateSite } from './sql';
+
+/** Creates a site with its first API key (operator only). The key is returned once; only its hash is kept. */
+export async function createSite(db: D1Database, input: SiteInput & { key?: string }) {
+  const site: Site = {
+    id: crypto.randomUUID(),
+    key: input.key ?? `site_${randomId(12)}`,
+    name: input.name,
+    origins: [...new Set(input.origins)],
+    locale: input.locale ?? 'en',
+    recontactDays: 14,
+  };
+  await insertSite(db, site);
+  const k = await newApiKey();
+  await insertApiKey(db, { id: k.id, siteId: site.id, hash: k.hash, name: 'default', scopes: ['read', 'manage'] });
+  return { site, apiKey: k.key };
+}
+
+export const operatorRoutes = new Hono<AppEnv>();
+operatorRoutes.use(operatorAuth());
+operatorRoutes.post('/', async (c) => {
+  const input = await readBody(c, SiteInput);
+  return c.json(await createSite(c.env.DB, input), 201);
+});
+
+/** The signed-in key's own site (install page: snippet, origins, locale, recontact gap). */
+export const siteRoutes = new Hono<AppEnv>();
+siteRoutes.get('/site', siteAuth(), async (c) => {
+  const site = await getSiteById(c.env.DB, c.get('siteId'));
+  if (!site) throw notFound('site');
+  const last = await c.env.DB.prepare('SELECT MAX(updated_at) AS at FROM responses WHERE site_id = ?')
+    .bind(site.id)
+    .first<{ at: number | null }>();
+  return c.json({ site, lastResponseAt: last?.at ? new Date(last.at).toISOString() : null });
+});
+siteRoutes.patch('/site', siteAuth(), requireScope('manage'), async (c) => {
+  const patch = await readBody(c, SitePatch);
+  const site = await getSiteById(c.env.DB, c.get('siteId'));
+  if (!site) throw notFound('site');
+  const next: Site = {
+    ...site,
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.origins !== undefined ? { origins: [...new Set(patch.origins)] } : {}),
+    ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+    ...(patch.recontactDays !== undefined ? { recontactDays: patch.recontactDays } : {}),
+  };
+  await updateSite(c.env.DB, next);
+  forgetCollectCache();
+  return c.json({ site: next });
+});

@@ -1,0 +1,38 @@
+import { type Context, Hono } from 'hono';
+import { dayOf } from '../../shared/dates';
+import { SiteSettingsPatch } from '../../shared/schemas/api';
+import { forgetCollectCache } from '../collect/cache';
+import type { AppEnv } from '../env';
+import { requireScope, siteAuth } from '../http/auth';
+import { ApiError, notFound } from '../http/errors';
+import { readBody } from '../http/validate';
+import { getSiteSettings, updateSiteSettings } from './settings-sql';
+
+/** Abuse settings of the key's site: daily response cap and Turnstile (the secret is write-only). */
+export const settingsRoutes = new Hono<AppEnv>();
+
+async function current(c: Context<AppEnv>) {
+  const s = await getSiteSettings(c.env.DB, c.get('siteId'), dayOf(Date.now()));
+  if (!s) throw notFound('site');
+  const fallback = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
+  return { settings: { ...s, effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000) } };
+}
+
+settingsRoutes.get('/site/settings', siteAuth(), requireScope('manage'), async (c) => c.json(await current(c)));
+
+settingsRoutes.patch('/site/settings', siteAuth(), requireScope('manage'), async (c) => {
+  const patch = await readBody(c, SiteSettingsPatch);
+  // A secret without a site key would make the collector ask for tokens the widget cannot get
+  // (it renders Turnstile with the site key), refusing every new response: refuse the setting.
+  const before = (await current(c)).settings.turnstile;
+  const siteKey = patch.turnstileSiteKey !== undefined ? patch.turnstileSiteKey : before.siteKey;
+  const enabled = patch.turnstileSecret !== undefined ? patch.turnstileSecret !== null : before.enabled;
+  if (enabled && !siteKey) {
+    throw new ApiError(400, 'invalid_request', 'a Turnstile secret needs the site key too', [
+      { path: ['turnstileSiteKey'], message: 'required while a Turnstile secret is set' },
+    ]);
+  }
+  await updateSiteSettings(c.env.DB, c.get('siteId'), patch);
+  forgetCollectCache();
+  return c.json(await current(c));
+});

@@ -1,0 +1,85 @@
+import type { Site } from '../../shared/schemas/api';
+import { type SiteRow, toSite } from './sql';
+
+/** New responses of the site on a day (bound first), from the response rollups. */
+const TODAY = `(SELECT COALESCE(SUM(rr.started), 0) FROM surveys sv
+  JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
+
+/** What the collector needs to guard a site: its cap, its Turnstile secret and today's count. */
+export type SiteGuard = { dailyCap: number | null; turnstileSecret: string | null; today: number };
+
+type GuardRow = SiteRow & {
+  daily_cap: number | null;
+  turnstile_site_key: string | null;
+  turnstile_secret: string | null;
+  today_n: number;
+};
+
+/** The site by its public key with its abuse settings and today's new-response count, in one query. */
+export async function getSiteForCollect(
+  db: D1Database,
+  key: string,
+  day: string,
+): Promise<(Site & { guard: SiteGuard }) | null> {
+  const r = await db
+    .prepare(`SELECT s.*, ${TODAY} AS today_n FROM sites s WHERE s.key = ?`)
+    .bind(day, key)
+    .first<GuardRow>();
+  if (!r) return null;
+  return {
+    ...toSite(r),
+    guard: { dailyCap: r.daily_cap, turnstileSecret: r.turnstile_secret, today: r.today_n },
+  };
+}
+
+/**
+ * The site by its public key, for the widget's config: with its Turnstile site key only when Turnstile
+ * is on (a secret is set), since that is when the collector asks for tokens.
+ */
+export async function getSiteForWidget(db: D1Database, key: string): Promise<(Site & { turnstile?: string }) | null> {
+  const r = await db
+    .prepare('SELECT * FROM sites WHERE key = ?')
+    .bind(key)
+    .first<SiteRow & { turnstile_site_key: string | null; turnstile_secret: string | null }>();
+  if (!r) return null;
+  const site = toSite(r);
+  return r.turnstile_secret && r.turnstile_site_key ? { ...site, turnstile: r.turnstile_site_key } : site;
+}
+
+/** The settings the API shows: the Turnstile secret is write-only (only whether one is set). */
+export async function getSiteSettings(db: D1Database, siteId: string, day: string) {
+  const r = await db
+    .prepare(
+      `SELECT s.daily_cap, s.turnstile_site_key, s.turnstile_secret IS NOT NULL AS has_secret,
+         ${TODAY} AS today_n
+       FROM sites s WHERE s.id = ?`,
+    )
+    .bind(day, siteId)
+    .first<{ daily_cap: number | null; turnstile_site_key: string | null; has_secret: number; today_n: number }>();
+  if (!r) return null;
+  return {
+    dailyCap: r.daily_cap,
+    responsesToday: r.today_n,
+    turnstile: { enabled: r.has_secret === 1, siteKey: r.turnstile_site_key },
+  };
+}
+
+export async function updateSiteSettings(
+  db: D1Database,
+  siteId: string,
+  patch: { dailyCap?: number | null; turnstileSiteKey?: string | null; turnstileSecret?: string | null },
+): Promise<void> {
+  const sets: string[] = [];
+  const args: (string | number | null)[] = [];
+  const col = { dailyCap: 'daily_cap', turnstileSiteKey: 'turnstile_site_key', turnstileSecret: 'turnstile_secret' };
+  for (const [k, c] of Object.entries(col) as [keyof typeof col, string][]) {
+    if (patch[k] === undefined) continue;
+    sets.push(`${c} = ?`);
+    args.push(patch[k]);
+  }
+  if (!sets.length) return;
+  await db
+    .prepare(`UPDATE sites SET ${sets.join(', ')} WHERE id = ?`)
+    .bind(...args, siteId)
+    .run();
+}

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { DeliveriesQuery, WebhookInput } from '../../shared/schemas/api';
+import { forgetRules } from '../alerts/rules';
+import type { AppEnv } from '../env';
+import { requireScope, siteAuth } from '../http/auth';
+import { ApiError, notFound } from '../http/errors';
+import { readBody, readQuery } from '../http/validate';
+import { randomId, randomToken } from '../lib/crypto';
+import { parseCursor } from '../lib/cursor';
+import { listDeliveries } from './deliveries-sql';
+import { enqueueDeliveries } from './enqueue';
+import { renderPayload } from './payload';
+import { deleteWebhook, getWebhookRow, insertWebhook, listWebhooks } from './sql';
+import { webhookUrlProblem } from './url';
+
+const MAX_WEBHOOKS = 20;
+
+/**
+ * Webhooks of the key's site. A webhook URL (a Slack one especially) is itself a credential, so
+ * every endpoint here needs the manage scope. The signing secret is returned once, at creation.
+ */
+export const webhookRoutes = new Hono<AppEnv>();
+
+webhookRoutes.get('/webhooks', siteAuth(), requireScope('manage'), async (c) =>
+  c.json({ webhooks: await listWebhooks(c.env.DB, c.get('siteId')) }),
+);
+
+webhookRoutes.post('/webhooks', siteAuth(), requireScope('manage'), async (c) => {
+  const input = await readBody(c, WebhookInput);
+  const problem = webhookUrlProblem(input.url, c.env.ALLOW_PRIVATE_WEBHOOKS === '1');
+  if (problem) {
+    throw new ApiError(400, 'invalid_request', `invalid body: url: ${problem}`, [{ path: ['url'], message: problem }]);
+  }
+  const siteId = c.get('siteId');
+  const count = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM webhooks WHERE site_id = ?')
+    .bind(siteId)
+    .first<{ n: number }>();
+  if ((count?.n ?? 0) >= MAX_WEBHOOKS) {
+    throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_WEBHOOKS} webhooks`);
+  }
+  const id = `wh_${randomId(12)}`;
+  const secret = `whsec_${randomToken(24)}`;
+  const now = Date.now();
+  await insertWebhook(
+    c.env.DB,
+    { id, siteId, url: input.url, format: input.format, events: input.events, secret },
+    now,
+  );
+  forgetRules(siteId);
+  return c.json(
+    { id, secret, url: input.url, format: input.format, events: input.events, createdAt: new Date(now).toISOString() },
+    201,
+  );
+});
+
+webhookRoutes.delete('/webhooks/:id', siteAuth(), requireScope('manage'), async (c) => {
+  if (!(await deleteWebhook(c.env.DB, c.get('siteId'), c.req.param('id')))) throw notFound('webhook');
+  forgetRules(c.get('siteId'));
+  return c.body(null, 204);
+});
+
+/** The delivery log, newest first: status, tries, last HTTP status or error, and the exact body sent. */
+webhookRoutes.get('/webhooks/:id/deliveries', siteAuth(), requireScope('manage'), async (c) => {
+  const q = readQuery(c, DeliveriesQuery);
+  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), c.req.param('id'));
+  if (!hook) throw notFound('webhook');
+  return c.json(await listDeliveries(c.env.DB, hook.id, { ...q, cursor: parseCursor(q.cursor) }));
+});
+
+/** Sends a signed test event (`ping`) through the normal delivery path. */
+webhookRoutes.post('/webhooks/:id/ping', siteAuth(), requireScope('manage'), async (c) => {
+  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), c.req.param('id'));
+  if (!hook) throw notFound('webhook');
+  const id = `dlv_${randomId(16)}`;
+  const now = Date.now();
+  const event = {
+    event: 'ping' as const,
+    deliveryId: id,
+    createdAt: new Date(now).toISOString(),
+    site: { id: hook.site_id },
+    survey: { id: '', name: 'Seda' },
+  };
+  const payload = renderPayload(hook.format, event);
+  await enqueueDeliveries(c.env, [{ id, webhookId: hook.id, event: 'ping', dedupKey: `ping:${id}`, payload }], [], now);
+  return c.json({ deliveryId: id }, 202);
+});
