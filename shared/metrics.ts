@@ -9,17 +9,9 @@ export const MIN_ANSWERS = 30;
 
 const Z95 = 1.959963984540054;
 
-export type Nps = {
-  score: number;
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  ci95: [number, number];
-  enough: boolean;
-};
-export type Csat = { score: number; n: number; satisfied: number; ci95: [number, number]; enough: boolean };
-export type Ces = { mean: number; n: number; sd: number; ci95: [number, number]; enough: boolean };
+import type { Ces, Comparison, Csat, Nps } from './schemas/metrics';
+
+export type { Ces, Comparison, Csat, Nps };
 
 /** Counts per score value, e.g. `counts[9]` = number of 9s. */
 export type Histogram = readonly number[];
@@ -153,14 +145,6 @@ export function normalCdf(x: number): number {
   const p = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   return x >= 0 ? 1 - p : p;
 }
-
-export type Comparison = {
-  /** current − previous, in the metric's unit (points for NPS/CSAT, scale points for CES). */
-  delta: number;
-  /** two-sided p-value */
-  p: number;
-  significant: boolean;
-};
 
 const twoSided = (z: number) => 2 * (1 - normalCdf(Math.abs(z)));
 

@@ -3,13 +3,15 @@ import { alertRoutes } from './alerts/routes';
 import { caseRoutes } from './cases/routes';
 import { publicRoutes } from './collect/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
+import { exportRoutes } from './export/routes';
 import { ApiError, onError } from './http/errors';
 import { insightRoutes } from './insights/routes';
+import { journeyRoutes } from './journey/routes';
 import { keyRoutes } from './keys/routes';
-import { openApiDocument } from './openapi/document';
+import { openApiRoutes } from './openapi/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
-import { operatorRoutes, siteRoutes } from './sites/routes';
+import { siteRoutes } from './sites/routes';
 import { settingsRoutes } from './sites/settings-routes';
 import { surveyRoutes } from './surveys/routes';
 import { touchpointRoutes } from './touchpoints/routes';
@@ -22,25 +24,26 @@ export const app = new Hono<AppEnv>();
 app.onError(onError);
 app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such endpoint' } }, 404));
 
-let openapi: string | undefined;
-app.get('/v1/openapi.json', (c) => {
-  openapi ??= JSON.stringify(openApiDocument());
-  return c.body(openapi, 200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
-});
-
-app.route('/v1', publicRoutes);
-app.route('/v1/sites', operatorRoutes);
-app.route('/v1', siteRoutes);
-app.route('/v1/touchpoints', touchpointRoutes);
-app.route('/v1/surveys', resultRoutes);
-app.route('/v1/surveys', surveyRoutes);
-app.route('/v1/respondents', respondentRoutes);
-app.route('/v1', webhookRoutes);
-app.route('/v1', alertRoutes);
-app.route('/v1', caseRoutes);
-app.route('/v1', keyRoutes);
-app.route('/v1', settingsRoutes);
-app.route('/v1', insightRoutes);
+// Each feature's routes carry the contract's full paths (shared/contract), so every group is mounted at the root.
+for (const group of [
+  publicRoutes,
+  siteRoutes,
+  settingsRoutes,
+  keyRoutes,
+  touchpointRoutes,
+  surveyRoutes,
+  resultRoutes,
+  exportRoutes,
+  journeyRoutes,
+  insightRoutes,
+  respondentRoutes,
+  webhookRoutes,
+  alertRoutes,
+  caseRoutes,
+  openApiRoutes,
+]) {
+  app.route('/', group);
+}
 
 // The dashboard is a single-page app: its files are served as they are, any other path under
 // /dashboard gets index.html. It may never be framed (a meta CSP cannot say frame-ancestors).

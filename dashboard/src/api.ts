@@ -1,12 +1,29 @@
+/**
+ * The dashboard's one API client. Every call names an endpoint of the contract (shared/contract),
+ * so its path, parameters, query, body and reply are typed from the same zod schemas the Worker
+ * validates with: a changed shape is a type error here. One policy for errors: a refusal becomes an
+ * ApiError (status, code, message, the fields' issues); a 401 signs the user out everywhere.
+ */
 import { useEffect, useState } from 'preact/hooks';
+import {
+  type BodyOf,
+  type Endpoint,
+  type ParamsOf,
+  pathOf,
+  type QueryOf,
+  type ReplyOf,
+} from '../../shared/contract/endpoint';
 import { clearApiKey, getApiKey } from './session';
 
-/** An API error as the Worker reports it: `{error: {code, message}}` with an HTTP status. */
+export type Issue = { path: (string | number)[]; message: string };
+
+/** An API error as the Worker reports it: `{error: {code, message, issues?}}` with an HTTP status. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly issues: Issue[] = [],
   ) {
     super(message);
   }
@@ -15,51 +32,91 @@ export class ApiError extends Error {
 type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
 
-/** Called when any request answers 401: the app forgets the key and shows the sign-in form. */
+/** Called when any request answers 401: the app forgets the credential and shows the sign-in form. */
 export function onUnauthorized(fn: Listener): () => void {
   unauthorizedListeners.add(fn);
   return () => unauthorizedListeners.delete(fn);
 }
 
+/** What a call of endpoint E needs: path parameters and body when it has them, an optional query. */
+export type CallInput<E extends Endpoint> = (ParamsOf<E> extends undefined
+  ? { params?: undefined }
+  : { params: ParamsOf<E> }) &
+  (QueryOf<E> extends undefined ? { query?: undefined } : { query?: Partial<QueryOf<E>> }) &
+  (BodyOf<E> extends undefined ? { body?: undefined } : { body: BodyOf<E> });
+
+type Loose = { params?: Record<string, string>; query?: object; body?: unknown };
+
 /** `?a=1&b=2` from the defined, non-empty values (no leading `?` when nothing is left). */
-export function query(params: Record<string, string | number | undefined | null>): string {
+export function queryString(params: object | undefined): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
-/** A same-origin request carrying the key in the Authorization header (never in the URL). */
-export async function request(path: string, init: { signal?: AbortSignal; key?: string } = {}): Promise<Response> {
-  const key = init.key ?? getApiKey() ?? '';
-  const res = await fetch(path, {
-    headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
-    signal: init.signal,
-    cache: 'no-store',
-    credentials: 'omit',
-    referrerPolicy: 'no-referrer',
-  });
-  if (res.ok) return res;
-  let code = 'http_error';
-  let message = `${res.status} ${res.statusText}`;
+/** The URL of a call: the endpoint's path with its parameters encoded once, then the query. */
+export function urlOf<E extends Endpoint>(e: E, input: CallInput<E>): string {
+  const i = input as Loose;
+  return pathOf(e.path, i.params) + queryString(i.query);
+}
+
+async function refusal(res: Response, signedIn: boolean): Promise<ApiError> {
+  let body: { error?: { code?: string; message?: string; issues?: Issue[] } } | undefined;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.code) code = body.error.code;
-    if (body.error?.message) message = body.error.message;
+    body = await res.json();
   } catch {
     /* not JSON */
   }
-  if (res.status === 401 && !init.key) {
+  if (res.status === 401 && signedIn) {
     clearApiKey();
     clearCache();
     for (const fn of unauthorizedListeners) fn();
   }
-  throw new ApiError(res.status, code, message);
+  const e = body?.error;
+  return new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `${res.status} ${res.statusText}`, e?.issues);
 }
 
-export async function getJson<T>(path: string, init?: { signal?: AbortSignal; key?: string }): Promise<T> {
-  const res = await request(path, init);
-  return (await res.json()) as T;
+/**
+ * A same-origin request with the credential in the Authorization header (never in the URL). `key`
+ * checks a key before it is kept (the sign-in form); a 401 then signs nobody out.
+ */
+export async function fetchApi(
+  method: string,
+  url: string,
+  init: { body?: unknown; signal?: AbortSignal; key?: string } = {},
+): Promise<Response> {
+  const res = await fetch(url, {
+    method: method.toUpperCase(),
+    headers: {
+      authorization: `Bearer ${init.key ?? getApiKey() ?? ''}`,
+      accept: 'application/json',
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    ...(init.signal ? { signal: init.signal } : {}),
+    cache: 'no-store',
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+  });
+  if (!res.ok) throw await refusal(res, init.key === undefined);
+  return res;
+}
+
+/** Calls an endpoint and returns its typed reply. Any write clears the read cache, so every view sees it. */
+export async function call<E extends Endpoint>(
+  e: E,
+  input: CallInput<E>,
+  init: { signal?: AbortSignal; key?: string } = {},
+): Promise<ReplyOf<E>> {
+  const write = e.method !== 'get';
+  try {
+    const res = await fetchApi(e.method, urlOf(e, input), { ...init, body: (input as Loose).body });
+    if (res.status === 204 || !('schema' in e.success)) return undefined as ReplyOf<E>;
+    return (await res.json()) as ReplyOf<E>;
+  } finally {
+    if (write) clearCache();
+  }
 }
 
 // A small cache so switching views or toggling back to a filter does not refetch: same URL within
@@ -71,13 +128,19 @@ export function clearCache(): void {
   cache.clear();
 }
 
-export function cachedJson<T>(path: string, priority: Priority = 'high'): Promise<T> {
-  const hit = cache.get(path);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.promise as Promise<T>;
+const getJson = async <T>(url: string): Promise<T> => (await (await fetchApi('get', url)).json()) as T;
+
+/** A read through the cache (a request index.html already started is used once). */
+export function cachedGet<E extends Endpoint>(e: E, input: CallInput<E>, priority: Priority = 'high') {
+  const url = urlOf(e, input);
+  const hit = cache.get(url);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.promise as Promise<ReplyOf<E>>;
   const promise =
-    priority === 'low' ? whenQuiet().then(() => getJson<T>(path)) : tracked(preloaded<T>(path) ?? getJson<T>(path));
-  cache.set(path, { at: Date.now(), promise });
-  promise.catch(() => cache.delete(path));
+    priority === 'low'
+      ? whenQuiet().then(() => getJson<ReplyOf<E>>(url))
+      : tracked(preloaded<ReplyOf<E>>(url) ?? getJson<ReplyOf<E>>(url));
+  cache.set(url, { at: Date.now(), promise });
+  promise.catch(() => cache.delete(url));
   return promise;
 }
 
@@ -89,11 +152,11 @@ declare global {
 }
 
 /** A request index.html already started, used once; if it failed, the request is made again here. */
-function preloaded<T>(path: string): Promise<T> | undefined {
-  const p = window.__sedaPreload?.[path] as Promise<T> | undefined;
+function preloaded<T>(url: string): Promise<T> | undefined {
+  const p = window.__sedaPreload?.[url] as Promise<T> | undefined;
   if (!p) return undefined;
-  delete window.__sedaPreload?.[path];
-  return p.catch(() => getJson<T>(path));
+  delete window.__sedaPreload?.[url];
+  return p.catch(() => getJson<T>(url));
 }
 
 /**
@@ -131,29 +194,41 @@ function whenQuiet(): Promise<void> {
 
 export type QueryState<T> = { data: T | undefined; error: ApiError | Error | undefined; loading: boolean };
 
-/** Fetches `path` (null = nothing to fetch yet) and re-fetches whenever it changes. */
-export function useQuery<T>(path: string | null, priority: Priority = 'high'): QueryState<T> & { reload: () => void } {
-  const [state, setState] = useState<QueryState<T>>({ data: undefined, error: undefined, loading: path !== null });
+/**
+ * Reads an endpoint (input null = nothing to read yet) and reads again whenever the URL changes.
+ * The input is compared by the URL it makes, so a new object with the same values reads nothing.
+ */
+export function useEndpoint<E extends Endpoint>(
+  e: E,
+  input: CallInput<E> | null,
+  priority: Priority = 'high',
+): QueryState<ReplyOf<E>> & { reload: () => void } {
+  const url = input === null ? null : urlOf(e, input);
+  const [state, setState] = useState<QueryState<ReplyOf<E>>>({
+    data: undefined,
+    error: undefined,
+    loading: url !== null,
+  });
   const [nonce, setNonce] = useState(0);
   useEffect(() => {
-    if (path === null) {
+    if (url === null || input === null) {
       setState({ data: undefined, error: undefined, loading: false });
       return;
     }
     let live = true;
     setState((s) => ({ data: s.data, error: undefined, loading: true }));
-    cachedJson<T>(path, priority).then(
+    cachedGet(e, input, priority).then(
       (data) => live && setState({ data, error: undefined, loading: false }),
       (error: Error) => live && setState({ data: undefined, error, loading: false }),
     );
     return () => {
       live = false;
     };
-  }, [path, nonce]);
+  }, [url, nonce]);
   return {
     ...state,
     reload: () => {
-      if (path) cache.delete(path);
+      if (url) cache.delete(url);
       setNonce((n) => n + 1);
     },
   };

@@ -1,6 +1,10 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cachedJson, clearCache, onUnauthorized, useQuery } from './api';
+import { getSegments } from '../../shared/contract/insights';
+import { getResults } from '../../shared/contract/results';
+import { listSurveys } from '../../shared/contract/surveys';
+import { listTouchpoints } from '../../shared/contract/touchpoints';
+import { cachedGet, clearCache, onUnauthorized, useEndpoint } from './api';
 import { FilterBar } from './components/filter-bar';
 import { LocaleToggle } from './components/locale-toggle';
 import { Toolbar } from './components/toolbar';
@@ -24,7 +28,7 @@ import { AtRisk } from './views/at-risk';
 import { DropOff } from './views/drop-off';
 import { Inbox } from './views/inbox';
 import { Journey } from './views/journey';
-import { Overview, resultsPathFor } from './views/overview';
+import { Overview, resultsInputFor } from './views/overview';
 import { Segments } from './views/segments';
 import { SignIn } from './views/sign-in';
 import { Verbatims } from './views/verbatims';
@@ -97,24 +101,21 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const i18n = useI18n();
   const { t } = i18n;
   const { view, filters, setup: setupRoute } = useRoute();
-  const surveysQ = useQuery<{ surveys: Survey[] }>('/v1/surveys');
-  const touchpointsQ = useQuery<{ touchpoints: TouchpointDef[] }>('/v1/touchpoints', 'low');
-  const surveys = surveysQ.data?.surveys ?? [];
+  const surveysQ = useEndpoint(listSurveys, {});
+  const touchpointsQ = useEndpoint(listTouchpoints, {}, 'low');
+  const surveys = surveysQ.data?.items ?? [];
   const survey =
     surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
     surveys.find((s) => s.status === 'active') ??
     surveys[0];
-  const segmentsQ = useQuery<SegmentsInfo>(
-    survey ? `/v1/segments?surveyId=${encodeURIComponent(survey.id)}` : null,
-    'low',
-  );
+  const segmentsQ = useEndpoint(getSegments, survey ? { query: { surveyId: survey.id } } : null, 'low');
   const dates = resolveDates(filters);
 
   // A returning user's results request starts with the survey list, not after it (first render).
   useEffect(() => {
     const id = filters.survey ?? lastSurvey();
     if (id && (view === 'overview' || view === 'drop-off'))
-      cachedJson(resultsPathFor(id, dates, filters)).catch(() => {});
+      cachedGet(getResults, resultsInputFor(id, dates, filters)).catch(() => {});
   }, []); // once, on arrival
   useEffect(() => {
     if (survey) rememberSurvey(survey.id);
@@ -124,7 +125,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
     view,
     survey,
     surveys,
-    touchpoints: touchpointsQ.data?.touchpoints ?? [],
+    touchpoints: touchpointsQ.data?.items ?? [],
     segments: segmentsQ.data,
     filters,
     dates,

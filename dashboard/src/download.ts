@@ -1,22 +1,18 @@
-import { query, request } from './api';
+import { exportResponses } from '../../shared/contract/results';
+import { type CallInput, fetchApi, urlOf } from './api';
 
 /**
- * CSV export: fetched with the key in the Authorization header, then saved from a Blob, so the
- * key never appears in a URL, the history or a server log.
+ * CSV export: fetched with the credential in the Authorization header, then saved from a Blob, so
+ * the key never appears in a URL, the history or a server log.
  */
 export async function downloadCsv(
   surveyId: string,
-  params: {
-    from: string;
-    to: string;
-    touchpoint?: string | undefined;
-    segment?: string | undefined;
-    locale?: string | undefined;
-  },
+  query: Omit<NonNullable<CallInput<typeof exportResponses>['query']>, 'format'>,
   fileName: string,
 ): Promise<string> {
-  const res = await request(
-    `/v1/surveys/${encodeURIComponent(surveyId)}/responses${query({ format: 'csv', ...params })}`,
+  const res = await fetchApi(
+    'get',
+    urlOf(exportResponses, { params: { id: surveyId }, query: { ...query, format: 'csv' } }),
   );
   const blob = await res.blob();
   const url = URL.createObjectURL(new Blob([blob], { type: 'text/csv;charset=utf-8' }));

@@ -115,6 +115,7 @@ export const WebhookInput = z.strictObject({
 
 export const AlertInput = z
   .strictObject({
+    kind: z.literal('answer').optional(),
     surveyId: z.string().min(1).max(64),
     questionId: Slug,
     min: z.number().optional(),
@@ -173,7 +174,7 @@ export const DropAlertInput = z.strictObject({
 export type DropAlertInput = z.infer<typeof DropAlertInput>;
 
 /** POST /v1/alerts takes either rule: an answer rule (AlertInput, `kind` absent or "answer") or a drop rule. */
-export const AlertRuleInput = z.union([AlertInput, DropAlertInput]);
+export const AlertRuleInput = z.discriminatedUnion('kind', [AlertInput, DropAlertInput]);
 
 export const WebhookEvent = z.enum(['response.completed', 'alert']);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
@@ -229,6 +230,7 @@ export const CasesQuery = z.object({
 export const CaseStatsQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() });
 
 export const ApiScope = z.enum(['read', 'manage']);
+export type ApiScope = z.infer<typeof ApiScope>;
 export const ApiKeyInput = z.strictObject({
   name: z.string().trim().min(1).max(80),
   scopes: z

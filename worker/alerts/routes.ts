@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { AlertInput, DropAlertInput } from '../../shared/schemas/api';
+import { createAlert, deleteAlert as deleteOp, listAlerts as listOp } from '../../shared/contract/alerts';
 import { scaleOf } from '../../shared/schemas/response';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
-import { ApiError, invalid, notFound } from '../http/errors';
-import { readBody } from '../http/validate';
+import { route } from '../http/endpoint';
+import { ApiError, notFound } from '../http/errors';
 import { randomId } from '../lib/crypto';
 import { getSurvey } from '../surveys/sql';
 import { getWebhookRow } from '../webhooks/sql';
@@ -20,33 +18,17 @@ const badField = (field: string, message: string, status: 404 | 400 = 400) =>
     { path: [field], message },
   ]);
 
-/**
- * An answer rule (`kind` absent or "answer": AlertInput) or a drop rule (`kind: "drop"`:
- * DropAlertInput). Picking the schema by `kind` keeps the error messages about the fields given.
- */
-function parseRule(raw: unknown): (z.infer<typeof AlertInput> & { kind: 'answer' }) | z.infer<typeof DropAlertInput> {
-  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  if (obj?.kind === 'drop') {
-    const r = DropAlertInput.safeParse(obj);
-    if (!r.success) throw invalid(r.error);
-    return r.data;
-  }
-  const { kind, ...rest } = obj ?? {};
-  if (obj && kind !== undefined && kind !== 'answer') throw badField('kind', 'expected "answer" or "drop"');
-  const r = AlertInput.safeParse(obj ? rest : raw);
-  if (!r.success) throw invalid(r.error);
-  return { ...r.data, kind: 'answer' };
-}
-
 /** Alert rules of the key's site; each sends `alert` events to one of the site's webhooks. */
 export const alertRoutes = new Hono<AppEnv>();
 
-alertRoutes.get('/alerts', siteAuth(), requireScope('manage'), async (c) =>
-  c.json({ alerts: await listAlerts(c.env.DB, c.get('siteId')) }),
-);
+route(alertRoutes, listOp, async (c) => {
+  const alerts = await listAlerts(c.env.DB, c.get('siteId'));
+  return { items: alerts, alerts };
+});
 
-alertRoutes.post('/alerts', siteAuth(), requireScope('manage'), async (c) => {
-  const rule = parseRule(await readBody(c, z.unknown()));
+/** An answer rule (`kind` absent or "answer") or a drop rule (`kind: "drop"`), told apart by `kind`. */
+route(alertRoutes, createAlert, async (c, { body }) => {
+  const rule = body.kind === 'drop' ? body : { ...body, kind: 'answer' as const };
   const siteId = c.get('siteId');
   const [survey, hook] = await Promise.all([
     getSurvey(c.env.DB, siteId, rule.surveyId),
@@ -80,11 +62,12 @@ alertRoutes.post('/alerts', siteAuth(), requireScope('manage'), async (c) => {
     throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_ALERTS} alerts`);
   await insertAlert(c.env.DB, write);
   forgetRules(siteId);
-  return c.json(await getAlert(c.env.DB, siteId, write.id), 201);
+  const alert = await getAlert(c.env.DB, siteId, write.id);
+  if (!alert) throw notFound('alert');
+  return alert;
 });
 
-alertRoutes.delete('/alerts/:id', siteAuth(), requireScope('manage'), async (c) => {
-  if (!(await deleteAlert(c.env.DB, c.get('siteId'), c.req.param('id')))) throw notFound('alert');
+route(alertRoutes, deleteOp, async (c, { params }) => {
+  if (!(await deleteAlert(c.env.DB, c.get('siteId'), params.id))) throw notFound('alert');
   forgetRules(c.get('siteId'));
-  return c.body(null, 204);
 });

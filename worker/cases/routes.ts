@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { CaseInput, CaseStatsQuery, CasesQuery } from '../../shared/schemas/api';
+import { getCaseStats, getCase as getOp, listCases as listOp, patchCase, putCase } from '../../shared/contract/cases';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
+import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
-import { readBody, readQuery } from '../http/validate';
 import { parseCursor } from '../lib/cursor';
 import { caseStats, getCase, listCases, responseOfSite, toCase, upsertCase } from './sql';
 
@@ -13,30 +12,24 @@ import { caseStats, getCase, listCases, responseOfSite, toCase, upsertCase } fro
  */
 export const caseRoutes = new Hono<AppEnv>();
 
-caseRoutes.get('/cases', siteAuth(), requireScope('read'), async (c) => {
-  const q = readQuery(c, CasesQuery);
-  return c.json(await listCases(c.env.DB, c.get('siteId'), { ...q, cursor: parseCursor(q.cursor) }));
+route(caseRoutes, listOp, async (c, { query: q }) => {
+  const page = await listCases(c.env.DB, c.get('siteId'), { ...q, cursor: parseCursor(q.cursor) });
+  return { ...page, cases: page.items };
 });
 
-// Before /cases/:responseId, so "stats" is never taken for a response id.
-caseRoutes.get('/cases/stats', siteAuth(), requireScope('read'), async (c) => {
-  const q = readQuery(c, CaseStatsQuery);
-  return c.json(await caseStats(c.env.DB, c.get('siteId'), q));
-});
+// Before /cases/{responseId}, so "stats" is never taken for a response id.
+route(caseRoutes, getCaseStats, (c, { query }) => caseStats(c.env.DB, c.get('siteId'), query));
 
-caseRoutes.get('/cases/:responseId', siteAuth(), requireScope('read'), async (c) => {
-  const row = await getCase(c.env.DB, c.get('siteId'), c.req.param('responseId'));
+route(caseRoutes, getOp, async (c, { params }) => {
+  const row = await getCase(c.env.DB, c.get('siteId'), params.responseId);
   if (!row) throw notFound('case');
-  return c.json({ case: toCase(row) });
+  return { case: toCase(row) };
 });
 
-const write = requireScope('manage');
-for (const method of ['put', 'patch'] as const) {
-  caseRoutes[method]('/cases/:responseId', siteAuth(), write, async (c) => {
-    const input = await readBody(c, CaseInput);
+for (const op of [putCase, patchCase]) {
+  route(caseRoutes, op, async (c, { params, body: input }) => {
     const siteId = c.get('siteId');
-    const responseId = c.req.param('responseId');
-    if (responseId.length > 64 || !(await responseOfSite(c.env.DB, siteId, responseId))) throw notFound('response');
-    return c.json({ case: toCase(await upsertCase(c.env.DB, siteId, responseId, input)) });
+    if (!(await responseOfSite(c.env.DB, siteId, params.responseId))) throw notFound('response');
+    return { case: toCase(await upsertCase(c.env.DB, siteId, params.responseId, input)) };
   });
 }

@@ -169,7 +169,7 @@ export async function listCases(
   }
   const last = page.at(-1);
   return {
-    cases: page.map((r) => ({
+    items: page.map((r) => ({
       ...toCase(r),
       surveyId: r.survey_id,
       touchpoint: r.touchpoint || null,

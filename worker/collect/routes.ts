@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { MAX_BODY_BYTES, ResponseBody } from '../../shared/schemas/response';
-import type { PublicSurveysResponse } from '../../shared/schemas/survey';
+import { getSiteSurveys, postResponse } from '../../shared/contract/collect';
+import { MAX_BODY_BYTES } from '../../shared/schemas/response';
 import { afterCollect } from '../alerts/after-collect';
 import type { AppEnv } from '../env';
 import { allowOrigin, preflight } from '../http/cors';
+import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
 import { checkRateLimit, checkSiteRateLimit } from '../http/rate-limit';
-import { readBody } from '../http/validate';
 import { withDbDeadline } from '../lib/db-faults';
 import { getSiteForWidget } from '../sites/settings-sql';
 import { listSurveys } from '../surveys/sql';
@@ -17,15 +17,15 @@ import { turnstileVerifier } from './turnstile';
 /** The widget's endpoints: public, CORS-limited to each site's origins, rate limited per IP per site. */
 export const publicRoutes = new Hono<AppEnv>();
 
-publicRoutes.get('/sites/:siteKey/surveys', async (c) => {
-  const key = c.req.param('siteKey');
+route(publicRoutes, getSiteSurveys, async (c, { params }) => {
+  const key = params.siteKey;
   if (key.length > 64) throw notFound('site');
   await checkRateLimit(c, key);
   const site = await getSiteForWidget(c.env.DB, key);
   if (!site) throw notFound('site');
   allowOrigin(c, site.origins);
   const surveys = await listSurveys(c.env.DB, site.id, 'active');
-  const body: PublicSurveysResponse = {
+  const body = {
     surveys: surveys.map(({ id, version, questions, targeting, locales, theme, thankYou }) => ({
       id,
       version,
@@ -44,21 +44,15 @@ publicRoutes.get('/sites/:siteKey/surveys', async (c) => {
   };
   // Short public caching: a survey change reaches visitors within a minute.
   c.header('Cache-Control', `public, max-age=${CONFIG_MAX_AGE}`);
-  return c.json(body);
+  return body;
 });
 
-publicRoutes.options('/responses', (c) => preflight(c));
+publicRoutes.options('/v1/responses', (c) => preflight(c));
 
-publicRoutes.post(
-  '/responses',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`);
-    },
-  }),
-  async (c) => {
-    const body = await readBody(c, ResponseBody);
+route(
+  publicRoutes,
+  postResponse,
+  async (c, { body }) => {
     await checkRateLimit(c, body.siteKey);
     await checkSiteRateLimit(c, body.siteKey);
     const cap = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
@@ -77,6 +71,12 @@ publicRoutes.post(
     c.executionCtx.waitUntil(afterCollect(c.env, done).catch((err) => console.error('after collect', err)));
     // For the site owner's devtools (and the tests): the D1 write's time, and how many posts shared it.
     c.header('Server-Timing', `write;dur=${done.write.ms};desc="${done.write.batch} posts"`);
-    return c.json({ id: done.id }, 202);
+    return { id: done.id };
   },
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`);
+    },
+  }),
 );

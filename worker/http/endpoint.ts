@@ -21,7 +21,7 @@ export type Input<E extends Endpoint> = {
 export type Reply<E extends Endpoint> = E['success'] extends { schema: infer S extends z.ZodType }
   ? z.input<S>
   : E['success'] extends { status: 204 }
-    ? undefined
+    ? void
     : Response;
 
 export type Handler<E extends Endpoint> = (c: Context<AppEnv>, input: Input<E>) => Promise<Reply<E>> | Reply<E>;

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
+import { getAtRisk, getSegments, getTerms, listVerbatims } from '../../shared/contract/insights';
 import { resolveRange } from '../../shared/dates';
-import { AtRiskQuery, JourneyQuery, SegmentsQuery, TermsQuery, VerbatimsQuery } from '../../shared/schemas/api';
 import { topTerms } from '../../shared/sentiment';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
+import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
-import { readQuery } from '../http/validate';
-import { siteJourney } from '../journey/journey';
 import { getSurvey, metricQuestions } from '../surveys/sql';
 import {
   AT_RISK_LIMIT,
@@ -33,20 +31,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export const insightRoutes = new Hono<AppEnv>();
 
-/** NPS/CSAT/CES per touchpoint grouped by journey stage, across the site's surveys; rollups only. */
-insightRoutes.get('/journey', siteAuth(), requireScope('read'), async (c) => {
-  const q = readQuery(c, JourneyQuery);
-  const { journey, rowsRead } = await siteJourney(c.env.DB, c.get('siteId'), q);
-  c.header('Seda-Rows-Read', String(rowsRead));
-  return c.json(journey);
-});
-
 /** Open-text answers, newest first, with search, sentiment/touchpoint/day filters and a keyset cursor. */
-insightRoutes.get('/surveys/:id/verbatims', siteAuth(), requireScope('read'), async (c) => {
-  const q = readQuery(c, VerbatimsQuery);
+route(insightRoutes, listVerbatims, async (c, { params, query: q }) => {
   const after = q.cursor ? decodeVerbatimCursor(q.cursor) : undefined;
   const siteId = c.get('siteId');
-  const survey = await getSurvey(c.env.DB, siteId, c.req.param('id'));
+  const survey = await getSurvey(c.env.DB, siteId, params.id);
   if (!survey) throw notFound('survey');
   const mq = metricQuestions(survey.questions);
   const scoreQuestionId = mq.nps ?? mq.csat ?? mq.ces;
@@ -65,7 +54,7 @@ insightRoutes.get('/surveys/:id/verbatims', siteAuth(), requireScope('read'), as
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return c.json({
+  return {
     items: page.map((r) => ({
       responseId: r.response_id,
       questionId: r.question_id,
@@ -85,17 +74,16 @@ insightRoutes.get('/surveys/:id/verbatims', siteAuth(), requireScope('read'), as
           }),
         }
       : {}),
-  });
+  };
 });
 
 /**
  * Recurring terms per sentiment in the survey's open-text answers. Reads at most the latest
  * TERMS_TEXT_CAP (2,000) texts of each sentiment: enough to see what recurs, bounded at any volume.
  */
-insightRoutes.get('/surveys/:id/terms', siteAuth(), requireScope('read'), async (c) => {
-  const q = readQuery(c, TermsQuery);
+route(insightRoutes, getTerms, async (c, { params, query: q }) => {
   const siteId = c.get('siteId');
-  const survey = await getSurvey(c.env.DB, siteId, c.req.param('id'));
+  const survey = await getSurvey(c.env.DB, siteId, params.id);
   if (!survey) throw notFound('survey');
   const texts = await termTexts(c.env.DB, {
     siteId,
@@ -104,19 +92,18 @@ insightRoutes.get('/surveys/:id/terms', siteAuth(), requireScope('read'), async 
     ...(q.to ? { to: q.to } : {}),
     ...(q.touchpoint !== undefined ? { touchpoint: q.touchpoint } : {}),
   });
-  return c.json({
+  return {
     positive: topTerms(texts.positive, TERMS_PER_SENTIMENT),
     neutral: topTerms(texts.neutral, TERMS_PER_SENTIMENT),
     negative: topTerms(texts.negative, TERMS_PER_SENTIMENT),
-  });
+  };
 });
 
 /**
  * Identified respondents to follow up: latest NPS a detractor (0–6), or fallen by 3+ points since
  * their previous NPS answer; newest first, at most 200.
  */
-insightRoutes.get('/at-risk', siteAuth(), requireScope('read'), async (c) => {
-  const q = readQuery(c, AtRiskQuery);
+route(insightRoutes, getAtRisk, async (c, { query: q }) => {
   const siteId = c.get('siteId');
   const range = resolveRange(q.from, q.to);
   const { surveys } = await siteSurveysAndTouchpoints(c.env.DB, siteId);
@@ -125,7 +112,7 @@ insightRoutes.get('/at-risk', siteAuth(), requireScope('read'), async (c) => {
     return nps ? [[s.id, nps] as const] : [];
   });
   const rows = await atRiskRows(c.env.DB, { siteId, pairs, from: range.from, to: range.to, minDrop: AT_RISK_DROP });
-  return c.json({
+  return {
     range: { from: range.from, to: range.to },
     items: rows.slice(0, AT_RISK_LIMIT).map((r) => {
       const drop = r.previous !== null ? r.previous - r.latest : null;
@@ -143,12 +130,11 @@ insightRoutes.get('/at-risk', siteAuth(), requireScope('read'), async (c) => {
         at: iso(r.at),
       };
     }),
-  });
+  };
 });
 
 /** Attribute names and values, and locales, present in the site's (or one survey's) responses. */
-insightRoutes.get('/segments', siteAuth(), requireScope('read'), async (c) => {
-  const q = readQuery(c, SegmentsQuery);
+route(insightRoutes, getSegments, async (c, { query: q }) => {
   const siteId = c.get('siteId');
   if (q.surveyId !== undefined && !(await getSurvey(c.env.DB, siteId, q.surveyId))) throw notFound('survey');
   const rows = await segmentRows(c.env.DB, {
@@ -166,5 +152,5 @@ insightRoutes.get('/segments', siteAuth(), requireScope('read'), async (c) => {
     }
     attributes.at(-1)!.values.push({ value: r.value, count: r.count });
   }
-  return c.json({ attributes, locales: rows.locales });
+  return { attributes, locales: rows.locales };
 });

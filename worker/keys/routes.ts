@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { ApiKeyInput } from '../../shared/schemas/api';
+import { createKey, listKeys, revokeKey } from '../../shared/contract/keys';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
+import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
-import { readBody } from '../http/validate';
 import { newApiKey } from './api-key';
 import { getSiteApiKey, insertApiKey, listApiKeys, revokeApiKey, toApiKeyInfo } from './sql';
 
@@ -15,12 +14,12 @@ const MAX_ACTIVE_KEYS = 50;
  */
 export const keyRoutes = new Hono<AppEnv>();
 
-keyRoutes.get('/keys', siteAuth(), requireScope('manage'), async (c) =>
-  c.json({ keys: await listApiKeys(c.env.DB, c.get('siteId')) }),
-);
+route(keyRoutes, listKeys, async (c) => {
+  const keys = await listApiKeys(c.env.DB, c.get('siteId'));
+  return { items: keys, keys };
+});
 
-keyRoutes.post('/keys', siteAuth(), requireScope('manage'), async (c) => {
-  const input = await readBody(c, ApiKeyInput);
+route(keyRoutes, createKey, async (c, { body: input }) => {
   const siteId = c.get('siteId');
   const active = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM api_keys WHERE site_id = ? AND revoked_at IS NULL')
     .bind(siteId)
@@ -32,17 +31,16 @@ keyRoutes.post('/keys', siteAuth(), requireScope('manage'), async (c) => {
   const scopes = (['read', 'manage'] as const).filter((s) => input.scopes.includes(s));
   await insertApiKey(c.env.DB, { id: k.id, siteId, hash: k.hash, name: input.name, scopes });
   const row = await getSiteApiKey(c.env.DB, siteId, k.id);
-  return c.json({ key: toApiKeyInfo(row!), apiKey: k.key }, 201);
+  return { key: toApiKeyInfo(row!), apiKey: k.key };
 });
 
 /** Revokes at once (the next request with it is 401). The site's last manage key cannot be revoked. */
-keyRoutes.delete('/keys/:id', siteAuth(), requireScope('manage'), async (c) => {
+route(keyRoutes, revokeKey, async (c, { params }) => {
   const siteId = c.get('siteId');
-  const row = await getSiteApiKey(c.env.DB, siteId, c.req.param('id'));
+  const row = await getSiteApiKey(c.env.DB, siteId, params.id);
   if (!row) throw notFound('key');
-  if (row.revoked_at !== null) return c.body(null, 204);
+  if (row.revoked_at !== null) return;
   if (!(await revokeApiKey(c.env.DB, siteId, row.id))) {
     throw new ApiError(409, 'last_manage_key', 'this is the last key with the manage scope; create another first');
   }
-  return c.body(null, 204);
 });

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { ApiKeyInfo } from '../../shared/contract/keys';
+import type { ApiScope } from '../../shared/schemas/api';
 export type ApiKeyRow = {
   id: string;
   site_id: string;
@@ -33,11 +36,11 @@ export async function touchApiKey(db: D1Database, id: string, now = Date.now()):
 }
 
 /** What the API shows of a key: never the key or its hash. */
-export const toApiKeyInfo = (r: ApiKeyRow) => ({
+export const toApiKeyInfo = (r: ApiKeyRow): z.input<typeof ApiKeyInfo> => ({
   id: r.id,
   prefix: `sk_${r.id}`,
   name: r.name,
-  scopes: JSON.parse(r.scopes) as string[],
+  scopes: JSON.parse(r.scopes) as ApiScope[],
   createdAt: new Date(r.created_at).toISOString(),
   lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at).toISOString(),
   revoked: r.revoked_at !== null,

@@ -1,264 +1,244 @@
+/**
+ * The OpenAPI 3.1 document, generated from the endpoint declarations in shared/contract: every
+ * operation with its operationId, parameters, body, success and error responses, content types and
+ * security, and the webhook events. Nothing here restates a shape.
+ */
 import { z } from 'zod';
-import {
-  AlertInput,
-  AlertRuleInput,
-  ApiKeyInput,
-  AtRiskList,
-  AtRiskQuery,
-  CaseInput,
-  CaseStatsQuery,
-  CasesQuery,
-  DeliveriesQuery,
-  DropAlertInput,
-  ExportQuery,
-  JourneyQuery,
-  ResultsQuery,
-  SegmentsQuery,
-  SiteInput,
-  SitePatch,
-  SiteSettingsPatch,
-  TermsQuery,
-  TouchpointInput,
-  VerbatimsQuery,
-  WebhookInput,
-} from '../../shared/schemas/api';
+import type { Endpoint, ErrorStatus } from '../../shared/contract/endpoint';
+import { WEBHOOK_EVENTS } from '../../shared/contract/events';
+import { ENDPOINTS } from '../../shared/contract/index';
 import { ErrorBody } from '../../shared/schemas/common';
-import { ResponseBody } from '../../shared/schemas/response';
-import { PublicSurveysResponse, Survey, SurveyInput, SurveyPatch } from '../../shared/schemas/survey';
+import { NAMED_SCHEMAS } from './named';
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') =>
-  z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+const ERROR_TEXT: Record<ErrorStatus, string> = {
+  400: 'invalid input; `issues` names the failing fields',
+  401: 'missing or invalid credentials',
+  403: 'the credential may not do this',
+  404: 'not found',
+  409: 'conflicts with the current state',
+  410: 'gone',
+  413: 'body too large',
+  415: 'unsupported content type',
+  422: 'cannot be processed',
+  429: 'too many requests (Retry-After)',
+  503: 'temporarily unavailable (Retry-After)',
+};
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (s: object) => ({ content: { 'application/json': { schema: s } } });
-const errors = Object.fromEntries(
-  [
-    ['400', 'invalid input; `issues` names the failing fields'],
-    ['401', 'missing or invalid credentials'],
-    ['404', 'not found'],
-  ].map(([code, description]) => [code, { description, ...json(ref('Error')) }]),
-);
-const queryParams = (s: z.ZodObject) =>
-  Object.entries(schema(s).properties ?? {}).map(([name, p]) => ({ name, in: 'query', required: false, schema: p }));
-const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const siteKey = [{ siteKey: [] }];
-const op = (summary: string, extra: object = {}) => ({ summary, responses: { ...errors }, ...extra });
-const ok = (code: string, description: string, body?: object, headers?: object) => ({
-  [code]: { description, ...(body ? json(body) : {}), ...(headers ? { headers } : {}) },
-});
+const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer' } } };
 
-/** The OpenAPI 3.1 document, with every body and query schema generated from the zod schemas in shared/. */
-export function openApiDocument() {
+const SECURITY: Record<Endpoint['access'], object[]> = {
+  public: [],
+  operator: [{ operator: [] }],
+  site: [{ siteKey: [] }],
+  read: [{ siteKey: [] }],
+  manage: [{ siteKey: [] }],
+};
+
+const ACCESS_NOTE: Record<Endpoint['access'], string> = {
+  public: 'Public.',
+  operator: 'Operator token (ADMIN_TOKEN).',
+  site: 'Any credential of the site.',
+  read: 'A site credential with the `read` scope.',
+  manage: 'A site credential with the `manage` scope.',
+};
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/**
+ * Two registries, one per direction: what clients send is described as zod parses it (`input`:
+ * defaults optional), what the API returns as it is produced (`output`). Named shared shapes go in
+ * both (inputs with an `Input` suffix unless the name says so already), bodies and replies under
+ * their operation's name.
+ */
+function registries() {
+  const input = z.registry<{ id: string }>();
+  const output = z.registry<{ id: string }>();
+  const inputName = (id: string) => (/(Input|Patch|Body)$/.test(id) ? id : `${id}Input`);
+  for (const [id, schema] of Object.entries(NAMED_SCHEMAS)) {
+    output.add(schema, { id });
+    input.add(schema, { id: inputName(id) });
+  }
+  output.add(ErrorBody, { id: 'Error' });
+  const idOf = (reg: typeof input, schema: z.ZodType, fallback: string) => {
+    const known = reg.get(schema)?.id;
+    if (known) return known;
+    reg.add(schema, { id: fallback });
+    return fallback;
+  };
+  const bodies = new Map<Endpoint, string>();
+  const replies = new Map<Endpoint, string>();
+  for (const e of ENDPOINTS) {
+    if (e.body) bodies.set(e, idOf(input, e.body, `${cap(e.operationId)}Body`));
+    if ('schema' in e.success) replies.set(e, idOf(output, e.success.schema, `${cap(e.operationId)}Reply`));
+  }
+  for (const [name, ev] of Object.entries(WEBHOOK_EVENTS)) idOf(output, ev.schema, `${eventName(name)}Event`);
+  return { input, output, bodies, replies };
+}
+
+const eventName = (name: string) => name.split('.').map(cap).join('');
+
+function toJson(registry: z.core.$ZodRegistry<{ id: string }>, io: 'input' | 'output') {
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  // Each component is referenced by $ref; its own `$id` and `$schema` would only confuse readers.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, s]) => {
+      const { $id, $schema, id: _, ...rest } = s as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
+}
+
+/** Query parameters from a query schema: one per property, described by its own JSON Schema. */
+function queryParameters(query: z.ZodType) {
+  const s = z.toJSONSchema(query, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, { description?: string }>;
+    required?: string[];
+  };
+  return Object.entries(s.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: s.required?.includes(name) ?? false,
+    ...(schema.description ? { description: schema.description } : {}),
+    schema,
+  }));
+}
+
+function pathParameters(e: Endpoint) {
+  const names = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  return names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+}
+
+function operation(e: Endpoint, bodyId: string | undefined, replyId: string | undefined) {
+  const s = e.success;
+  const success: Record<string, unknown> = { description: s.description };
+  if ('schema' in s) success.content = { 'application/json': { schema: ref(replyId!) } };
+  if ('contentTypes' in s) {
+    success.content = Object.fromEntries(s.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
+  }
+  if ('headers' in s && s.headers) {
+    success.headers = Object.fromEntries(
+      Object.entries(s.headers).map(([k, description]) => [k, { description, schema: { type: 'string' } }]),
+    );
+  }
+  const errors = Object.fromEntries(
+    e.errors.map((code) => [
+      String(code),
+      {
+        description: e.errorNotes?.[code] ?? ERROR_TEXT[code],
+        content: { 'application/json': { schema: ref('Error') } },
+        ...(code === 429 || code === 503 ? { headers: RETRY_AFTER } : {}),
+      },
+    ]),
+  );
+  const parameters = [...pathParameters(e), ...(e.query ? queryParameters(e.query) : [])];
   return {
+    operationId: e.operationId,
+    summary: e.summary,
+    description: [e.description, ACCESS_NOTE[e.access]].filter(Boolean).join('\n\n'),
+    tags: [e.tag],
+    security: SECURITY[e.access],
+    ...(parameters.length ? { parameters } : {}),
+    ...(bodyId
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries((e.bodyTypes ?? ['application/json']).map((t) => [t, { schema: ref(bodyId) }])),
+          },
+        }
+      : {}),
+    responses: { [String(s.status)]: success, ...errors },
+  };
+}
+
+/** Keeps only the components something references (directly or through another component). */
+function pruneUnused(doc: { components: { schemas: Record<string, unknown> } }) {
+  const refsIn = (v: unknown, out: Set<string>) => {
+    JSON.stringify(v, (k, x) => {
+      if (k === '$ref' && typeof x === 'string') out.add(x.replace('#/components/schemas/', ''));
+      return x;
+    });
+    return out;
+  };
+  const { components, ...rest } = doc;
+  const used = refsIn(rest, new Set());
+  const queue = [...used];
+  while (queue.length) {
+    for (const id of refsIn(components.schemas[queue.pop()!], new Set())) {
+      if (!used.has(id)) {
+        used.add(id);
+        queue.push(id);
+      }
+    }
+  }
+  components.schemas = Object.fromEntries(Object.entries(components.schemas).filter(([id]) => used.has(id)));
+}
+
+/** The whole document; `origin` is where this Worker answers (the document's one server). */
+export function openApiDocument(origin = 'http://localhost:8787') {
+  const { input, output, bodies, replies } = registries();
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of ENDPOINTS) {
+    paths[e.path] ??= {};
+    paths[e.path]![e.method] = operation(e, bodies.get(e), replies.get(e));
+  }
+  const tags = [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name, description: TAGS[name] ?? name }));
+  const webhooks = Object.fromEntries(
+    Object.entries(WEBHOOK_EVENTS).map(([name, ev]) => [
+      name,
+      {
+        post: {
+          operationId: `on${eventName(name)}`,
+          summary: ev.summary,
+          description:
+            'Sent as a POST with `Seda-Signature` and the Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`); retried with backoff until a 2xx.',
+          security: [],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(`${eventName(name)}Event`) } } },
+          responses: { '200': { description: 'any 2xx acknowledges the delivery' } },
+        },
+      },
+    ]),
+  );
+  const doc = {
     openapi: '3.1.0',
-    info: { title: 'Seda API', version: '1.0.0', description: 'Voice-of-the-Customer collector and results.' },
+    info: {
+      title: 'Seda API',
+      version: '1.1.0',
+      description: 'Voice-of-the-Customer collector and results.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: origin, description: 'this Worker' }],
+    tags,
+    paths,
+    webhooks,
     components: {
       securitySchemes: {
         siteKey: { type: 'http', scheme: 'bearer', description: 'site API key (sk_…)' },
         operator: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
       },
-      schemas: {
-        Error: schema(ErrorBody, 'output'),
-        ResponseBody: schema(ResponseBody),
-        SurveyInput: schema(SurveyInput),
-        SurveyPatch: schema(SurveyPatch),
-        Survey: schema(Survey, 'output'),
-        PublicSurveys: schema(PublicSurveysResponse, 'output'),
-        SiteInput: schema(SiteInput),
-        SitePatch: schema(SitePatch),
-        Touchpoint: schema(TouchpointInput),
-        WebhookInput: schema(WebhookInput),
-        AlertInput: schema(AlertInput),
-        DropAlertInput: schema(DropAlertInput),
-        AlertRuleInput: schema(AlertRuleInput),
-        CaseInput: schema(CaseInput),
-        ApiKeyInput: schema(ApiKeyInput),
-        SiteSettingsPatch: schema(SiteSettingsPatch),
-        AtRiskList: schema(AtRiskList, 'output'),
-      },
-    },
-    paths: {
-      '/v1/sites/{siteKey}/surveys': {
-        get: op('Active surveys of a site, for the widget', {
-          parameters: [pathParam('siteKey')],
-          responses: { ...ok('200', 'surveys', ref('PublicSurveys')), ...errors, ...ok('403', 'origin not allowed') },
-        }),
-      },
-      '/v1/responses': {
-        post: op('Store or merge a response (same id merges)', {
-          requestBody: {
-            content: {
-              'application/json': { schema: ref('ResponseBody') },
-              'text/plain': { schema: ref('ResponseBody') },
-            },
-          },
-          responses: {
-            ...ok(
-              '202',
-              'stored',
-              { type: 'object', properties: { id: { type: 'string' } } },
-              {
-                'Server-Timing': {
-                  description: 'the D1 write: `write;dur=MS;desc="N posts"` (posts committed together in it)',
-                  schema: { type: 'string' },
-                },
-              },
-            ),
-            ...errors,
-            ...ok(
-              '403',
-              'origin not allowed; or the site needs a Turnstile token (`turnstile_required`, with Retry-After: keep the answer, the next config names the key) or refused it (`turnstile_failed`)',
-            ),
-            ...ok('413', 'body over 16 KiB'),
-            ...ok('429', 'rate limited, or the site reached its daily cap (Retry-After)'),
-            ...ok('503', 'storage unavailable or slow: keep the answer and retry after Retry-After'),
-          },
-        }),
-      },
-      '/v1/sites': {
-        post: op('Create a site and its first API key (shown once)', {
-          security: [{ operator: [] }],
-          requestBody: json(ref('SiteInput')),
-          responses: { ...ok('201', 'created'), ...errors },
-        }),
-      },
-      '/v1/site': {
-        get: op("The key's own site and when it last received a response", { security: siteKey }),
-        patch: op('Change name, origins, locale, recontact gap', {
-          security: siteKey,
-          requestBody: json(ref('SitePatch')),
-        }),
-      },
-      '/v1/touchpoints': {
-        get: op('List touchpoints', { security: siteKey }),
-        post: op('Create or rename a touchpoint', { security: siteKey, requestBody: json(ref('Touchpoint')) }),
-      },
-      '/v1/surveys': {
-        get: op('List surveys', { security: siteKey }),
-        post: op('Create a survey', { security: siteKey, requestBody: json(ref('SurveyInput')) }),
-      },
-      '/v1/surveys/{id}': {
-        parameters: [pathParam('id')],
-        get: op('One survey', { security: siteKey }),
-        patch: op('Change a survey (validated whole again)', {
-          security: siteKey,
-          requestBody: json(ref('SurveyPatch')),
-        }),
-        delete: op('Delete a survey and its responses', { security: siteKey }),
-      },
-      '/v1/surveys/{id}/results': {
-        get: op('NPS/CSAT/CES with 95% intervals, trend, touchpoints, questions, comparison, segments', {
-          security: siteKey,
-          parameters: [pathParam('id'), ...queryParams(ResultsQuery)],
-        }),
-      },
-      '/v1/surveys/{id}/responses': {
-        get: op('Export, streamed as CSV or NDJSON', {
-          security: siteKey,
-          parameters: [pathParam('id'), ...queryParams(ExportQuery)],
-        }),
-      },
-      '/v1/surveys/{id}/verbatims': {
-        get: op('Open-text answers with sentiment', {
-          security: siteKey,
-          parameters: [pathParam('id'), ...queryParams(VerbatimsQuery)],
-        }),
-      },
-      '/v1/respondents/{respondentId}': {
-        delete: op('Erase everything of one respondent', {
-          security: siteKey,
-          parameters: [pathParam('respondentId')],
-        }),
-      },
-      '/v1/surveys/{id}/terms': {
-        get: op('Recurring terms per sentiment in the open-text answers (latest 2,000 texts of each)', {
-          security: siteKey,
-          parameters: [pathParam('id'), ...queryParams(TermsQuery)],
-        }),
-      },
-      '/v1/journey': {
-        get: op('Scores per touchpoint grouped by journey stage, with the worst (friction) cells; rollups only', {
-          security: siteKey,
-          parameters: queryParams(JourneyQuery),
-        }),
-      },
-      '/v1/at-risk': {
-        get: op('Identified respondents whose latest NPS is a detractor or fell 3+ points, with their last comment', {
-          security: siteKey,
-          parameters: queryParams(AtRiskQuery),
-          responses: { ...ok('200', 'at most 200, newest first', ref('AtRiskList')), ...errors },
-        }),
-      },
-      '/v1/segments': {
-        get: op('Attribute values and locales present in responses, for filters', {
-          security: siteKey,
-          parameters: queryParams(SegmentsQuery),
-        }),
-      },
-      '/v1/webhooks': {
-        get: op('List webhooks', { security: siteKey }),
-        post: op('Create a webhook; returns its signing secret once', {
-          security: siteKey,
-          requestBody: json(ref('WebhookInput')),
-        }),
-      },
-      '/v1/webhooks/{id}': { delete: op('Delete a webhook', { security: siteKey, parameters: [pathParam('id')] }) },
-      '/v1/alerts': {
-        get: op('List alert rules', { security: siteKey }),
-        post: op('Create an alert rule: an answer rule (AlertInput) or a score-drop rule (DropAlertInput)', {
-          security: siteKey,
-          requestBody: json(ref('AlertRuleInput')),
-        }),
-      },
-      '/v1/alerts/{id}': { delete: op('Delete an alert rule', { security: siteKey, parameters: [pathParam('id')] }) },
-      '/v1/webhooks/{id}/deliveries': {
-        get: op('Delivery log of a webhook, newest first (status, attempts, last HTTP status, body sent)', {
-          security: siteKey,
-          parameters: [pathParam('id'), ...queryParams(DeliveriesQuery)],
-        }),
-      },
-      '/v1/webhooks/{id}/ping': {
-        post: op('Send a signed test event', { security: siteKey, parameters: [pathParam('id')] }),
-      },
-      '/v1/cases': {
-        get: op('Follow-up inbox: cases with their response and answers', {
-          security: siteKey,
-          parameters: queryParams(CasesQuery),
-        }),
-      },
-      '/v1/cases/stats': {
-        get: op('Counts per status; time to first contact and to resolution (median, p90, hours)', {
-          security: siteKey,
-          parameters: queryParams(CaseStatsQuery),
-        }),
-      },
-      '/v1/cases/{responseId}': {
-        parameters: [pathParam('responseId')],
-        get: op('One case', { security: siteKey }),
-        put: op('Open or update the case of a response', { security: siteKey, requestBody: json(ref('CaseInput')) }),
-        patch: op('Open or update the case of a response', { security: siteKey, requestBody: json(ref('CaseInput')) }),
-      },
-      '/v1/keys': {
-        get: op("List the site's API keys (prefix, scopes, created, last used, revoked)", { security: siteKey }),
-        post: op('Create an API key with scopes; the key is shown once', {
-          security: siteKey,
-          requestBody: json(ref('ApiKeyInput')),
-        }),
-      },
-      '/v1/keys/{id}': {
-        delete: op('Revoke an API key (never the last manage key)', {
-          security: siteKey,
-          parameters: [pathParam('id')],
-        }),
-      },
-      '/v1/site/settings': {
-        get: op('Daily response cap and Turnstile settings', { security: siteKey }),
-        patch: op('Change the daily cap or Turnstile keys (the secret is write-only)', {
-          security: siteKey,
-          requestBody: json(ref('SiteSettingsPatch')),
-        }),
-      },
-      '/v1/openapi.json': { get: { summary: 'This document', responses: ok('200', 'OpenAPI 3.1') } },
+      schemas: { ...toJson(input, 'input'), ...toJson(output, 'output') },
     },
   };
+  pruneUnused(doc);
+  return doc;
 }
+
+const TAGS: Record<string, string> = {
+  widget: 'What the widget calls: public, CORS-limited to the site’s origins',
+  sites: 'Sites and their settings',
+  keys: 'API keys for machines',
+  touchpoints: 'Where in the customer journey a survey is answered',
+  surveys: 'Surveys, validated whole on every change',
+  results: 'Numbers with n and a 95% interval, and exports',
+  insights: 'Journey, verbatims, terms, at-risk respondents, segments',
+  respondents: 'Respondents’ rights (erasure)',
+  webhooks: 'Signed deliveries of events',
+  alerts: 'Rules that send alert events',
+  cases: 'Follow-up of responses',
+  meta: 'This document',
+};

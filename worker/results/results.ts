@@ -1,3 +1,4 @@
+import type { Results } from '../../shared/contract/results';
 import { resolveRange } from '../../shared/dates';
 import {
   type Ces,
@@ -93,7 +94,7 @@ export async function surveyResults(
   survey: Survey,
   touchpoints: readonly Touchpoint[],
   opts: ResultsOptions,
-) {
+): Promise<Results & { rowsRead: number }> {
   const range = resolveRange(opts.from, opts.to);
   const interval = opts.interval ?? 'day';
   const segment = parseSegment(opts.segment);

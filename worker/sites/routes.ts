@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { type Site, SiteInput, SitePatch } from '../../shared/schemas/api';
+import { createSite as createSiteOp, getSite, patchSite } from '../../shared/contract/sites';
+import type { Site, SiteInput } from '../../shared/schemas/api';
 import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
-import { operatorAuth, requireScope, siteAuth } from '../http/auth';
+import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
-import { readBody } from '../http/validate';
 import { newApiKey } from '../keys/api-key';
 import { insertApiKey } from '../keys/sql';
 import { randomId } from '../lib/crypto';
@@ -26,25 +26,21 @@ export async function createSite(db: D1Database, input: SiteInput & { key?: stri
   return { site, apiKey: k.key };
 }
 
-export const operatorRoutes = new Hono<AppEnv>();
-operatorRoutes.use(operatorAuth());
-operatorRoutes.post('/', async (c) => {
-  const input = await readBody(c, SiteInput);
-  return c.json(await createSite(c.env.DB, input), 201);
-});
+export const siteRoutes = new Hono<AppEnv>();
+
+route(siteRoutes, createSiteOp, (c, { body }) => createSite(c.env.DB, body));
 
 /** The signed-in key's own site (install page: snippet, origins, locale, recontact gap). */
-export const siteRoutes = new Hono<AppEnv>();
-siteRoutes.get('/site', siteAuth(), async (c) => {
+route(siteRoutes, getSite, async (c) => {
   const site = await getSiteById(c.env.DB, c.get('siteId'));
   if (!site) throw notFound('site');
   const last = await c.env.DB.prepare('SELECT MAX(updated_at) AS at FROM responses WHERE site_id = ?')
     .bind(site.id)
     .first<{ at: number | null }>();
-  return c.json({ site, lastResponseAt: last?.at ? new Date(last.at).toISOString() : null });
+  return { site, lastResponseAt: last?.at ? new Date(last.at).toISOString() : null };
 });
-siteRoutes.patch('/site', siteAuth(), requireScope('manage'), async (c) => {
-  const patch = await readBody(c, SitePatch);
+
+route(siteRoutes, patchSite, async (c, { body: patch }) => {
   const site = await getSiteById(c.env.DB, c.get('siteId'));
   if (!site) throw notFound('site');
   const next: Site = {
@@ -56,5 +52,5 @@ siteRoutes.patch('/site', siteAuth(), requireScope('manage'), async (c) => {
   };
   await updateSite(c.env.DB, next);
   forgetCollectCache();
-  return c.json({ site: next });
+  return { site: next };
 });

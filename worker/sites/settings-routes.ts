@@ -1,11 +1,10 @@
 import { type Context, Hono } from 'hono';
+import { getSiteSettings as getSettingsOp, patchSiteSettings } from '../../shared/contract/sites';
 import { dayOf } from '../../shared/dates';
-import { SiteSettingsPatch } from '../../shared/schemas/api';
 import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
+import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
-import { readBody } from '../http/validate';
 import { getSiteSettings, updateSiteSettings } from './settings-sql';
 
 /** Abuse settings of the key's site: daily response cap and Turnstile (the secret is write-only). */
@@ -18,10 +17,9 @@ async function current(c: Context<AppEnv>) {
   return { settings: { ...s, effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000) } };
 }
 
-settingsRoutes.get('/site/settings', siteAuth(), requireScope('manage'), async (c) => c.json(await current(c)));
+route(settingsRoutes, getSettingsOp, (c) => current(c));
 
-settingsRoutes.patch('/site/settings', siteAuth(), requireScope('manage'), async (c) => {
-  const patch = await readBody(c, SiteSettingsPatch);
+route(settingsRoutes, patchSiteSettings, async (c, { body: patch }) => {
   // A secret without a site key would make the collector ask for tokens the widget cannot get
   // (it renders Turnstile with the site key), refusing every new response: refuse the setting.
   const before = (await current(c)).settings.turnstile;
@@ -34,5 +32,5 @@ settingsRoutes.patch('/site/settings', siteAuth(), requireScope('manage'), async
   }
   await updateSiteSettings(c.env.DB, c.get('siteId'), patch);
   forgetCollectCache();
-  return c.json(await current(c));
+  return current(c);
 });

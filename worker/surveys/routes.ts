@@ -1,38 +1,44 @@
 import { Hono } from 'hono';
-import { type Survey, SurveyInput, SurveyPatch } from '../../shared/schemas/survey';
+import {
+  createSurvey,
+  deleteSurvey as deleteOp,
+  getSurvey as getOp,
+  listSurveys as listOp,
+  patchSurvey,
+} from '../../shared/contract/surveys';
+import { type Survey, SurveyInput } from '../../shared/schemas/survey';
 import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
+import { route } from '../http/endpoint';
 import { invalid, notFound } from '../http/errors';
-import { readBody } from '../http/validate';
 import { randomId } from '../lib/crypto';
 import { deleteSurvey, getSurvey, insertSurvey, listSurveys, updateSurvey } from './sql';
 
-/**
- * Survey CRUD, mounted at /v1/surveys beside the results and insights routes under the same
- * prefix: each route takes its own auth middleware (a `use()` here would run again before theirs).
- */
+/** Survey CRUD: every change is validated whole, so nothing saved can break the widget. */
 export const surveyRoutes = new Hono<AppEnv>();
 
-surveyRoutes.get('/', siteAuth(), async (c) => c.json({ surveys: await listSurveys(c.env.DB, c.get('siteId')) }));
+route(surveyRoutes, listOp, async (c) => {
+  const surveys = await listSurveys(c.env.DB, c.get('siteId'));
+  return { items: surveys, surveys };
+});
 
-surveyRoutes.post('/', siteAuth(), requireScope('manage'), async (c) => {
-  const input = await readBody(c, SurveyInput);
+route(surveyRoutes, createSurvey, async (c, { body: input }) => {
   const id = `sv_${randomId(12)}`;
   await insertSurvey(c.env.DB, c.get('siteId'), { id, ...input });
   forgetCollectCache();
-  return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), id) }, 201);
+  const survey = await getSurvey(c.env.DB, c.get('siteId'), id);
+  if (!survey) throw notFound('survey');
+  return { survey };
 });
 
-surveyRoutes.get('/:id', siteAuth(), async (c) => {
-  const s = await getSurvey(c.env.DB, c.get('siteId'), c.req.param('id'));
+route(surveyRoutes, getOp, async (c, { params }) => {
+  const s = await getSurvey(c.env.DB, c.get('siteId'), params.id);
   if (!s) throw notFound('survey');
-  return c.json({ survey: s });
+  return { survey: s };
 });
 
-surveyRoutes.patch('/:id', siteAuth(), requireScope('manage'), async (c) => {
-  const patch = await readBody(c, SurveyPatch);
-  const current = await getSurvey(c.env.DB, c.get('siteId'), c.req.param('id'));
+route(surveyRoutes, patchSurvey, async (c, { params, body: patch }) => {
+  const current = await getSurvey(c.env.DB, c.get('siteId'), params.id);
   if (!current) throw notFound('survey');
   // Merge, then validate the whole survey again: cross-field rules (follow-ups, ids) must still hold.
   const merged = { ...current, ...patch };
@@ -44,11 +50,12 @@ surveyRoutes.patch('/:id', siteAuth(), requireScope('manage'), async (c) => {
   for (const k of ['targeting', 'locales', 'theme', 'thankYou'] as const) if (!(k in checked.data)) delete next[k];
   await updateSurvey(c.env.DB, c.get('siteId'), next);
   forgetCollectCache();
-  return c.json({ survey: await getSurvey(c.env.DB, c.get('siteId'), current.id) });
+  const survey = await getSurvey(c.env.DB, c.get('siteId'), current.id);
+  if (!survey) throw notFound('survey');
+  return { survey };
 });
 
-surveyRoutes.delete('/:id', siteAuth(), requireScope('manage'), async (c) => {
-  if (!(await deleteSurvey(c.env.DB, c.get('siteId'), c.req.param('id')))) throw notFound('survey');
+route(surveyRoutes, deleteOp, async (c, { params }) => {
+  if (!(await deleteSurvey(c.env.DB, c.get('siteId'), params.id))) throw notFound('survey');
   forgetCollectCache();
-  return c.body(null, 204);
 });

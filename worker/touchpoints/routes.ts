@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
-import { TouchpointInput } from '../../shared/schemas/api';
+import { createTouchpoint, listTouchpoints as listOp } from '../../shared/contract/touchpoints';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
-import { readBody } from '../http/validate';
+import { route } from '../http/endpoint';
 import { listTouchpoints, upsertTouchpoint } from './sql';
 
 export const touchpointRoutes = new Hono<AppEnv>();
-touchpointRoutes.use(siteAuth());
 
-touchpointRoutes.get('/', async (c) => c.json({ touchpoints: await listTouchpoints(c.env.DB, c.get('siteId')) }));
+route(touchpointRoutes, listOp, async (c) => {
+  const touchpoints = await listTouchpoints(c.env.DB, c.get('siteId'));
+  return { items: touchpoints, touchpoints };
+});
 
-touchpointRoutes.post('/', requireScope('manage'), async (c) => {
-  const t = await readBody(c, TouchpointInput);
+route(touchpointRoutes, createTouchpoint, async (c, { body: t }) => {
   await upsertTouchpoint(c.env.DB, c.get('siteId'), t);
-  return c.json({ touchpoint: t }, 201);
+  return { touchpoint: t };
 });

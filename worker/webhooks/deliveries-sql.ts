@@ -126,7 +126,7 @@ export async function listDeliveries(
   const page = results.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    deliveries: page.map(toDelivery),
+    items: page.map(toDelivery),
     ...(results.length > q.limit && last ? { nextCursor: `${last.created_at}:${last.id}` } : {}),
   };
 }

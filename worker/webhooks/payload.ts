@@ -1,46 +1,7 @@
+import type { EventAnswer, EventResponse, SedaEvent } from '../../shared/contract/events';
 import type { WebhookFormat } from './sql';
 
-export type EventAnswer = {
-  questionId: string;
-  value: number | string | string[] | null;
-  sentiment?: 'positive' | 'neutral' | 'negative';
-};
-
-export type EventResponse = {
-  id: string;
-  touchpoint: string | null;
-  respondentId: string | null;
-  attributes: Record<string, unknown> | null;
-  completed: boolean;
-  createdAt: string;
-  answers: EventAnswer[];
-};
-
-type Base = { deliveryId: string; createdAt: string; site: { id: string }; survey: { id: string; name: string } };
-
-/** The events Seda sends. `alert` with `kind: "answer"` carries the answer that matched. */
-export type SedaEvent =
-  | (Base & { event: 'response.completed'; response: EventResponse })
-  | (Base & {
-      event: 'alert';
-      alert: { id: string; kind: 'answer'; questionId: string; min?: number; max?: number; sentiment?: string };
-      trigger: EventAnswer;
-      response: EventResponse;
-    })
-  | (Base & {
-      event: 'alert';
-      alert: {
-        id: string;
-        kind: 'drop';
-        questionId: string;
-        touchpoint: string | null;
-        metric: string;
-        threshold: number;
-        windowDays: number;
-      };
-      score: { value: number; n: number; from: string; to: string };
-    })
-  | (Base & { event: 'ping' });
+export type { EventAnswer, EventResponse, SedaEvent };
 
 /** Slack mrkdwn treats &, < and > as markup: escape anything a respondent wrote. */
 const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');

@@ -1,10 +1,15 @@
 import { Hono } from 'hono';
-import { DeliveriesQuery, WebhookInput } from '../../shared/schemas/api';
+import {
+  createWebhook,
+  deleteWebhook as deleteOp,
+  listDeliveries as listDeliveriesOp,
+  listWebhooks as listOp,
+  pingWebhook,
+} from '../../shared/contract/webhooks';
 import { forgetRules } from '../alerts/rules';
 import type { AppEnv } from '../env';
-import { requireScope, siteAuth } from '../http/auth';
+import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
-import { readBody, readQuery } from '../http/validate';
 import { randomId, randomToken } from '../lib/crypto';
 import { parseCursor } from '../lib/cursor';
 import { listDeliveries } from './deliveries-sql';
@@ -21,12 +26,12 @@ const MAX_WEBHOOKS = 20;
  */
 export const webhookRoutes = new Hono<AppEnv>();
 
-webhookRoutes.get('/webhooks', siteAuth(), requireScope('manage'), async (c) =>
-  c.json({ webhooks: await listWebhooks(c.env.DB, c.get('siteId')) }),
-);
+route(webhookRoutes, listOp, async (c) => {
+  const webhooks = await listWebhooks(c.env.DB, c.get('siteId'));
+  return { items: webhooks, webhooks };
+});
 
-webhookRoutes.post('/webhooks', siteAuth(), requireScope('manage'), async (c) => {
-  const input = await readBody(c, WebhookInput);
+route(webhookRoutes, createWebhook, async (c, { body: input }) => {
   const problem = webhookUrlProblem(input.url, c.env.ALLOW_PRIVATE_WEBHOOKS === '1');
   if (problem) {
     throw new ApiError(400, 'invalid_request', `invalid body: url: ${problem}`, [{ path: ['url'], message: problem }]);
@@ -47,29 +52,32 @@ webhookRoutes.post('/webhooks', siteAuth(), requireScope('manage'), async (c) =>
     now,
   );
   forgetRules(siteId);
-  return c.json(
-    { id, secret, url: input.url, format: input.format, events: input.events, createdAt: new Date(now).toISOString() },
-    201,
-  );
+  return {
+    id,
+    secret,
+    url: input.url,
+    format: input.format,
+    events: input.events,
+    createdAt: new Date(now).toISOString(),
+  };
 });
 
-webhookRoutes.delete('/webhooks/:id', siteAuth(), requireScope('manage'), async (c) => {
-  if (!(await deleteWebhook(c.env.DB, c.get('siteId'), c.req.param('id')))) throw notFound('webhook');
+route(webhookRoutes, deleteOp, async (c, { params }) => {
+  if (!(await deleteWebhook(c.env.DB, c.get('siteId'), params.id))) throw notFound('webhook');
   forgetRules(c.get('siteId'));
-  return c.body(null, 204);
 });
 
 /** The delivery log, newest first: status, tries, last HTTP status or error, and the exact body sent. */
-webhookRoutes.get('/webhooks/:id/deliveries', siteAuth(), requireScope('manage'), async (c) => {
-  const q = readQuery(c, DeliveriesQuery);
-  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), c.req.param('id'));
+route(webhookRoutes, listDeliveriesOp, async (c, { params, query: q }) => {
+  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), params.id);
   if (!hook) throw notFound('webhook');
-  return c.json(await listDeliveries(c.env.DB, hook.id, { ...q, cursor: parseCursor(q.cursor) }));
+  const page = await listDeliveries(c.env.DB, hook.id, { ...q, cursor: parseCursor(q.cursor) });
+  return { ...page, deliveries: page.items };
 });
 
 /** Sends a signed test event (`ping`) through the normal delivery path. */
-webhookRoutes.post('/webhooks/:id/ping', siteAuth(), requireScope('manage'), async (c) => {
-  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), c.req.param('id'));
+route(webhookRoutes, pingWebhook, async (c, { params }) => {
+  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), params.id);
   if (!hook) throw notFound('webhook');
   const id = `dlv_${randomId(16)}`;
   const now = Date.now();
@@ -82,5 +90,5 @@ webhookRoutes.post('/webhooks/:id/ping', siteAuth(), requireScope('manage'), asy
   };
   const payload = renderPayload(hook.format, event);
   await enqueueDeliveries(c.env, [{ id, webhookId: hook.id, event: 'ping', dedupKey: `ping:${id}`, payload }], [], now);
-  return c.json({ deliveryId: id }, 202);
+  return { deliveryId: id };
 });

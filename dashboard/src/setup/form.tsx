@@ -1,7 +1,7 @@
 import type { ComponentChildren, InputHTMLAttributes, Ref } from 'preact';
+import type { Issue } from '../api';
 import type { Locale } from '../i18n';
 import { issuesIn } from '../validate';
-import type { Issue } from './http';
 
 /** Issue paths as dotted keys (`questions.0.prompt.fa`); the first message per path wins. */
 export function issueMap(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Map<string, string> {

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ReplyOf } from '../../../shared/contract/endpoint';
+import { getSite, getSiteSettings, patchSite } from '../../../shared/contract/sites';
 import { SitePatch } from '../../../shared/schemas/api';
+import { call } from '../api';
 import { Status } from '../components/status';
 import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { cspLines } from './csp';
 import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
-import { fresh, send } from './http';
 import { useSetupT } from './i18n';
 
 type Site = { id: string; key: string; name: string; origins: string[]; locale: string; recontactDays: number };
-type SiteInfo = { site: Site; lastResponseAt: string | null };
+type SiteInfo = ReplyOf<typeof getSite>;
 
 const POLL_MS = 5000;
 
@@ -36,7 +38,7 @@ export function Install() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      fresh<SiteInfo>('/v1/site').then(
+      call(getSite, {}).then(
         (d) => {
           if (!live) return;
           setInfo(d);
@@ -56,7 +58,7 @@ export function Install() {
   // settings, and then gets the lines without it.
   const [turnstile, setTurnstile] = useState(false);
   useEffect(() => {
-    fresh<{ settings: { turnstile: { enabled: boolean } } }>('/v1/site/settings').then(
+    call(getSiteSettings, {}).then(
       (d) => setTurnstile(d.settings.turnstile.enabled),
       () => {},
     );
@@ -128,7 +130,7 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved: (s: Site) => void })
     }
     setBusy(true);
     try {
-      const r = await send<{ site: Site }>('PATCH', '/v1/site', body);
+      const r = await call(patchSite, { body });
       setErrors(new Map());
       setOrigins(r.site.origins);
       setNote({ text: st('saved') });

@@ -1,29 +1,22 @@
 import { useState } from 'preact/hooks';
+import type { z } from 'zod';
+import { type ApiKeyInfo, createKey, listKeys, revokeKey } from '../../../shared/contract/keys';
 import { ApiKeyInput } from '../../../shared/schemas/api';
-import { useQuery } from '../api';
+import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { asIssuesOf, type Errors, FormActions, focusFirstError, issueMap, type Note, TextField } from './form';
-import { send } from './http';
 import { type SetupKey, useSetupT } from './i18n';
 import { ListTable } from './list-table';
 
-type KeyInfo = {
-  id: string;
-  prefix: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-};
+type KeyInfo = z.infer<typeof ApiKeyInfo>;
 
 /** API keys: create with scopes (shown once), see when each was last used, revoke. */
 export function Keys() {
   const ui = useSetupT();
   const { st, dateTime } = ui;
-  const q = useQuery<{ keys: KeyInfo[] }>('/v1/keys');
+  const q = useEndpoint(listKeys, {});
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(['read']);
   const [errors, setErrors] = useState<Errors>(new Map());
@@ -43,7 +36,7 @@ export function Keys() {
     }
     setBusy(true);
     try {
-      const r = await send<{ key: KeyInfo; apiKey: string }>('POST', '/v1/keys', checked.data);
+      const r = await call(createKey, { body: checked.data });
       setCreated({ name: r.key.name, key: r.apiKey });
       setErrors(new Map());
       setNote(undefined);
@@ -60,7 +53,7 @@ export function Keys() {
   const revoke = async (k: KeyInfo) => {
     if (!confirm(st('confirmRevoke', { name: k.name }))) return;
     try {
-      await send('DELETE', `/v1/keys/${encodeURIComponent(k.id)}`);
+      await call(revokeKey, { params: { id: k.id } });
       setNote({ text: `${st('keyRevoked')}: ${k.name}` });
     } catch (err) {
       setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });

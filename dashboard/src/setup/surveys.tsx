@@ -1,23 +1,23 @@
 import { useState } from 'preact/hooks';
-import { useQuery } from '../api';
+import { createSurvey, deleteSurvey, listSurveys } from '../../../shared/contract/surveys';
+import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import { navigate, setupHash } from '../route';
 import type { Survey } from '../types';
-import { send } from './http';
 import { type SetupKey, useSetupT } from './i18n';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from './templates';
 
 /** Surveys: start one from a template (saved as a draft, then opened in the editor), or open one. */
 export function Surveys({ onChanged }: { onChanged: () => void }) {
   const { st } = useSetupT();
-  const q = useQuery<{ surveys: Survey[] }>('/v1/surveys');
+  const q = useEndpoint(listSurveys, {});
   const [note, setNote] = useState<{ text: string; error?: boolean }>();
   const [busy, setBusy] = useState(false);
 
   const start = async (id: TemplateId) => {
     setBusy(true);
     try {
-      const r = await send<{ survey: Survey }>('POST', '/v1/surveys', { ...TEMPLATES[id], name: st(`template.${id}`) });
+      const r = await call(createSurvey, { body: { ...TEMPLATES[id], name: st(`template.${id}`) } });
       onChanged();
       navigate(setupHash({ view: 'editor', id: r.survey.id }));
     } catch (err) {
@@ -28,7 +28,7 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
   const remove = async (s: Survey) => {
     if (!confirm(st('confirmDelete', { name: s.name }))) return;
     try {
-      await send('DELETE', `/v1/surveys/${encodeURIComponent(s.id)}`);
+      await call(deleteSurvey, { params: { id: s.id } });
       onChanged();
     } catch (err) {
       setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
+import { createTouchpoint, listTouchpoints } from '../../../shared/contract/touchpoints';
 import { TouchpointInput } from '../../../shared/schemas/api';
 import { STAGES } from '../../../shared/schemas/common';
-import { useQuery } from '../api';
+import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import { validate } from '../validate';
 import {
@@ -14,7 +15,6 @@ import {
   SelectField,
   TextField,
 } from './form';
-import { send } from './http';
 import { type SetupKey, useSetupT } from './i18n';
 import { ListTable } from './list-table';
 import { SHOP_TOUCHPOINTS } from './templates';
@@ -25,8 +25,8 @@ type Tp = { key: string; name: string; stage: string };
 export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   const ui = useSetupT();
   const { st, t, locale } = ui;
-  const q = useQuery<{ touchpoints: Tp[] }>('/v1/touchpoints');
-  const list = q.data?.touchpoints ?? [];
+  const q = useEndpoint(listTouchpoints, {});
+  const list = q.data?.items ?? [];
   const [form, setForm] = useState<Tp>({ key: '', name: '', stage: 'purchase' });
   const [errors, setErrors] = useState<Errors>(new Map());
   const [note, setNote] = useState<Note>();
@@ -43,7 +43,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
     }
     setBusy(true);
     try {
-      await send('POST', '/v1/touchpoints', checked.data);
+      await call(createTouchpoint, { body: checked.data });
       setErrors(new Map());
       setNote({ text: st('saved') });
       q.reload();

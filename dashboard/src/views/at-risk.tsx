@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { getAtRisk } from '../../../shared/contract/insights';
 import { announce } from '../announce';
-import { query, useQuery } from '../api';
+import { useEndpoint } from '../api';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
@@ -20,7 +21,7 @@ export function AtRisk(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { dates, filters, surveys, touchpoints } = props;
-  const q = useQuery<{ items: AtRiskItem[] }>(`/v1/at-risk${query({ from: dates.from, to: dates.to })}`);
+  const q = useEndpoint(getAtRisk, { query: { from: dates.from, to: dates.to } });
   const [shown, setShown] = useState(PAGE);
   // Cases opened here since the list loaded, by response (the list itself is cached for a minute).
   const [opened, setOpened] = useState<Record<string, CaseStatus>>({});

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { patchCase } from '../../../shared/contract/cases';
 import { announce } from '../announce';
+import { call } from '../api';
 import { useI18n } from '../i18n';
-import { send } from '../setup/http';
 import type { CaseRecord, CaseStatus } from '../types';
 import './case-action.css';
 
@@ -55,7 +56,7 @@ export function CaseAction({
     setBusy(true);
     setError(undefined);
     try {
-      const r = await send<{ case: CaseRecord }>('PATCH', `/v1/cases/${encodeURIComponent(responseId)}`, {});
+      const r = await call(patchCase, { params: { responseId }, body: {} });
       focusLink.current = true;
       announce(t('caseOpenedFor', { who, status: t(`caseStatus.${r.case.status}`) }));
       onOpened(r.case.status);

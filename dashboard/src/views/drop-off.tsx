@@ -1,12 +1,13 @@
 import { useEffect } from 'preact/hooks';
+import { getResults } from '../../../shared/contract/results';
 import { announce } from '../announce';
-import { useQuery } from '../api';
+import { useEndpoint } from '../api';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import type { Results } from '../types';
-import { resultsPath } from './overview';
+import { resultsInput } from './overview';
 
 type Step = { key: string; label: string; count: number; note?: string; kind: 'edge' | 'question' };
 
@@ -15,7 +16,7 @@ export function DropOff(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { survey } = props;
-  const q = useQuery<Results>(resultsPath(props));
+  const q = useEndpoint(getResults, resultsInput(props));
   useEffect(() => {
     if (q.data) announce(t('announceResults', { responses: i18n.int(q.data.responses) }));
   }, [q.data]);

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getCaseStats, listCases, patchCase } from '../../../shared/contract/cases';
 import { CaseInput } from '../../../shared/schemas/api';
 import { announce } from '../announce';
-import { getJson, query, useQuery } from '../api';
+import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import type { ViewProps } from '../context';
 import { type I18n, useI18n } from '../i18n';
 import { asIssuesOf } from '../setup/form';
-import { send } from '../setup/http';
 import type {
   CaseAnswer,
   CaseItem,
@@ -35,28 +35,27 @@ export function Inbox(props: ViewProps) {
   const { t } = i18n;
   const { dates, surveys, touchpoints, filters, setFilters } = props;
   const status = filters.status;
-  const statsQ = useQuery<CaseStats>(`/v1/cases/stats${query({ from: dates.from, to: dates.to })}`);
-  const listPath = `/v1/cases${query({ status, limit: PAGE })}`;
-  const q = useQuery<CasePage>(listPath);
+  const statsQ = useEndpoint(getCaseStats, { query: { from: dates.from, to: dates.to } });
+  const q = useEndpoint(listCases, { query: { status, limit: PAGE } });
   const [more, setMore] = useState<{ cases: CaseItem[]; next?: string | undefined }>({ cases: [] });
   const [loadingMore, setLoadingMore] = useState(false);
   const [saved, setSaved] = useState<Record<string, CaseRecord>>({});
-  useEffect(() => setMore({ cases: [] }), [listPath]);
+  useEffect(() => setMore({ cases: [] }), [status]);
 
-  const all = [...(q.data?.cases ?? []), ...more.cases].map((c) => ({ ...c, ...saved[c.responseId] }));
+  const all = [...(q.data?.items ?? []), ...more.cases].map((c) => ({ ...c, ...saved[c.responseId] }));
   const next = more.cases.length ? more.next : q.data?.nextCursor;
 
   useEffect(() => {
-    if (q.data) announce(t('announceCount', { count: i18n.int(q.data.cases.length) }));
+    if (q.data) announce(t('announceCount', { count: i18n.int(q.data.items.length) }));
   }, [q.data]);
 
   const loadMore = async () => {
     if (!next) return;
     setLoadingMore(true);
     try {
-      const page = await getJson<CasePage>(`/v1/cases${query({ status, limit: PAGE, cursor: next })}`);
-      setMore((m) => ({ cases: [...m.cases, ...page.cases], next: page.nextCursor }));
-      announce(t('announceCount', { count: i18n.int(all.length + page.cases.length) }));
+      const page = await call(listCases, { query: { status, limit: PAGE, cursor: next } });
+      setMore((m) => ({ cases: [...m.cases, ...page.items], next: page.nextCursor }));
+      announce(t('announceCount', { count: i18n.int(all.length + page.items.length) }));
     } catch (e) {
       announce(t('errorPrefix', { message: (e as Error).message }));
     } finally {
@@ -264,11 +263,7 @@ function CaseCard({
     setBusy(true);
     setMsg({ text: t('savingCase') });
     try {
-      const r = await send<{ case: CaseRecord }>(
-        'PATCH',
-        `/v1/cases/${encodeURIComponent(item.responseId)}`,
-        checked.data,
-      );
+      const r = await call(patchCase, { params: { responseId: item.responseId }, body: checked.data });
       setErrors({});
       const text = t('caseSaved', { who, status: t(`caseStatus.${r.case.status}`) });
       setMsg({ text });

@@ -1,4 +1,5 @@
-import { query, useQuery } from '../api';
+import { getJourney } from '../../../shared/contract/insights';
+import { useEndpoint } from '../api';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
@@ -31,7 +32,7 @@ export function Journey(props: ViewProps) {
   const { t } = i18n;
   const { dates, filters, setFilters } = props;
   const colourBy: MetricKey = filters.metric ?? 'nps';
-  const q = useQuery<JourneyData>(`/v1/journey${query({ from: dates.from, to: dates.to })}`);
+  const q = useEndpoint(getJourney, { query: { from: dates.from, to: dates.to } });
   const data = q.data;
   const byStage = new Map(data?.stages.map((s) => [s.stage, s.touchpoints]));
   const friction = data ? frictionPoints(data) : [];

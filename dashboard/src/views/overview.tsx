@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
+import { getResults } from '../../../shared/contract/results';
 import { announce } from '../announce';
-import { query, useQuery } from '../api';
+import { type CallInput, useEndpoint } from '../api';
 import { Distribution } from '../components/distribution';
 import { MetricCard } from '../components/metric-card';
 import { MetricCell } from '../components/metric-cell';
@@ -14,26 +15,29 @@ import { metricOf, metricsAsked } from '../metric';
 import { periodsBetween } from '../periods';
 import type { MetricKey, Results, Stage } from '../types';
 
-/** The results URL for the current filters (shared by overview, segments and drop-off). */
-export function resultsPath(p: ViewProps, extra: Record<string, string | undefined> = {}): string | null {
-  return p.survey ? resultsPathFor(p.survey.id, p.dates, p.filters, extra) : null;
+/** The results call for the current filters (shared by overview, segments and drop-off). */
+export function resultsInput(p: ViewProps, extra: { by?: string } = {}): CallInput<typeof getResults> | null {
+  return p.survey ? resultsInputFor(p.survey.id, p.dates, p.filters, extra) : null;
 }
 
-export function resultsPathFor(
+export function resultsInputFor(
   surveyId: string,
   dates: ViewProps['dates'],
   filters: ViewProps['filters'],
-  extra: Record<string, string | undefined> = {},
-): string {
-  return `/v1/surveys/${encodeURIComponent(surveyId)}/results${query({
-    from: dates.from,
-    to: dates.to,
-    interval: dates.interval,
-    touchpoint: filters.touchpoint,
-    segment: filters.segment,
-    locale: filters.language,
-    ...extra,
-  })}`;
+  extra: { by?: string } = {},
+): CallInput<typeof getResults> {
+  return {
+    params: { id: surveyId },
+    query: {
+      from: dates.from,
+      to: dates.to,
+      interval: dates.interval,
+      touchpoint: filters.touchpoint,
+      segment: filters.segment,
+      locale: filters.language,
+      ...extra,
+    },
+  };
 }
 
 const READY_MARK = 'seda:overview-ready';
@@ -49,7 +53,7 @@ function byJourney<T extends { stage: Stage | null; responses: number }>(rows: r
 export function Overview(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const q = useQuery<Results>(resultsPath(props));
+  const q = useEndpoint(getResults, resultsInput(props));
   const r = q.data;
   const asked = metricsAsked(props.survey);
   // The first time the cards show numbers, mark it (the dashboard-first-render bench reads this).

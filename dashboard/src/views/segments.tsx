@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
+import { getResults } from '../../../shared/contract/results';
 import { announce } from '../announce';
-import { useQuery } from '../api';
+import { useEndpoint } from '../api';
 import { languageName } from '../components/filter-bar';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
@@ -9,7 +10,7 @@ import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { type AnyMetric, formatValue, headline, metricOf, metricsAsked, SCALE } from '../metric';
 import type { MetricKey, Results } from '../types';
-import { resultsPath } from './overview';
+import { resultsInput } from './overview';
 
 /** Any metric broken down by an identify() attribute or by the respondent's language. */
 export function Segments(props: ViewProps) {
@@ -20,7 +21,7 @@ export function Segments(props: ViewProps) {
   const by = filters.by ?? attrs[0] ?? 'locale';
   const asked = metricsAsked(props.survey);
   const metric: MetricKey = filters.metric && asked.includes(filters.metric) ? filters.metric : (asked[0] ?? 'nps');
-  const q = useQuery<Results>(props.survey ? resultsPath(props, { by }) : null);
+  const q = useEndpoint(getResults, resultsInput(props, { by }));
   useEffect(() => {
     if (q.data) announce(t('announceCount', { count: i18n.int(q.data.segments?.items.length ?? 0) }));
   }, [q.data]);

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, getJson } from '../api';
+import { listSurveys } from '../../../shared/contract/surveys';
+import { ApiError, call } from '../api';
 import { LocaleToggle } from '../components/locale-toggle';
 import { useI18n } from '../i18n';
 
@@ -28,7 +29,7 @@ export function SignIn({
     setBusy(true);
     setError('');
     try {
-      await getJson('/v1/surveys', { key });
+      await call(listSurveys, {}, { key });
       onSignedIn(key);
     } catch (err) {
       setBusy(false);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getJson, query, useQuery } from '../api';
+import { getTerms, listVerbatims } from '../../../shared/contract/insights';
+import { call, useEndpoint } from '../api';
 import { languageName } from '../components/filter-bar';
 import { Status } from '../components/status';
 import type { ViewProps } from '../context';
@@ -27,20 +28,24 @@ export function Verbatims(props: ViewProps) {
     return () => clearTimeout(id);
   }, [draft]);
 
-  const base = survey ? `/v1/surveys/${encodeURIComponent(survey.id)}` : null;
-  const listPath =
-    base &&
-    `${base}/verbatims${query({
+  const list = survey && {
+    params: { id: survey.id },
+    query: {
       q: filters.q,
       sentiment: filters.sentiment,
       touchpoint: filters.touchpoint,
       from: dates.from,
       to: dates.to,
       limit: PAGE,
-    })}`;
-  const termsPath = base && `${base}/terms${query({ from: dates.from, to: dates.to, touchpoint: filters.touchpoint })}`;
-  const first = useQuery<VerbatimPage>(listPath);
-  const terms = useQuery<Terms>(termsPath);
+    },
+  };
+  const first = useEndpoint(listVerbatims, list ?? null);
+  const terms = useEndpoint(
+    getTerms,
+    survey
+      ? { params: { id: survey.id }, query: { from: dates.from, to: dates.to, touchpoint: filters.touchpoint } }
+      : null,
+  );
 
   // Further pages are appended below the first (cursor paging).
   const [more, setMore] = useState<{ items: Verbatim[]; next?: string | null; busy: boolean; error?: string }>({
@@ -49,10 +54,10 @@ export function Verbatims(props: ViewProps) {
   });
   useEffect(() => setMore({ items: [], next: first.data?.nextCursor, busy: false }), [first.data]);
   const loadMore = async () => {
-    if (!listPath || !more.next) return;
+    if (!list || !more.next) return;
     setMore((m) => ({ ...m, busy: true }));
     try {
-      const page = await getJson<VerbatimPage>(`${listPath}&cursor=${encodeURIComponent(more.next)}`);
+      const page = await call(listVerbatims, { ...list, query: { ...list.query, cursor: more.next } });
       setMore((m) => ({ items: [...m.items, ...page.items], next: page.nextCursor, busy: false }));
     } catch (e) {
       setMore((m) => ({ ...m, busy: false, error: (e as Error).message }));

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { getSurvey, patchSurvey } from '../../../../shared/contract/surveys';
+import { listTouchpoints } from '../../../../shared/contract/touchpoints';
 import { LocaleCode } from '../../../../shared/schemas/common';
 import { type PublicSurvey, QUESTION_TYPES, SurveyInput } from '../../../../shared/schemas/survey';
-import { useQuery } from '../../api';
+import { call, useEndpoint } from '../../api';
 import { Status } from '../../components/status';
 import { setupHash } from '../../route';
 import type { Survey } from '../../types';
 import { validate } from '../../validate';
 import { asIssuesOf, Field, focusFirstError, issueMap } from '../form';
-import { fresh, send } from '../http';
 import { type SetupKey, useSetupT } from '../i18n';
 import { dirOf, type Loose, langsOf, produce, put, retype, tidy } from './draft';
 import { ErrorSummary } from './error-summary';
@@ -29,7 +30,7 @@ export function Editor({ id, onChanged }: { id: string; onChanged: () => void })
   useEffect(() => {
     let live = true;
     setError(undefined);
-    fresh<{ survey: Survey }>(`/v1/surveys/${encodeURIComponent(id)}`).then(
+    call(getSurvey, { params: { id } }).then(
       (r) => live && setSurvey(r.survey),
       (e: Error) => live && setError(e),
     );
@@ -47,7 +48,7 @@ export function Editor({ id, onChanged }: { id: string; onChanged: () => void })
 function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Survey) => void; onChanged: () => void }) {
   const ui = useSetupT();
   const { st } = ui;
-  const tpQ = useQuery<{ touchpoints: { key: string; name: string }[] }>('/v1/touchpoints');
+  const tpQ = useEndpoint(listTouchpoints, {});
   const [draft, setDraft] = useState<Loose>(() => toDraft(survey));
   const [showErrors, setShowErrors] = useState(false);
   const [serverErrors, setServerErrors] = useState<Map<string, string>>(new Map());
@@ -99,14 +100,17 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
     const d = checked.data;
     setBusy(true);
     try {
-      const r = await send<{ survey: Survey }>('PATCH', `/v1/surveys/${encodeURIComponent(survey.id)}`, {
-        name: d.name,
-        status: d.status,
-        questions: d.questions,
-        targeting: d.targeting ?? null,
-        locales: d.locales ?? null,
-        theme: d.theme ?? null,
-        thankYou: d.thankYou ?? null,
+      const r = await call(patchSurvey, {
+        params: { id: survey.id },
+        body: {
+          name: d.name,
+          status: d.status,
+          questions: d.questions,
+          targeting: d.targeting ?? null,
+          locales: d.locales ?? null,
+          theme: d.theme ?? null,
+          thankYou: d.thankYou ?? null,
+        },
       });
       setDraft(toDraft(r.survey));
       setShowErrors(false);
@@ -299,7 +303,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
 
           <TargetingEditor
             targeting={draft.targeting}
-            touchpoints={tpQ.data?.touchpoints ?? []}
+            touchpoints={tpQ.data?.items ?? []}
             errors={errors}
             update={(fn) =>
               edit((d) => {

@@ -1,0 +1,83 @@
+/**
+ * The events Seda sends to webhooks (JSON format; Slack-format webhooks get a Slack message made
+ * from the same event). Listed in the OpenAPI document's `webhooks` section.
+ */
+import { z } from 'zod';
+import { Sentiment } from '../schemas/api';
+import { Timestamp } from './lists';
+
+export const EventAnswer = z.object({
+  questionId: z.string(),
+  value: z.union([z.number(), z.string(), z.array(z.string())]).nullable(),
+  sentiment: Sentiment.optional(),
+});
+export type EventAnswer = z.infer<typeof EventAnswer>;
+
+export const EventResponse = z.object({
+  id: z.string(),
+  touchpoint: z.string().nullable(),
+  respondentId: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()).nullable(),
+  completed: z.boolean(),
+  createdAt: Timestamp,
+  answers: z.array(EventAnswer),
+});
+export type EventResponse = z.infer<typeof EventResponse>;
+
+const base = {
+  deliveryId: z.string().describe('stable across retries: de-duplicate on it'),
+  createdAt: Timestamp,
+  site: z.object({ id: z.string() }),
+  survey: z.object({ id: z.string(), name: z.string() }),
+};
+
+export const ResponseCompletedEvent = z.object({
+  ...base,
+  event: z.literal('response.completed'),
+  response: EventResponse,
+});
+
+export const AnswerAlertEvent = z.object({
+  ...base,
+  event: z.literal('alert'),
+  alert: z.object({
+    id: z.string(),
+    kind: z.literal('answer'),
+    questionId: z.string(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    sentiment: Sentiment.optional(),
+  }),
+  trigger: EventAnswer.describe('the answer that matched the rule'),
+  response: EventResponse,
+});
+
+export const DropAlertEvent = z.object({
+  ...base,
+  event: z.literal('alert'),
+  alert: z.object({
+    id: z.string(),
+    kind: z.literal('drop'),
+    questionId: z.string(),
+    touchpoint: z.string().nullable(),
+    metric: z.enum(['nps', 'csat', 'mean']),
+    threshold: z.number(),
+    windowDays: z.number().int(),
+  }),
+  score: z.object({ value: z.number(), n: z.number().int(), from: z.string(), to: z.string() }),
+});
+
+export const PingEvent = z.object({ ...base, event: z.literal('ping') });
+
+export const SedaEvent = z.union([ResponseCompletedEvent, AnswerAlertEvent, DropAlertEvent, PingEvent]);
+export type SedaEvent = z.infer<typeof SedaEvent>;
+
+/** The OpenAPI `webhooks` section: one entry per event name. */
+export const WEBHOOK_EVENTS = {
+  'response.completed': { summary: 'A response was completed', schema: ResponseCompletedEvent },
+  alert: {
+    summary: 'An alert rule fired (an answer matched, or a score dropped)',
+    schema: z.union([AnswerAlertEvent, DropAlertEvent]),
+  },
+  ping: { summary: 'A test delivery (POST /v1/webhooks/{id}/ping)', schema: PingEvent },
+} as const;

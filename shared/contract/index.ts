@@ -1,0 +1,37 @@
+/**
+ * Every endpoint of the HTTP API, by feature. The OpenAPI document lists them in this order; a test
+ * checks that the Worker serves each one and nothing else.
+ */
+import * as alerts from './alerts';
+import * as cases from './cases';
+import * as collect from './collect';
+import type { Endpoint } from './endpoint';
+import * as insights from './insights';
+import * as keys from './keys';
+import * as meta from './meta';
+import * as respondents from './respondents';
+import * as results from './results';
+import * as sites from './sites';
+import * as surveys from './surveys';
+import * as touchpoints from './touchpoints';
+import * as webhooks from './webhooks';
+
+export { alerts, cases, collect, insights, keys, meta, respondents, results, sites, surveys, touchpoints, webhooks };
+
+const isEndpoint = (v: unknown): v is Endpoint =>
+  typeof v === 'object' && v !== null && 'operationId' in v && 'method' in v && 'path' in v;
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  collect,
+  sites,
+  keys,
+  touchpoints,
+  surveys,
+  results,
+  insights,
+  respondents,
+  webhooks,
+  alerts,
+  cases,
+  meta,
+].flatMap((m) => Object.values(m).filter(isEndpoint));

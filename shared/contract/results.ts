@@ -1,0 +1,93 @@
+/** Results of one survey: headline metrics with intervals, comparison, trend, touchpoints, questions, segments. */
+import { z } from 'zod';
+import { ExportQuery, Interval, ResultsQuery } from '../schemas/api';
+import { LocalizedText, Stage } from '../schemas/common';
+import { CesMetric, Comparison, Metrics } from '../schemas/metrics';
+import { QUESTION_TYPES } from '../schemas/survey';
+import { endpoint } from './endpoint';
+import { IdParam } from './lists';
+
+/** Surveys shown (impressions), responses with at least one answer, and completed responses. */
+export const Counts = z.object({
+  shown: z.number().int(),
+  responses: z.number().int().describe('responses with at least one answer'),
+  completed: z.number().int(),
+});
+
+export const TrendPoint = Counts.extend(Metrics.shape).extend({
+  period: z.string().describe("the bucket's first day, YYYY-MM-DD"),
+});
+
+export const TouchpointResult = Counts.extend(Metrics.shape).extend({
+  key: z.string().describe("'' for answers given without a touchpoint"),
+  name: z.string(),
+  stage: Stage.nullable(),
+});
+
+export const QuestionResult = z.object({
+  id: z.string(),
+  type: z.enum(QUESTION_TYPES),
+  prompt: LocalizedText,
+  answered: z.number().int(),
+  distribution: z.array(z.object({ value: z.number().int(), count: z.number().int() })).optional(),
+  mean: CesMetric.nullable().optional().describe('mean of a scored question with its t interval'),
+  options: z.array(z.object({ id: z.string(), label: LocalizedText, count: z.number().int() })).optional(),
+  sentiment: z.object({ positive: z.number().int(), neutral: z.number().int(), negative: z.number().int() }).optional(),
+});
+
+export const SegmentItem = Metrics.extend({ value: z.string(), responses: z.number().int() });
+
+export const Results = Counts.extend({
+  survey: z.object({ id: z.string(), name: z.string() }),
+  range: z.object({
+    from: z.string(),
+    to: z.string(),
+    interval: Interval,
+    previous: z.object({ from: z.string(), to: z.string() }),
+  }),
+  source: z.enum(['rollup', 'scan']),
+  metrics: Metrics,
+  previous: Counts.extend({ metrics: Metrics }),
+  comparison: z.object({ nps: Comparison.nullable(), csat: Comparison.nullable(), ces: Comparison.nullable() }),
+  trend: z.array(TrendPoint),
+  touchpoints: z.array(TouchpointResult),
+  questions: z.array(QuestionResult),
+  segments: z.object({ by: z.string(), items: z.array(SegmentItem) }).optional(),
+});
+export type Results = z.infer<typeof Results>;
+
+export const getResults = endpoint({
+  operationId: 'getResults',
+  method: 'get',
+  path: '/v1/surveys/{id}/results',
+  tag: 'results',
+  summary:
+    'NPS/CSAT/CES with 95% intervals, comparison with the previous period, trend, touchpoints, questions, segments',
+  access: 'read',
+  params: IdParam,
+  query: ResultsQuery,
+  success: {
+    status: 200,
+    schema: Results,
+    description: 'results',
+    headers: { 'Seda-Rows-Read': 'D1 rows read to answer' },
+  },
+  errors: [400, 401, 403, 404],
+});
+
+export const exportResponses = endpoint({
+  operationId: 'exportResponses',
+  method: 'get',
+  path: '/v1/surveys/{id}/responses',
+  tag: 'results',
+  summary: 'Export of the responses, streamed as CSV or NDJSON (same filters as results)',
+  access: 'read',
+  params: IdParam,
+  query: ExportQuery,
+  success: {
+    status: 200,
+    contentTypes: ['text/csv', 'application/x-ndjson'],
+    description: 'one row (CSV) or one JSON object per line (NDJSON) per response',
+  },
+  errors: [400, 401, 403, 404],
+});

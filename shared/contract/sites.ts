@@ -1,0 +1,76 @@
+/** Sites: created by the operator; each site key reads and changes its own site. */
+import { z } from 'zod';
+import { Site, SiteInput, SitePatch, SiteSettingsPatch } from '../schemas/api';
+import { endpoint } from './endpoint';
+import { Timestamp } from './lists';
+
+export const SiteCreated = z.object({ site: Site, apiKey: z.string().describe('shown once; only its hash is kept') });
+
+export const createSite = endpoint({
+  operationId: 'createSite',
+  method: 'post',
+  path: '/v1/sites',
+  tag: 'sites',
+  summary: 'Create a site and its first API key (shown once)',
+  access: 'operator',
+  body: SiteInput,
+  success: { status: 201, schema: SiteCreated, description: 'created' },
+  errors: [400, 401],
+});
+
+export const SiteInfo = z.object({ site: Site, lastResponseAt: Timestamp.nullable() });
+
+export const getSite = endpoint({
+  operationId: 'getSite',
+  method: 'get',
+  path: '/v1/site',
+  tag: 'sites',
+  summary: "The credential's own site and when it last received a response",
+  access: 'site',
+  success: { status: 200, schema: SiteInfo, description: 'the site' },
+  errors: [401, 404],
+});
+
+export const patchSite = endpoint({
+  operationId: 'patchSite',
+  method: 'patch',
+  path: '/v1/site',
+  tag: 'sites',
+  summary: 'Change name, origins, locale, recontact gap',
+  access: 'manage',
+  body: SitePatch,
+  success: { status: 200, schema: z.object({ site: Site }), description: 'the site as changed' },
+  errors: [400, 401, 403, 404],
+});
+
+export const SiteSettings = z.object({
+  settings: z.object({
+    dailyCap: z.number().int().nullable().describe("null: the Worker's default"),
+    effectiveDailyCap: z.number().int().describe('the cap in force (0 = none)'),
+    responsesToday: z.number().int(),
+    turnstile: z.object({ enabled: z.boolean(), siteKey: z.string().nullable() }),
+  }),
+});
+
+export const getSiteSettings = endpoint({
+  operationId: 'getSiteSettings',
+  method: 'get',
+  path: '/v1/site/settings',
+  tag: 'sites',
+  summary: 'Daily response cap and Turnstile settings',
+  access: 'manage',
+  success: { status: 200, schema: SiteSettings, description: 'settings' },
+  errors: [401, 403, 404],
+});
+
+export const patchSiteSettings = endpoint({
+  operationId: 'patchSiteSettings',
+  method: 'patch',
+  path: '/v1/site/settings',
+  tag: 'sites',
+  summary: 'Change the daily cap or Turnstile keys (the secret is write-only)',
+  access: 'manage',
+  body: SiteSettingsPatch,
+  success: { status: 200, schema: SiteSettings, description: 'settings as changed' },
+  errors: [400, 401, 403, 404],
+});

@@ -1,0 +1,39 @@
+/**
+ * Shapes worth a name in the OpenAPI document (`#/components/schemas/NAME`): those that several
+ * operations share. Everything else is described where it is used.
+ */
+import { Alert } from '../../shared/contract/alerts';
+import { CaseItem, CaseRecord } from '../../shared/contract/cases';
+import { EventAnswer, EventResponse } from '../../shared/contract/events';
+import { Verbatim } from '../../shared/contract/insights';
+import { ApiKeyInfo } from '../../shared/contract/keys';
+import { Delivery, Webhook } from '../../shared/contract/webhooks';
+import { AtRiskItem, Site } from '../../shared/schemas/api';
+import { LocalizedText } from '../../shared/schemas/common';
+import { CesMetric, Comparison, CsatMetric, Metrics, NpsMetric } from '../../shared/schemas/metrics';
+import { PublicSurvey, Question, Survey, Targeting, Theme } from '../../shared/schemas/survey';
+
+export const NAMED_SCHEMAS = {
+  LocalizedText,
+  Question,
+  Targeting,
+  Theme,
+  Survey,
+  PublicSurvey,
+  Site,
+  NpsMetric,
+  CsatMetric,
+  CesMetric,
+  Metrics,
+  Comparison,
+  Verbatim,
+  AtRiskItem,
+  ApiKeyInfo,
+  Webhook,
+  Delivery,
+  Alert,
+  CaseRecord,
+  CaseItem,
+  EventAnswer,
+  EventResponse,
+};
