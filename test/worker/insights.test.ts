@@ -634,8 +634,9 @@ describe('OpenAPI', () => {
       components: { schemas: Record<string, Obj> };
     };
     const ok = doc.paths['/v1/at-risk']!.get.responses['200']!.content['application/json']!.schema;
-    const list = doc.components.schemas[ok.$ref!.split('/').at(-1)!]!;
-    const item = list.properties.items!.items;
+    const deref = (o: Obj) => (o.$ref ? doc.components.schemas[o.$ref.split('/').at(-1)!]! : o);
+    const list = deref(ok);
+    const item = deref(list.properties.items!.items);
     expect(item.required).toEqual(expect.arrayContaining(['respondentId', 'responseId', 'surveyId']));
     expect(item.properties.responseId).toMatchObject({ type: 'string' });
     expect(item.properties.caseStatus).toMatchObject({ enum: ['open', 'contacted', 'resolved'] });

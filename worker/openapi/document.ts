@@ -8,7 +8,7 @@ import type { Endpoint, ErrorStatus } from '../../shared/contract/endpoint';
 import { WEBHOOK_EVENTS } from '../../shared/contract/events';
 import { ENDPOINTS } from '../../shared/contract/index';
 import { ErrorBody } from '../../shared/schemas/common';
-import { NAMED_SCHEMAS } from './named';
+import { NAMED_BODIES, NAMED_SCHEMAS } from './named';
 
 const ERROR_TEXT: Record<ErrorStatus, string> = {
   400: 'invalid input; `issues` names the failing fields',
@@ -59,6 +59,7 @@ function registries() {
     output.add(schema, { id });
     input.add(schema, { id: inputName(id) });
   }
+  for (const [id, schema] of Object.entries(NAMED_BODIES)) input.add(schema, { id });
   output.add(ErrorBody, { id: 'Error' });
   const idOf = (reg: typeof input, schema: z.ZodType, fallback: string) => {
     const known = reg.get(schema)?.id;

@@ -8,10 +8,32 @@ import { EventAnswer, EventResponse } from '../../shared/contract/events';
 import { Verbatim } from '../../shared/contract/insights';
 import { ApiKeyInfo } from '../../shared/contract/keys';
 import { Delivery, Webhook } from '../../shared/contract/webhooks';
-import { AtRiskItem, Site } from '../../shared/schemas/api';
+import {
+  AlertInput,
+  AlertRuleInput,
+  ApiKeyInput,
+  AtRiskItem,
+  CaseInput,
+  DropAlertInput,
+  Site,
+  SiteInput,
+  SitePatch,
+  SiteSettingsPatch,
+  TouchpointInput,
+  WebhookInput,
+} from '../../shared/schemas/api';
 import { LocalizedText } from '../../shared/schemas/common';
 import { CesMetric, Comparison, CsatMetric, Metrics, NpsMetric } from '../../shared/schemas/metrics';
-import { PublicSurvey, Question, Survey, Targeting, Theme } from '../../shared/schemas/survey';
+import { ResponseBody } from '../../shared/schemas/response';
+import {
+  PublicSurvey,
+  Question,
+  Survey,
+  SurveyInput,
+  SurveyPatch,
+  Targeting,
+  Theme,
+} from '../../shared/schemas/survey';
 
 export const NAMED_SCHEMAS = {
   LocalizedText,
@@ -36,4 +58,21 @@ export const NAMED_SCHEMAS = {
   CaseItem,
   EventAnswer,
   EventResponse,
+};
+
+/** Request bodies, under the names of their schemas in shared/schemas. */
+export const NAMED_BODIES = {
+  ResponseBody,
+  SurveyInput,
+  SurveyPatch,
+  SiteInput,
+  SitePatch,
+  SiteSettingsPatch,
+  TouchpointInput,
+  WebhookInput,
+  AlertRuleInput,
+  AlertInput,
+  DropAlertInput,
+  CaseInput,
+  ApiKeyInput,
 };
