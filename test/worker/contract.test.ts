@@ -37,11 +37,19 @@ afterAll(() => restoreFetch());
 type Init = { key?: string; json?: unknown; body?: string; headers?: Record<string, string> };
 
 /** One call to the Worker, checked against the document; returns the status and parsed body. */
+// biome-ignore lint/suspicious/noExplicitAny: replies are checked against the document here, not by the compiler
 async function api<T = any>(method: string, path: string, init: Init = {}): Promise<{ status: number; body: T }> {
   const r = await call(path, { method, ...init });
   const text = new TextDecoder().decode(await r.arrayBuffer());
   const requestBody = init.json ?? (init.body !== undefined ? safeParse(init.body) : undefined);
-  checker.check({ method, path, status: r.status, contentType: r.headers.get('content-type'), body: text, requestBody });
+  checker.check({
+    method,
+    path,
+    status: r.status,
+    contentType: r.headers.get('content-type'),
+    body: text,
+    requestBody,
+  });
   const type = r.headers.get('content-type') ?? '';
   return { status: r.status, body: (type.includes('application/json') && text ? JSON.parse(text) : text) as T };
 }
@@ -54,6 +62,7 @@ const safeParse = (s: string) => {
 };
 
 /** Asserts the status (after the document check), with the body in the message when it differs. */
+// biome-ignore lint/suspicious/noExplicitAny: as for api()
 async function expectStatus<T = any>(status: number, p: Promise<{ status: number; body: T }>): Promise<T> {
   const r = await p;
   expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(status);
@@ -117,7 +126,10 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(200, api('PATCH', '/v1/site/settings', { key: s.apiKey, json: { dailyCap: 5000 } }));
     await expectStatus(
       400,
-      api('PATCH', '/v1/site/settings', { key: s.apiKey, json: { turnstileSecret: '1x0000000000000000000000000000000AA' } }),
+      api('PATCH', '/v1/site/settings', {
+        key: s.apiKey,
+        json: { turnstileSecret: '1x0000000000000000000000000000000AA' },
+      }),
     );
   });
 
@@ -218,18 +230,27 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     );
     await expectStatus(
       404,
-      api('POST', '/v1/alerts', { key: s.apiKey, json: { surveyId: 'sv_nope', questionId: 'nps', max: 6, webhookId: s.hookId } }),
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: 'sv_nope', questionId: 'nps', max: 6, webhookId: s.hookId },
+      }),
     );
     await expectStatus(
       400,
-      api('POST', '/v1/alerts', { key: s.apiKey, json: { surveyId: s.surveyId, questionId: 'nps', webhookId: s.hookId } }),
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: s.surveyId, questionId: 'nps', webhookId: s.hookId },
+      }),
     );
     const alerts = await expectStatus(200, api('GET', '/v1/alerts', { key: s.apiKey }));
     expect(alerts.items.map((a: { kind: string }) => a.kind).sort()).toEqual(['answer', 'answer', 'drop']);
     await expectStatus(401, api('GET', '/v1/alerts'));
     const spare = await expectStatus(
       201,
-      api('POST', '/v1/alerts', { key: s.apiKey, json: { surveyId: s.surveyId, questionId: 'ces', min: 1, max: 2, webhookId: s.hookId } }),
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: s.surveyId, questionId: 'ces', min: 1, max: 2, webhookId: s.hookId },
+      }),
     );
     await expectStatus(204, api('DELETE', `/v1/alerts/${spare.id}`, { key: s.apiKey }));
     await expectStatus(404, api('DELETE', `/v1/alerts/${spare.id}`, { key: s.apiKey }));
@@ -239,10 +260,16 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     const origin = { origin: ORIGIN };
     await expectStatus(200, api('GET', `/v1/sites/${s.siteKey}/surveys`, { headers: origin }));
     await expectStatus(404, api('GET', '/v1/sites/site_nope/surveys', { headers: origin }));
-    await expectStatus(403, api('GET', `/v1/sites/${s.siteKey}/surveys`, { headers: { origin: 'https://evil.example' } }));
+    await expectStatus(
+      403,
+      api('GET', `/v1/sites/${s.siteKey}/surveys`, { headers: { origin: 'https://evil.example' } }),
+    );
 
     const post = (body: object) =>
-      api('POST', '/v1/responses', { body: JSON.stringify(body), headers: { ...origin, 'content-type': 'text/plain' } });
+      api('POST', '/v1/responses', {
+        body: JSON.stringify(body),
+        headers: { ...origin, 'content-type': 'text/plain' },
+      });
     const base = { siteKey: s.siteKey, surveyId: s.surveyId, completed: true };
     const texts = ['Terrible, slow and broken checkout', 'Wonderful and fast, thank you', 'خیلی کند و بد بود'];
     for (let i = 0; i < 12; i++) {
@@ -274,7 +301,9 @@ describe('every endpoint answers as its OpenAPI document says', () => {
       }),
     );
     // alerts, cases and deliveries follow the posts (after the response, through the queue)
-    await until(async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries').first<{ n: number }>())!.n >= 12);
+    await until(
+      async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries').first<{ n: number }>())!.n >= 12,
+    );
   });
 
   it('results, export and insights', async () => {
@@ -294,7 +323,10 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(400, api('GET', '/v1/journey?from=2026-05-02&to=2026-05-01', k));
     const page = await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/verbatims?limit=5`, k));
     expect(page.nextCursor).toEqual(expect.any(String));
-    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/verbatims?cursor=${encodeURIComponent(page.nextCursor)}`, k));
+    await expectStatus(
+      200,
+      api('GET', `/v1/surveys/${s.surveyId}/verbatims?cursor=${encodeURIComponent(page.nextCursor)}`, k),
+    );
     await expectStatus(400, api('GET', `/v1/surveys/${s.surveyId}/verbatims?cursor=garbage`, k));
     await expectStatus(404, api('GET', '/v1/surveys/sv_nope/verbatims', k));
     await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/terms`, k));
@@ -311,7 +343,10 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await until(async () => received.length >= 12);
     const log = await expectStatus(200, api('GET', `/v1/webhooks/${s.hookId}/deliveries?limit=3`, { key: s.apiKey }));
     expect(log.items).toHaveLength(3);
-    await expectStatus(200, api('GET', `/v1/webhooks/${s.hookId}/deliveries?cursor=${log.nextCursor}`, { key: s.apiKey }));
+    await expectStatus(
+      200,
+      api('GET', `/v1/webhooks/${s.hookId}/deliveries?cursor=${log.nextCursor}`, { key: s.apiKey }),
+    );
     await expectStatus(404, api('GET', '/v1/webhooks/wh_nope/deliveries', { key: s.apiKey }));
     await expectStatus(202, api('POST', `/v1/webhooks/${s.hookId}/ping`, { key: s.apiKey }));
     await expectStatus(404, api('POST', '/v1/webhooks/wh_nope/ping', { key: s.apiKey }));
@@ -354,9 +389,7 @@ describe('the Worker serves the declared routes and nothing else', () => {
   it('every /v1 route of the app is an endpoint in ENDPOINTS, and every endpoint is routed', () => {
     const declared = new Set(ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path.replace(/\{(\w+)\}/g, ':$1')}`));
     const served = new Set(
-      app.routes
-        .filter((r) => r.path.startsWith('/v1') && r.method !== 'OPTIONS')
-        .map((r) => `${r.method} ${r.path}`),
+      app.routes.filter((r) => r.path.startsWith('/v1') && r.method !== 'OPTIONS').map((r) => `${r.method} ${r.path}`),
     );
     expect([...served].filter((r) => !declared.has(r))).toEqual([]);
     expect([...declared].filter((r) => !served.has(r))).toEqual([]);

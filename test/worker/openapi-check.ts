@@ -49,7 +49,11 @@ export function openApiChecker(doc: OpenApiDoc) {
   const find = matcher(doc);
   const validate = (schema: Schema, value: unknown) => {
     // The validator annotates the schema it is given: hand it a fresh copy of the components each time.
-    const v = new Validator({ ...structuredClone(schema), components: structuredClone(doc.components) }, '2020-12', false);
+    const v = new Validator(
+      { ...structuredClone(schema), components: structuredClone(doc.components) },
+      '2020-12',
+      false,
+    );
     return v.validate(value);
   };
   const seen = new Map<string, Set<number>>();

@@ -79,12 +79,26 @@ function registries() {
 
 const eventName = (name: string) => name.split('.').map(cap).join('');
 
+/**
+ * In a body, a default says what the server assumes when a field is left out. Generators read a
+ * `default` in a shared component as "always present" (openapi-typescript makes such a field
+ * required), so in what clients send it is stated in words instead.
+ */
+function defaultInWords(schema: Record<string, unknown>) {
+  if (!('default' in schema)) return;
+  const { default: value } = schema;
+  delete schema.default;
+  const note = `Default: ${JSON.stringify(value)}.`;
+  schema.description = typeof schema.description === 'string' ? `${schema.description} ${note}` : note;
+}
+
 function toJson(registry: z.core.$ZodRegistry<{ id: string }>, io: 'input' | 'output') {
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
+    ...(io === 'input' ? { override: ({ jsonSchema }) => defaultInWords(jsonSchema as Record<string, unknown>) } : {}),
   });
   // Each component is referenced by $ref; its own `$id` and `$schema` would only confuse readers.
   return Object.fromEntries(
