@@ -188,6 +188,9 @@ export const DeliveriesQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
+/** `POST /v1/webhooks/:id/rotate-secret`: how long the previous secret keeps signing deliveries. */
+export const RotateSecretQuery = z.object({ graceHours: z.coerce.number().int().min(0).max(168).default(24) });
+
 export const CaseStatus = z.enum(['open', 'contacted', 'resolved']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 

@@ -348,8 +348,22 @@ describe('every endpoint answers as its OpenAPI document says', () => {
       api('GET', `/v1/webhooks/${s.hookId}/deliveries?cursor=${log.nextCursor}`, { key: s.apiKey }),
     );
     await expectStatus(404, api('GET', '/v1/webhooks/wh_nope/deliveries', { key: s.apiKey }));
-    await expectStatus(202, api('POST', `/v1/webhooks/${s.hookId}/ping`, { key: s.apiKey }));
+    const ping = await expectStatus(202, api('POST', `/v1/webhooks/${s.hookId}/ping`, { key: s.apiKey }));
     await expectStatus(404, api('POST', '/v1/webhooks/wh_nope/ping', { key: s.apiKey }));
+    const one = `/v1/webhooks/${s.hookId}/deliveries/${ping.deliveryId}`;
+    await until(async () => (await api('GET', one, { key: s.apiKey })).body.delivery?.status === 'delivered');
+    await expectStatus(404, api('GET', `/v1/webhooks/${s.hookId}/deliveries/dlv_nope`, { key: s.apiKey }));
+    const again = await expectStatus(202, api('POST', `${one}/redeliver`, { key: s.apiKey }));
+    expect(again.delivery.status).toBe('pending');
+    await expectStatus(404, api('POST', `/v1/webhooks/${s.hookId}/deliveries/dlv_nope/redeliver`, { key: s.apiKey }));
+    await until(async () => (await api('GET', one, { key: s.apiKey })).body.delivery?.attemptLog.length === 2);
+    const rotated = await expectStatus(
+      200,
+      api('POST', `/v1/webhooks/${s.hookId}/rotate-secret?graceHours=1`, { key: s.apiKey }),
+    );
+    expect(rotated.previousSecretExpiresAt).toEqual(expect.any(String));
+    await expectStatus(400, api('POST', `/v1/webhooks/${s.hookId}/rotate-secret?graceHours=-1`, { key: s.apiKey }));
+    await expectStatus(404, api('POST', '/v1/webhooks/wh_nope/rotate-secret', { key: s.apiKey }));
 
     const cases = await expectStatus(200, api('GET', '/v1/cases?limit=2', { key: s.readKey }));
     expect(cases.items.length).toBeGreaterThan(0);
