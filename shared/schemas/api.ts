@@ -176,6 +176,10 @@ export type DropAlertInput = z.infer<typeof DropAlertInput>;
 /** POST /v1/alerts takes either rule: an answer rule (AlertInput, `kind` absent or "answer") or a drop rule. */
 export const AlertRuleInput = z.discriminatedUnion('kind', [AlertInput, DropAlertInput]);
 
+/** The kinds of alert rule (each is one module in worker/alerts/kinds). */
+export const AlertKindName = z.enum(['answer', 'drop']);
+export type AlertKindName = z.infer<typeof AlertKindName>;
+
 export const WebhookEvent = z.enum(['response.completed', 'alert']);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
