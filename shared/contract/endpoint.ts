@@ -22,7 +22,14 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 
 /** A success response: JSON described by `schema`, another content type (CSV, NDJSON, HTML), or no body. */
 export type Success =
   | { status: 200 | 201 | 202; schema: z.ZodType; description: string; headers?: Record<string, string> }
-  | { status: 200; contentTypes: readonly string[]; description: string; headers?: Record<string, string> }
+  | {
+      status: 200;
+      contentTypes: readonly string[];
+      /** What each NDJSON line (and CSV row, by column) holds. */
+      record?: z.ZodType;
+      description: string;
+      headers?: Record<string, string>;
+    }
   | { status: 204; description: string };
 
 export type Endpoint = {

@@ -315,7 +315,8 @@ describe('every endpoint answers as its OpenAPI document says', () => {
 
     const csv = await expectStatus<string>(200, api('GET', `/v1/surveys/${s.surveyId}/responses?format=csv`, k));
     expect(csv.split('\r\n').filter(Boolean).length).toBe(13);
-    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/responses?format=ndjson`, k));
+    const ndjson = await expectStatus<string>(200, api('GET', `/v1/surveys/${s.surveyId}/responses?format=ndjson`, k));
+    expect(ndjson.trim().split('\n')).toHaveLength(12); // each line checked against ExportRecord
     await expectStatus(400, api('GET', `/v1/surveys/${s.surveyId}/responses?format=xml`, k));
     await expectStatus(404, api('GET', '/v1/surveys/sv_nope/responses', k));
 

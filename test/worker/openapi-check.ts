@@ -75,8 +75,18 @@ export function openApiChecker(doc: OpenApiDoc) {
       if (!media) {
         throw new Error(`${where}: content type ${type} not declared (${Object.keys(declared.content).join(', ')})`);
       }
-      if (type === 'application/json') {
-        const result = validate(media.schema ?? {}, JSON.parse(x.body));
+      // NDJSON: each line is one value of the schema.
+      const values =
+        type === 'application/json'
+          ? [JSON.parse(x.body)]
+          : type === 'application/x-ndjson'
+            ? x.body
+                .split('\n')
+                .filter(Boolean)
+                .map((l) => JSON.parse(l))
+            : [];
+      for (const value of values) {
+        const result = validate(media.schema ?? {}, value);
         if (!result.valid) {
           const errors = result.errors
             .slice(0, 8)

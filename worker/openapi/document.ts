@@ -69,12 +69,15 @@ function registries() {
   };
   const bodies = new Map<Endpoint, string>();
   const replies = new Map<Endpoint, string>();
+  const records = new Map<Endpoint, string>();
   for (const e of ENDPOINTS) {
     if (e.body) bodies.set(e, idOf(input, e.body, `${cap(e.operationId)}Body`));
     if ('schema' in e.success) replies.set(e, idOf(output, e.success.schema, `${cap(e.operationId)}Reply`));
+    if ('record' in e.success && e.success.record)
+      records.set(e, idOf(output, e.success.record, `${cap(e.operationId)}Record`));
   }
   for (const [name, ev] of Object.entries(WEBHOOK_EVENTS)) idOf(output, ev.schema, `${eventName(name)}Event`);
-  return { input, output, bodies, replies };
+  return { input, output, bodies, replies, records };
 }
 
 const eventName = (name: string) => name.split('.').map(cap).join('');
@@ -129,12 +132,18 @@ function pathParameters(e: Endpoint) {
   return names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
 }
 
-function operation(e: Endpoint, bodyId: string | undefined, replyId: string | undefined) {
+function operation(e: Endpoint, bodyId: string | undefined, replyId: string | undefined, recordId?: string) {
   const s = e.success;
   const success: Record<string, unknown> = { description: s.description };
   if ('schema' in s) success.content = { 'application/json': { schema: ref(replyId!) } };
   if ('contentTypes' in s) {
-    success.content = Object.fromEntries(s.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
+    // NDJSON is described by its lines' schema (OpenAPI 3.1 has no way to say "a stream of"); CSV is text.
+    success.content = Object.fromEntries(
+      s.contentTypes.map((t) => [
+        t,
+        { schema: t === 'application/x-ndjson' && recordId ? ref(recordId) : { type: 'string' } },
+      ]),
+    );
   }
   if ('headers' in s && s.headers) {
     success.headers = Object.fromEntries(
@@ -196,11 +205,11 @@ function pruneUnused(doc: { components: { schemas: Record<string, unknown> } }) 
 
 /** The whole document; `origin` is where this Worker answers (the document's one server). */
 export function openApiDocument(origin = 'http://localhost:8787') {
-  const { input, output, bodies, replies } = registries();
+  const { input, output, bodies, replies, records } = registries();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of ENDPOINTS) {
     paths[e.path] ??= {};
-    paths[e.path]![e.method] = operation(e, bodies.get(e), replies.get(e));
+    paths[e.path]![e.method] = operation(e, bodies.get(e), replies.get(e), records.get(e));
   }
   const tags = [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name, description: TAGS[name] ?? name }));
   const webhooks = Object.fromEntries(

@@ -7,6 +7,7 @@ import { CaseItem, CaseRecord, CaseReply } from '../../shared/contract/cases';
 import { EventAnswer, EventResponse } from '../../shared/contract/events';
 import { Verbatim } from '../../shared/contract/insights';
 import { ApiKeyInfo } from '../../shared/contract/keys';
+import { ExportRecord } from '../../shared/contract/results';
 import { SiteSettings } from '../../shared/contract/sites';
 import { SurveyReply } from '../../shared/contract/surveys';
 import { Delivery, Webhook } from '../../shared/contract/webhooks';
@@ -61,6 +62,7 @@ export const NAMED_SCHEMAS = {
   CaseReply,
   SurveyReply,
   SiteSettings,
+  ExportRecord,
   EventAnswer,
   EventResponse,
 };
