@@ -36,6 +36,7 @@ export const listAlerts = endpoint({
 
 export const createAlert = endpoint({
   operationId: 'createAlert',
+  idempotent: true,
   method: 'post',
   path: '/v1/alerts',
   tag: 'alerts',

@@ -51,6 +51,11 @@ export type Endpoint = {
   errors: readonly ErrorStatus[];
   /** Descriptions of some error statuses where the generic one says too little. */
   errorNotes?: Partial<Record<ErrorStatus, string>>;
+  /**
+   * A creating POST that honours `Idempotency-Key` (worker/idempotency): the same key and body
+   * within 24 hours answers the first result again instead of creating again.
+   */
+  idempotent?: true;
 };
 
 /** Declares an endpoint, keeping its literal types (so clients infer params, query, body and reply). */

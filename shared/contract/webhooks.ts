@@ -28,6 +28,7 @@ export const listWebhooks = endpoint({
 
 export const createWebhook = endpoint({
   operationId: 'createWebhook',
+  idempotent: true,
   method: 'post',
   path: '/v1/webhooks',
   tag: 'webhooks',
@@ -101,6 +102,7 @@ export const listDeliveries = endpoint({
 
 export const pingWebhook = endpoint({
   operationId: 'pingWebhook',
+  idempotent: true,
   method: 'post',
   path: '/v1/webhooks/{id}/ping',
   tag: 'webhooks',

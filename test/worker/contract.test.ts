@@ -180,6 +180,14 @@ describe('every endpoint answers as its OpenAPI document says', () => {
       }),
     );
     await expectStatus(400, api('PATCH', `/v1/surveys/${s.surveyId}`, { key: s.apiKey, json: { status: 'gone' } }));
+    const idem = { 'idempotency-key': crypto.randomUUID() };
+    const first = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY, headers: idem }));
+    const replay = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY, headers: idem }));
+    expect(replay).toEqual(first);
+    await expectStatus(
+      422,
+      api('POST', '/v1/surveys', { key: s.apiKey, json: { ...SURVEY, name: 'x' }, headers: idem }),
+    );
     const doomed = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY }));
     await expectStatus(204, api('DELETE', `/v1/surveys/${doomed.survey.id}`, { key: s.apiKey }));
     await expectStatus(404, api('DELETE', `/v1/surveys/${doomed.survey.id}`, { key: s.apiKey }));

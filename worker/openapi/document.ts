@@ -24,6 +24,27 @@ const ERROR_TEXT: Record<ErrorStatus, string> = {
   503: 'temporarily unavailable (Retry-After)',
 };
 
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any unique string (a UUID) chosen by the client. Sent again with the same body within 24 hours, the first answer is returned (with `Idempotent-Replayed: true`) and nothing is created again.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+const IDEMPOTENCY_ERRORS: Partial<Record<ErrorStatus, string>> = {
+  409: '`idempotency_key_in_use`: the first request with this Idempotency-Key is still running (Retry-After)',
+  422: '`idempotency_key_reused`: this Idempotency-Key was used with another request in the last 24 hours',
+};
+
+/** An error status's description: the endpoint's note or the generic text, and what Idempotency-Key adds. */
+function errorText(e: Endpoint, code: ErrorStatus): string {
+  const own = e.errors.includes(code) ? (e.errorNotes?.[code] ?? ERROR_TEXT[code]) : undefined;
+  const idem = e.idempotent ? IDEMPOTENCY_ERRORS[code] : undefined;
+  return [own, idem].filter(Boolean).join('; or ');
+}
+
 const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer' } } };
 
 const SECURITY: Record<Endpoint['access'], object[]> = {
@@ -150,17 +171,23 @@ function operation(e: Endpoint, bodyId: string | undefined, replyId: string | un
       Object.entries(s.headers).map(([k, description]) => [k, { description, schema: { type: 'string' } }]),
     );
   }
+  // The binder adds these to every idempotent endpoint (worker/idempotency).
+  const errorCodes = e.idempotent ? [...new Set([...e.errors, 409, 422] as const)].sort() : e.errors;
   const errors = Object.fromEntries(
-    e.errors.map((code) => [
+    errorCodes.map((code) => [
       String(code),
       {
-        description: e.errorNotes?.[code] ?? ERROR_TEXT[code],
+        description: errorText(e, code),
         content: { 'application/json': { schema: ref('Error') } },
-        ...(code === 429 || code === 503 ? { headers: RETRY_AFTER } : {}),
+        ...(code === 429 || code === 503 || (code === 409 && e.idempotent) ? { headers: RETRY_AFTER } : {}),
       },
     ]),
   );
-  const parameters = [...pathParameters(e), ...(e.query ? queryParameters(e.query) : [])];
+  const parameters = [
+    ...pathParameters(e),
+    ...(e.query ? queryParameters(e.query) : []),
+    ...(e.idempotent ? [IDEMPOTENCY_KEY] : []),
+  ];
   return {
     operationId: e.operationId,
     summary: e.summary,

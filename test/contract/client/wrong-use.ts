@@ -11,10 +11,9 @@ export async function wrongUse(api: ReturnType<typeof createClient<paths>>) {
   r.data?.score;
   // @ts-expect-error: NPS score is a number
   const s: string | undefined = r.data?.metrics.nps?.score;
+  const badQuestion = { id: 'q', type: 'stars', prompt: { en: 'x' } } as const;
   // @ts-expect-error: a question type that does not exist
-  await api.POST('/v1/surveys', {
-    body: { name: 'x', status: 'active', questions: [{ id: 'q', type: 'stars', prompt: { en: 'x' } }] },
-  });
+  await api.POST('/v1/surveys', { body: { name: 'x', status: 'active', questions: [badQuestion] } });
   // @ts-expect-error: path parameters are required
   await api.GET('/v1/surveys/{id}', {});
   const e = await api.GET('/v1/keys');
