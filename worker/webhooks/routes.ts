@@ -11,10 +11,10 @@ import {
 } from '../../shared/contract/webhooks';
 import { forgetRules } from '../alerts/rules';
 import type { AppEnv } from '../env';
+import { parseCursor } from '../http/cursor';
 import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
 import { randomId } from '../lib/crypto';
-import { parseCursor } from '../lib/cursor';
 import { getDelivery, listDeliveries, reopenDelivery } from './deliveries-sql';
 import { dispatch, enqueueDeliveries } from './enqueue';
 import { renderPayload } from './payload';
