@@ -137,6 +137,20 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(fresh.body.survey.id).not.toBe(ra.body.survey.id);
   });
 
+  it('frees a key whose request never answered (its Worker stopped) after a minute', async () => {
+    const { site, apiKey } = await setup();
+    const idem = crypto.randomUUID();
+    expect((await post('/v1/surveys', apiKey, NPS_SURVEY, idem)).status).toBe(201);
+    // as if the Worker had stopped between the claim and the answer
+    await env.DB.prepare('UPDATE idempotency_keys SET status = NULL, body = NULL WHERE owner = ?').bind(site.id).run();
+    const busy = await json(post('/v1/surveys', apiKey, NPS_SURVEY, idem));
+    expect(busy).toMatchObject({ status: 409, body: { error: { code: 'idempotency_key_in_use' } } });
+    await env.DB.prepare('UPDATE idempotency_keys SET created_at = created_at - 61000 WHERE owner = ?')
+      .bind(site.id)
+      .run();
+    expect((await post('/v1/surveys', apiKey, NPS_SURVEY, idem)).status).toBe(201);
+  });
+
   it('keeps a replayed secret only encrypted, and checks the key', async () => {
     const { apiKey } = await setup();
     const r = await twice('/v1/keys', apiKey, { name: 'deploy', scopes: ['read', 'manage'] });

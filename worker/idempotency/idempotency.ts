@@ -14,6 +14,8 @@ import { base64, fromBase64, sha256Hex } from '../lib/crypto';
 import { claimKey, completeKey, getKey, purgeKeys, releaseKey } from './sql';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+/** A claim never answered after this long belongs to a request whose Worker stopped: the key is free again. */
+const ABANDONED_MS = 60_000;
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -75,7 +77,8 @@ export async function idempotent(
   const requestHash = await sha256Hex(canonical(await c.req.text()));
   const now = Date.now();
 
-  if (!(await claimKey(db, { owner, keyHash, operation, requestHash }, now, now - IDEMPOTENCY_TTL_MS))) {
+  const claim = { owner, keyHash, operation, requestHash };
+  if (!(await claimKey(db, claim, now, now - IDEMPOTENCY_TTL_MS, now - ABANDONED_MS))) {
     const first = await getKey(db, owner, keyHash);
     if (first && (first.operation !== operation || first.request_hash !== requestHash)) {
       throw new ApiError(

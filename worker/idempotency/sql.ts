@@ -9,14 +9,16 @@ export type IdempotencyRow = {
 };
 
 /**
- * Claims a key for a request: true when this request is the first (or the key's earlier use
- * expired before `expiredBefore`). One statement, so of two concurrent requests only one claims it.
+ * Claims a key for a request: true when this request is the first, or the key's earlier use
+ * expired (before `expiredBefore`), or was claimed before `abandonedBefore` and never answered (its
+ * Worker stopped mid-request). One statement, so of two concurrent requests only one claims it.
  */
 export async function claimKey(
   db: D1Database,
   k: { owner: string; keyHash: string; operation: string; requestHash: string },
   now: number,
   expiredBefore: number,
+  abandonedBefore: number,
 ): Promise<boolean> {
   const row = await db
     .prepare(
@@ -25,9 +27,10 @@ export async function claimKey(
        ON CONFLICT (owner, key_hash) DO UPDATE SET operation = excluded.operation,
          request_hash = excluded.request_hash, status = NULL, body = NULL, created_at = excluded.created_at
        WHERE idempotency_keys.created_at < ?
+         OR (idempotency_keys.status IS NULL AND idempotency_keys.created_at < ?)
        RETURNING owner`,
     )
-    .bind(k.owner, k.keyHash, k.operation, k.requestHash, now, expiredBefore)
+    .bind(k.owner, k.keyHash, k.operation, k.requestHash, now, expiredBefore, abandonedBefore)
     .first();
   return row !== null;
 }
