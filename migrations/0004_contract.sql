@@ -20,9 +20,10 @@ CREATE TABLE delivery_attempts (
 
 -- Idempotency-Key of a creating POST, per owner (a site id, or 'operator' for POST /v1/sites):
 -- the first request's operation and body hash, and its answer once it is known (status NULL while
--- the first request is still running; a claim unanswered after a minute is free again). Only a hash of the key is kept, and the answer (which may
--- hold a secret shown once) is encrypted with a key derived from the Idempotency-Key itself, so
--- only a client that has the key can read it again. Kept 24 hours.
+-- the first request is still running; a claim unanswered after a minute is free again). Only a
+-- hash of the key is kept, and the answer (which may hold a secret shown once) is encrypted with a
+-- key derived from the Idempotency-Key itself, so only a client that has the key can read it
+-- again. Kept 24 hours.
 CREATE TABLE idempotency_keys (
   owner         TEXT NOT NULL,
   key_hash      TEXT NOT NULL,
