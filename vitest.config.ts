@@ -12,6 +12,10 @@ export default defineConfig({
         test: { name: 'shared', environment: 'node', include: ['test/shared/**/*.test.ts'] },
       },
       {
+        // The API's document as outside tools read it: @redocly/cli lint, openapi-typescript + openapi-fetch.
+        test: { name: 'contract', environment: 'node', include: ['test/contract/**/*.test.ts'], testTimeout: 180_000 },
+      },
+      {
         // The widget's pure logic (targeting, frequency rules, i18n, delivery queue) in plain Node.
         test: { name: 'widget', environment: 'node', include: ['test/widget/**/*.test.ts'] },
       },

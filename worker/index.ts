@@ -5,6 +5,7 @@ import { publicRoutes } from './collect/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
 import { exportRoutes } from './export/routes';
 import { ApiError, onError } from './http/errors';
+import { purgeIdempotencyKeys } from './idempotency/idempotency';
 import { insightRoutes } from './insights/routes';
 import { journeyRoutes } from './journey/routes';
 import { keyRoutes } from './keys/routes';
@@ -65,6 +66,7 @@ export default {
   fetch: app.fetch,
   // Webhook deliveries (seda-deliveries) and what the queue gave up on (seda-deliveries-dlq).
   queue: (batch, env, _ctx) => handleDeliveryBatch(batch, env),
-  // Re-queues deliveries stored but never queued; trims the delivery log.
-  scheduled: (_controller, env, ctx) => ctx.waitUntil(sweepDeliveries(env)),
+  // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h.
+  scheduled: (_controller, env, ctx) =>
+    ctx.waitUntil(Promise.all([sweepDeliveries(env), purgeIdempotencyKeys(env.DB)])),
 } satisfies ExportedHandler<Env, DeliveryMessage>;

@@ -1,12 +1,12 @@
 /** Alert rules: an answer in a range (or with a sentiment), or a score drop, sends an `alert` event. */
 import { z } from 'zod';
-import { AlertRuleInput, Sentiment } from '../schemas/api';
+import { AlertKindName, AlertRuleInput, Sentiment } from '../schemas/api';
 import { endpoint } from './endpoint';
 import { IdParam, namedListOf, Timestamp } from './lists';
 
 export const Alert = z.object({
   id: z.string(),
-  kind: z.enum(['answer', 'drop']),
+  kind: AlertKindName,
   surveyId: z.string(),
   questionId: z.string(),
   min: z.number().optional(),
@@ -36,6 +36,7 @@ export const listAlerts = endpoint({
 
 export const createAlert = endpoint({
   operationId: 'createAlert',
+  idempotent: true,
   method: 'post',
   path: '/v1/alerts',
   tag: 'alerts',

@@ -53,7 +53,7 @@ const Duration = z.object({
 });
 export const CaseStats = z.object({
   total: z.number().int(),
-  counts: z.record(CaseStatus, z.number().int()),
+  counts: z.object({ open: z.number().int(), contacted: z.number().int(), resolved: z.number().int() }),
   timeToFirstContact: Duration,
   timeToResolve: Duration,
 });

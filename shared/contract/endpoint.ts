@@ -22,7 +22,14 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 
 /** A success response: JSON described by `schema`, another content type (CSV, NDJSON, HTML), or no body. */
 export type Success =
   | { status: 200 | 201 | 202; schema: z.ZodType; description: string; headers?: Record<string, string> }
-  | { status: 200; contentTypes: readonly string[]; description: string; headers?: Record<string, string> }
+  | {
+      status: 200;
+      contentTypes: readonly string[];
+      /** What each NDJSON line (and CSV row, by column) holds. */
+      record?: z.ZodType;
+      description: string;
+      headers?: Record<string, string>;
+    }
   | { status: 204; description: string };
 
 export type Endpoint = {
@@ -44,6 +51,11 @@ export type Endpoint = {
   errors: readonly ErrorStatus[];
   /** Descriptions of some error statuses where the generic one says too little. */
   errorNotes?: Partial<Record<ErrorStatus, string>>;
+  /**
+   * A creating POST that honours `Idempotency-Key` (worker/idempotency): the same key and body
+   * within 24 hours answers the first result again instead of creating again.
+   */
+  idempotent?: true;
 };
 
 /** Declares an endpoint, keeping its literal types (so clients infer params, query, body and reply). */

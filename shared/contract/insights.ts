@@ -19,6 +19,7 @@ export const JourneyCell = Metrics.extend({
   name: z.string(),
   n: z.number().int().describe('responses with at least one answer at this touchpoint'),
 });
+export type JourneyCell = z.infer<typeof JourneyCell>;
 
 export const Friction = z.object({
   key: z.string(),
@@ -26,6 +27,7 @@ export const Friction = z.object({
   metric: z.enum(['nps', 'csat', 'ces']),
   value: z.number(),
 });
+export type Friction = z.infer<typeof Friction>;
 
 export const Journey = z.object({
   range: z.object({ from: z.string(), to: z.string() }),

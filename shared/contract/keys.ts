@@ -28,6 +28,7 @@ export const listKeys = endpoint({
 
 export const createKey = endpoint({
   operationId: 'createKey',
+  idempotent: true,
   method: 'post',
   path: '/v1/keys',
   tag: 'keys',

@@ -11,12 +11,6 @@ export const listOf = <T extends z.ZodType>(item: T) =>
     nextCursor: z.string().optional().describe('pass as `cursor` for the next page; absent on the last page'),
   });
 
-/** `limit` and `cursor` of a paged list (`limit` up to `max`, default `fallback`). */
-export const pageQuery = (max: number, fallback: number) => ({
-  limit: z.coerce.number().int().min(1).max(max).default(fallback),
-  cursor: z.string().max(200).optional(),
-});
-
 /** A list whose items also appear under their pre-1.1 name (kept for v1 clients; same array). */
 export const namedListOf = <T extends z.ZodType, K extends string>(name: K, item: T) =>
   listOf(item).extend({ [name]: z.array(item).describe(`same as items (v1 name, deprecated)`) } as {

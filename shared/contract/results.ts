@@ -5,7 +5,7 @@ import { LocalizedText, Stage } from '../schemas/common';
 import { CesMetric, Comparison, Metrics } from '../schemas/metrics';
 import { QUESTION_TYPES } from '../schemas/survey';
 import { endpoint } from './endpoint';
-import { IdParam } from './lists';
+import { IdParam, Timestamp } from './lists';
 
 /** Surveys shown (impressions), responses with at least one answer, and completed responses. */
 export const Counts = z.object({
@@ -75,6 +75,28 @@ export const getResults = endpoint({
   errors: [400, 401, 403, 404],
 });
 
+/**
+ * One exported response. NDJSON sends it as is, one per line; CSV has the same names as columns,
+ * with `answers` flattened to one `answers.<questionId>` column per question (as
+ * pandas.json_normalize flattens the NDJSON), so a question id can never take a fixed column's place.
+ * CSV cells: every one quoted, choices joined with `;`, attributes as JSON, text that a spreadsheet
+ * would run as a formula prefixed with `'`; the file starts with a UTF-8 byte order mark.
+ */
+export const ExportRecord = z.object({
+  responseId: z.string(),
+  createdAt: Timestamp,
+  completed: z.boolean(),
+  touchpoint: z.string().nullable(),
+  locale: z.string().nullable(),
+  path: z.string().nullable(),
+  respondentId: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()).nullable(),
+  answers: z
+    .record(z.string(), z.union([z.number(), z.string(), z.array(z.string())]))
+    .describe('by question id; a question not answered is absent'),
+});
+export type ExportRecord = z.infer<typeof ExportRecord>;
+
 export const exportResponses = endpoint({
   operationId: 'exportResponses',
   method: 'get',
@@ -87,7 +109,8 @@ export const exportResponses = endpoint({
   success: {
     status: 200,
     contentTypes: ['text/csv', 'application/x-ndjson'],
-    description: 'one row (CSV) or one JSON object per line (NDJSON) per response',
+    record: ExportRecord,
+    description: 'one row (CSV) or one JSON object per line (NDJSON) per response, oldest first',
   },
   errors: [400, 401, 403, 404],
 });

@@ -8,6 +8,7 @@ export const SiteCreated = z.object({ site: Site, apiKey: z.string().describe('s
 
 export const createSite = endpoint({
   operationId: 'createSite',
+  idempotent: true,
   method: 'post',
   path: '/v1/sites',
   tag: 'sites',

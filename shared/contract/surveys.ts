@@ -19,6 +19,7 @@ export const listSurveys = endpoint({
 
 export const createSurvey = endpoint({
   operationId: 'createSurvey',
+  idempotent: true,
   method: 'post',
   path: '/v1/surveys',
   tag: 'surveys',

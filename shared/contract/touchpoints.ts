@@ -19,6 +19,7 @@ export const listTouchpoints = endpoint({
 
 export const createTouchpoint = endpoint({
   operationId: 'createTouchpoint',
+  idempotent: true,
   method: 'post',
   path: '/v1/touchpoints',
   tag: 'touchpoints',

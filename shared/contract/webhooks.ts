@@ -1,6 +1,6 @@
 /** Webhooks: signed deliveries of events to the site's endpoints (a webhook URL is a credential: manage only). */
 import { z } from 'zod';
-import { DeliveriesQuery, DeliveryStatus, WebhookEvent, WebhookInput } from '../schemas/api';
+import { DeliveriesQuery, DeliveryStatus, RotateSecretQuery, WebhookEvent, WebhookInput } from '../schemas/api';
 import { endpoint } from './endpoint';
 import { IdParam, namedListOf, Timestamp } from './lists';
 
@@ -10,6 +10,9 @@ export const Webhook = z.object({
   format: z.enum(['json', 'slack']),
   events: z.array(WebhookEvent),
   createdAt: Timestamp,
+  previousSecretExpiresAt: Timestamp.nullable().describe(
+    'after a rotation: until when deliveries are signed with the previous secret too',
+  ),
 });
 
 export const listWebhooks = endpoint({
@@ -25,6 +28,7 @@ export const listWebhooks = endpoint({
 
 export const createWebhook = endpoint({
   operationId: 'createWebhook',
+  idempotent: true,
   method: 'post',
   path: '/v1/webhooks',
   tag: 'webhooks',
@@ -33,7 +37,13 @@ export const createWebhook = endpoint({
   body: WebhookInput,
   success: {
     status: 201,
-    schema: Webhook.extend({ secret: z.string().describe('shown once: verify each delivery with it') }),
+    schema: Webhook.extend({
+      secret: z
+        .string()
+        .describe(
+          'shown once: `whsec_` + standard base64; verify each delivery with it (Seda-Signature or Standard Webhooks)',
+        ),
+    }),
     description: 'created',
   },
   errors: [400, 401, 403, 409],
@@ -52,6 +62,17 @@ export const deleteWebhook = endpoint({
   errors: [401, 403, 404],
 });
 
+export const DeliveryAttempt = z.object({
+  at: Timestamp,
+  statusCode: z
+    .number()
+    .int()
+    .nullable()
+    .describe("the receiver's HTTP status; null when none came (network error, refused URL)"),
+  error: z.string().nullable(),
+  durationMs: z.number().int(),
+});
+
 export const Delivery = z.object({
   id: z.string(),
   webhookId: z.string(),
@@ -62,6 +83,7 @@ export const Delivery = z.object({
   lastError: z.string().nullable(),
   createdAt: Timestamp,
   deliveredAt: Timestamp.nullable(),
+  attemptLog: z.array(DeliveryAttempt).describe('every attempt, oldest first'),
   payload: z.unknown().describe('the exact body that was signed and sent'),
 });
 
@@ -80,6 +102,7 @@ export const listDeliveries = endpoint({
 
 export const pingWebhook = endpoint({
   operationId: 'pingWebhook',
+  idempotent: true,
   method: 'post',
   path: '/v1/webhooks/{id}/ping',
   tag: 'webhooks',
@@ -88,4 +111,56 @@ export const pingWebhook = endpoint({
   params: IdParam,
   success: { status: 202, schema: z.object({ deliveryId: z.string() }), description: 'queued' },
   errors: [401, 403, 404],
+});
+
+export const DeliveryParams = z.object({ id: z.string().min(1).max(128), deliveryId: z.string().min(1).max(128) });
+
+export const getDelivery = endpoint({
+  operationId: 'getDelivery',
+  method: 'get',
+  path: '/v1/webhooks/{id}/deliveries/{deliveryId}',
+  tag: 'webhooks',
+  summary: 'One delivery with every attempt',
+  access: 'manage',
+  params: DeliveryParams,
+  success: { status: 200, schema: z.object({ delivery: Delivery }), description: 'the delivery' },
+  errors: [401, 403, 404],
+});
+
+export const redeliver = endpoint({
+  operationId: 'redeliver',
+  method: 'post',
+  path: '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
+  tag: 'webhooks',
+  summary: 'Send a finished delivery (delivered or dead) again: same id, same body, new tries',
+  description:
+    'The delivery goes back to `pending` and through the normal retries; its `webhook-id` and `Seda-Delivery` stay the same, so a receiver that de-duplicates sees the same message.',
+  access: 'manage',
+  params: DeliveryParams,
+  success: { status: 202, schema: z.object({ delivery: Delivery }), description: 'queued again' },
+  errors: [401, 403, 404, 409],
+  errorNotes: { 409: 'the delivery is still being tried (pending or failed)' },
+});
+
+export const rotateWebhookSecret = endpoint({
+  operationId: 'rotateWebhookSecret',
+  method: 'post',
+  path: '/v1/webhooks/{id}/rotate-secret',
+  tag: 'webhooks',
+  summary: 'Replace the signing secret; the new one is returned once',
+  description:
+    'For `graceHours` (default 24, 0 ends it at once) every delivery is signed with both secrets: two `v1=` entries in `Seda-Signature`, two space-separated signatures in `webhook-signature`, so receivers can switch without missing one.',
+  access: 'manage',
+  params: IdParam,
+  query: RotateSecretQuery,
+  success: {
+    status: 200,
+    schema: z.object({
+      id: z.string(),
+      secret: z.string().describe('shown once: `whsec_` + standard base64'),
+      previousSecretExpiresAt: Timestamp.nullable(),
+    }),
+    description: 'rotated',
+  },
+  errors: [400, 401, 403, 404],
 });

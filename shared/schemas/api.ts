@@ -176,6 +176,10 @@ export type DropAlertInput = z.infer<typeof DropAlertInput>;
 /** POST /v1/alerts takes either rule: an answer rule (AlertInput, `kind` absent or "answer") or a drop rule. */
 export const AlertRuleInput = z.discriminatedUnion('kind', [AlertInput, DropAlertInput]);
 
+/** The kinds of alert rule (each is one module in worker/alerts/kinds). */
+export const AlertKindName = z.enum(['answer', 'drop']);
+export type AlertKindName = z.infer<typeof AlertKindName>;
+
 export const WebhookEvent = z.enum(['response.completed', 'alert']);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
@@ -187,6 +191,9 @@ export const DeliveriesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+/** `POST /v1/webhooks/:id/rotate-secret`: how long the previous secret keeps signing deliveries. */
+export const RotateSecretQuery = z.object({ graceHours: z.coerce.number().int().min(0).max(168).default(24) });
 
 export const CaseStatus = z.enum(['open', 'contacted', 'resolved']);
 export type CaseStatus = z.infer<typeof CaseStatus>;

@@ -82,7 +82,6 @@ export const Question = z.discriminatedUnion('type', [
   TextQuestion,
 ]);
 export type Question = z.infer<typeof Question>;
-export type QuestionType = Question['type'];
 export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'choice', 'text'] as const;
 
 /** Path globs: `*` within a segment, `**` across segments. */

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { freePort, migrateLocal, startWorker } from '../../scripts/lib/run.mjs';
@@ -154,6 +155,13 @@ describe('webhooks through Queues to a real receiver', () => {
     expect(verify(hooks.ok!.secret, sig, okHit.body)).toBe(true);
     expect(verify(hooks.flaky!.secret, sig, okHit.body)).toBe(false);
     expect(verify(hooks.ok!.secret, sig, okHit.body.replace('"value":2', '"value":9'))).toBe(false);
+    // the Standard Webhooks library verifies the same delivery with the same secret
+    const standard = Object.fromEntries(
+      ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(okHit.headers[h])]),
+    );
+    expect(new Webhook(hooks.ok!.secret).verify(okHit.body, standard)).toMatchObject({ event: 'alert' });
+    expect(() => new Webhook(hooks.flaky!.secret).verify(okHit.body, standard)).toThrow(WebhookVerificationError);
+    expect(standard['webhook-id']).toBe(String(okHit.headers['seda-delivery']));
     expect(JSON.parse(okHit.body)).toMatchObject({
       event: 'alert',
       alert: { kind: 'answer', questionId: 'nps', max: 6 },

@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../worker/collect/collect';
-import { call, setup } from './helpers';
+import { csvCell } from '../../worker/export/stream';
+import { call, createSurvey, setup } from './helpers';
 
 describe('GET /v1/surveys/:id/responses (export)', () => {
   it('streams every response as CSV across pages, one row each, with spreadsheet-safe cells', async () => {
@@ -50,15 +52,17 @@ describe('GET /v1/surveys/:id/responses (export)', () => {
     expect(r.headers.get('content-disposition')).toContain('attachment');
     const text = await r.text();
     const lines = text.split('\r\n').filter(Boolean);
+    // (Response.text() drops the byte order mark; the bytes are checked below)
     expect(lines[0]).toBe(
-      'response_id,created_at,completed,touchpoint,locale,path,respondent_id,attributes,nps,csat,ces,why,channel',
+      '"responseId","createdAt","completed","touchpoint","locale","path","respondentId","attributes",' +
+        '"answers.nps","answers.csat","answers.ces","answers.why","answers.channel"',
     );
     // the quoted newline inside the first row's comment is part of one record
     expect(text.match(/\r\n/g)!.length).toBe(n + 1);
     expect(text).toContain(`"'=HYPERLINK(""http://x""), ""quoted""\nnew line"`);
-    expect(text).toContain(',search;ad');
-    const ids = new Set(lines.slice(1).map((l) => l.split(',')[0]));
-    expect(ids.size).toBe(n);
+    expect(text).toContain(',"search;ad"');
+    const parsed = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(new Set(parsed.map((row) => row.responseId)).size).toBe(n);
   });
 
   it('exports NDJSON with answers keyed by question, honouring filters', async () => {
@@ -85,7 +89,119 @@ describe('GET /v1/surveys/:id/responses (export)', () => {
       completed: false,
       answers: { nps: 8 },
       attributes: { plan: 'pro' },
+      respondentId: 'u1',
     });
     expect((await call(`/v1/surveys/${survey.id}/responses?format=xml`, { key: apiKey })).status).toBe(400);
+  });
+});
+
+describe('exports that spreadsheets and scripts read correctly', () => {
+  /** Question ids that name fixed columns, a choice, and Persian text. */
+  async function tricky() {
+    const { site, apiKey } = await setup();
+    const survey = await createSurvey(apiKey, {
+      name: 'نظرسنجی',
+      status: 'active',
+      questions: [
+        { id: 'locale', type: 'nps', prompt: { fa: 'توصیه؟' } },
+        { id: 'responseId', type: 'text', prompt: { fa: 'چرا؟' } },
+        { id: 'response_id', type: 'csat', prompt: { fa: 'راضی؟' } },
+        {
+          id: 'completed',
+          type: 'choice',
+          multiple: true,
+          prompt: { fa: 'کدام؟' },
+          options: [
+            { id: 'a', label: { fa: 'الف' } },
+            { id: 'b', label: { fa: 'ب' } },
+          ],
+        },
+      ],
+    });
+    const id = crypto.randomUUID();
+    await collect(env.DB, {
+      id,
+      siteKey: site.key,
+      surveyId: survey.id,
+      touchpoint: 'checkout',
+      answers: [
+        { questionId: 'locale', value: 3 },
+        { questionId: 'responseId', value: 'خیلی کند بود، "واقعاً"\n+۲ بار' },
+        { questionId: 'response_id', value: 2 },
+        { questionId: 'completed', value: ['a', 'b'] },
+      ],
+      respondent: { id: '=cmd', attributes: { شهر: 'تهران' } },
+      context: { locale: 'fa' },
+      completed: true,
+    });
+    const get = async (format: string) => {
+      const r = await call(`/v1/surveys/${survey.id}/responses?format=${format}`, { key: apiKey });
+      return new Uint8Array(await r.arrayBuffer());
+    };
+    return { id, get };
+  }
+
+  it('CSV: a UTF-8 BOM, question columns apart from the fixed ones, Persian intact through a real parser', async () => {
+    const { id, get } = await tricky();
+    const bytes = await get('csv');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(new TextDecoder().decode(bytes), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toEqual([
+      {
+        responseId: id,
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        completed: 'true',
+        touchpoint: 'checkout',
+        locale: 'fa',
+        path: '',
+        respondentId: "'=cmd",
+        attributes: '{"شهر":"تهران"}',
+        'answers.locale': '3',
+        'answers.responseId': 'خیلی کند بود، "واقعاً"\n+۲ بار',
+        'answers.response_id': '2',
+        'answers.completed': 'a;b',
+      },
+    ]);
+  });
+
+  it('NDJSON: the same names, answers nested by question id', async () => {
+    const { id, get } = await tricky();
+    const lines = new TextDecoder()
+      .decode(await get('ndjson'))
+      .trim()
+      .split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      {
+        responseId: id,
+        createdAt: expect.any(String),
+        completed: true,
+        touchpoint: 'checkout',
+        locale: 'fa',
+        path: null,
+        respondentId: '=cmd',
+        attributes: { شهر: 'تهران' },
+        answers: {
+          locale: 3,
+          responseId: 'خیلی کند بود، "واقعاً"\n+۲ بار',
+          response_id: 2,
+          completed: ['a', 'b'],
+        },
+      },
+    ]);
+  });
+
+  it('every CSV cell is quoted, and text a spreadsheet would run is defused', () => {
+    expect(['x', '', null, 3, '=1+1', '+1', '-1', '@a', '\tx', 'a"b'].map(csvCell)).toEqual([
+      '"x"',
+      '""',
+      '""',
+      '"3"',
+      `"'=1+1"`,
+      `"'+1"`,
+      `"'-1"`,
+      `"'@a"`,
+      `"'\tx"`,
+      '"a""b"',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isTransientDbError } from '../../worker/lib/db-faults';
+import { isTransientDbError } from '../../worker/http/db-faults';
 import { sweepDeliveries } from '../../worker/webhooks/enqueue';
 import { postResponse, setup } from './helpers';
 import { countRows, createAlert, createWebhook, postResponseWith, stubReceiver, until } from './loop-helpers';

@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import type { Journey } from '../../shared/contract/insights';
 import { dayOf } from '../../shared/dates';
 import { AtRiskList } from '../../shared/schemas/api';
 import type { ErrorBody } from '../../shared/schemas/common';
 import { STAGES } from '../../shared/schemas/common';
 import type { SurveyInput } from '../../shared/schemas/survey';
 import { topTerms } from '../../shared/sentiment';
-import type { Journey } from '../../worker/journey/journey';
 import { call, createSurvey, getJson, postResponse, setup } from './helpers';
 
 type Answer = { questionId: string; value: number | string | string[] };

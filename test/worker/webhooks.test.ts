@@ -1,5 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryMessage } from '../../worker/env';
 import worker from '../../worker/index';
@@ -39,6 +40,7 @@ type Delivery = {
   event: string;
   payload: unknown;
   lastStatusCode: number;
+  attemptLog: { at: string; statusCode: number | null; error: string | null; durationMs: number }[];
 };
 
 const deliveries = async (apiKey: string, webhookId: string) =>
@@ -489,5 +491,134 @@ describe('the queue consumer', () => {
     expect(await verifySignature(hook.secret, received[0]!.headers.get('seda-signature'), received[0]!.body)).toBe(
       true,
     );
+  });
+});
+
+describe('Standard Webhooks', () => {
+  const standardHeaders = (r: Received) => ({
+    'webhook-id': r.headers.get('webhook-id')!,
+    'webhook-timestamp': r.headers.get('webhook-timestamp')!,
+    'webhook-signature': r.headers.get('webhook-signature')!,
+  });
+
+  it('signs every delivery so the standardwebhooks library verifies it with the whsec_ secret', async () => {
+    const { apiKey } = await setup();
+    const received = receiver((_, n) => new Response(n === 1 ? 'busy' : 'ok', { status: n === 1 ? 503 : 200 }));
+    const hook = await createWebhook(apiKey, { url: 'http://127.0.0.1:9/std', events: ['alert'] });
+    // `whsec_` + standard base64 of 32 random bytes, as the libraries expect
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(atob(hook.secret.slice(6))).toHaveLength(32);
+
+    const ping = await json(call(`/v1/webhooks/${hook.id}/ping`, { method: 'POST', key: apiKey }));
+    await until(async () => received.length >= 1);
+    // the first try failed: the queue retries, and the retry carries the same webhook-id
+    await runConsumer(DELIVERY_QUEUE, [{ id: ping.body.deliveryId, attempts: 2 }]);
+    expect(received).toHaveLength(2);
+    for (const r of received) {
+      expect(r.headers.get('webhook-id')).toBe(ping.body.deliveryId);
+      expect(r.headers.get('webhook-id')).toBe(r.headers.get('seda-delivery'));
+      expect(r.headers.get('webhook-signature')).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+      expect(new Webhook(hook.secret).verify(r.body, standardHeaders(r))).toMatchObject({ event: 'ping' });
+      expect(() => new Webhook(hook.secret).verify(`${r.body} `, standardHeaders(r))).toThrow(WebhookVerificationError);
+      expect(await verifySignature(hook.secret, r.headers.get('seda-signature'), r.body)).toBe(true);
+    }
+    const other = await createWebhook(apiKey, { url: 'http://127.0.0.1:9/other', events: ['alert'] });
+    expect(() => new Webhook(other.secret).verify(received[0]!.body, standardHeaders(received[0]!))).toThrow(
+      WebhookVerificationError,
+    );
+  });
+
+  it('keeps every attempt of a delivery: when, status code or error, and how long it took', async () => {
+    const { id, apiKey, hook } = await storedDelivery('http://127.0.0.1:9/log');
+    restore = stubReceiver((_, n) => {
+      if (n === 1) throw new TypeError('connection refused');
+      return new Response(n === 2 ? 'no' : 'ok', { status: n === 2 ? 500 : 200 });
+    }).restore;
+    for (const attempts of [1, 2, 3]) await runConsumer(DELIVERY_QUEUE, [{ id, attempts }]);
+    const [listed] = await deliveries(apiKey, hook.id);
+    const one = await json(call(`/v1/webhooks/${hook.id}/deliveries/${id}`, { key: apiKey }));
+    for (const d of [listed, one.body.delivery]) {
+      expect(d).toMatchObject({ status: 'delivered', attempts: 3, lastStatusCode: 200 });
+      expect(d.attemptLog).toEqual([
+        {
+          at: expect.any(String),
+          statusCode: null,
+          error: expect.stringMatching(/connection refused/),
+          durationMs: expect.any(Number),
+        },
+        { at: expect.any(String), statusCode: 500, error: 'receiver answered 500', durationMs: expect.any(Number) },
+        { at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) },
+      ]);
+    }
+  });
+
+  it('redelivers a dead delivery under the same id, and refuses one still being tried', async () => {
+    const { id, apiKey, hook } = await storedDelivery('http://127.0.0.1:9/redo');
+    const received = receiver((_, n) => new Response(null, { status: n <= 2 ? 500 : 204 }));
+    await runConsumer(DELIVERY_QUEUE, [{ id, attempts: 1 }]);
+    const redo = `/v1/webhooks/${hook.id}/deliveries/${id}/redeliver`;
+    expect((await json(call(redo, { method: 'POST', key: apiKey }))).status).toBe(409); // failed: retries pending
+    await runConsumer(DELIVERY_QUEUE, [{ id, attempts: MAX_ATTEMPTS }]); // the last try fails too
+    expect(await row(id)).toMatchObject({ status: 'dead', attempts: 2 });
+
+    const again = await json(call(redo, { method: 'POST', key: apiKey }));
+    expect(again.status).toBe(202);
+    expect(again.body.delivery).toMatchObject({ id, status: 'pending', attempts: 2 });
+    await until(async () => (await row(id))?.status === 'delivered');
+    expect(received).toHaveLength(3);
+    expect(new Set(received.map((r) => r.headers.get('webhook-id')))).toEqual(new Set([id]));
+    expect((await deliveries(apiKey, hook.id))[0]!.attemptLog.map((a) => a.statusCode)).toEqual([500, 500, 204]);
+    const other = await setup();
+    expect((await json(call(redo, { method: 'POST', key: other.apiKey }))).status).toBe(404);
+  });
+
+  it('rotates the secret: both sign during the grace period, then only the new one', async () => {
+    const { apiKey } = await setup();
+    const received = receiver(() => new Response('ok'));
+    const hook = await createWebhook(apiKey, { url: 'http://127.0.0.1:9/rotate', events: ['alert'] });
+    const rotate = (grace: string) =>
+      json(call(`/v1/webhooks/${hook.id}/rotate-secret${grace}`, { method: 'POST', key: apiKey }));
+    const ping = async () => {
+      const n = received.length;
+      await json(call(`/v1/webhooks/${hook.id}/ping`, { method: 'POST', key: apiKey }));
+      await until(async () => received.length > n);
+      return received.at(-1)!;
+    };
+    const first = await rotate('');
+    expect(first.status).toBe(200);
+    expect(first.body.secret).toMatch(/^whsec_/);
+    expect(first.body.secret).not.toBe(hook.secret);
+    const listed = await json(call('/v1/webhooks', { key: apiKey }));
+    expect(listed.body.items[0].previousSecretExpiresAt).toBe(first.body.previousSecretExpiresAt);
+
+    const during = await ping();
+    expect(during.headers.get('webhook-signature')!.split(' ')).toHaveLength(2);
+    for (const secret of [hook.secret, first.body.secret]) {
+      expect(new Webhook(secret).verify(during.body, standardHeaders(during))).toMatchObject({ event: 'ping' });
+      expect(await verifySignature(secret, during.headers.get('seda-signature'), during.body)).toBe(true);
+    }
+
+    const second = await rotate('?graceHours=0');
+    expect(second.body.previousSecretExpiresAt).toBeNull();
+    const after = await ping();
+    expect(new Webhook(second.body.secret).verify(after.body, standardHeaders(after))).toMatchObject({ event: 'ping' });
+    for (const old of [hook.secret, first.body.secret]) {
+      expect(() => new Webhook(old).verify(after.body, standardHeaders(after))).toThrow(WebhookVerificationError);
+      expect(await verifySignature(old, after.headers.get('seda-signature'), after.body)).toBe(false);
+    }
+  });
+
+  it('signs for secrets made before v1.1 (URL-safe base64) with the same bytes', async () => {
+    const { apiKey } = await setup();
+    const received = receiver(() => new Response('ok'));
+    const hook = await createWebhook(apiKey, { url: 'http://127.0.0.1:9/legacy', events: ['alert'] });
+    const legacy = 'whsec_-_8A-_8A-_8A-_8A-_8A-_8A-_8A-_8A'; // 24 bytes, as the old secrets were made
+    await env.DB.prepare('UPDATE webhooks SET secret = ? WHERE id = ?').bind(legacy, hook.id).run();
+    await json(call(`/v1/webhooks/${hook.id}/ping`, { method: 'POST', key: apiKey }));
+    await until(async () => received.length >= 1);
+    const r = received[0]!;
+    expect(await verifySignature(legacy, r.headers.get('seda-signature'), r.body)).toBe(true);
+    const standard = `whsec_${legacy.slice(6).replaceAll('-', '+').replaceAll('_', '/')}`;
+    expect(new Webhook(standard).verify(r.body, standardHeaders(r))).toMatchObject({ event: 'ping' });
   });
 });

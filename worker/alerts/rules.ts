@@ -1,6 +1,6 @@
 import type { WebhookEvent } from '../../shared/schemas/api';
 import type { WebhookFormat } from '../webhooks/sql';
-import type { AlertRow } from './sql';
+import { type AlertRow, siteRuleRows } from './sql';
 
 export type Hook = { id: string; format: WebhookFormat; events: WebhookEvent[] };
 export type SiteRules = { hooks: Map<string, Hook>; alerts: AlertRow[] };
@@ -21,18 +21,12 @@ export function forgetRules(siteId: string): void {
 export async function siteRules(db: D1Database, siteId: string, now = Date.now()): Promise<SiteRules> {
   const hit = cache.get(siteId);
   if (hit && now - hit.at < RULES_TTL_MS) return hit.rules;
-  const [hooks, alerts] = await db.batch<Record<string, unknown>>([
-    db.prepare('SELECT id, format, events FROM webhooks WHERE site_id = ?').bind(siteId),
-    db.prepare('SELECT * FROM alerts WHERE site_id = ?').bind(siteId),
-  ]);
+  const rows = await siteRuleRows(db, siteId);
   const rules: SiteRules = {
     hooks: new Map(
-      ((hooks?.results ?? []) as { id: string; format: WebhookFormat; events: string }[]).map((h) => [
-        h.id,
-        { id: h.id, format: h.format, events: JSON.parse(h.events) as WebhookEvent[] },
-      ]),
+      rows.hooks.map((h) => [h.id, { id: h.id, format: h.format, events: JSON.parse(h.events) as WebhookEvent[] }]),
     ),
-    alerts: (alerts?.results ?? []) as AlertRow[],
+    alerts: rows.alerts,
   };
   if (cache.size >= MAX_SITES) cache.clear();
   cache.set(siteId, { at: now, rules });

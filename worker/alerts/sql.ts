@@ -1,4 +1,5 @@
-import type { Sentiment } from '../../shared/schemas/api';
+import type { AlertKindName, Sentiment } from '../../shared/schemas/api';
+import type { WebhookFormat } from '../webhooks/sql';
 
 export type AlertMetric = 'nps' | 'csat' | 'mean';
 
@@ -7,7 +8,7 @@ export type AlertRow = {
   site_id: string;
   survey_id: string;
   question_id: string;
-  kind: 'answer' | 'drop';
+  kind: AlertKindName;
   min: number | null;
   max: number | null;
   sentiment: Sentiment | null;
@@ -21,35 +22,8 @@ export type AlertRow = {
   created_at: number;
 };
 
-/** The API shape: the input fields that were given, plus id, kind and createdAt. */
-export function toAlert(r: AlertRow) {
-  const opt = <K extends string, V>(k: K, v: V | null) => (v === null ? {} : ({ [k]: v } as Record<K, V>));
-  return {
-    id: r.id,
-    kind: r.kind,
-    surveyId: r.survey_id,
-    questionId: r.question_id,
-    ...opt('min', r.min),
-    ...opt('max', r.max),
-    ...opt('sentiment', r.sentiment),
-    ...opt('touchpoint', r.touchpoint),
-    ...opt('metric', r.metric),
-    ...opt('threshold', r.threshold),
-    ...opt('windowDays', r.window_days),
-    ...opt('minResponses', r.min_responses),
-    ...(r.kind === 'drop' ? { firing: r.fired_at !== null } : {}),
-    webhookId: r.webhook_id,
-    createdAt: new Date(r.created_at).toISOString(),
-  };
-}
-export type Alert = ReturnType<typeof toAlert>;
-
-export type AlertWrite = {
-  id: string;
-  siteId: string;
-  surveyId: string;
-  questionId: string;
-  kind: 'answer' | 'drop';
+/** The columns a rule's kind fills in (kinds/*.ts `check`); the others stay NULL. */
+export type AlertColumns = {
   min?: number | undefined;
   max?: number | undefined;
   sentiment?: Sentiment | undefined;
@@ -58,6 +32,14 @@ export type AlertWrite = {
   threshold?: number | undefined;
   windowDays?: number | undefined;
   minResponses?: number | undefined;
+};
+
+export type AlertWrite = AlertColumns & {
+  id: string;
+  siteId: string;
+  surveyId: string;
+  questionId: string;
+  kind: AlertKindName;
   webhookId: string;
 };
 
@@ -88,17 +70,16 @@ export async function insertAlert(db: D1Database, a: AlertWrite, now = Date.now(
     .run();
 }
 
-export async function listAlerts(db: D1Database, siteId: string): Promise<Alert[]> {
+export async function listAlerts(db: D1Database, siteId: string): Promise<AlertRow[]> {
   const { results } = await db
     .prepare('SELECT * FROM alerts WHERE site_id = ? ORDER BY created_at, id')
     .bind(siteId)
     .all<AlertRow>();
-  return results.map(toAlert);
+  return results;
 }
 
-export async function getAlert(db: D1Database, siteId: string, id: string): Promise<Alert | null> {
-  const r = await db.prepare('SELECT * FROM alerts WHERE id = ? AND site_id = ?').bind(id, siteId).first<AlertRow>();
-  return r ? toAlert(r) : null;
+export async function getAlert(db: D1Database, siteId: string, id: string): Promise<AlertRow | null> {
+  return db.prepare('SELECT * FROM alerts WHERE id = ? AND site_id = ?').bind(id, siteId).first<AlertRow>();
 }
 
 export async function deleteAlert(db: D1Database, siteId: string, id: string): Promise<boolean> {
@@ -131,4 +112,53 @@ export async function windowHistogram(
     .bind(f.surveyId, f.questionId, f.from, f.to, ...(f.touchpoint !== null ? [f.touchpoint] : []))
     .first<Record<string, number>>();
   return Array.from({ length: 11 }, (_, v) => row?.[`v${v}`] ?? 0);
+}
+
+export type HookRow = { id: string; format: WebhookFormat; events: string };
+
+/** The site's webhooks (what each subscribes to) and alert rules, in one round trip. */
+export async function siteRuleRows(db: D1Database, siteId: string) {
+  const [hooks, alerts] = await db.batch<Record<string, unknown>>([
+    db.prepare('SELECT id, format, events FROM webhooks WHERE site_id = ?').bind(siteId),
+    db.prepare('SELECT * FROM alerts WHERE site_id = ?').bind(siteId),
+  ]);
+  return {
+    hooks: (hooks?.results ?? []) as HookRow[],
+    alerts: (alerts?.results ?? []) as AlertRow[],
+  };
+}
+
+export type StoredAnswerRow = {
+  question_id: string;
+  num: number | null;
+  text: string | null;
+  choices: string | null;
+  sentiment: number | null;
+};
+export type StoredResponseRow = {
+  touchpoint: string;
+  respondent_id: string | null;
+  attributes: string | null;
+  completed: number;
+  created_at: number;
+  survey_name: string;
+};
+
+/** A stored response with all its answers so far (a post may carry only the last part), for events. */
+export async function storedResponse(db: D1Database, id: string) {
+  const [resp, answers] = await db.batch<Record<string, unknown>>([
+    db
+      .prepare(
+        `SELECT r.touchpoint, r.respondent_id, r.attributes, r.completed, r.created_at, s.name AS survey_name
+         FROM responses r JOIN surveys s ON s.id = r.survey_id WHERE r.id = ?`,
+      )
+      .bind(id),
+    db
+      .prepare(
+        'SELECT question_id, num, text, choices, sentiment FROM answers WHERE response_id = ? ORDER BY created_at',
+      )
+      .bind(id),
+  ]);
+  const response = resp?.results[0] as StoredResponseRow | undefined;
+  return response ? { response, answers: (answers?.results ?? []) as StoredAnswerRow[] } : null;
 }

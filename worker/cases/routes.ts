@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { getCaseStats, getCase as getOp, listCases as listOp, patchCase, putCase } from '../../shared/contract/cases';
 import type { AppEnv } from '../env';
+import { parseCursor } from '../http/cursor';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
-import { parseCursor } from '../lib/cursor';
 import { caseStats, getCase, listCases, responseOfSite, toCase, upsertCase } from './sql';
 
 /**

@@ -1,4 +1,4 @@
-import { isTransientDbError } from '../lib/db-faults';
+import { isTransientDbError } from '../http/db-faults';
 import { GroupCommit } from './group-commit';
 import { type ResponseWrite, type WriteOutcome, writeResponses, writeSize } from './sql';
 

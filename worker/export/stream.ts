@@ -1,19 +1,35 @@
+import type { ExportRecord } from '../../shared/contract/results';
 import type { Survey } from '../../shared/schemas/survey';
 import type { Filter } from '../results/sql';
 import { type ExportResponse, exportPages } from './sql';
 
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+/** Excel reads a CSV as UTF-8 (Persian, Arabic) only when it starts with the byte order mark. */
+const BOM = '\uFEFF';
+
+/** The columns every export has, in order; answers follow as `answers.<questionId>`. */
+const FIXED = [
+  'responseId',
+  'createdAt',
+  'completed',
+  'touchpoint',
+  'locale',
+  'path',
+  'respondentId',
+  'attributes',
+] as const satisfies readonly (keyof ExportRecord)[];
+
+/**
+ * A CSV cell, always quoted. Text that a spreadsheet would run as a formula (starting with =, +,
+ * -, @, tab or carriage return) is prefixed with `'` so it shows as text.
+ */
 export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined) return '""';
   let s = String(v);
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return `"${s.replaceAll('"', '""')}"`;
 }
 
-const answerValue = (a: ExportResponse['answers'][number]) =>
-  a.num ?? a.text ?? (a.choices ? (JSON.parse(a.choices) as string[]).join(';') : null);
-
-function toRecord(r: ExportResponse) {
+export function toRecord(r: ExportResponse): ExportRecord {
   return {
     responseId: r.id,
     createdAt: new Date(r.created_at).toISOString(),
@@ -24,9 +40,22 @@ function toRecord(r: ExportResponse) {
     respondentId: r.respondent_id,
     attributes: r.attributes ? (JSON.parse(r.attributes) as Record<string, unknown>) : null,
     answers: Object.fromEntries(
-      r.answers.map((a) => [a.question_id, a.choices ? (JSON.parse(a.choices) as string[]) : (a.num ?? a.text)]),
+      r.answers.flatMap((a) => {
+        const v = a.choices ? (JSON.parse(a.choices) as string[]) : (a.num ?? a.text);
+        return v === null ? [] : [[a.question_id, v]];
+      }),
     ),
   };
+}
+
+/** One CSV row of a record: the fixed columns, then each question's answer (choices joined with `;`). */
+function csvRow(rec: ExportRecord, questionIds: readonly string[]): string {
+  const fixed = FIXED.map((k) => (k === 'attributes' ? rec.attributes && JSON.stringify(rec.attributes) : rec[k]));
+  const answers = questionIds.map((q) => {
+    const v = rec.answers[q];
+    return Array.isArray(v) ? v.join(';') : v;
+  });
+  return `${[...fixed, ...answers].map(csvCell).join(',')}\r\n`;
 }
 
 /** Streams the export; nothing is built in memory beyond one page of responses. */
@@ -45,8 +74,7 @@ export function exportStream(
       let chunk = '';
       if (header) {
         header = false;
-        const cols = ['response_id', 'created_at', 'completed', 'touchpoint', 'locale', 'path', 'respondent_id'];
-        chunk += `${[...cols, 'attributes', ...qids].map(csvCell).join(',')}\r\n`;
+        chunk += `${BOM}${[...FIXED, ...qids.map((q) => `answers.${q}`)].map(csvCell).join(',')}\r\n`;
       }
       const next = await pages.next();
       if (next.done) {
@@ -55,23 +83,8 @@ export function exportStream(
         return;
       }
       for (const r of next.value) {
-        if (format === 'ndjson') {
-          chunk += `${JSON.stringify(toRecord(r))}\n`;
-          continue;
-        }
-        const byQ = new Map(r.answers.map((a) => [a.question_id, answerValue(a)]));
-        const row = [
-          r.id,
-          new Date(r.created_at).toISOString(),
-          r.completed === 1 ? 'true' : 'false',
-          r.touchpoint,
-          r.locale,
-          r.path,
-          r.respondent_id,
-          r.attributes,
-          ...qids.map((q) => byQ.get(q)),
-        ];
-        chunk += `${row.map(csvCell).join(',')}\r\n`;
+        const rec = toRecord(r);
+        chunk += format === 'ndjson' ? `${JSON.stringify(rec)}\n` : csvRow(rec, qids);
       }
       controller.enqueue(enc.encode(chunk));
     },

@@ -2,6 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { Endpoint } from '../../shared/contract/endpoint';
 import type { AppEnv } from '../env';
+import { IDEMPOTENCY_HEADER, idempotent } from '../idempotency/idempotency';
 import { operatorAuth, requireScope, siteAuth } from './auth';
 import { readBody, readParams, readQuery } from './validate';
 
@@ -48,7 +49,8 @@ const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
  * Registers an endpoint on a feature's route group (groups are mounted at the root, so paths are
  * the contract's own): access checks, then the path
  * parameters, query and body parsed with the endpoint's schemas (a clear 400 otherwise), then the
- * handler, whose result is sent with the endpoint's success status. Extra middleware (body limits,
+ * handler, whose result is sent with the endpoint's success status. An endpoint declared
+ * `idempotent` runs its handler at most once per `Idempotency-Key`. Extra middleware (body limits,
  * CORS) runs before parsing.
  */
 export function route<E extends Endpoint>(
@@ -63,6 +65,8 @@ export function route<E extends Endpoint>(
       query: e.query ? readQuery(c, e.query) : {},
       body: e.body ? await readBody(c, e.body) : undefined,
     } as Input<E>;
+    const key = e.idempotent ? c.req.header(IDEMPOTENCY_HEADER) : undefined;
+    if (key !== undefined) return idempotent(c, e, key, async () => handler(c, input));
     const out = await handler(c, input);
     if (out instanceof Response) return out;
     if (e.success.status === 204) return c.body(null, 204);

@@ -5,14 +5,13 @@ import { topTerms } from '../../shared/sentiment';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
-import { getSurvey, metricQuestions } from '../surveys/sql';
+import { getSurvey, listSurveys, metricQuestions } from '../surveys/sql';
 import {
   AT_RISK_LIMIT,
   atRiskRows,
   SEGMENT_MAX_ATTRIBUTES,
   segmentRows,
   sentimentName,
-  siteSurveysAndTouchpoints,
   termTexts,
   verbatimRows,
 } from './sql';
@@ -106,7 +105,7 @@ route(insightRoutes, getTerms, async (c, { params, query: q }) => {
 route(insightRoutes, getAtRisk, async (c, { query: q }) => {
   const siteId = c.get('siteId');
   const range = resolveRange(q.from, q.to);
-  const { surveys } = await siteSurveysAndTouchpoints(c.env.DB, siteId);
+  const surveys = await listSurveys(c.env.DB, siteId);
   const pairs = surveys.flatMap((s) => {
     const nps = metricQuestions(s.questions).nps;
     return nps ? [[s.id, nps] as const] : [];

@@ -1,27 +1,13 @@
+import type { Friction, Journey, JourneyCell } from '../../shared/contract/insights';
 import { resolveRange } from '../../shared/dates';
-import {
-  type Ces,
-  type Csat,
-  cesFromHistogram,
-  csatFromHistogram,
-  type Nps,
-  npsFromHistogram,
-} from '../../shared/metrics';
+import { cesFromHistogram, csatFromHistogram, npsFromHistogram } from '../../shared/metrics';
 import { STAGES, type Stage } from '../../shared/schemas/common';
-import { journeyRows, siteSurveysAndTouchpoints } from '../insights/sql';
 import { VALUES } from '../results/sql';
 import { metricQuestions } from '../surveys/sql';
+import { journeyRows, siteSurveysAndTouchpoints } from './sql';
 
-type MetricKey = 'nps' | 'csat' | 'ces';
+type MetricKey = Friction['metric'];
 const METRICS: readonly MetricKey[] = ['nps', 'csat', 'ces'];
-
-export type JourneyCell = { key: string; name: string; n: number; nps: Nps | null; csat: Csat | null; ces: Ces | null };
-export type Friction = { key: string; stage: Stage; metric: MetricKey; value: number };
-export type Journey = {
-  range: { from: string; to: string };
-  stages: { stage: Stage; touchpoints: JourneyCell[] }[];
-  friction: Friction[];
-};
 
 /**
  * The worst cell of each metric among those with enough answers: highest CES mean (most effort),

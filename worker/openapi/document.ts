@@ -24,6 +24,27 @@ const ERROR_TEXT: Record<ErrorStatus, string> = {
   503: 'temporarily unavailable (Retry-After)',
 };
 
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any unique string (a UUID) chosen by the client. Sent again with the same body within 24 hours, the first answer is returned (with `Idempotent-Replayed: true`) and nothing is created again.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+const IDEMPOTENCY_ERRORS: Partial<Record<ErrorStatus, string>> = {
+  409: '`idempotency_key_in_use`: the first request with this Idempotency-Key is still running (Retry-After)',
+  422: '`idempotency_key_reused`: this Idempotency-Key was used with another request in the last 24 hours',
+};
+
+/** An error status's description: the endpoint's note or the generic text, and what Idempotency-Key adds. */
+function errorText(e: Endpoint, code: ErrorStatus): string {
+  const own = e.errors.includes(code) ? (e.errorNotes?.[code] ?? ERROR_TEXT[code]) : undefined;
+  const idem = e.idempotent ? IDEMPOTENCY_ERRORS[code] : undefined;
+  return [own, idem].filter(Boolean).join('; or ');
+}
+
 const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer' } } };
 
 const SECURITY: Record<Endpoint['access'], object[]> = {
@@ -69,15 +90,31 @@ function registries() {
   };
   const bodies = new Map<Endpoint, string>();
   const replies = new Map<Endpoint, string>();
+  const records = new Map<Endpoint, string>();
   for (const e of ENDPOINTS) {
     if (e.body) bodies.set(e, idOf(input, e.body, `${cap(e.operationId)}Body`));
     if ('schema' in e.success) replies.set(e, idOf(output, e.success.schema, `${cap(e.operationId)}Reply`));
+    if ('record' in e.success && e.success.record)
+      records.set(e, idOf(output, e.success.record, `${cap(e.operationId)}Record`));
   }
   for (const [name, ev] of Object.entries(WEBHOOK_EVENTS)) idOf(output, ev.schema, `${eventName(name)}Event`);
-  return { input, output, bodies, replies };
+  return { input, output, bodies, replies, records };
 }
 
 const eventName = (name: string) => name.split('.').map(cap).join('');
+
+/**
+ * In a body, a default says what the server assumes when a field is left out. Generators read a
+ * `default` in a shared component as "always present" (openapi-typescript makes such a field
+ * required), so in what clients send it is stated in words instead.
+ */
+function defaultInWords(schema: Record<string, unknown>) {
+  if (!('default' in schema)) return;
+  const { default: value } = schema;
+  delete schema.default;
+  const note = `Default: ${JSON.stringify(value)}.`;
+  schema.description = typeof schema.description === 'string' ? `${schema.description} ${note}` : note;
+}
 
 function toJson(registry: z.core.$ZodRegistry<{ id: string }>, io: 'input' | 'output') {
   const { schemas } = z.toJSONSchema(registry, {
@@ -85,6 +122,7 @@ function toJson(registry: z.core.$ZodRegistry<{ id: string }>, io: 'input' | 'ou
     io,
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
+    ...(io === 'input' ? { override: ({ jsonSchema }) => defaultInWords(jsonSchema as Record<string, unknown>) } : {}),
   });
   // Each component is referenced by $ref; its own `$id` and `$schema` would only confuse readers.
   return Object.fromEntries(
@@ -115,29 +153,41 @@ function pathParameters(e: Endpoint) {
   return names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
 }
 
-function operation(e: Endpoint, bodyId: string | undefined, replyId: string | undefined) {
+function operation(e: Endpoint, bodyId: string | undefined, replyId: string | undefined, recordId?: string) {
   const s = e.success;
   const success: Record<string, unknown> = { description: s.description };
   if ('schema' in s) success.content = { 'application/json': { schema: ref(replyId!) } };
   if ('contentTypes' in s) {
-    success.content = Object.fromEntries(s.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
+    // NDJSON is described by its lines' schema (OpenAPI 3.1 has no way to say "a stream of"); CSV is text.
+    success.content = Object.fromEntries(
+      s.contentTypes.map((t) => [
+        t,
+        { schema: t === 'application/x-ndjson' && recordId ? ref(recordId) : { type: 'string' } },
+      ]),
+    );
   }
   if ('headers' in s && s.headers) {
     success.headers = Object.fromEntries(
       Object.entries(s.headers).map(([k, description]) => [k, { description, schema: { type: 'string' } }]),
     );
   }
+  // The binder adds these to every idempotent endpoint (worker/idempotency).
+  const errorCodes = e.idempotent ? [...new Set([...e.errors, 409, 422] as const)].sort() : e.errors;
   const errors = Object.fromEntries(
-    e.errors.map((code) => [
+    errorCodes.map((code) => [
       String(code),
       {
-        description: e.errorNotes?.[code] ?? ERROR_TEXT[code],
+        description: errorText(e, code),
         content: { 'application/json': { schema: ref('Error') } },
-        ...(code === 429 || code === 503 ? { headers: RETRY_AFTER } : {}),
+        ...(code === 429 || code === 503 || (code === 409 && e.idempotent) ? { headers: RETRY_AFTER } : {}),
       },
     ]),
   );
-  const parameters = [...pathParameters(e), ...(e.query ? queryParameters(e.query) : [])];
+  const parameters = [
+    ...pathParameters(e),
+    ...(e.query ? queryParameters(e.query) : []),
+    ...(e.idempotent ? [IDEMPOTENCY_KEY] : []),
+  ];
   return {
     operationId: e.operationId,
     summary: e.summary,
@@ -182,11 +232,11 @@ function pruneUnused(doc: { components: { schemas: Record<string, unknown> } }) 
 
 /** The whole document; `origin` is where this Worker answers (the document's one server). */
 export function openApiDocument(origin = 'http://localhost:8787') {
-  const { input, output, bodies, replies } = registries();
+  const { input, output, bodies, replies, records } = registries();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of ENDPOINTS) {
     paths[e.path] ??= {};
-    paths[e.path]![e.method] = operation(e, bodies.get(e), replies.get(e));
+    paths[e.path]![e.method] = operation(e, bodies.get(e), replies.get(e), records.get(e));
   }
   const tags = [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name, description: TAGS[name] ?? name }));
   const webhooks = Object.fromEntries(

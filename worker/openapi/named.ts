@@ -1,12 +1,15 @@
 /**
  * Shapes worth a name in the OpenAPI document (`#/components/schemas/NAME`): those that several
- * operations share. Everything else is described where it is used.
+ * operations share (a reply shared by several operations would otherwise be named after the first). Everything else is described where it is used.
  */
 import { Alert } from '../../shared/contract/alerts';
-import { CaseItem, CaseRecord } from '../../shared/contract/cases';
+import { CaseItem, CaseRecord, CaseReply } from '../../shared/contract/cases';
 import { EventAnswer, EventResponse } from '../../shared/contract/events';
 import { Verbatim } from '../../shared/contract/insights';
 import { ApiKeyInfo } from '../../shared/contract/keys';
+import { ExportRecord } from '../../shared/contract/results';
+import { SiteSettings } from '../../shared/contract/sites';
+import { SurveyReply } from '../../shared/contract/surveys';
 import { Delivery, Webhook } from '../../shared/contract/webhooks';
 import {
   AlertInput,
@@ -56,6 +59,10 @@ export const NAMED_SCHEMAS = {
   Alert,
   CaseRecord,
   CaseItem,
+  CaseReply,
+  SurveyReply,
+  SiteSettings,
+  ExportRecord,
   EventAnswer,
   EventResponse,
 };

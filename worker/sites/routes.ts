@@ -8,7 +8,7 @@ import { notFound } from '../http/errors';
 import { newApiKey } from '../keys/api-key';
 import { insertApiKey } from '../keys/sql';
 import { randomId } from '../lib/crypto';
-import { getSiteById, insertSite, updateSite } from './sql';
+import { getSiteById, insertSite, lastResponseAt, updateSite } from './sql';
 
 /** Creates a site with its first API key (operator only). The key is returned once; only its hash is kept. */
 export async function createSite(db: D1Database, input: SiteInput & { key?: string }) {
@@ -34,10 +34,8 @@ route(siteRoutes, createSiteOp, (c, { body }) => createSite(c.env.DB, body));
 route(siteRoutes, getSite, async (c) => {
   const site = await getSiteById(c.env.DB, c.get('siteId'));
   if (!site) throw notFound('site');
-  const last = await c.env.DB.prepare('SELECT MAX(updated_at) AS at FROM responses WHERE site_id = ?')
-    .bind(site.id)
-    .first<{ at: number | null }>();
-  return { site, lastResponseAt: last?.at ? new Date(last.at).toISOString() : null };
+  const last = await lastResponseAt(c.env.DB, site.id);
+  return { site, lastResponseAt: last ? new Date(last).toISOString() : null };
 });
 
 route(siteRoutes, patchSite, async (c, { body: patch }) => {

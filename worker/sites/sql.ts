@@ -32,14 +32,18 @@ export async function getSiteById(db: D1Database, id: string): Promise<Site | nu
   return r ? toSite(r) : null;
 }
 
-export async function getSiteByKey(db: D1Database, key: string): Promise<Site | null> {
-  const r = await db.prepare('SELECT * FROM sites WHERE key = ?').bind(key).first<SiteRow>();
-  return r ? toSite(r) : null;
-}
-
 export async function updateSite(db: D1Database, site: Site): Promise<void> {
   await db
     .prepare('UPDATE sites SET name = ?, origins = ?, locale = ?, recontact_days = ? WHERE id = ?')
     .bind(site.name, JSON.stringify(site.origins), site.locale, site.recontactDays, site.id)
     .run();
+}
+
+/** When the site last received (or merged) a response; null before the first. */
+export async function lastResponseAt(db: D1Database, siteId: string): Promise<number | null> {
+  const r = await db
+    .prepare('SELECT MAX(updated_at) AS at FROM responses WHERE site_id = ?')
+    .bind(siteId)
+    .first<{ at: number | null }>();
+  return r?.at ?? null;
 }

@@ -1,6 +1,6 @@
 import type { DeliveryMessage, Env } from '../env';
 import { type DeliveryToSend, getDeliveryToSend, markDead, recordAttempt } from './deliveries-sql';
-import { signatureHeader } from './signature';
+import { signDelivery } from './signature';
 import { webhookUrlProblem } from './url';
 
 /** Tries per delivery. Keep equal to `max_retries + 1` of the consumer in wrangler.toml. */
@@ -14,12 +14,23 @@ export function backoffSeconds(attempt: number, base = 30): number {
   return Math.min(3600, Math.round(base * 4 ** Math.max(0, attempt - 1)));
 }
 
-export type AttemptResult = { ok: boolean; code: number | null; error: string | null; permanent?: boolean };
+export type AttemptResult = {
+  ok: boolean;
+  code: number | null;
+  error: string | null;
+  permanent?: boolean;
+  /** How long the attempt took. */
+  ms: number;
+};
 
-/** One signed POST. Redirects are not followed (a redirect could lead to a private address). */
+/**
+ * One signed POST, with Seda's and the Standard Webhooks headers. Redirects are not followed (a
+ * redirect could lead to a private address).
+ */
 export async function attemptDelivery(env: Env, d: DeliveryToSend, now = Date.now()): Promise<AttemptResult> {
   const problem = webhookUrlProblem(d.url, env.ALLOW_PRIVATE_WEBHOOKS === '1');
-  if (problem) return { ok: false, code: null, error: `refused: ${problem}`, permanent: true };
+  if (problem) return { ok: false, code: null, error: `refused: ${problem}`, permanent: true, ms: 0 };
+  const started = Date.now();
   try {
     const res = await fetch(d.url, {
       method: 'POST',
@@ -30,15 +41,16 @@ export async function attemptDelivery(env: Env, d: DeliveryToSend, now = Date.no
         'user-agent': 'Seda-Webhooks/1',
         'seda-event': d.event,
         'seda-delivery': d.id,
-        'seda-signature': await signatureHeader(d.secret, d.payload, Math.floor(now / 1000)),
+        ...(await signDelivery(d.secrets, d.id, d.payload, Math.floor(now / 1000))),
       },
       body: d.payload,
     });
     await res.body?.cancel();
     const ok = res.status >= 200 && res.status < 300;
-    return { ok, code: res.status, error: ok ? null : `receiver answered ${res.status}` };
+    return { ok, code: res.status, error: ok ? null : `receiver answered ${res.status}`, ms: Date.now() - started };
   } catch (err) {
-    return { ok: false, code: null, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { ok: false, code: null, error, ms: Date.now() - started };
   }
 }
 
@@ -55,16 +67,16 @@ async function processMessage(msg: Message<DeliveryMessage>, env: Env, now: numb
   }
   const r = await attemptDelivery(env, d, now);
   if (r.ok) {
-    await recordAttempt(env.DB, d.id, { status: 'delivered', code: r.code, error: null }, now);
+    await recordAttempt(env.DB, d.id, { ...r, status: 'delivered', error: null }, now);
     msg.ack();
     return;
   }
   if (r.permanent || msg.attempts >= MAX_ATTEMPTS) {
-    await recordAttempt(env.DB, d.id, { status: 'dead', code: r.code, error: r.error }, now);
+    await recordAttempt(env.DB, d.id, { ...r, status: 'dead' }, now);
     msg.ack();
     return;
   }
-  await recordAttempt(env.DB, d.id, { status: 'failed', code: r.code, error: r.error }, now);
+  await recordAttempt(env.DB, d.id, { ...r, status: 'failed' }, now);
   const base = Number(env.WEBHOOK_RETRY_BASE_SECONDS ?? '30');
   msg.retry({ delaySeconds: backoffSeconds(msg.attempts, Number.isFinite(base) && base >= 0 ? base : 30) });
 }

@@ -18,8 +18,24 @@ export type DeliveryRow = {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The delivery log entry the API shows, with the exact body that was signed and sent. */
-export const toDelivery = (r: DeliveryRow) => ({
+export type AttemptRow = {
+  delivery_id: string;
+  n: number;
+  at: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+};
+
+const toAttempt = (a: AttemptRow) => ({
+  at: iso(a.at)!,
+  statusCode: a.status_code,
+  error: a.error,
+  durationMs: a.duration_ms,
+});
+
+/** The delivery log entry the API shows: every attempt, and the exact body that was signed and sent. */
+export const toDelivery = (r: DeliveryRow, attempts: AttemptRow[]) => ({
   id: r.id,
   webhookId: r.webhook_id,
   event: r.event,
@@ -29,6 +45,7 @@ export const toDelivery = (r: DeliveryRow) => ({
   lastError: r.last_error,
   createdAt: iso(r.created_at)!,
   deliveredAt: iso(r.delivered_at),
+  attemptLog: attempts.map(toAttempt),
   payload: JSON.parse(r.payload) as unknown,
 });
 
@@ -62,35 +79,84 @@ export type DeliveryToSend = {
   status: DeliveryStatus;
   attempts: number;
   url: string;
-  secret: string;
+  /** The secrets that sign it: the webhook's, and the previous one while a rotation's grace period lasts. */
+  secrets: string[];
 };
 
-/** A delivery with its webhook's URL and secret; null when the webhook (and so the row) was deleted. */
-export async function getDeliveryToSend(db: D1Database, id: string): Promise<DeliveryToSend | null> {
-  return db
+/** A delivery with its webhook's URL and secrets; null when the webhook (and so the row) was deleted. */
+export async function getDeliveryToSend(db: D1Database, id: string, now = Date.now()): Promise<DeliveryToSend | null> {
+  const r = await db
     .prepare(
-      `SELECT d.id, d.event, d.payload, d.status, d.attempts, w.url, w.secret
+      `SELECT d.id, d.event, d.payload, d.status, d.attempts, w.url, w.secret,
+         CASE WHEN w.previous_secret_until > ? THEN w.previous_secret END AS previous_secret
        FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = ?`,
     )
-    .bind(id)
-    .first<DeliveryToSend>();
+    .bind(now, id)
+    .first<Omit<DeliveryToSend, 'secrets'> & { secret: string; previous_secret: string | null }>();
+  if (!r) return null;
+  const { secret, previous_secret, ...rest } = r;
+  return { ...rest, secrets: previous_secret ? [secret, previous_secret] : [secret] };
 }
 
-/** Records one HTTP attempt and the state it leaves the delivery in. */
-export async function recordAttempt(
-  db: D1Database,
-  id: string,
-  outcome: { status: 'delivered' | 'failed' | 'dead'; code: number | null; error: string | null },
-  now = Date.now(),
-): Promise<void> {
-  await db
+export type AttemptOutcome = {
+  status: 'delivered' | 'failed' | 'dead';
+  code: number | null;
+  error: string | null;
+  ms: number;
+};
+
+/**
+ * Records one HTTP attempt in the log and the state it leaves the delivery in. A delivery already
+ * finished (a duplicate queue message raced this one) keeps its state, but the attempt was made,
+ * so it is logged all the same.
+ */
+export async function recordAttempt(db: D1Database, id: string, o: AttemptOutcome, now = Date.now()): Promise<void> {
+  const error = o.error?.slice(0, 500) ?? null;
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO delivery_attempts (delivery_id, n, at, status_code, error, duration_ms)
+         SELECT ?, COALESCE(MAX(n), 0) + 1, ?, ?, ?, ? FROM delivery_attempts WHERE delivery_id = ?`,
+      )
+      .bind(id, now, o.code, error, Math.max(0, Math.round(o.ms)), id),
+    db
+      .prepare(
+        `UPDATE deliveries SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
+           updated_at = ?, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
+         WHERE id = ? AND status NOT IN ('delivered', 'dead')`,
+      )
+      .bind(o.status, o.code, error, now, o.status, now, id),
+  ]);
+}
+
+/**
+ * Puts a finished delivery (delivered or dead) back to pending for another round of tries: the same
+ * id and body, so a receiver that de-duplicates sees it as the same message. Null when there is no
+ * such delivery for this webhook; false when it is still being tried.
+ */
+export async function reopenDelivery(db: D1Database, webhookId: string, id: string, now = Date.now()) {
+  const reopened = await db
     .prepare(
-      `UPDATE deliveries SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
-         updated_at = ?, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
-       WHERE id = ? AND status NOT IN ('delivered', 'dead')`,
+      `UPDATE deliveries SET status = 'pending', enqueued_at = NULL, updated_at = ?
+       WHERE id = ? AND webhook_id = ? AND status IN ('delivered', 'dead') RETURNING id`,
     )
-    .bind(outcome.status, outcome.code, outcome.error?.slice(0, 500) ?? null, now, outcome.status, now, id)
-    .run();
+    .bind(now, id, webhookId)
+    .first<{ id: string }>();
+  if (reopened) return true;
+  const exists = await db
+    .prepare('SELECT 1 AS found FROM deliveries WHERE id = ? AND webhook_id = ?')
+    .bind(id, webhookId)
+    .first();
+  return exists ? false : null;
+}
+
+export async function getDelivery(db: D1Database, webhookId: string, id: string) {
+  const [rows, attempts] = await db.batch([
+    db.prepare('SELECT * FROM deliveries WHERE id = ? AND webhook_id = ?').bind(id, webhookId),
+    db.prepare('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY n').bind(id),
+  ]);
+  const row = (rows as D1Result<DeliveryRow>).results[0];
+  return row ? toDelivery(row, (attempts as D1Result<AttemptRow>).results) : null;
 }
 
 /** A message that reached the dead-letter queue without its last attempt being recorded. */
@@ -125,8 +191,16 @@ export async function listDeliveries(
     .all<DeliveryRow>();
   const page = results.slice(0, q.limit);
   const last = page.at(-1);
+  const { results: attempts } = await db
+    .prepare(
+      'SELECT * FROM delivery_attempts WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, n',
+    )
+    .bind(JSON.stringify(page.map((d) => d.id)))
+    .all<AttemptRow>();
+  const byDelivery = new Map<string, AttemptRow[]>();
+  for (const a of attempts) byDelivery.set(a.delivery_id, [...(byDelivery.get(a.delivery_id) ?? []), a]);
   return {
-    items: page.map(toDelivery),
+    items: page.map((d) => toDelivery(d, byDelivery.get(d.id) ?? [])),
     ...(results.length > q.limit && last ? { nextCursor: `${last.created_at}:${last.id}` } : {}),
   };
 }

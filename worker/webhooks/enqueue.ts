@@ -26,10 +26,9 @@ export async function dispatch(env: Env, ids: string[]): Promise<void> {
       const d = await getDeliveryToSend(env.DB, id);
       if (!d) return;
       const r = await attemptDelivery(env, d);
-      const status = r.ok ? 'delivered' : 'dead';
       await recordAttempt(env.DB, id, {
-        status,
-        code: r.code,
+        ...r,
+        status: r.ok ? 'delivered' : 'dead',
         error: r.ok ? null : `${r.error} (no queue: not retried)`,
       });
     }),

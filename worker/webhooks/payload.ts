@@ -4,43 +4,27 @@ import type { WebhookFormat } from './sql';
 export type { EventAnswer, EventResponse, SedaEvent };
 
 /** Slack mrkdwn treats &, < and > as markup: escape anything a respondent wrote. */
-const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-const valueText = (v: EventAnswer['value']) => (Array.isArray(v) ? v.join(', ') : v === null ? '–' : String(v));
-const clip = (s: string, n = 500) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+export const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+export const valueText = (v: EventAnswer['value']) => (Array.isArray(v) ? v.join(', ') : v === null ? '–' : String(v));
+export const clip = (s: string, n = 500) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+export const surveyName = (e: Pick<SedaEvent, 'survey'>) => `"${esc(e.survey.name)}"`;
 
-function answerLines(answers: EventAnswer[]): string {
+export function answerLines(answers: EventAnswer[]): string {
   return answers.map((a) => `• *${esc(a.questionId)}*: ${esc(clip(valueText(a.value)))}`).join('\n');
 }
 
+/** Slack text of the events that are not alerts (each alert kind writes its own: alerts/kinds). */
 function slackText(e: SedaEvent): string {
-  const survey = `"${esc(e.survey.name)}"`;
-  if (e.event === 'ping') return `Seda test delivery for ${survey}: this webhook works.`;
+  if (e.event === 'ping') return `Seda test delivery for ${surveyName(e)}: this webhook works.`;
   if (e.event === 'response.completed') {
     const where = e.response.touchpoint ? ` at *${esc(e.response.touchpoint)}*` : '';
-    return `:speech_balloon: New completed response to ${survey}${where}\n${answerLines(e.response.answers)}`;
-  }
-  if (e.alert.kind === 'drop' && 'score' in e) {
-    const where = e.alert.touchpoint ? ` at *${esc(e.alert.touchpoint)}*` : '';
-    return (
-      `:chart_with_downwards_trend: *Score drop*: ${e.alert.metric.toUpperCase()} of *${esc(e.alert.questionId)}* ` +
-      `on ${survey}${where} is *${e.score.value}* over the last ${e.alert.windowDays} days ` +
-      `(${e.score.n} answers), below ${e.alert.threshold}`
-    );
-  }
-  if ('trigger' in e) {
-    const who = e.response.respondentId ? ` from *${esc(e.response.respondentId)}*` : '';
-    const where = e.response.touchpoint ? ` at *${esc(e.response.touchpoint)}*` : '';
-    return (
-      `:rotating_light: *Alert*: *${esc(e.trigger.questionId)}* = *${esc(clip(valueText(e.trigger.value), 200))}*` +
-      ` on ${survey}${where}${who}\n${answerLines(e.response.answers)}`
-    );
+    return `:speech_balloon: New completed response to ${surveyName(e)}${where}\n${answerLines(e.response.answers)}`;
   }
   return `Seda event ${e.event}`;
 }
 
 /** A Slack incoming-webhook message: `text` (notifications, fallback) and `blocks` (the layout). */
-export function slackMessage(e: SedaEvent) {
-  const text = slackText(e);
+export function slackMessage(e: SedaEvent, text = slackText(e)) {
   return {
     text: clip(text, 3000),
     blocks: [
@@ -58,7 +42,7 @@ export function slackMessage(e: SedaEvent) {
   };
 }
 
-/** The exact body that is signed and sent, in the webhook's format. */
-export function renderPayload(format: WebhookFormat, e: SedaEvent): string {
-  return JSON.stringify(format === 'slack' ? slackMessage(e) : e);
+/** The exact body that is signed and sent, in the webhook's format; `slack` is the text of a Slack message. */
+export function renderPayload(format: WebhookFormat, e: SedaEvent, slack?: string): string {
+  return JSON.stringify(format === 'slack' ? slackMessage(e, slack) : e);
 }

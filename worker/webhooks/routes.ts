@@ -2,27 +2,32 @@ import { Hono } from 'hono';
 import {
   createWebhook,
   deleteWebhook as deleteOp,
+  getDelivery as getDeliveryOp,
   listDeliveries as listDeliveriesOp,
   listWebhooks as listOp,
   pingWebhook,
+  redeliver,
+  rotateWebhookSecret,
 } from '../../shared/contract/webhooks';
 import { forgetRules } from '../alerts/rules';
 import type { AppEnv } from '../env';
+import { parseCursor } from '../http/cursor';
 import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
-import { randomId, randomToken } from '../lib/crypto';
-import { parseCursor } from '../lib/cursor';
-import { listDeliveries } from './deliveries-sql';
-import { enqueueDeliveries } from './enqueue';
+import { randomId } from '../lib/crypto';
+import { getDelivery, listDeliveries, reopenDelivery } from './deliveries-sql';
+import { dispatch, enqueueDeliveries } from './enqueue';
 import { renderPayload } from './payload';
-import { deleteWebhook, getWebhookRow, insertWebhook, listWebhooks } from './sql';
+import { newWebhookSecret } from './signature';
+import { deleteWebhook, getWebhookRow, insertWebhook, listWebhooks, rotateSecret } from './sql';
 import { webhookUrlProblem } from './url';
 
 const MAX_WEBHOOKS = 20;
 
 /**
  * Webhooks of the key's site. A webhook URL (a Slack one especially) is itself a credential, so
- * every endpoint here needs the manage scope. The signing secret is returned once, at creation.
+ * every endpoint here needs the manage scope. The signing secret is returned once, at creation
+ * (and at each rotation).
  */
 export const webhookRoutes = new Hono<AppEnv>();
 
@@ -44,7 +49,7 @@ route(webhookRoutes, createWebhook, async (c, { body: input }) => {
     throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_WEBHOOKS} webhooks`);
   }
   const id = `wh_${randomId(12)}`;
-  const secret = `whsec_${randomToken(24)}`;
+  const secret = newWebhookSecret();
   const now = Date.now();
   await insertWebhook(
     c.env.DB,
@@ -59,6 +64,7 @@ route(webhookRoutes, createWebhook, async (c, { body: input }) => {
     format: input.format,
     events: input.events,
     createdAt: new Date(now).toISOString(),
+    previousSecretExpiresAt: null,
   };
 });
 
@@ -91,4 +97,38 @@ route(webhookRoutes, pingWebhook, async (c, { params }) => {
   const payload = renderPayload(hook.format, event);
   await enqueueDeliveries(c.env, [{ id, webhookId: hook.id, event: 'ping', dedupKey: `ping:${id}`, payload }], [], now);
   return { deliveryId: id };
+});
+
+route(webhookRoutes, getDeliveryOp, async (c, { params }) => {
+  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), params.id);
+  const delivery = hook && (await getDelivery(c.env.DB, hook.id, params.deliveryId));
+  if (!delivery) throw notFound('delivery');
+  return { delivery };
+});
+
+/** Sends a finished delivery again through the normal path (queue and retries), under the same id. */
+route(webhookRoutes, redeliver, async (c, { params }) => {
+  const hook = await getWebhookRow(c.env.DB, c.get('siteId'), params.id);
+  if (!hook) throw notFound('webhook');
+  const reopened = await reopenDelivery(c.env.DB, hook.id, params.deliveryId);
+  if (reopened === null) throw notFound('delivery');
+  if (!reopened) throw new ApiError(409, 'delivery_pending', 'this delivery is still being tried');
+  // Read before it is sent, so the reply shows it queued. Should sending to the queue fail, the
+  // cron sweep finds it pending and unqueued and sends it.
+  const delivery = await getDelivery(c.env.DB, hook.id, params.deliveryId);
+  if (!delivery) throw notFound('delivery');
+  await dispatch(c.env, [params.deliveryId]);
+  return { delivery };
+});
+
+/** A new secret, shown once; the previous one keeps signing (a second signature) for the grace period. */
+route(webhookRoutes, rotateWebhookSecret, async (c, { params, query }) => {
+  const secret = newWebhookSecret();
+  const until = Date.now() + query.graceHours * 3_600_000;
+  if (!(await rotateSecret(c.env.DB, c.get('siteId'), params.id, secret, until))) throw notFound('webhook');
+  return {
+    id: params.id,
+    secret,
+    previousSecretExpiresAt: query.graceHours > 0 ? new Date(until).toISOString() : null,
+  };
 });

@@ -9,19 +9,24 @@ export type WebhookRow = {
   format: WebhookFormat;
   events: string;
   secret: string;
+  previous_secret: string | null;
+  previous_secret_until: number | null;
   created_at: number;
 };
 
-/** What the API shows: never the secret (it is returned once, at creation). */
-export type Webhook = { id: string; url: string; format: WebhookFormat; events: WebhookEvent[]; createdAt: string };
-
-export const toWebhook = (r: WebhookRow): Webhook => ({
+/** What the API shows: never a secret (each is returned once, at creation or rotation). */
+export const toWebhook = (r: WebhookRow, now = Date.now()) => ({
   id: r.id,
   url: r.url,
   format: r.format,
   events: JSON.parse(r.events) as WebhookEvent[],
   createdAt: new Date(r.created_at).toISOString(),
+  previousSecretExpiresAt:
+    r.previous_secret_until !== null && r.previous_secret_until > now
+      ? new Date(r.previous_secret_until).toISOString()
+      : null,
 });
+export type Webhook = ReturnType<typeof toWebhook>;
 
 export async function insertWebhook(
   db: D1Database,
@@ -44,6 +49,27 @@ export async function listWebhooks(db: D1Database, siteId: string): Promise<Webh
 
 export async function getWebhookRow(db: D1Database, siteId: string, id: string): Promise<WebhookRow | null> {
   return db.prepare('SELECT * FROM webhooks WHERE id = ? AND site_id = ?').bind(id, siteId).first<WebhookRow>();
+}
+
+/**
+ * Replaces the secret; the old one keeps signing (as a second signature) until `previousUntil`,
+ * or not at all when that is not in the future.
+ */
+export async function rotateSecret(
+  db: D1Database,
+  siteId: string,
+  id: string,
+  secret: string,
+  previousUntil: number,
+): Promise<boolean> {
+  const res = await db
+    .prepare(
+      `UPDATE webhooks SET previous_secret = secret, previous_secret_until = ?, secret = ?
+       WHERE id = ? AND site_id = ?`,
+    )
+    .bind(previousUntil, secret, id, siteId)
+    .run();
+  return (res.meta.changes ?? 0) > 0;
 }
 
 /** Deletes a webhook with its alert rules and delivery log (foreign-key cascade). */

@@ -1,4 +1,4 @@
-import { ApiError } from '../http/errors';
+import { ApiError } from './errors';
 
 /** Deterministic SQL failures: retrying cannot help, so they stay 500s (bugs to fix, not outages). */
 const PERMANENT =

@@ -1,4 +1,4 @@
-import { ApiError } from '../http/errors';
+import { ApiError } from './errors';
 
 /** Keyset cursor `created_at:id` for lists ordered newest first; a malformed one is a 400 naming `cursor`. */
 export function parseCursor(raw: string | undefined): { at: number; id: string } | undefined {

@@ -1,0 +1,424 @@
+/**
+ * The API as its OpenAPI document says: every endpoint in ENDPOINTS is called with real data, and
+ * every answer (successes and errors) is checked against the document's status, content type and
+ * schema for that operation. The Worker serves exactly the declared routes.
+ */
+import { env } from 'cloudflare:workers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS } from '../../shared/contract/index';
+import { app } from '../../worker/index';
+import { ADMIN, call, ORIGIN } from './helpers';
+import { stubReceiver, until } from './loop-helpers';
+import { type OpenApiDoc, openApiChecker } from './openapi-check';
+
+let doc: OpenApiDoc;
+let checker: ReturnType<typeof openApiChecker>;
+let restoreFetch: () => void;
+let received: { url: string; body: string }[];
+
+beforeAll(async () => {
+  const r = await call('/v1/openapi.json');
+  doc = (await r.clone().json()) as OpenApiDoc;
+  checker = openApiChecker(doc);
+  checker.check({
+    method: 'GET',
+    path: '/v1/openapi.json',
+    status: r.status,
+    contentType: r.headers.get('content-type'),
+    body: await r.text(),
+  });
+  // Webhook receivers: every outbound fetch lands here and is answered 200.
+  const stub = stubReceiver(() => new Response('ok'));
+  received = stub.received;
+  restoreFetch = stub.restore;
+});
+afterAll(() => restoreFetch());
+
+type Init = { key?: string; json?: unknown; body?: string; headers?: Record<string, string> };
+
+/** One call to the Worker, checked against the document; returns the status and parsed body. */
+// biome-ignore lint/suspicious/noExplicitAny: replies are checked against the document here, not by the compiler
+async function api<T = any>(method: string, path: string, init: Init = {}): Promise<{ status: number; body: T }> {
+  const r = await call(path, { method, ...init });
+  const text = new TextDecoder().decode(await r.arrayBuffer());
+  const requestBody = init.json ?? (init.body !== undefined ? safeParse(init.body) : undefined);
+  checker.check({
+    method,
+    path,
+    status: r.status,
+    contentType: r.headers.get('content-type'),
+    body: text,
+    requestBody,
+  });
+  const type = r.headers.get('content-type') ?? '';
+  return { status: r.status, body: (type.includes('application/json') && text ? JSON.parse(text) : text) as T };
+}
+const safeParse = (s: string) => {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Asserts the status (after the document check), with the body in the message when it differs. */
+// biome-ignore lint/suspicious/noExplicitAny: as for api()
+async function expectStatus<T = any>(status: number, p: Promise<{ status: number; body: T }>): Promise<T> {
+  const r = await p;
+  expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(status);
+  return r.body;
+}
+
+const SURVEY = {
+  name: 'Contract survey',
+  status: 'active',
+  questions: [
+    { id: 'nps', type: 'nps', prompt: { en: 'Recommend us?', fa: 'ما را توصیه می‌کنید؟' } },
+    { id: 'csat', type: 'csat', prompt: { en: 'Satisfied?' } },
+    { id: 'ces', type: 'ces', prompt: { en: 'Easy?' } },
+    { id: 'why', type: 'text', prompt: { en: 'Why?' } },
+    {
+      id: 'pick',
+      type: 'choice',
+      prompt: { en: 'Which?' },
+      options: [
+        { id: 'a', label: { en: 'A' } },
+        { id: 'b', label: { en: 'B' } },
+      ],
+    },
+  ],
+};
+
+// Shared across the steps below, in order (one file runs its tests in sequence).
+const s = {} as { apiKey: string; readKey: string; siteKey: string; surveyId: string; hookId: string };
+
+describe('every endpoint answers as its OpenAPI document says', () => {
+  it('the check itself refuses what the document does not allow', () => {
+    const probe = openApiChecker(doc);
+    const x = { method: 'GET', path: '/v1/surveys/sv_1', contentType: 'application/json' };
+    const survey = { id: 'sv_1', name: 'n', status: 'active', questions: [], version: 1 };
+    expect(() => probe.check({ ...x, status: 200, body: JSON.stringify({ survey: { ...survey, id: 7 } }) })).toThrow(
+      /does not match/,
+    );
+    expect(() => probe.check({ ...x, status: 409, body: '{}' })).toThrow(/status not declared/);
+    expect(() => probe.check({ ...x, status: 404, body: '{"error":{"code":"x"}}' })).toThrow(/does not match/);
+    expect(() => probe.check({ ...x, status: 404, contentType: 'text/html', body: 'x' })).toThrow(/content type/);
+    expect(() => probe.check({ ...x, method: 'PUT', status: 200, body: '{}' })).toThrow(/no operation/);
+  });
+
+  it('sites and settings', async () => {
+    const created = await expectStatus(
+      201,
+      api('POST', '/v1/sites', { key: ADMIN, json: { name: 'Contract shop', origins: [ORIGIN], locale: 'fa' } }),
+    );
+    s.apiKey = created.apiKey;
+    s.siteKey = created.site.key;
+    await expectStatus(401, api('POST', '/v1/sites', { json: { name: 'x', origins: [ORIGIN] } }));
+    await expectStatus(400, api('POST', '/v1/sites', { key: ADMIN, json: { name: '', origins: [] } }));
+
+    await expectStatus(200, api('GET', '/v1/site', { key: s.apiKey }));
+    await expectStatus(401, api('GET', '/v1/site'));
+    await expectStatus(200, api('PATCH', '/v1/site', { key: s.apiKey, json: { recontactDays: 7, name: 'Shop' } }));
+    await expectStatus(400, api('PATCH', '/v1/site', { key: s.apiKey, json: { recontactDays: -1 } }));
+
+    await expectStatus(200, api('GET', '/v1/site/settings', { key: s.apiKey }));
+    await expectStatus(401, api('GET', '/v1/site/settings', { key: 'sk_nope_nope' }));
+    await expectStatus(200, api('PATCH', '/v1/site/settings', { key: s.apiKey, json: { dailyCap: 5000 } }));
+    await expectStatus(
+      400,
+      api('PATCH', '/v1/site/settings', {
+        key: s.apiKey,
+        json: { turnstileSecret: '1x0000000000000000000000000000000AA' },
+      }),
+    );
+  });
+
+  it('keys', async () => {
+    const read = await expectStatus(
+      201,
+      api('POST', '/v1/keys', { key: s.apiKey, json: { name: 'reader', scopes: ['read'] } }),
+    );
+    s.readKey = read.apiKey;
+    await expectStatus(400, api('POST', '/v1/keys', { key: s.apiKey, json: { name: 'x', scopes: [] } }));
+    await expectStatus(200, api('GET', '/v1/keys', { key: s.apiKey }));
+    await expectStatus(403, api('GET', '/v1/keys', { key: s.readKey }));
+    // the reader's 403 on a manage endpoint, then a key made only to be revoked
+    await expectStatus(403, api('GET', '/v1/site/settings', { key: s.readKey }));
+    const spare = await expectStatus(
+      201,
+      api('POST', '/v1/keys', { key: s.apiKey, json: { name: 'spare', scopes: ['read', 'manage'] } }),
+    );
+    await expectStatus(204, api('DELETE', `/v1/keys/${spare.key.id}`, { key: s.apiKey }));
+    await expectStatus(404, api('DELETE', '/v1/keys/nope', { key: s.apiKey }));
+  });
+
+  it('touchpoints and surveys', async () => {
+    await expectStatus(
+      201,
+      api('POST', '/v1/touchpoints', { key: s.apiKey, json: { key: 'checkout', name: 'Checkout', stage: 'purchase' } }),
+    );
+    await expectStatus(
+      201,
+      api('POST', '/v1/touchpoints', { key: s.apiKey, json: { key: 'help', name: 'Help', stage: 'support' } }),
+    );
+    await expectStatus(400, api('POST', '/v1/touchpoints', { key: s.apiKey, json: { key: 'x', stage: 'nowhere' } }));
+    await expectStatus(200, api('GET', '/v1/touchpoints', { key: s.apiKey }));
+    await expectStatus(401, api('GET', '/v1/touchpoints'));
+
+    const { survey } = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY }));
+    s.surveyId = survey.id;
+    await expectStatus(400, api('POST', '/v1/surveys', { key: s.apiKey, json: { ...SURVEY, questions: [] } }));
+    await expectStatus(200, api('GET', '/v1/surveys', { key: s.apiKey }));
+    await expectStatus(401, api('GET', '/v1/surveys', { key: 'nope' }));
+    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}`, { key: s.apiKey }));
+    await expectStatus(404, api('GET', '/v1/surveys/sv_nope', { key: s.apiKey }));
+    await expectStatus(
+      200,
+      api('PATCH', `/v1/surveys/${s.surveyId}`, {
+        key: s.apiKey,
+        json: { targeting: { touchpoints: ['checkout', 'help'], trigger: { type: 'pageview', delayMs: 0 } } },
+      }),
+    );
+    await expectStatus(400, api('PATCH', `/v1/surveys/${s.surveyId}`, { key: s.apiKey, json: { status: 'gone' } }));
+    const idem = { 'idempotency-key': crypto.randomUUID() };
+    const first = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY, headers: idem }));
+    const replay = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY, headers: idem }));
+    expect(replay).toEqual(first);
+    await expectStatus(
+      422,
+      api('POST', '/v1/surveys', { key: s.apiKey, json: { ...SURVEY, name: 'x' }, headers: idem }),
+    );
+    const doomed = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY }));
+    await expectStatus(204, api('DELETE', `/v1/surveys/${doomed.survey.id}`, { key: s.apiKey }));
+    await expectStatus(404, api('DELETE', `/v1/surveys/${doomed.survey.id}`, { key: s.apiKey }));
+  });
+
+  it('webhooks and alerts', async () => {
+    const hook = await expectStatus(
+      201,
+      api('POST', '/v1/webhooks', {
+        key: s.apiKey,
+        json: { url: 'http://127.0.0.1:9/contract', events: ['alert', 'response.completed'] },
+      }),
+    );
+    s.hookId = hook.id;
+    await expectStatus(400, api('POST', '/v1/webhooks', { key: s.apiKey, json: { url: 'ftp://x', events: [] } }));
+    await expectStatus(200, api('GET', '/v1/webhooks', { key: s.apiKey }));
+    await expectStatus(403, api('GET', '/v1/webhooks', { key: s.readKey }));
+
+    await expectStatus(
+      201,
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: s.surveyId, questionId: 'nps', max: 6, webhookId: s.hookId },
+      }),
+    );
+    await expectStatus(
+      201,
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: s.surveyId, questionId: 'why', sentiment: 'negative', webhookId: s.hookId },
+      }),
+    );
+    await expectStatus(
+      201,
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: {
+          kind: 'drop',
+          surveyId: s.surveyId,
+          questionId: 'csat',
+          touchpoint: 'checkout',
+          threshold: 90,
+          windowDays: 7,
+          minResponses: 1,
+          webhookId: s.hookId,
+        },
+      }),
+    );
+    await expectStatus(
+      404,
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: 'sv_nope', questionId: 'nps', max: 6, webhookId: s.hookId },
+      }),
+    );
+    await expectStatus(
+      400,
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: s.surveyId, questionId: 'nps', webhookId: s.hookId },
+      }),
+    );
+    const alerts = await expectStatus(200, api('GET', '/v1/alerts', { key: s.apiKey }));
+    expect(alerts.items.map((a: { kind: string }) => a.kind).sort()).toEqual(['answer', 'answer', 'drop']);
+    await expectStatus(401, api('GET', '/v1/alerts'));
+    const spare = await expectStatus(
+      201,
+      api('POST', '/v1/alerts', {
+        key: s.apiKey,
+        json: { surveyId: s.surveyId, questionId: 'ces', min: 1, max: 2, webhookId: s.hookId },
+      }),
+    );
+    await expectStatus(204, api('DELETE', `/v1/alerts/${spare.id}`, { key: s.apiKey }));
+    await expectStatus(404, api('DELETE', `/v1/alerts/${spare.id}`, { key: s.apiKey }));
+  });
+
+  it('the widget: config and responses', async () => {
+    const origin = { origin: ORIGIN };
+    await expectStatus(200, api('GET', `/v1/sites/${s.siteKey}/surveys`, { headers: origin }));
+    await expectStatus(404, api('GET', '/v1/sites/site_nope/surveys', { headers: origin }));
+    await expectStatus(
+      403,
+      api('GET', `/v1/sites/${s.siteKey}/surveys`, { headers: { origin: 'https://evil.example' } }),
+    );
+
+    const post = (body: object) =>
+      api('POST', '/v1/responses', {
+        body: JSON.stringify(body),
+        headers: { ...origin, 'content-type': 'text/plain' },
+      });
+    const base = { siteKey: s.siteKey, surveyId: s.surveyId, completed: true };
+    const texts = ['Terrible, slow and broken checkout', 'Wonderful and fast, thank you', 'خیلی کند و بد بود'];
+    for (let i = 0; i < 12; i++) {
+      await expectStatus(
+        202,
+        post({
+          ...base,
+          id: crypto.randomUUID(),
+          touchpoint: i % 2 ? 'help' : 'checkout',
+          respondent: { id: `user-${i % 4}`, attributes: { plan: i % 3 ? 'pro' : 'free' } },
+          context: { locale: i % 2 ? 'fa' : 'en', url: 'https://shop.example/checkout' },
+          answers: [
+            { questionId: 'nps', value: i % 11 },
+            { questionId: 'csat', value: 1 + (i % 5) },
+            { questionId: 'ces', value: 1 + (i % 7) },
+            { questionId: 'why', value: texts[i % 3]! },
+            { questionId: 'pick', value: [i % 2 ? 'a' : 'b'] },
+          ],
+        }),
+      );
+    }
+    await expectStatus(400, post({ ...base, id: 'not-a-uuid', answers: [] }));
+    await expectStatus(404, post({ ...base, surveyId: 'sv_nope', id: crypto.randomUUID(), answers: [] }));
+    await expectStatus(
+      403,
+      api('POST', '/v1/responses', {
+        body: JSON.stringify({ ...base, id: crypto.randomUUID(), answers: [] }),
+        headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      }),
+    );
+    // alerts, cases and deliveries follow the posts (after the response, through the queue)
+    await until(
+      async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries').first<{ n: number }>())!.n >= 12,
+    );
+  });
+
+  it('results, export and insights', async () => {
+    const k = { key: s.readKey };
+    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/results?interval=week&by=plan`, k));
+    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/results?source=scan&segment=plan:pro`, k));
+    await expectStatus(400, api('GET', `/v1/surveys/${s.surveyId}/results?from=2026-02-30`, k));
+    await expectStatus(404, api('GET', '/v1/surveys/sv_nope/results', k));
+
+    const csv = await expectStatus<string>(200, api('GET', `/v1/surveys/${s.surveyId}/responses?format=csv`, k));
+    expect(csv.split('\r\n').filter(Boolean).length).toBe(13);
+    const ndjson = await expectStatus<string>(200, api('GET', `/v1/surveys/${s.surveyId}/responses?format=ndjson`, k));
+    expect(ndjson.trim().split('\n')).toHaveLength(12); // each line checked against ExportRecord
+    await expectStatus(400, api('GET', `/v1/surveys/${s.surveyId}/responses?format=xml`, k));
+    await expectStatus(404, api('GET', '/v1/surveys/sv_nope/responses', k));
+
+    await expectStatus(200, api('GET', '/v1/journey', k));
+    await expectStatus(400, api('GET', '/v1/journey?from=2026-05-02&to=2026-05-01', k));
+    const page = await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/verbatims?limit=5`, k));
+    expect(page.nextCursor).toEqual(expect.any(String));
+    await expectStatus(
+      200,
+      api('GET', `/v1/surveys/${s.surveyId}/verbatims?cursor=${encodeURIComponent(page.nextCursor)}`, k),
+    );
+    await expectStatus(400, api('GET', `/v1/surveys/${s.surveyId}/verbatims?cursor=garbage`, k));
+    await expectStatus(404, api('GET', '/v1/surveys/sv_nope/verbatims', k));
+    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/terms`, k));
+    await expectStatus(404, api('GET', '/v1/surveys/sv_nope/terms', k));
+    const atRisk = await expectStatus(200, api('GET', '/v1/at-risk', k));
+    expect(atRisk.items.length).toBeGreaterThan(0);
+    await expectStatus(400, api('GET', '/v1/at-risk?from=nope', k));
+    const segments = await expectStatus(200, api('GET', `/v1/segments?surveyId=${s.surveyId}`, k));
+    expect(segments.attributes[0].name).toBe('plan');
+    await expectStatus(404, api('GET', '/v1/segments?surveyId=sv_nope', k));
+  });
+
+  it('deliveries and cases', async () => {
+    await until(async () => received.length >= 12);
+    const log = await expectStatus(200, api('GET', `/v1/webhooks/${s.hookId}/deliveries?limit=3`, { key: s.apiKey }));
+    expect(log.items).toHaveLength(3);
+    await expectStatus(
+      200,
+      api('GET', `/v1/webhooks/${s.hookId}/deliveries?cursor=${log.nextCursor}`, { key: s.apiKey }),
+    );
+    await expectStatus(404, api('GET', '/v1/webhooks/wh_nope/deliveries', { key: s.apiKey }));
+    const ping = await expectStatus(202, api('POST', `/v1/webhooks/${s.hookId}/ping`, { key: s.apiKey }));
+    await expectStatus(404, api('POST', '/v1/webhooks/wh_nope/ping', { key: s.apiKey }));
+    const one = `/v1/webhooks/${s.hookId}/deliveries/${ping.deliveryId}`;
+    await until(async () => (await api('GET', one, { key: s.apiKey })).body.delivery?.status === 'delivered');
+    await expectStatus(404, api('GET', `/v1/webhooks/${s.hookId}/deliveries/dlv_nope`, { key: s.apiKey }));
+    const again = await expectStatus(202, api('POST', `${one}/redeliver`, { key: s.apiKey }));
+    expect(again.delivery.status).toBe('pending');
+    await expectStatus(404, api('POST', `/v1/webhooks/${s.hookId}/deliveries/dlv_nope/redeliver`, { key: s.apiKey }));
+    await until(async () => (await api('GET', one, { key: s.apiKey })).body.delivery?.attemptLog.length === 2);
+    const rotated = await expectStatus(
+      200,
+      api('POST', `/v1/webhooks/${s.hookId}/rotate-secret?graceHours=1`, { key: s.apiKey }),
+    );
+    expect(rotated.previousSecretExpiresAt).toEqual(expect.any(String));
+    await expectStatus(400, api('POST', `/v1/webhooks/${s.hookId}/rotate-secret?graceHours=-1`, { key: s.apiKey }));
+    await expectStatus(404, api('POST', '/v1/webhooks/wh_nope/rotate-secret', { key: s.apiKey }));
+
+    const cases = await expectStatus(200, api('GET', '/v1/cases?limit=2', { key: s.readKey }));
+    expect(cases.items.length).toBeGreaterThan(0);
+    const id = cases.items[0].responseId as string;
+    await expectStatus(400, api('GET', '/v1/cases?status=lost', { key: s.readKey }));
+    await expectStatus(200, api('GET', '/v1/cases/stats', { key: s.readKey }));
+    await expectStatus(400, api('GET', '/v1/cases/stats?from=yesterday', { key: s.readKey }));
+    await expectStatus(200, api('GET', `/v1/cases/${id}`, { key: s.readKey }));
+    await expectStatus(404, api('GET', '/v1/cases/nope', { key: s.readKey }));
+    await expectStatus(200, api('PUT', `/v1/cases/${id}`, { key: s.apiKey, json: { owner: 'sara', note: 'call' } }));
+    await expectStatus(404, api('PUT', '/v1/cases/nope', { key: s.apiKey, json: {} }));
+    await expectStatus(200, api('PATCH', `/v1/cases/${id}`, { key: s.apiKey, json: { status: 'resolved' } }));
+    await expectStatus(400, api('PATCH', `/v1/cases/${id}`, { key: s.apiKey, json: { status: 'lost' } }));
+    await expectStatus(403, api('PATCH', `/v1/cases/${id}`, { key: s.readKey, json: { status: 'open' } }));
+  });
+
+  it('erasure, and deleting a webhook', async () => {
+    const erased = await expectStatus(200, api('DELETE', '/v1/respondents/user-1', { key: s.apiKey }));
+    expect(erased.deletedResponses).toBe(3);
+    await expectStatus(403, api('DELETE', '/v1/respondents/user-2', { key: s.readKey }));
+    await expectStatus(204, api('DELETE', `/v1/webhooks/${s.hookId}`, { key: s.apiKey }));
+    await expectStatus(404, api('DELETE', `/v1/webhooks/${s.hookId}`, { key: s.apiKey }));
+  });
+
+  it('exercised every declared endpoint: a success and an error each', () => {
+    const missing: string[] = [];
+    for (const e of ENDPOINTS) {
+      const statuses = [...(checker.seen.get(e.operationId) ?? [])];
+      if (!statuses.includes(e.success.status)) missing.push(`${e.operationId}: no ${e.success.status}`);
+      if (e.errors.length && !statuses.some((x) => x >= 400)) missing.push(`${e.operationId}: no error`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the Worker serves the declared routes and nothing else', () => {
+  it('every /v1 route of the app is an endpoint in ENDPOINTS, and every endpoint is routed', () => {
+    const declared = new Set(ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const served = new Set(
+      app.routes.filter((r) => r.path.startsWith('/v1') && r.method !== 'OPTIONS').map((r) => `${r.method} ${r.path}`),
+    );
+    expect([...served].filter((r) => !declared.has(r))).toEqual([]);
+    expect([...declared].filter((r) => !served.has(r))).toEqual([]);
+    // the one extra: the CORS preflight of the widget's post
+    expect(app.routes.filter((r) => r.path.startsWith('/v1') && r.method === 'OPTIONS').map((r) => r.path)).toEqual([
+      '/v1/responses',
+    ]);
+  });
+});
