@@ -4,6 +4,7 @@ import { type AnyMetric, formatCi, formatValue, headline, MIN_ANSWERS, SCALE } f
 import { periodEnd, periodLabel } from '../periods';
 import type { Interval, MetricKey } from '../types';
 import { useWidth } from './use-width';
+import './trend-chart.css';
 
 export type TrendInput = { period: string; m: AnyMetric | null };
 
