@@ -11,6 +11,7 @@ import type {
   Segments,
   Terms as TermsSchema,
 } from '../../shared/contract/insights';
+import type { ApiKeyInfo as ApiKeyInfoSchema } from '../../shared/contract/keys';
 import type {
   QuestionResult as QuestionResultSchema,
   SegmentItem as SegmentItemSchema,
@@ -18,12 +19,11 @@ import type {
   TrendPoint as TrendPointSchema,
 } from '../../shared/contract/results';
 import type { Touchpoint } from '../../shared/contract/touchpoints';
-import type { Sentiment } from '../../shared/schemas/api';
 
 export type { CaseItem, CaseRecord, CaseStats } from '../../shared/contract/cases';
 export type { Journey, Verbatim } from '../../shared/contract/insights';
 export type { Results } from '../../shared/contract/results';
-export type { AtRiskItem, CaseStatus, Interval } from '../../shared/schemas/api';
+export type { AtRiskItem, CaseStatus, Interval, Sentiment, Site } from '../../shared/schemas/api';
 export type { Stage } from '../../shared/schemas/common';
 export type { Ces, Comparison, Csat, MetricKey, Metrics, Nps } from '../../shared/schemas/metrics';
 export type { Question, Survey } from '../../shared/schemas/survey';
@@ -35,9 +35,9 @@ export type SegmentItem = z.infer<typeof SegmentItemSchema>;
 export type TouchpointDef = z.infer<typeof Touchpoint>;
 export type JourneyCell = z.infer<typeof JourneyCellSchema>;
 export type VerbatimPage = ReplyOf<typeof listVerbatims>;
+export type ApiKeyInfo = z.infer<typeof ApiKeyInfoSchema>;
 export type Terms = z.infer<typeof TermsSchema>;
 export type SegmentsInfo = z.infer<typeof Segments>;
-export type SentimentLabel = z.infer<typeof Sentiment>;
 export type CasePage = ReplyOf<typeof listCases>;
 export type CaseAnswer = CaseItem['answers'][number];
 export type DurationSummary = CaseStats['timeToFirstContact'];

@@ -4,13 +4,13 @@ import { getSite, getSiteSettings, patchSite } from '../../../shared/contract/si
 import { SitePatch } from '../../../shared/schemas/api';
 import { call } from '../api';
 import { Status } from '../components/status';
+import type { Site } from '../types';
 import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { cspLines } from './csp';
 import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
 import { useSetupT } from './i18n';
 
-type Site = { id: string; key: string; name: string; origins: string[]; locale: string; recontactDays: number };
 type SiteInfo = ReplyOf<typeof getSite>;
 
 const POLL_MS = 5000;
