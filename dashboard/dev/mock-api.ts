@@ -1,6 +1,6 @@
 /**
- * A development stand-in for the Worker's API, used only by `vite` (serve) so the dashboard can be
- * built and looked at without a running Worker. Synthetic, deterministic data computed with the
+ * A development stand-in for the Worker's API, served by `vite` (serve, see mock-server.ts) so the
+ * dashboard can be built and looked at without a running Worker. Synthetic, deterministic data computed with the
  * real metric math and journey rule from shared/. Never bundled. Sign in with the key `demo`.
  *
  * Typed by the contract: each handler is registered for an endpoint declaration (`on(endpoint, fn)`)
@@ -9,8 +9,6 @@
  * body parsed with the endpoint's own schemas, as the Worker does. An endpoint without a handler
  * answers 501.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'vite';
 import type { z } from 'zod';
 import { getCase, getCaseStats, listCases, patchCase, putCase } from '../../shared/contract/cases.ts';
 import type { Endpoint, ReplyOf } from '../../shared/contract/endpoint.ts';
@@ -684,38 +682,23 @@ on(listKeys, () => {
   return { items: keys, keys };
 });
 
-// ---- the dev server ----
+// ---- one request ----
 
-/** The mock as Vite middleware: JSON errors like the Worker's, a little latency like a real network. */
-export function mockApi(): Plugin {
-  return {
-    name: 'seda-mock-api',
-    configureServer(server) {
-      server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
-        if (!req.url?.startsWith('/v1/')) return next();
-        const send = (status: number, body: unknown, type = 'application/json') => {
-          res.statusCode = status;
-          if (status !== 204) res.setHeader('content-type', type);
-          res.end(typeof body === 'string' ? body : JSON.stringify(body));
-        };
-        if (req.headers.authorization !== 'Bearer demo') {
-          return send(401, { error: { code: 'unauthorized', message: 'missing or invalid API key' } });
-        }
-        let raw = '';
-        req.on('data', (chunk: Buffer) => {
-          raw += chunk;
-        });
-        req.on('end', () => {
-          let out: { status: number; body: unknown; type?: string };
-          try {
-            out = answer(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x'), raw ? JSON.parse(raw) : undefined);
-          } catch (e) {
-            const err = e instanceof MockError ? e : new MockError(400, 'invalid_json', String(e));
-            out = { status: err.status, body: { error: { code: err.code, message: err.message, issues: err.issues } } };
-          }
-          setTimeout(() => send(out.status, out.body, out.type), 60);
-        });
-      });
-    },
-  };
+/** The answer to one request: the status, and a JSON body (or the text of a download) with its type. */
+export function respond(
+  method: string,
+  url: string,
+  headers: { authorization?: string | undefined },
+  raw: string,
+): { status: number; body: string; type?: string } {
+  let out: { status: number; body: unknown; type?: string };
+  try {
+    if (headers.authorization !== 'Bearer demo') throw new MockError(401, 'unauthorized', 'missing or invalid API key');
+    out = answer(method, new URL(url, 'http://x'), raw ? JSON.parse(raw) : undefined);
+  } catch (e) {
+    const err = e instanceof MockError ? e : new MockError(400, 'invalid_json', String(e));
+    out = { status: err.status, body: { error: { code: err.code, message: err.message, issues: err.issues } } };
+  }
+  const body = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
+  return { status: out.status, body, ...(out.status === 204 ? {} : { type: out.type ?? 'application/json' }) };
 }
