@@ -218,7 +218,7 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
 }
 
 /** About `count` round tick values covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count: number): number[] {
+function niceTicks(lo: number, hi: number, count: number): number[] {
   const span = hi - lo || 1;
   const raw = span / count;
   const mag = 10 ** Math.floor(Math.log10(raw));

@@ -19,7 +19,7 @@ export const snippet = (api: string, key: string) =>
   `<script>window.seda=window.seda||function(){(seda.q=seda.q||[]).push(arguments)};</script>
 <script src="${api}/w.js" data-site="${key}" async></script>`;
 
-export const spaUsage = (api: string, key: string) => `import { init, identify, touchpoint, track } from 'seda/widget';
+const spaUsage = (api: string, key: string) => `import { init, identify, touchpoint, track } from 'seda/widget';
 
 init({ site: '${key}', api: '${api}' });
 // on every route change, name the touchpoint of the page:

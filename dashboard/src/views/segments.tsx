@@ -9,7 +9,7 @@ import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { type AnyMetric, formatValue, headline, metricOf, metricsAsked, SCALE } from '../metric';
-import type { MetricKey, } from '../types';
+import type { MetricKey } from '../types';
 import { resultsInput } from './overview';
 import './segments.css';
 

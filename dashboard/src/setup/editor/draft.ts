@@ -8,8 +8,6 @@ import type { Survey } from '../../types';
 // biome-ignore lint/suspicious/noExplicitAny: a draft is by definition not yet of the schema's type
 export type Loose = any;
 
-export { isRtl };
-
 /** The editable part of a stored survey (what SurveyInput takes): no id, version or timestamps. */
 export function draftOf(s: Survey): Loose {
   const { id, version, createdAt, updatedAt, ...rest } = s;
