@@ -19,7 +19,7 @@ export function Journey(props: ViewProps) {
   const data = q.data;
   const byStage = new Map(data?.stages.map((s) => [s.stage, s.touchpoints]));
   const cells = new Map(data?.stages.flatMap((s) => s.touchpoints.map((c) => [c.key, c])));
-  // The friction points are the API's (one rule, in worker/journey); the view only names them.
+  // The friction points are the API's (one rule, shared/friction.ts); the view only names them.
   const friction = data?.friction ?? [];
   const frictionKeys = new Set(friction.map((f) => f.key));
 
