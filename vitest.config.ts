@@ -20,6 +20,11 @@ export default defineConfig({
         test: { name: 'widget', environment: 'node', include: ['test/widget/**/*.test.ts'] },
       },
       {
+        // The dashboard's logic (router, metric and number/date formatting, editor drafts, form
+        // refusals, API URLs) in plain Node; the router's store runs in happy-dom (its file says so).
+        test: { name: 'dashboard', environment: 'node', include: ['test/dashboard/**/*.test.ts'] },
+      },
+      {
         // The Worker inside workerd with a real D1 and the migrations applied.
         plugins: [
           cloudflareTest({

@@ -17,7 +17,7 @@ export default defineConfig(async ({ command }) => ({
   plugins: [
     preact(),
     singleFile(),
-    ...(command === 'serve' && !process.env.SEDA_API ? [(await import('./dev/mock-api.ts')).mockApi()] : []),
+    ...(command === 'serve' && !process.env.SEDA_API ? [(await import('./dev/mock-server.ts')).mockApi()] : []),
   ],
   build: {
     outDir: here('../public/dashboard'),

@@ -1,23 +1,116 @@
 /**
- * A development stand-in for the Worker's read API, used only by `vite` (serve) so the dashboard
- * can be built and looked at without a running Worker. Synthetic, deterministic data in the
- * documented response shapes, computed with the real metric math from shared/. Never bundled.
- * Sign in with the key `demo`.
+ * A development stand-in for the Worker's API, served by `vite` (serve, see mock-server.ts) so the
+ * dashboard can be built and looked at without a running Worker. Synthetic, deterministic data computed with the
+ * real metric math and journey rule from shared/. Never bundled. Sign in with the key `demo`.
+ *
+ * Typed by the contract: each handler is registered for an endpoint declaration (`on(endpoint, fn)`)
+ * and must return that endpoint's reply type, so a changed reply shape is a type error here too.
+ * Requests are matched by method and path against ENDPOINTS, and their path parameters, query and
+ * body parsed with the endpoint's own schemas, as the Worker does. An endpoint without a handler
+ * answers 501.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'vite';
+import type { z } from 'zod';
+import { getCase, getCaseStats, listCases, patchCase, putCase } from '../../shared/contract/cases.ts';
+import type { Endpoint, ReplyOf } from '../../shared/contract/endpoint.ts';
+import { ENDPOINTS } from '../../shared/contract/index.ts';
+import { getAtRisk, getJourney, getSegments, getTerms, listVerbatims } from '../../shared/contract/insights.ts';
+import { listKeys } from '../../shared/contract/keys.ts';
+import { exportResponses, getResults } from '../../shared/contract/results.ts';
+import { getSite, getSiteSettings } from '../../shared/contract/sites.ts';
+import { getSurvey, listSurveys } from '../../shared/contract/surveys.ts';
+import { listTouchpoints } from '../../shared/contract/touchpoints.ts';
 import { addDays, dayOf, periodStart, resolveRange } from '../../shared/dates.ts';
+import { frictionOf } from '../../shared/friction.ts';
 import {
-  type Ces,
-  type Csat,
   cesFromHistogram,
   compareCes,
   compareCsat,
   compareNps,
   csatFromHistogram,
-  type Nps,
+  meanWithCi,
   npsFromHistogram,
 } from '../../shared/metrics.ts';
+import type { CaseInput, CaseStatus, Stage } from '../../shared/schemas/api.ts';
+import type { Metrics } from '../../shared/schemas/metrics.ts';
+import { SCALES, type Survey } from '../../shared/schemas/survey.ts';
+
+// ---- the contract binding ----
+
+type Out<S, Else> = S extends z.ZodType ? z.output<S> : Else;
+/** What a handler gets: the request parsed with the endpoint's schemas, as the Worker's handlers do. */
+type Input<E extends Endpoint> = {
+  params: Out<E['params'], Record<string, never>>;
+  query: Out<E['query'], Record<string, never>>;
+  body: Out<E['body'], undefined>;
+};
+/** What a handler returns: the endpoint's JSON reply, or the text of a CSV/NDJSON download. */
+type Output<E extends Endpoint> = E['success'] extends { contentTypes: readonly string[] }
+  ? { type: string; text: string }
+  : ReplyOf<E>;
+type Handler<E extends Endpoint> = (input: Input<E>) => Output<E>;
+
+const handlers = new Map<Endpoint, Handler<Endpoint>>();
+function on<E extends Endpoint>(e: E, fn: Handler<E>): void {
+  handlers.set(e, fn as unknown as Handler<Endpoint>);
+}
+
+class MockError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: { path: PropertyKey[]; message: string }[],
+  ) {
+    super(message);
+  }
+}
+const notFound = (what: string) => new MockError(404, 'not_found', `${what} not found`);
+
+/** `/v1/surveys/{id}` → a pattern with a named group per parameter. */
+const patternOf = (path: string) =>
+  new RegExp(`^${path.replace(/[.$^()]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
+const ROUTES = ENDPOINTS.map((e) => ({ e, pattern: patternOf(e.path), literal: !e.path.includes('{') }));
+
+/** The declared endpoint for a request; a literal path wins over a parameter (`/v1/cases/stats`). */
+function match(method: string, pathname: string): { e: Endpoint; params: Record<string, string> } | undefined {
+  let found: { e: Endpoint; params: Record<string, string> } | undefined;
+  for (const r of ROUTES) {
+    if (r.e.method !== method.toLowerCase()) continue;
+    const m = r.pattern.exec(pathname);
+    if (!m) continue;
+    const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+    if (r.literal) return { e: r.e, params };
+    found ??= { e: r.e, params };
+  }
+  return found;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) return value === undefined ? undefined : {};
+  const r = schema.safeParse(value);
+  if (!r.success) throw new MockError(400, 'invalid_request', 'invalid request', r.error.issues);
+  return r.data;
+}
+
+function answer(method: string, url: URL, body: unknown): { status: number; body: unknown; type?: string } {
+  const m = match(method, url.pathname);
+  if (!m) throw notFound('route');
+  const fn = handlers.get(m.e);
+  if (!fn) throw new MockError(501, 'not_in_mock', `${m.e.operationId} is not in the dev mock`);
+  const out = fn({
+    params: parse(m.e.params, m.params) as Record<string, never>,
+    query: parse(m.e.query, Object.fromEntries(url.searchParams)) as Record<string, never>,
+    body: parse(m.e.body, body) as undefined,
+  }) as unknown;
+  if (m.e.success.status === 204) return { status: 204, body: '' };
+  if ('contentTypes' in m.e.success) {
+    const raw = out as { type: string; text: string };
+    return { status: 200, body: raw.text, type: raw.type };
+  }
+  return { status: m.e.success.status, body: out };
+}
+
+// ---- the data ----
 
 type Row = {
   id: string;
@@ -29,10 +122,10 @@ type Row = {
   day: string;
   at: number;
   completed: boolean;
-  answers: Record<string, number | string>;
+  answers: Record<string, number | string | string[]>;
 };
 
-const TOUCHPOINTS = [
+const TOUCHPOINTS: { key: string; name: string; stage: Stage }[] = [
   { key: 'home', name: 'Home page', stage: 'awareness' },
   { key: 'blog', name: 'Blog', stage: 'awareness' },
   { key: 'pricing', name: 'Pricing', stage: 'consideration' },
@@ -43,10 +136,10 @@ const TOUCHPOINTS = [
   { key: 'help', name: 'Help centre', stage: 'support' },
   { key: 'chat', name: 'Live chat', stage: 'support' },
   { key: 'renewal', name: 'Renewal', stage: 'loyalty' },
-] as const;
+];
 
 const now = new Date().toISOString();
-const SURVEYS = [
+const SURVEYS: Survey[] = [
   {
     id: 'srv_relationship',
     name: 'Relationship NPS',
@@ -65,6 +158,16 @@ const SURVEYS = [
         id: 'ces',
         type: 'ces',
         prompt: { en: 'It was easy to get what I needed.', fa: 'رسیدن به آنچه می‌خواستم آسان بود.' },
+      },
+      {
+        id: 'came-for',
+        type: 'choice',
+        prompt: { en: 'What did you come for today?', fa: 'امروز برای چه آمدید؟' },
+        options: [
+          { id: 'buy', label: { en: 'To buy', fa: 'خرید' } },
+          { id: 'compare', label: { en: 'To compare prices', fa: 'مقایسهٔ قیمت' } },
+          { id: 'help', label: { en: 'To get help', fa: 'گرفتن کمک' } },
+        ],
       },
       {
         id: 'why',
@@ -149,20 +252,24 @@ function generate(): Row[] {
     const drift = (200 - daysAgo) / 200; // things got better lately
     const base = (quality[tp] ?? 0) + (plan === 'business' ? 0.6 : plan === 'free' ? -0.4 : 0) + drift * 0.8;
     const shownOnly = r() < 0.35;
-    const answers: Record<string, number | string> = {};
+    const answers: Row['answers'] = {};
     const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
     if (!shownOnly) {
       const mood = base + (r() - 0.5) * 5;
       if (survey.id === 'srv_relationship') {
-        answers.nps = clamp(7.4 + mood, 0, 10);
+        const nps = clamp(7.4 + mood, 0, 10);
+        answers.nps = nps;
         if (r() < 0.92) answers.csat = clamp(3.7 + mood / 2.2, 1, 5);
         if (r() < 0.85) answers.ces = clamp(5 + mood / 1.6, 1, 7);
-        const s = (answers.nps as number) >= 9 ? 'positive' : (answers.nps as number) >= 7 ? 'neutral' : 'negative';
+        if (r() < 0.7)
+          answers['came-for'] = [tp === 'help' || tp === 'chat' ? 'help' : pick(['buy', 'buy', 'compare'])];
+        const s = nps >= 9 ? 'positive' : nps >= 7 ? 'neutral' : 'negative';
         if (r() < 0.45) answers.why = pick(TEXTS[s]);
-        if ((answers.nps as number) <= 6 && r() < 0.5) answers.improve = pick(TEXTS.negative);
+        if (nps <= 6 && r() < 0.5) answers.improve = pick(TEXTS.negative);
       } else {
-        answers.csat = clamp(3.9 + mood / 2, 1, 5);
-        if (r() < 0.3) answers.note = pick(TEXTS[(answers.csat as number) >= 4 ? 'positive' : 'negative']);
+        const csat = clamp(3.9 + mood / 2, 1, 5);
+        answers.csat = csat;
+        if (r() < 0.3) answers.note = pick(TEXTS[csat >= 4 ? 'positive' : 'negative']);
       }
     }
     rows.push({
@@ -183,7 +290,14 @@ function generate(): Row[] {
 
 const ROWS = generate();
 
-const hist = (rows: Row[], q: string, size: number) => {
+const surveyOf = (id: string) => {
+  const s = SURVEYS.find((x) => x.id === id);
+  if (!s) throw notFound('survey');
+  return s;
+};
+
+/** Answers per value of a scored question (index = value). */
+const hist = (rows: readonly Row[], q: string, size: number) => {
   const h = new Array<number>(size).fill(0);
   for (const r of rows) {
     const v = r.answers[q];
@@ -192,9 +306,8 @@ const hist = (rows: Row[], q: string, size: number) => {
   return h;
 };
 
-function metrics(rows: Row[], surveyId: string): { nps: Nps | null; csat: Csat | null; ces: Ces | null } {
-  const s = SURVEYS.find((x) => x.id === surveyId)!;
-  const has = (t: string) => s.questions.some((q) => q.type === t);
+function metrics(rows: readonly Row[], survey: Survey): Metrics {
+  const has = (t: string) => survey.questions.some((q) => q.type === t);
   return {
     nps: has('nps') ? npsFromHistogram(hist(rows, 'nps', 11)) : null,
     csat: has('csat') ? csatFromHistogram(hist(rows, 'csat', 6)) : null,
@@ -203,7 +316,7 @@ function metrics(rows: Row[], surveyId: string): { nps: Nps | null; csat: Csat |
 }
 
 const answered = (r: Row) => Object.keys(r.answers).length > 0;
-const counts = (rows: Row[]) => ({
+const counts = (rows: readonly Row[]) => ({
   shown: rows.length,
   responses: rows.filter(answered).length,
   completed: rows.filter((r) => r.completed).length,
@@ -212,197 +325,192 @@ const sentimentOf = (text: string) =>
   (Object.keys(TEXTS) as (keyof typeof TEXTS)[]).find((k) => (TEXTS[k] as readonly string[]).includes(text)) ??
   'neutral';
 
-function results(surveyId: string, q: URLSearchParams) {
-  const survey = SURVEYS.find((s) => s.id === surveyId);
-  if (!survey) return null;
-  const range = resolveRange(q.get('from') ?? undefined, q.get('to') ?? undefined);
-  const interval = (q.get('interval') ?? 'day') as 'day' | 'week' | 'month';
-  const seg = q.get('segment');
-  const filt = (from: string, to: string) =>
-    ROWS.filter(
-      (r) =>
-        r.surveyId === surveyId &&
-        r.day >= from &&
-        r.day <= to &&
-        (!q.get('touchpoint') || r.touchpoint === q.get('touchpoint')) &&
-        (!q.get('locale') || r.locale === q.get('locale')) &&
-        (!seg || r.attributes[seg.split(':')[0]!] === seg.slice(seg.indexOf(':') + 1)),
-    );
-  const rows = filt(range.from, range.to);
-  const prev = filt(range.previous.from, range.previous.to);
-  const m = metrics(rows, surveyId);
-  const pm = metrics(prev, surveyId);
-  const periods = new Map<string, Row[]>();
-  for (const r of rows) {
-    const p = periodStart(r.day, interval);
-    periods.set(p, [...(periods.get(p) ?? []), r]);
-  }
-  const byTp = new Map<string, Row[]>();
-  for (const r of rows) byTp.set(r.touchpoint, [...(byTp.get(r.touchpoint) ?? []), r]);
-  const by = q.get('by');
-  const segs = new Map<string, Row[]>();
-  if (by) {
-    for (const r of rows) {
-      const v = by === 'locale' ? r.locale : r.attributes[by];
-      if (v !== undefined) segs.set(v, [...(segs.get(v) ?? []), r]);
+type Filter = { from?: string; to?: string; touchpoint?: string; locale?: string; segment?: string };
+/** The rows of a survey in a range, with the results filters. */
+function rowsOf(surveyId: string, from: string, to: string, f: Filter = {}): Row[] {
+  const [attr, value] = f.segment
+    ? [f.segment.slice(0, f.segment.indexOf(':')), f.segment.slice(f.segment.indexOf(':') + 1)]
+    : [];
+  return ROWS.filter(
+    (r) =>
+      r.surveyId === surveyId &&
+      r.day >= from &&
+      r.day <= to &&
+      (!f.touchpoint || r.touchpoint === f.touchpoint) &&
+      (!f.locale || r.locale === f.locale) &&
+      (!attr || r.attributes[attr] === value),
+  );
+}
+
+function question(
+  rows: readonly Row[],
+  q: Survey['questions'][number],
+): ReplyOf<typeof getResults>['questions'][number] {
+  const withAnswer = rows.filter((r) => q.id in r.answers);
+  const base = { id: q.id, type: q.type, prompt: q.prompt, answered: withAnswer.length };
+  if (q.type === 'nps' || q.type === 'csat' || q.type === 'ces') {
+    const { min, max } = SCALES[q.type];
+    const h = hist(withAnswer, q.id, max + 1);
+    let [n, sum, sumsq] = [0, 0, 0];
+    const distribution = [];
+    for (let v = min; v <= max; v++) {
+      const c = h[v] ?? 0;
+      distribution.push({ value: v, count: c });
+      [n, sum, sumsq] = [n + c, sum + c * v, sumsq + c * v * v];
     }
+    return { ...base, distribution, mean: meanWithCi(n, sum, sumsq, min, max) };
   }
+  if (q.type === 'choice') {
+    const chosen = (r: Row, id: string) => {
+      const v = r.answers[q.id];
+      return Array.isArray(v) && v.includes(id);
+    };
+    return {
+      ...base,
+      options: q.options.map((o) => ({
+        id: o.id,
+        label: o.label,
+        count: withAnswer.filter((r) => chosen(r, o.id)).length,
+      })),
+    };
+  }
+  const sentiment = { positive: 0, neutral: 0, negative: 0 };
+  for (const r of withAnswer) sentiment[sentimentOf(String(r.answers[q.id]))]++;
+  return { ...base, sentiment };
+}
+
+const groupBy = <K>(rows: readonly Row[], key: (r: Row) => K | undefined) => {
+  const out = new Map<K, Row[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k !== undefined) out.set(k, [...(out.get(k) ?? []), r]);
+  }
+  return out;
+};
+
+// ---- the handlers ----
+
+on(listSurveys, () => ({ items: SURVEYS, surveys: SURVEYS }));
+on(getSurvey, ({ params }) => ({ survey: surveyOf(params.id) }));
+on(listTouchpoints, () => ({ items: TOUCHPOINTS, touchpoints: TOUCHPOINTS }));
+
+on(getResults, ({ params, query }) => {
+  const survey = surveyOf(params.id);
+  const range = resolveRange(query.from, query.to);
+  const interval = query.interval ?? 'day';
+  const rows = rowsOf(survey.id, range.from, range.to, query);
+  const prev = rowsOf(survey.id, range.previous.from, range.previous.to, query);
+  const m = metrics(rows, survey);
+  const pm = metrics(prev, survey);
+  const segments = query.by
+    ? [...groupBy(rows, (r) => (query.by === 'locale' ? r.locale : r.attributes[query.by!])).entries()]
+        .map(([value, rs]) => ({ value, responses: rs.filter(answered).length, ...metrics(rs, survey) }))
+        .sort((a, b) => b.responses - a.responses)
+    : undefined;
   return {
     survey: { id: survey.id, name: survey.name },
     range: { from: range.from, to: range.to, interval, previous: range.previous },
-    source: 'rollup',
+    source: 'rollup' as const,
     ...counts(rows),
     metrics: m,
     previous: { ...counts(prev), metrics: pm },
     comparison: { nps: compareNps(m.nps, pm.nps), csat: compareCsat(m.csat, pm.csat), ces: compareCes(m.ces, pm.ces) },
-    trend: [...periods.entries()]
+    trend: [...groupBy(rows, (r) => periodStart(r.day, interval)).entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([period, rs]) => ({ period, ...counts(rs), ...metrics(rs, surveyId) })),
-    touchpoints: [...byTp.entries()].map(([key, rs]) => {
+      .map(([period, rs]) => ({ period, ...counts(rs), ...metrics(rs, survey) })),
+    touchpoints: [...groupBy(rows, (r) => r.touchpoint).entries()].map(([key, rs]) => {
       const tp = TOUCHPOINTS.find((t) => t.key === key);
-      return { key, name: tp?.name ?? key, stage: tp?.stage ?? null, ...counts(rs), ...metrics(rs, surveyId) };
+      return { key, name: tp?.name ?? key, stage: tp?.stage ?? null, ...counts(rs), ...metrics(rs, survey) };
     }),
-    questions: survey.questions.map((qq) => {
-      const withAnswer = rows.filter((r) => qq.id in r.answers);
-      const size = qq.type === 'nps' ? 11 : qq.type === 'csat' ? 6 : 8;
-      if (qq.type === 'text') {
-        const s = { positive: 0, neutral: 0, negative: 0 };
-        for (const r of withAnswer) s[sentimentOf(String(r.answers[qq.id]))]++;
-        return { id: qq.id, type: qq.type, prompt: qq.prompt, answered: withAnswer.length, sentiment: s };
-      }
-      return {
-        id: qq.id,
-        type: qq.type,
-        prompt: qq.prompt,
-        answered: withAnswer.length,
-        distribution: hist(withAnswer, qq.id, size)
-          .map((count, value) => ({ value, count }))
-          .filter((d) => d.count > 0),
-      };
-    }),
-    ...(by
-      ? {
-          segments: {
-            by,
-            items: [...segs.entries()]
-              .map(([value, rs]) => ({ value, responses: rs.filter(answered).length, ...metrics(rs, surveyId) }))
-              .sort((a, b) => b.responses - a.responses),
-          },
-        }
-      : {}),
+    questions: survey.questions.map((q) => question(rows, q)),
+    ...(segments ? { segments: { by: query.by!, items: segments } } : {}),
   };
-}
+});
 
-function verbatims(surveyId: string, q: URLSearchParams) {
-  const range = resolveRange(q.get('from') ?? undefined, q.get('to') ?? undefined);
-  const needle = (q.get('q') ?? '').toLowerCase();
-  const items = ROWS.filter((r) => r.surveyId === surveyId && r.day >= range.from && r.day <= range.to)
-    .filter((r) => !q.get('touchpoint') || r.touchpoint === q.get('touchpoint'))
+function verbatimsOf(
+  surveyId: string,
+  q: { from?: string; to?: string; touchpoint?: string; q?: string; sentiment?: string },
+) {
+  const range = resolveRange(q.from, q.to);
+  const needle = (q.q ?? '').toLowerCase();
+  return rowsOf(surveyId, range.from, range.to, { touchpoint: q.touchpoint })
     .flatMap((r) =>
       Object.entries(r.answers)
-        .filter(([, v]) => typeof v === 'string')
+        .filter((e): e is [string, string] => typeof e[1] === 'string')
         .map(([questionId, text]) => ({
           responseId: r.id,
           questionId,
-          text: String(text),
-          sentiment: sentimentOf(String(text)),
+          text,
+          sentiment: sentimentOf(text),
           score: typeof r.answers.nps === 'number' ? r.answers.nps : (r.answers.csat as number | undefined),
           touchpoint: r.touchpoint,
           locale: r.locale,
           createdAt: new Date(r.at).toISOString(),
         })),
     )
-    .filter(
-      (v) =>
-        (!needle || v.text.toLowerCase().includes(needle)) &&
-        (!q.get('sentiment') || v.sentiment === q.get('sentiment')),
-    )
+    .filter((v) => (!needle || v.text.toLowerCase().includes(needle)) && (!q.sentiment || v.sentiment === q.sentiment))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const limit = Number(q.get('limit') ?? 50);
-  const start = Number(q.get('cursor') ?? 0);
-  const page = items.slice(start, start + limit);
-  return { items: page, ...(start + limit < items.length ? { nextCursor: String(start + limit) } : {}) };
 }
 
-const STOP = new Set([
-  'the',
-  'and',
-  'is',
-  'was',
-  'for',
-  'it',
-  'to',
-  'of',
-  'a',
-  'what',
-  'does',
-  'very',
-  'too',
-  'could',
-  'be',
-  'و',
-  'را',
-  'از',
-  'بود',
-  'است',
-  'ولی',
-  'خیلی',
-  'هستند',
-  'به',
-]);
-function terms(surveyId: string, q: URLSearchParams) {
-  const all = verbatims(surveyId, new URLSearchParams({ ...Object.fromEntries(q), limit: '100000' })).items;
-  const out: Record<string, { term: string; count: number }[]> = {};
-  for (const s of ['positive', 'neutral', 'negative']) {
+on(listVerbatims, ({ params, query }) => {
+  const items = verbatimsOf(surveyOf(params.id).id, query);
+  const start = Number(query.cursor ?? 0);
+  const end = start + query.limit;
+  return { items: items.slice(start, end), ...(end < items.length ? { nextCursor: String(end) } : {}) };
+});
+
+const STOP = new Set(
+  'the and is was for it to of a what does very too could be و را از بود است ولی خیلی هستند به'.split(' '),
+);
+on(getTerms, ({ params, query }) => {
+  const all = verbatimsOf(surveyOf(params.id).id, query);
+  const termsOf = (s: string) => {
     const c = new Map<string, number>();
     for (const v of all.filter((x) => x.sentiment === s))
       for (const w of v.text.toLowerCase().split(/[^\p{L}\p{N}]+/u))
         if (w.length > 2 && !STOP.has(w)) c.set(w, (c.get(w) ?? 0) + 1);
-    out[s] = [...c.entries()]
+    return [...c.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
       .map(([term, count]) => ({ term, count }));
-  }
-  return out;
-}
-
-function journey(q: URLSearchParams) {
-  const range = resolveRange(q.get('from') ?? undefined, q.get('to') ?? undefined);
-  const rows = ROWS.filter((r) => r.day >= range.from && r.day <= range.to);
-  const stages = ['awareness', 'consideration', 'purchase', 'onboarding', 'usage', 'support', 'loyalty'];
-  return {
-    stages: stages.map((stage) => ({
-      stage,
-      touchpoints: TOUCHPOINTS.filter((t) => t.stage === stage).map((t) => {
-        const rs = rows.filter((r) => r.touchpoint === t.key && answered(r));
-        return {
-          key: t.key,
-          name: t.name,
-          n: rs.length,
-          nps: npsFromHistogram(hist(rs, 'nps', 11)),
-          csat: csatFromHistogram(hist(rs, 'csat', 6)),
-          ces: cesFromHistogram(hist(rs, 'ces', 8)),
-        };
-      }),
-    })),
   };
-}
+  return { positive: termsOf('positive'), neutral: termsOf('neutral'), negative: termsOf('negative') };
+});
 
-function atRisk(q: URLSearchParams) {
-  const range = resolveRange(q.get('from') ?? undefined, q.get('to') ?? undefined);
-  const byResp = new Map<string, Row[]>();
-  for (const r of ROWS)
-    if (r.respondentId && typeof r.answers.nps === 'number' && r.day <= range.to)
-      byResp.set(r.respondentId, [...(byResp.get(r.respondentId) ?? []), r]);
-  const items = [];
-  for (const [id, rs] of byResp) {
+on(getJourney, ({ query }) => {
+  const range = resolveRange(query.from, query.to);
+  const rows = ROWS.filter((r) => r.day >= range.from && r.day <= range.to);
+  const stages = [...new Set(TOUCHPOINTS.map((t) => t.stage))].map((stage) => ({
+    stage,
+    touchpoints: TOUCHPOINTS.filter((t) => t.stage === stage).map((t) => {
+      const rs = rows.filter((r) => r.touchpoint === t.key && answered(r));
+      return {
+        key: t.key,
+        name: t.name,
+        n: rs.length,
+        nps: npsFromHistogram(hist(rs, 'nps', 11)),
+        csat: csatFromHistogram(hist(rs, 'csat', 6)),
+        ces: cesFromHistogram(hist(rs, 'ces', 8)),
+      };
+    }),
+  }));
+  return { range: { from: range.from, to: range.to }, stages, friction: frictionOf(stages) };
+});
+
+on(getAtRisk, ({ query }) => {
+  const range = resolveRange(query.from, query.to);
+  const byRespondent = groupBy(
+    ROWS.filter((r) => typeof r.answers.nps === 'number' && r.day <= range.to),
+    (r) => r.respondentId,
+  );
+  const items: ReplyOf<typeof getAtRisk>['items'] = [];
+  for (const [id, rs] of byRespondent) {
     rs.sort((a, b) => a.at - b.at);
     const last = rs[rs.length - 1]!;
     if (last.day < range.from) continue;
-    const prev = rs[rs.length - 2];
     const latest = last.answers.nps as number;
-    const before = prev ? (prev.answers.nps as number) : undefined;
-    const drop = before !== undefined ? before - latest : undefined;
+    const before = rs[rs.length - 2]?.answers.nps as number | undefined;
+    const drop = before !== undefined && before > latest ? before - latest : undefined;
     const reason = latest <= 6 ? 'detractor' : drop !== undefined && drop >= 3 ? 'dropped' : null;
     if (!reason) continue;
     const comment = [...rs]
@@ -424,53 +532,50 @@ function atRisk(q: URLSearchParams) {
     });
   }
   items.sort((a, b) => a.latestScore - b.latestScore || b.at.localeCompare(a.at));
-  return { items: items.slice(0, 100) };
-}
+  return { range: { from: range.from, to: range.to }, items: items.slice(0, 200) };
+});
 
-function segmentsInfo(surveyId: string) {
-  const rows = ROWS.filter((r) => r.surveyId === surveyId);
-  const attrs = new Map<string, Map<string, number>>();
-  const locales = new Map<string, number>();
-  for (const r of rows) {
-    for (const [k, v] of Object.entries(r.attributes)) {
-      const m = attrs.get(k) ?? new Map<string, number>();
-      m.set(v, (m.get(v) ?? 0) + 1);
-      attrs.set(k, m);
-    }
-    locales.set(r.locale, (locales.get(r.locale) ?? 0) + 1);
-  }
-  const list = (m: Map<string, number>) =>
-    [...m.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
-  return { attributes: [...attrs.entries()].map(([name, m]) => ({ name, values: list(m) })), locales: list(locales) };
-}
-
-function csv(surveyId: string, q: URLSearchParams) {
-  const range = resolveRange(q.get('from') ?? undefined, q.get('to') ?? undefined);
+on(getSegments, ({ query }) => {
   const rows = ROWS.filter(
     (r) =>
-      r.surveyId === surveyId &&
-      r.day >= range.from &&
-      r.day <= range.to &&
-      (!q.get('touchpoint') || r.touchpoint === q.get('touchpoint')),
+      (!query.surveyId || r.surveyId === query.surveyId) &&
+      (!query.from || r.day >= query.from) &&
+      (!query.to || r.day <= query.to),
   );
-  const esc = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
-  return ['id,day,touchpoint,locale,completed,nps,csat,ces,why']
-    .concat(
-      rows.map((r) =>
-        [r.id, r.day, r.touchpoint, r.locale, r.completed, r.answers.nps, r.answers.csat, r.answers.ces, r.answers.why]
-          .map(esc)
-          .join(','),
-      ),
-    )
-    .join('\n');
-}
+  const list = (m: Map<string, Row[]>) =>
+    [...m.entries()].map(([value, rs]) => ({ value, count: rs.length })).sort((a, b) => b.count - a.count);
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r.attributes)))];
+  return {
+    attributes: names.map((name) => ({ name, values: list(groupBy(rows, (r) => r.attributes[name])) })),
+    locales: list(groupBy(rows, (r) => r.locale)),
+  };
+});
 
-/** The inbox: the latest detractors as cases, a few already contacted or resolved (read-only here). */
-const CASES = ROWS.filter((r) => typeof r.answers.nps === 'number' && (r.answers.nps as number) <= 6)
+on(exportResponses, ({ params, query }) => {
+  const range = resolveRange(query.from, query.to);
+  const rows = rowsOf(surveyOf(params.id).id, range.from, range.to, query);
+  if (query.format === 'ndjson')
+    return { type: 'application/x-ndjson', text: rows.map((r) => `${JSON.stringify(r)}\n`).join('') };
+  const esc = (v: unknown) => `"${String(v ?? '').replaceAll('"', '""')}"`;
+  const lines = rows.map((r) =>
+    [r.id, r.day, r.touchpoint, r.locale, r.completed, r.answers.nps, r.answers.csat, r.answers.ces, r.answers.why]
+      .map(esc)
+      .join(','),
+  );
+  return {
+    type: 'text/csv; charset=utf-8',
+    text: ['id,day,touchpoint,locale,completed,nps,csat,ces,why', ...lines].join('\n'),
+  };
+});
+
+/** The inbox: the latest detractors as cases, a few already contacted or resolved. */
+const CASES: ReplyOf<typeof listCases>['items'] = ROWS.filter(
+  (r) => typeof r.answers.nps === 'number' && (r.answers.nps as number) <= 6,
+)
   .sort((a, b) => b.at - a.at)
   .slice(0, 12)
   .map((r, i) => {
-    const status = i % 3 === 0 ? 'open' : i % 3 === 1 ? 'contacted' : 'resolved';
+    const status: CaseStatus = i % 3 === 0 ? 'open' : i % 3 === 1 ? 'contacted' : 'resolved';
     const contact = status === 'open' ? null : r.at + (2 + i * 3) * 3_600_000;
     return {
       responseId: r.id,
@@ -486,70 +591,114 @@ const CASES = ROWS.filter((r) => typeof r.answers.nps === 'number' && (r.answers
       respondentId: r.respondentId ?? null,
       completed: r.completed,
       respondedAt: new Date(r.at).toISOString(),
-      answers: Object.entries(r.answers).map(([questionId, value]) => ({ questionId, value })),
+      answers: Object.entries(r.answers).map(([questionId, value]) => ({
+        questionId,
+        value,
+        ...(typeof value === 'string' ? { sentiment: sentimentOf(value) } : {}),
+      })),
     };
   });
 
-function caseStats() {
-  const counts = { open: 0, contacted: 0, resolved: 0 };
-  for (const c of CASES) counts[c.status as keyof typeof counts]++;
+on(listCases, ({ query }) => {
+  const items = CASES.filter(
+    (c) =>
+      (!query.status || c.status === query.status) &&
+      (!query.surveyId || c.surveyId === query.surveyId) &&
+      (!query.owner || c.owner === query.owner),
+  ).slice(0, query.limit);
+  return { items, cases: items };
+});
+
+on(getCaseStats, () => {
+  const byStatus: Record<CaseStatus, number> = { open: 0, contacted: 0, resolved: 0 };
+  for (const c of CASES) byStatus[c.status]++;
   const hoursTo = (k: 'firstContactAt' | 'resolvedAt') =>
-    CASES.filter((c) => c[k])
-      .map((c) => (Date.parse(c[k]!) - Date.parse(c.respondedAt)) / 3_600_000)
-      .sort((a, b) => a - b);
-  const q = (xs: number[], p: number) => (xs.length ? xs[Math.round((xs.length - 1) * p)]! : null);
-  const sum = (xs: number[]) => ({ n: xs.length, medianHours: q(xs, 0.5), p90Hours: q(xs, 0.9) });
+    CASES.flatMap((c) => (c[k] ? [(Date.parse(c[k]) - Date.parse(c.respondedAt)) / 3_600_000] : [])).sort(
+      (a, b) => a - b,
+    );
+  const at = (xs: number[], p: number) => (xs.length ? xs[Math.round((xs.length - 1) * p)]! : null);
+  const summary = (xs: number[]) => ({ n: xs.length, medianHours: at(xs, 0.5), p90Hours: at(xs, 0.9) });
   return {
     total: CASES.length,
-    counts,
-    timeToFirstContact: sum(hoursTo('firstContactAt')),
-    timeToResolve: sum(hoursTo('resolvedAt')),
+    counts: byStatus,
+    timeToFirstContact: summary(hoursTo('firstContactAt')),
+    timeToResolve: summary(hoursTo('resolvedAt')),
   };
-}
+});
 
-function route(method: string, url: URL): { status: number; body: unknown; type?: string } {
-  const p = url.pathname;
-  const q = url.searchParams;
-  const notFound = { status: 404, body: { error: { code: 'not_found', message: 'not found' } } };
-  if (method !== 'GET') return notFound;
-  if (p === '/v1/surveys') return { status: 200, body: { surveys: SURVEYS } };
-  if (p === '/v1/touchpoints') return { status: 200, body: { touchpoints: TOUCHPOINTS } };
-  if (p === '/v1/journey') return { status: 200, body: journey(q) };
-  if (p === '/v1/at-risk') return { status: 200, body: atRisk(q) };
-  if (p === '/v1/cases/stats') return { status: 200, body: caseStats() };
-  if (p === '/v1/cases') {
-    const status = q.get('status');
-    return { status: 200, body: { cases: CASES.filter((c) => !status || c.status === status) } };
+const caseOf = (responseId: string) => {
+  const c = CASES.find((x) => x.responseId === responseId);
+  if (!c) throw notFound('case');
+  return c;
+};
+on(getCase, ({ params }) => ({ case: caseOf(params.responseId) }));
+/** Opening a case on a response without one is not in the mock: its cases are the detractors above. */
+const writeCase = ({ params, body }: { params: { responseId: string }; body: CaseInput }) => {
+  const c = caseOf(params.responseId);
+  const at = new Date().toISOString();
+  if (body.status && body.status !== c.status) {
+    if (body.status !== 'open') c.firstContactAt ??= at;
+    c.resolvedAt = body.status === 'resolved' ? at : null;
+    c.status = body.status;
   }
-  if (p === '/v1/segments') return { status: 200, body: segmentsInfo(q.get('surveyId') ?? '') };
-  const m = /^\/v1\/surveys\/([^/]+)\/(results|verbatims|terms|responses)$/.exec(p);
-  if (!m) return notFound;
-  const id = decodeURIComponent(m[1]!);
-  if (!SURVEYS.some((s) => s.id === id)) return notFound;
-  if (m[2] === 'results') return { status: 200, body: results(id, q) };
-  if (m[2] === 'verbatims') return { status: 200, body: verbatims(id, q) };
-  if (m[2] === 'terms') return { status: 200, body: terms(id, q) };
-  return { status: 200, body: csv(id, q), type: 'text/csv; charset=utf-8' };
-}
+  if (body.owner !== undefined) c.owner = body.owner;
+  if (body.note !== undefined) c.note = body.note;
+  c.updatedAt = at;
+  return { case: c };
+};
+on(patchCase, writeCase);
+on(putCase, writeCase);
 
-export function mockApi(): Plugin {
-  return {
-    name: 'seda-mock-api',
-    configureServer(server) {
-      server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
-        if (!req.url?.startsWith('/v1/')) return next();
-        const send = (status: number, body: unknown, type = 'application/json') => {
-          res.statusCode = status;
-          res.setHeader('content-type', type);
-          res.end(typeof body === 'string' ? body : JSON.stringify(body));
-        };
-        if (req.headers.authorization !== 'Bearer demo') {
-          return send(401, { error: { code: 'unauthorized', message: 'missing or invalid API key' } });
-        }
-        const out = route(req.method ?? 'GET', new URL(req.url, 'http://x'));
-        // A little latency, like a real network.
-        setTimeout(() => send(out.status, out.body, out.type), 60);
-      });
+const SITE = {
+  id: 'site_demo',
+  key: 'demo-site',
+  name: 'Demo shop',
+  origins: ['http://localhost:5199'],
+  locale: 'en',
+  recontactDays: 30,
+};
+on(getSite, () => ({ site: SITE, lastResponseAt: new Date(Math.max(...ROWS.map((r) => r.at))).toISOString() }));
+on(getSiteSettings, () => ({
+  settings: {
+    dailyCap: null,
+    effectiveDailyCap: 10_000,
+    responsesToday: ROWS.filter((r) => r.day === dayOf(Date.now())).length,
+    turnstile: { enabled: false, siteKey: null },
+  },
+}));
+on(listKeys, () => {
+  const keys = [
+    {
+      id: 'demo0000key0',
+      prefix: 'sk_demo0000key0',
+      name: 'Dashboard',
+      scopes: ['read' as const, 'manage' as const],
+      createdAt: now,
+      lastUsedAt: now,
+      revoked: false,
+      revokedAt: null,
     },
-  };
+  ];
+  return { items: keys, keys };
+});
+
+// ---- one request ----
+
+/** The answer to one request: the status, and a JSON body (or the text of a download) with its type. */
+export function respond(
+  method: string,
+  url: string,
+  headers: { authorization?: string | undefined },
+  raw: string,
+): { status: number; body: string; type?: string } {
+  let out: { status: number; body: unknown; type?: string };
+  try {
+    if (headers.authorization !== 'Bearer demo') throw new MockError(401, 'unauthorized', 'missing or invalid API key');
+    out = answer(method, new URL(url, 'http://x'), raw ? JSON.parse(raw) : undefined);
+  } catch (e) {
+    const err = e instanceof MockError ? e : new MockError(400, 'invalid_json', String(e));
+    out = { status: err.status, body: { error: { code: err.code, message: err.message, issues: err.issues } } };
+  }
+  const body = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
+  return { status: out.status, body, ...(out.status === 204 ? {} : { type: out.type ?? 'application/json' }) };
 }

@@ -13,9 +13,11 @@ import {
   type QueryOf,
   type ReplyOf,
 } from '../../shared/contract/endpoint';
+import type { ErrorBody } from '../../shared/schemas/common';
 import { clearApiKey, getApiKey } from './session';
 
-export type Issue = { path: (string | number)[]; message: string };
+/** One refused field, as the Worker names it in `{error: {issues}}`. */
+export type Issue = NonNullable<ErrorBody['error']['issues']>[number];
 
 /** An API error as the Worker reports it: `{error: {code, message, issues?}}` with an HTTP status. */
 export class ApiError extends Error {
@@ -62,7 +64,7 @@ export function urlOf<E extends Endpoint>(e: E, input: CallInput<E>): string {
 }
 
 async function refusal(res: Response, signedIn: boolean): Promise<ApiError> {
-  let body: { error?: { code?: string; message?: string; issues?: Issue[] } } | undefined;
+  let body: Partial<ErrorBody> | undefined;
   try {
     body = await res.json();
   } catch {

@@ -23,7 +23,6 @@ import {
 } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
 import { SetupView, setupTitle } from './setup/view';
-import type { SegmentsInfo, Survey, TouchpointDef } from './types';
 import { AtRisk } from './views/at-risk';
 import { DropOff } from './views/drop-off';
 import { Inbox } from './views/inbox';

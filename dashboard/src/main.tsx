@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { App } from './app';
 import './styles.css';
+import { App } from './app';
+import './print.css';
 
 render(<App />, document.getElementById('app')!);

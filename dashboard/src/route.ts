@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addDays, dayOf, daysBetween } from '../../shared/dates';
-import type { CaseStatus, Interval, MetricKey, SentimentLabel } from './types';
+import { CaseStatus, Interval, Sentiment } from '../../shared/schemas/api';
+import { METRICS } from './metric';
+import type { MetricKey } from './types';
 
 /**
  * The dashboard's only router. Every screen lives in the hash, so a reload, the back button and a
@@ -30,7 +32,7 @@ export type Filters = {
   language?: string;
   /** verbatims */
   q?: string;
-  sentiment?: SentimentLabel;
+  sentiment?: Sentiment;
   /** segments */
   by?: string;
   /** journey colouring, segments chart */
@@ -47,6 +49,10 @@ export type Route = { view: View; filters: Filters; setup: SetupRoute | null };
 
 const isDay = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
+/** `v` if it is one of `options` (an enum's values from shared/schemas), else undefined. */
+const oneOf = <T extends string>(options: readonly T[], v: string | undefined): T | undefined =>
+  (options as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
+
 function parseSetup(path: string): SetupRoute | null {
   const [head = '', id] = path.split('/');
   if (head === 'editor' && id) return { view: 'editor', id: decodeURIComponent(id) };
@@ -62,10 +68,6 @@ export function parseHash(hash: string, last?: Route): Route {
   const p = new URLSearchParams(qs);
   const get = (k: string) => p.get(k) || undefined;
   const range = (RANGES as readonly string[]).includes(p.get('range') ?? '') ? (p.get('range') as RangePreset) : '30';
-  const interval = get('interval');
-  const sentiment = get('sentiment');
-  const metric = get('metric');
-  const status = get('status');
   return {
     view,
     setup: null,
@@ -74,16 +76,15 @@ export function parseHash(hash: string, last?: Route): Route {
       range,
       from: isDay(p.get('from')) ? get('from') : undefined,
       to: isDay(p.get('to')) ? get('to') : undefined,
-      interval: interval === 'day' || interval === 'week' || interval === 'month' ? interval : undefined,
+      interval: oneOf(Interval.options, get('interval')),
       touchpoint: get('touchpoint'),
       segment: get('segment'),
       language: get('language'),
       q: get('q'),
-      sentiment:
-        sentiment === 'positive' || sentiment === 'neutral' || sentiment === 'negative' ? sentiment : undefined,
+      sentiment: oneOf(Sentiment.options, get('sentiment')),
       by: get('by'),
-      metric: metric === 'nps' || metric === 'csat' || metric === 'ces' ? metric : undefined,
-      status: status === 'open' || status === 'contacted' || status === 'resolved' ? status : undefined,
+      metric: oneOf(METRICS, get('metric')),
+      status: oneOf(CaseStatus.options, get('status')),
     },
   };
 }

@@ -100,7 +100,7 @@ function builtIn(iss: z.core.$ZodRawIssue, i18n: Pick<I18n, 'locale' | 'int'>): 
 }
 
 /** A schema message (English, from the API or a shared schema) in the dashboard's language. */
-export function messageIn(locale: I18n['locale'], message: string): string {
+function messageIn(locale: I18n['locale'], message: string): string {
   const key = BY_TEXT.get(message);
   return locale === 'fa' && key ? FA[key] : message;
 }

@@ -11,7 +11,7 @@ import {
   signedInContext,
   XSS_TEXT,
 } from './dashboard-helpers';
-import { launchBrowser } from './helpers';
+import { collectorUrl, launchBrowser } from './helpers';
 
 // The CX dashboard in Debian's Chromium against `wrangler dev`, on a site of its own.
 let browser: Browser;
@@ -194,6 +194,16 @@ describe('dashboard', () => {
     const checkout = page.locator('[data-touchpoint="checkout"]');
     expect(await checkout.textContent()).toContain('Checkout');
     expect(await page.locator('.stage').count()).toBe(7);
+    // Friction points are the API's call: a metric is called out only when two touchpoints have enough
+    // answers to compare. Here only checkout has, so the API names none and neither does the view
+    // (it used to compute its own, and marked checkout).
+    const journey = await (
+      await fetch(`${collectorUrl()}/v1/journey`, { headers: { authorization: `Bearer ${site.apiKey}` } })
+    ).json();
+    expect(journey.friction).toEqual([]);
+    expect(await page.locator('.friction li').count()).toBe(0);
+    expect(await page.locator('.is-friction').count()).toBe(0);
+    expect(await page.locator('.friction').textContent()).toContain('once two touchpoints have enough answers');
 
     await page.getByRole('link', { name: 'Drop-off' }).click();
     await ready(page);

@@ -1,5 +1,6 @@
 import type { Friction, Journey, JourneyCell } from '../../shared/contract/insights';
 import { resolveRange } from '../../shared/dates';
+import { frictionOf } from '../../shared/friction';
 import { cesFromHistogram, csatFromHistogram, npsFromHistogram } from '../../shared/metrics';
 import { STAGES, type Stage } from '../../shared/schemas/common';
 import { VALUES } from '../results/sql';
@@ -8,30 +9,6 @@ import { journeyRows, siteSurveysAndTouchpoints } from './sql';
 
 type MetricKey = Friction['metric'];
 const METRICS: readonly MetricKey[] = ['nps', 'csat', 'ces'];
-
-/**
- * The worst cell of each metric among those with enough answers: highest CES mean (most effort),
- * lowest CSAT and NPS. "Worst" needs something to compare with, so a metric is called out only
- * when at least two touchpoints have enough answers for it; ties go to the earlier journey stage.
- */
-export function frictionOf(stages: Journey['stages']): Friction[] {
-  const out: Friction[] = [];
-  for (const metric of METRICS) {
-    const cells: { key: string; stage: Stage; value: number }[] = [];
-    for (const { stage, touchpoints } of stages) {
-      for (const t of touchpoints) {
-        const m = t[metric];
-        if (!m?.enough) continue;
-        cells.push({ key: t.key, stage, value: 'mean' in m ? m.mean : m.score });
-      }
-    }
-    if (cells.length < 2) continue;
-    // Lower is worse for all three: CES is asked as agreement ("it was easy", 1–7), so 7 is easiest.
-    const worst = cells.reduce((w, c) => (c.value < w.value ? c : w));
-    out.push({ key: worst.key, stage: worst.stage, metric, value: worst.value });
-  }
-  return out;
-}
 
 /**
  * NPS/CSAT/CES per touchpoint across all of a site's surveys, grouped by journey stage. Each survey

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n';
 import type { MetricKey, QuestionResult } from '../types';
+import './distribution.css';
 
 const VALUES: Record<MetricKey, number[]> = {
   nps: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
@@ -19,7 +20,7 @@ export function Distribution({ metric, question }: { metric: MetricKey; question
   const i18n = useI18n();
   const { t } = i18n;
   const counts = new Map((question.distribution ?? []).map((d) => [d.value, d.count]));
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const total = question.answered;
   const max = Math.max(1, ...counts.values());
   const title = t('distributionOf', { metric: t(`metric.${metric}`) });
   return (

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { STAGES } from '../constants';
+import { STAGES } from '../../../shared/schemas/common';
 import { type FilterName, VIEW_FILTERS, type ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { RANGES, type RangePreset } from '../route';
 import type { Interval } from '../types';
+import './filter-bar.css';
 
 /** The global filters, as native labelled controls; each change applies at once. */
 export function FilterBar(props: ViewProps) {

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n';
 import { type AnyMetric, ciBounds, formatDelta, formatValue, headline, MIN_ANSWERS } from '../metric';
 import type { Comparison, MetricKey } from '../types';
+import './metric-card.css';
 
 type Props = {
   metric: MetricKey;

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n';
 import { type AnyMetric, bucketOf, formatCi, formatValue, headline } from '../metric';
 import type { MetricKey } from '../types';
+import './metric-cell.css';
 
 /** A metric in a table cell: the value with its interval and n, or "too few (n = 12)", or a dash. */
 export function MetricCell({

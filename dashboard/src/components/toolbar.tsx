@@ -3,6 +3,7 @@ import { downloadCsv, safeName } from '../download';
 import { useI18n } from '../i18n';
 import type { View } from '../route';
 import type { Survey } from '../types';
+import './toolbar.css';
 
 /** Export of the current filter as CSV, and the printable one-page report (overview). */
 export function Toolbar({

@@ -4,6 +4,7 @@ import { type AnyMetric, formatCi, formatValue, headline, MIN_ANSWERS, SCALE } f
 import { periodEnd, periodLabel } from '../periods';
 import type { Interval, MetricKey } from '../types';
 import { useWidth } from './use-width';
+import './trend-chart.css';
 
 export type TrendInput = { period: string; m: AnyMetric | null };
 
@@ -217,7 +218,7 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
 }
 
 /** About `count` round tick values covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count: number): number[] {
+function niceTicks(lo: number, hi: number, count: number): number[] {
   const span = hi - lo || 1;
   const raw = span / count;
   const mag = 10 ** Math.floor(Math.log10(raw));

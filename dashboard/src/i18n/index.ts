@@ -5,7 +5,6 @@ import { fa } from './fa';
 
 export type { MessageKey };
 export type Locale = 'en' | 'fa';
-export const LOCALES: readonly Locale[] = ['en', 'fa'];
 
 const STORE = 'seda.locale';
 

@@ -5,7 +5,7 @@
  */
 
 /** With Turnstile on, the widget also loads Cloudflare's api.js, which renders the challenge in an iframe. */
-export const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
+const TURNSTILE_ORIGIN = 'https://challenges.cloudflare.com';
 
 export const cspLines = (api: string, turnstile = false) =>
   turnstile

@@ -4,13 +4,13 @@ import { getSite, getSiteSettings, patchSite } from '../../../shared/contract/si
 import { SitePatch } from '../../../shared/schemas/api';
 import { call } from '../api';
 import { Status } from '../components/status';
+import type { Site } from '../types';
 import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { cspLines } from './csp';
 import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
 import { useSetupT } from './i18n';
 
-type Site = { id: string; key: string; name: string; origins: string[]; locale: string; recontactDays: number };
 type SiteInfo = ReplyOf<typeof getSite>;
 
 const POLL_MS = 5000;
@@ -19,7 +19,7 @@ export const snippet = (api: string, key: string) =>
   `<script>window.seda=window.seda||function(){(seda.q=seda.q||[]).push(arguments)};</script>
 <script src="${api}/w.js" data-site="${key}" async></script>`;
 
-export const spaUsage = (api: string, key: string) => `import { init, identify, touchpoint, track } from 'seda/widget';
+const spaUsage = (api: string, key: string) => `import { init, identify, touchpoint, track } from 'seda/widget';
 
 init({ site: '${key}', api: '${api}' });
 // on every route change, name the touchpoint of the page:

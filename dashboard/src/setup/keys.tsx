@@ -1,16 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { z } from 'zod';
-import { type ApiKeyInfo, createKey, listKeys, revokeKey } from '../../../shared/contract/keys';
+import { createKey, listKeys, revokeKey } from '../../../shared/contract/keys';
 import { ApiKeyInput } from '../../../shared/schemas/api';
 import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
+import type { ApiKeyInfo } from '../types';
 import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { asIssuesOf, type Errors, FormActions, focusFirstError, issueMap, type Note, TextField } from './form';
 import { type SetupKey, useSetupT } from './i18n';
 import { ListTable } from './list-table';
-
-type KeyInfo = z.infer<typeof ApiKeyInfo>;
 
 /** API keys: create with scopes (shown once), see when each was last used, revoke. */
 export function Keys() {
@@ -50,7 +48,7 @@ export function Keys() {
     }
   };
 
-  const revoke = async (k: KeyInfo) => {
+  const revoke = async (k: ApiKeyInfo) => {
     if (!confirm(st('confirmRevoke', { name: k.name }))) return;
     try {
       await call(revokeKey, { params: { id: k.id } });

@@ -4,6 +4,7 @@ import { TouchpointInput } from '../../../shared/schemas/api';
 import { STAGES } from '../../../shared/schemas/common';
 import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
+import type { TouchpointDef } from '../types';
 import { validate } from '../validate';
 import {
   asIssuesOf,
@@ -19,21 +20,19 @@ import { type SetupKey, useSetupT } from './i18n';
 import { ListTable } from './list-table';
 import { SHOP_TOUCHPOINTS } from './templates';
 
-type Tp = { key: string; name: string; stage: string };
-
 /** Touchpoints: the list, a form to add or edit one (key, name, journey stage), and shop suggestions. */
 export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   const ui = useSetupT();
   const { st, t, locale } = ui;
   const q = useEndpoint(listTouchpoints, {});
   const list = q.data?.items ?? [];
-  const [form, setForm] = useState<Tp>({ key: '', name: '', stage: 'purchase' });
+  const [form, setForm] = useState<TouchpointDef>({ key: '', name: '', stage: 'purchase' });
   const [errors, setErrors] = useState<Errors>(new Map());
   const [note, setNote] = useState<Note>();
   const [busy, setBusy] = useState(false);
   const keyInput = useRef<HTMLInputElement>(null);
 
-  const save = async (tp: Tp) => {
+  const save = async (tp: TouchpointDef) => {
     const checked = validate(TouchpointInput, tp, ui);
     if (!checked.success) {
       setErrors(issueMap(checked.error.issues));
@@ -63,7 +62,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   const addSuggestions = async (items: typeof suggestions) => {
     for (const s of items) if (!(await save({ key: s.key, name: s.name[locale] ?? s.name.en, stage: s.stage }))) return;
   };
-  const field = (k: keyof Tp) => ({
+  const field = (k: keyof TouchpointDef) => ({
     path: k,
     error: errors.get(k),
     value: form[k],

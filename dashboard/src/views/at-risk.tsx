@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { toHash } from '../route';
 import type { AtRiskItem, CaseStatus } from '../types';
 import { CaseAction } from './case-action';
+import './at-risk.css';
 
 const PAGE = 50;
 

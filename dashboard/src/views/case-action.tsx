@@ -3,7 +3,7 @@ import { patchCase } from '../../../shared/contract/cases';
 import { announce } from '../announce';
 import { call } from '../api';
 import { useI18n } from '../i18n';
-import type { CaseRecord, CaseStatus } from '../types';
+import type { CaseStatus } from '../types';
 import './case-action.css';
 
 /**

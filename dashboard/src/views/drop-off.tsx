@@ -6,8 +6,8 @@ import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import type { Results } from '../types';
 import { resultsInput } from './overview';
+import './drop-off.css';
 
 type Step = { key: string; label: string; count: number; note?: string; kind: 'edge' | 'question' };
 

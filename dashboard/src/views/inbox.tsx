@@ -10,7 +10,6 @@ import { asIssuesOf } from '../setup/form';
 import type {
   CaseAnswer,
   CaseItem,
-  CasePage,
   CaseRecord,
   CaseStats,
   CaseStatus,
@@ -19,6 +18,7 @@ import type {
   Survey,
 } from '../types';
 import { validate } from '../validate';
+import './inbox.css';
 
 const PAGE = 50;
 const STATUSES: readonly CaseStatus[] = ['open', 'contacted', 'resolved'];

@@ -1,31 +1,14 @@
 import { getJourney } from '../../../shared/contract/insights';
+import { STAGES } from '../../../shared/schemas/common';
 import { useEndpoint } from '../api';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
-import { STAGES } from '../constants';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import { type AnyMetric, bucketOf, formatValue, headline, METRICS, MIN_ANSWERS } from '../metric';
-import type { JourneyCell, Journey as JourneyData, MetricKey, Stage } from '../types';
-
-type Friction = { cell: JourneyCell; stage: Stage; metric: 'ces' | 'csat'; m: AnyMetric };
-
-/** The worst cell by effort (lowest CES) and by satisfaction (lowest CSAT), among cells with enough answers. */
-export function frictionPoints(data: JourneyData): Friction[] {
-  const out: Friction[] = [];
-  for (const metric of ['ces', 'csat'] as const) {
-    let worst: Friction | null = null;
-    for (const s of data.stages)
-      for (const cell of s.touchpoints) {
-        const m = cell[metric];
-        if (!m?.enough) continue;
-        if (!worst || headline(m) < headline(worst.m)) worst = { cell, stage: s.stage, metric, m };
-      }
-    if (worst) out.push(worst);
-  }
-  return out;
-}
+import { bucketOf, formatValue, headline, METRICS, MIN_ANSWERS } from '../metric';
+import type { JourneyCell, MetricKey } from '../types';
+import './journey.css';
 
 export function Journey(props: ViewProps) {
   const i18n = useI18n();
@@ -35,8 +18,10 @@ export function Journey(props: ViewProps) {
   const q = useEndpoint(getJourney, { query: { from: dates.from, to: dates.to } });
   const data = q.data;
   const byStage = new Map(data?.stages.map((s) => [s.stage, s.touchpoints]));
-  const friction = data ? frictionPoints(data) : [];
-  const frictionKeys = new Set(friction.map((f) => f.cell.key));
+  const cells = new Map(data?.stages.flatMap((s) => s.touchpoints.map((c) => [c.key, c])));
+  // The friction points are the API's (one rule, shared/friction.ts); the view only names them.
+  const friction = data?.friction ?? [];
+  const frictionKeys = new Set(friction.map((f) => f.key));
 
   return (
     <div class="journey" data-state={q.loading ? 'loading' : data ? 'ready' : 'empty'} aria-busy={q.loading}>
@@ -53,12 +38,12 @@ export function Journey(props: ViewProps) {
                   <p class="muted small">{t('frictionIntro', { min: i18n.int(MIN_ANSWERS) })}</p>
                   <ul>
                     {friction.map((f) => (
-                      <li key={f.metric}>
-                        {t(f.metric === 'ces' ? 'frictionEffort' : 'frictionSatisfaction', {
-                          name: f.cell.name,
+                      <li key={f.metric} data-friction={f.metric}>
+                        {t(`frictionOf.${f.metric}`, {
+                          name: cells.get(f.key)?.name ?? f.key,
                           stage: t(`stage.${f.stage}`),
-                          value: formatValue(i18n, f.metric, headline(f.m)),
-                          n: i18n.int(f.m.n),
+                          value: formatValue(i18n, f.metric, f.value),
+                          n: i18n.int(cells.get(f.key)?.[f.metric]?.n ?? 0),
                         })}
                       </li>
                     ))}

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { getResults } from '../../../shared/contract/results';
+import { STAGES } from '../../../shared/schemas/common';
 import { announce } from '../announce';
 import { type CallInput, useEndpoint } from '../api';
 import { Distribution } from '../components/distribution';
@@ -8,12 +9,12 @@ import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import { TrendChart } from '../components/trend-chart';
-import { STAGES } from '../constants';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { metricOf, metricsAsked } from '../metric';
 import { periodsBetween } from '../periods';
 import type { MetricKey, Results, Stage } from '../types';
+import './overview.css';
 
 /** The results call for the current filters (shared by overview, segments and drop-off). */
 export function resultsInput(p: ViewProps, extra: { by?: string } = {}): CallInput<typeof getResults> | null {

@@ -9,8 +9,9 @@ import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { type AnyMetric, formatValue, headline, metricOf, metricsAsked, SCALE } from '../metric';
-import type { MetricKey, Results } from '../types';
+import type { MetricKey } from '../types';
 import { resultsInput } from './overview';
+import './segments.css';
 
 /** Any metric broken down by an identify() attribute or by the respondent's language. */
 export function Segments(props: ViewProps) {

@@ -3,6 +3,7 @@ import { listSurveys } from '../../../shared/contract/surveys';
 import { ApiError, call } from '../api';
 import { LocaleToggle } from '../components/locale-toggle';
 import { useI18n } from '../i18n';
+import './sign-in.css';
 
 /** Sign-in with a site API key; it is checked against the API before it is kept (sessionStorage). */
 export function SignIn({

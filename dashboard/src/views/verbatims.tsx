@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getTerms, listVerbatims } from '../../../shared/contract/insights';
+import { Sentiment } from '../../../shared/schemas/api';
 import { call, useEndpoint } from '../api';
 import { languageName } from '../components/filter-bar';
 import { Status } from '../components/status';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import type { SentimentLabel, Terms, Verbatim, VerbatimPage } from '../types';
+import type { Verbatim } from '../types';
+import './verbatims.css';
 
-const SENTIMENTS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
-const ICON: Record<SentimentLabel, string> = { positive: '☺', neutral: '•', negative: '☹' };
+const ICON: Record<Sentiment, string> = { positive: '☺', neutral: '•', negative: '☹' };
 const PAGE = 50;
 
 /**
@@ -91,12 +92,10 @@ export function Verbatims(props: ViewProps) {
             <select
               id="v-sentiment"
               value={filters.sentiment ?? ''}
-              onChange={(e) =>
-                setFilters({ sentiment: (e.currentTarget.value || undefined) as SentimentLabel | undefined })
-              }
+              onChange={(e) => setFilters({ sentiment: (e.currentTarget.value || undefined) as Sentiment | undefined })}
             >
               <option value="">{t('allSentiments')}</option>
-              {SENTIMENTS.map((s) => (
+              {Sentiment.options.map((s) => (
                 <option key={s} value={s}>
                   {t(`sentiment.${s}`)}
                 </option>
@@ -112,7 +111,7 @@ export function Verbatims(props: ViewProps) {
         <Status loading={terms.loading} error={terms.error} retry={terms.reload}>
           {terms.data && (
             <div class="terms-grid">
-              {SENTIMENTS.map((s) => (
+              {Sentiment.options.map((s) => (
                 <div key={s} class={`card terms-col sentiment-${s}`}>
                   <h3>
                     <span aria-hidden="true">{ICON[s]}</span> {t(`sentiment.${s}`)}

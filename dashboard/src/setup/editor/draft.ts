@@ -1,4 +1,5 @@
 import { isRtl } from '../../../../widget/core/locale';
+import type { Survey } from '../../types';
 
 /**
  * The editor works on a loose copy of the survey: a field may hold what the owner typed even when it
@@ -7,7 +8,11 @@ import { isRtl } from '../../../../widget/core/locale';
 // biome-ignore lint/suspicious/noExplicitAny: a draft is by definition not yet of the schema's type
 export type Loose = any;
 
-export { isRtl };
+/** The editable part of a stored survey (what SurveyInput takes): no id, version or timestamps. */
+export function draftOf(s: Survey): Loose {
+  const { id, version, createdAt, updatedAt, ...rest } = s;
+  return structuredClone(rest);
+}
 
 /** A clone changed by `fn` (drafts are small; structuredClone keeps the code plain). */
 export function produce<T>(d: T, fn: (x: Loose) => void): T {

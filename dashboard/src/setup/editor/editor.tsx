@@ -10,17 +10,12 @@ import type { Survey } from '../../types';
 import { validate } from '../../validate';
 import { asIssuesOf, Field, focusFirstError, issueMap } from '../form';
 import { type SetupKey, useSetupT } from '../i18n';
-import { dirOf, type Loose, langsOf, produce, put, retype, tidy } from './draft';
+import { dirOf, draftOf, type Loose, langsOf, produce, put, retype, tidy } from './draft';
 import { ErrorSummary } from './error-summary';
 import { LocalizedFields } from './localized';
 import { Preview } from './preview';
 import { QuestionEditor } from './question';
 import { TargetingEditor, ThemeEditor } from './settings';
-
-const toDraft = (s: Survey): Loose => {
-  const { id, version, createdAt, updatedAt, ...rest } = s;
-  return structuredClone(rest);
-};
 
 /** The survey editor: load, edit with SurveyInput checking every field, preview, save. */
 export function Editor({ id, onChanged }: { id: string; onChanged: () => void }) {
@@ -49,7 +44,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
   const ui = useSetupT();
   const { st } = ui;
   const tpQ = useEndpoint(listTouchpoints, {});
-  const [draft, setDraft] = useState<Loose>(() => toDraft(survey));
+  const [draft, setDraft] = useState<Loose>(() => draftOf(survey));
   const [showErrors, setShowErrors] = useState(false);
   const [serverErrors, setServerErrors] = useState<Map<string, string>>(new Map());
   const [note, setNote] = useState<{ text: string; error?: boolean }>();
@@ -112,7 +107,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
           thankYou: d.thankYou ?? null,
         },
       });
-      setDraft(toDraft(r.survey));
+      setDraft(draftOf(r.survey));
       setShowErrors(false);
       setDirty(false);
       setNote({ text: st('saved') });
