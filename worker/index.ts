@@ -6,6 +6,7 @@ import type { AppEnv, DeliveryMessage, Env } from './env';
 import { exportRoutes } from './export/routes';
 import { ApiError, onError } from './http/errors';
 import { insightRoutes } from './insights/routes';
+import { invitationRoutes } from './invitations/routes';
 import { journeyRoutes } from './journey/routes';
 import { keyRoutes } from './keys/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -32,6 +33,7 @@ for (const group of [
   keyRoutes,
   touchpointRoutes,
   surveyRoutes,
+  invitationRoutes,
   resultRoutes,
   exportRoutes,
   journeyRoutes,

@@ -5,6 +5,7 @@ export type ExportResponse = {
   created_at: number;
   completed: number;
   touchpoint: string;
+  channel: string;
   locale: string | null;
   path: string | null;
   respondent_id: string | null;
@@ -27,7 +28,7 @@ export async function* exportPages(db: D1Database, f: Partial<Filter> & { survey
     const [rs, as] = await db.batch([
       db
         .prepare(
-          `SELECT id, created_at, completed, touchpoint, locale, path, respondent_id, attributes FROM responses
+          `SELECT id, created_at, completed, touchpoint, channel, locale, path, respondent_id, attributes FROM responses
            WHERE id IN (${page}) ORDER BY created_at, id`,
         )
         .bind(...args, ...after),

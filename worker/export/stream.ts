@@ -19,6 +19,7 @@ function toRecord(r: ExportResponse) {
     createdAt: new Date(r.created_at).toISOString(),
     completed: r.completed === 1,
     touchpoint: r.touchpoint || null,
+    channel: r.channel,
     locale: r.locale,
     path: r.path,
     respondentId: r.respondent_id,
@@ -45,7 +46,7 @@ export function exportStream(
       let chunk = '';
       if (header) {
         header = false;
-        const cols = ['response_id', 'created_at', 'completed', 'touchpoint', 'locale', 'path', 'respondent_id'];
+        const cols = ['response_id', 'created_at', 'completed', 'touchpoint', 'channel', 'locale', 'path', 'respondent_id'];
         chunk += `${[...cols, 'attributes', ...qids].map(csvCell).join(',')}\r\n`;
       }
       const next = await pages.next();
@@ -65,6 +66,7 @@ export function exportStream(
           new Date(r.created_at).toISOString(),
           r.completed === 1 ? 'true' : 'false',
           r.touchpoint,
+          r.channel,
           r.locale,
           r.path,
           r.respondent_id,

@@ -8,7 +8,7 @@ import {
   npsFromHistogram,
 } from '../../shared/metrics';
 import { STAGES, type Stage } from '../../shared/schemas/common';
-import { journeyRows, siteSurveysAndTouchpoints } from '../insights/sql';
+import { journeyChannelRows, journeyRows, siteSurveysAndTouchpoints } from '../insights/sql';
 import { VALUES } from '../results/sql';
 import { metricQuestions } from '../surveys/sql';
 
@@ -50,13 +50,19 @@ export function frictionOf(stages: Journey['stages']): Friction[] {
 /**
  * NPS/CSAT/CES per touchpoint across all of a site's surveys, grouped by journey stage. Each survey
  * contributes its first question of each type (as in results); histograms are summed across
- * surveys before the metric is computed. Reads rollups only.
+ * surveys before the metric is computed. Reads rollups only, unless `channel` filters (then a scan).
  */
-export async function siteJourney(db: D1Database, siteId: string, opts: { from?: string; to?: string }) {
+export async function siteJourney(
+  db: D1Database,
+  siteId: string,
+  opts: { from?: string; to?: string; channel?: string },
+) {
   const range = resolveRange(opts.from, opts.to);
   const [site, rows] = await Promise.all([
     siteSurveysAndTouchpoints(db, siteId),
-    journeyRows(db, siteId, range.from, range.to),
+    opts.channel !== undefined
+      ? journeyChannelRows(db, siteId, range.from, range.to, opts.channel)
+      : journeyRows(db, siteId, range.from, range.to),
   ]);
 
   const metricOf = new Map<string, MetricKey>(); // `${surveyId}\n${questionId}` -> metric
