@@ -51,7 +51,7 @@ describe('GET /v1/surveys/:id/responses (export)', () => {
     const text = await r.text();
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe(
-      'response_id,created_at,completed,touchpoint,locale,path,respondent_id,attributes,nps,csat,ces,why,channel',
+      'response_id,created_at,completed,touchpoint,channel,locale,path,respondent_id,attributes,nps,csat,ces,why,channel',
     );
     // the quoted newline inside the first row's comment is part of one record
     expect(text.match(/\r\n/g)!.length).toBe(n + 1);
