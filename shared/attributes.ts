@@ -18,18 +18,16 @@ export function attributesMatch(rules: readonly AttributeRule[] | undefined, att
     !rules ||
     rules.every((r) => {
       const v = (attrs as Record<string, unknown> | undefined)?.[r.key];
-      const s = String(v);
+      const s = `${v}`;
       return (
         v != null &&
-        (r.op === 'eq'
-          ? s === String(r.value)
-          : r.op === 'neq'
-            ? s !== String(r.value)
-            : r.op === 'in'
-              ? r.value.some((x) => String(x) === s)
-              : r.op === 'gt'
-                ? +s > r.value
-                : +s < (r.value as number))
+        (r.op === 'in'
+          ? r.value.some((x) => s === `${x}`)
+          : r.op === 'gt'
+            ? +s > r.value
+            : r.op === 'lt'
+              ? +s < r.value
+              : (s === `${r.value}`) === (r.op === 'eq'))
       );
     })
   );

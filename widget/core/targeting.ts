@@ -1,3 +1,4 @@
+import { attributesMatch } from '../../shared/attributes';
 import type { PublicSiteSettings, PublicSurvey } from '../../shared/schemas/survey';
 import { matchPath } from './glob';
 
@@ -11,8 +12,11 @@ export const DEFAULT_RECONTACT_DAYS = 30;
 export interface Freq {
   /** survey id → when it was last shown */
   s: Record<string, number>;
-  /** survey id → 1 once completed: never asked again */
-  c: Record<string, 1>;
+  /**
+   * survey id → when it was completed: never asked again, or after its `repeatEveryDays` (an older
+   * browser stored 1: completed long ago)
+   */
+  c: Record<string, number>;
   /** survey id → this visitor's sampling roll in [0, 100) */
   r: Record<string, number>;
   /** when any survey was last shown (site-wide recontact gap) */
@@ -41,11 +45,14 @@ export interface Page {
   path: string;
   touchpoint?: string;
   now: number;
+  /** the attributes given to `identify` (unchecked) */
+  attrs?: unknown;
 }
 
 /**
- * Whether a survey may be armed on this page for this visitor: targeting (touchpoint, URL, sample)
- * and frequency (completed, per-survey and site-wide recontact, one per visit). The trigger is separate.
+ * Whether a survey may be armed on this page for this visitor: targeting (touchpoint, URL, attribute
+ * rules, sample) and frequency (completed unless the survey repeats, per-survey and site-wide
+ * recontact, one per visit). The trigger is separate.
  * May store a sampling roll in `f` (the roll is per visitor, so sampling is not re-drawn on each view).
  */
 export function eligible(
@@ -56,7 +63,8 @@ export function eligible(
   random: () => number = Math.random,
 ): boolean {
   const t = s.targeting ?? {};
-  if (f.c[s.id] || f.vs) return false;
+  // Completed: never again, or after `repeatEveryDays` (never completed: NaN, not less than anything).
+  if (page.now - f.c[s.id]! < (t.repeatEveryDays || 1e9) * DAY || f.vs) return false;
   const gap = settings?.recontactDays ?? 0;
   if (f.l && gap > 0 && page.now - f.l < gap * DAY) return false;
   const seen = f.s[s.id];
@@ -66,6 +74,7 @@ export function eligible(
   if (inc?.length && !matchPath(page.path, inc)) return false;
   const exc = t.urls?.exclude;
   if (exc?.length && matchPath(page.path, exc)) return false;
+  if (!attributesMatch(t.attributes, page.attrs)) return false;
   if (t.samplePercent !== undefined && t.samplePercent < 100) {
     f.r[s.id] ??= random() * 100;
     if (f.r[s.id]! >= t.samplePercent) return false;
