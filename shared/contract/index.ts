@@ -17,7 +17,21 @@ import * as surveys from './surveys';
 import * as touchpoints from './touchpoints';
 import * as webhooks from './webhooks';
 
-export { alerts, cases, collect, insights, invitations, keys, meta, respondents, results, sites, surveys, touchpoints, webhooks };
+export {
+  alerts,
+  cases,
+  collect,
+  insights,
+  invitations,
+  keys,
+  meta,
+  respondents,
+  results,
+  sites,
+  surveys,
+  touchpoints,
+  webhooks,
+};
 
 const isEndpoint = (v: unknown): v is Endpoint =>
   typeof v === 'object' && v !== null && 'operationId' in v && 'method' in v && 'path' in v;

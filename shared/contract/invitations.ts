@@ -15,7 +15,6 @@ import { Attributes } from '../schemas/response';
 import { endpoint } from './endpoint';
 import { IdParam, listOf, Timestamp } from './lists';
 
-
 /** One invitation as the create call answers it. */
 export const CreatedInvitation = z.object({
   id: z.string(),
@@ -61,7 +60,7 @@ export const createInvitations = endpoint({
     'completed one is never answered twice. The contact policy applies at creation: a respondent who ' +
     "answered any of the site's surveys within its recontact gap (`recontact_gap`), who completed this " +
     'survey (`already_completed`, or within `repeatEveryDays`), or whose attributes fail ' +
-    "`targeting.attributes` (`not_targeted`) gets an invitation marked `skipped` with that reason; its link " +
+    '`targeting.attributes` (`not_targeted`) gets an invitation marked `skipped` with that reason; its link ' +
     'opens a page that asks nothing. Seda sends no mail or SMS: send the `url`s with your own tools.',
   access: 'manage',
   params: IdParam,

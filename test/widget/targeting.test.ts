@@ -136,6 +136,13 @@ describe('contact policy: waves and attributes', () => {
       expect(eligible(s, emptyFreq(), undefined, page({ attrs: { ...ok, ...bad } })), JSON.stringify(bad)).toBe(false);
     }
     expect(eligible(s, emptyFreq(), undefined, page())).toBe(false); // not identified
-    expect(eligible(survey({ attributes: [{ key: 'beta', op: 'eq', value: true }] }), emptyFreq(), undefined, page({ attrs: { beta: true } }))).toBe(true);
+    expect(
+      eligible(
+        survey({ attributes: [{ key: 'beta', op: 'eq', value: true }] }),
+        emptyFreq(),
+        undefined,
+        page({ attrs: { beta: true } }),
+      ),
+    ).toBe(true);
   });
 });

@@ -94,7 +94,9 @@ describe('channel on every response', () => {
     expect((await results('?channel=web')).metrics.nps).toMatchObject({ n: 2, promoters: 2, score: 100 });
     expect((await results('?channel=qr')).metrics.nps).toBeNull();
     const by = await results('?by=channel');
-    expect(Object.fromEntries(by.segments.items.map((i: { value: string; responses: number }) => [i.value, i.responses]))).toEqual({
+    expect(
+      Object.fromEntries(by.segments.items.map((i: { value: string; responses: number }) => [i.value, i.responses])),
+    ).toEqual({
       email: 3,
       web: 2,
       sms: 1,
@@ -112,11 +114,17 @@ describe('channel on every response', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { channel: string; respondentId: string | null });
     expect(nd.map((r) => r.channel).sort()).toEqual(['email', 'email', 'email', 'sms', 'web', 'web']);
-    expect(nd.filter((r) => r.channel === 'email').map((r) => r.respondentId).sort()).toEqual(['e1', 'e2', 'e3']);
+    expect(
+      nd
+        .filter((r) => r.channel === 'email')
+        .map((r) => r.respondentId)
+        .sort(),
+    ).toEqual(['e1', 'e2', 'e3']);
 
     const journey = (q = '') => getJson(`/v1/journey${q}`, apiKey);
-    const cell = (j: { stages: { stage: string; touchpoints: { key: string; n: number; nps: { n: number } | null }[] }[] }) =>
-      j.stages.find((s) => s.stage === 'purchase')!.touchpoints.find((t) => t.key === 'checkout')!;
+    const cell = (j: {
+      stages: { stage: string; touchpoints: { key: string; n: number; nps: { n: number } | null }[] }[];
+    }) => j.stages.find((s) => s.stage === 'purchase')!.touchpoints.find((t) => t.key === 'checkout')!;
     expect(cell(await journey())).toMatchObject({ n: 6, nps: { n: 6 } });
     expect(cell(await journey('?channel=email'))).toMatchObject({ n: 3, nps: { n: 3, score: -100 } });
     expect(cell(await journey('?channel=qr'))).toMatchObject({ n: 0, nps: null });
@@ -125,7 +133,14 @@ describe('channel on every response', () => {
   it('a web response is channel web whatever the body says', async () => {
     const { site, survey } = await setup();
     const id = crypto.randomUUID();
-    const res = await postResponse({ id, siteKey: site.key, surveyId: survey.id, answers: [], completed: false, channel: 'email' });
+    const res = await postResponse({
+      id,
+      siteKey: site.key,
+      surveyId: survey.id,
+      answers: [],
+      completed: false,
+      channel: 'email',
+    });
     expect(res.status).toBe(400); // not a field of the body: the channel comes from an invitation only
     const ok = await postResponse({ id, siteKey: site.key, surveyId: survey.id, answers: [], completed: false });
     expect(ok.status).toBe(202);
@@ -222,7 +237,9 @@ describe('one contact policy across channels', () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('recontact_gap');
     const again = await webPost(site.key, survey.id, 'cust-9');
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('already_completed');
-    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE respondent_id = 'cust-9'").first('n')).toBe(1);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE respondent_id = 'cust-9'").first('n')).toBe(
+      1,
+    );
     // anonymous visitors and other respondents are asked as before
     expect((await webPost(site.key, other.id, 'cust-10')).status).toBe(202);
     // after the gap, the web may ask again (another survey)

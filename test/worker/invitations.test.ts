@@ -106,10 +106,7 @@ describe('invitation links', () => {
     const { apiKey, survey } = await setup();
     const r = await invite(apiKey, survey.id, {
       channel: 'email',
-      respondents: [
-        { id: 'cust-1', attributes: { plan: 'pro' }, locale: 'fa' },
-        { id: 'cust-2' },
-      ],
+      respondents: [{ id: 'cust-1', attributes: { plan: 'pro' }, locale: 'fa' }, { id: 'cust-2' }],
     });
     expect(r.status).toBe(201);
     expect(r.body.invitations.map((i) => [i.respondentId, i.status])).toEqual([
@@ -162,7 +159,9 @@ describe('invitation links', () => {
     expect(rows.results).toEqual([
       { id: phone.responseId, channel: 'email', respondent_id: 'cust-1', attributes: '{"plan":"pro"}', completed: 1 },
     ]);
-    expect(await count('SELECT num AS n FROM answers WHERE response_id = ? AND question_id = ?', phone.responseId, 'nps')).toBe(6);
+    expect(
+      await count('SELECT num AS n FROM answers WHERE response_id = ? AND question_id = ?', phone.responseId, 'nps'),
+    ).toBe(6);
     expect((await listed()).items[0]).toMatchObject({ status: 'completed' });
 
     // completed: the page says so and writes nothing; posts are refused
@@ -177,7 +176,9 @@ describe('invitation links', () => {
     expect(late.status).toBe(409);
     expect(((await late.json()) as { error: { code: string } }).error.code).toBe('already_answered');
     expect(await writes()).toEqual(before);
-    expect(await count('SELECT num AS n FROM answers WHERE response_id = ? AND question_id = ?', phone.responseId, 'nps')).toBe(6);
+    expect(
+      await count('SELECT num AS n FROM answers WHERE response_id = ? AND question_id = ?', phone.responseId, 'nps'),
+    ).toBe(6);
 
     // a personal link takes only its own response id
     const other = await pageConfig(two.url);
@@ -188,7 +189,10 @@ describe('invitation links', () => {
 
   it('a tampered or unknown token is a 404 page in the locale; an expired or revoked link a 410 page; none writes', async () => {
     const { apiKey, survey } = await setup();
-    const r = await invite(apiKey, survey.id, { channel: 'sms', respondents: [{ id: 'p1' }, { id: 'p2' }, { id: 'p3' }] });
+    const r = await invite(apiKey, survey.id, {
+      channel: 'sms',
+      respondents: [{ id: 'p1' }, { id: 'p2' }, { id: 'p3' }],
+    });
     const [a, b, c] = r.body.invitations.map((i) => i.url) as [string, string, string];
     const config = await pageConfig(a);
     const token = tokenOf(a);
@@ -210,7 +214,10 @@ describe('invitation links', () => {
     expect((await call(`/s/${flip(token, 20)}?lang=ar`)).status).toBe(404);
     expect(await (await call(`/s/${flip(token, 20)}?lang=ar`)).text()).toContain('الرابط غير موجود');
     // a tampered token cannot post either
-    const forged = await pagePost({ ...config, token: flip(token, 20) }, { id: config.responseId, answers: [{ questionId: 'nps', value: 0 }] });
+    const forged = await pagePost(
+      { ...config, token: flip(token, 20) },
+      { id: config.responseId, answers: [{ questionId: 'nps', value: 0 }] },
+    );
     expect(forged.status).toBe(404);
 
     // expired (time passes: the row's expiry moves into the past) and revoked
@@ -374,7 +381,12 @@ describe('invitation links', () => {
       id: `bulk-${i}`,
       attributes: { plan: i % 2 ? 'pro' : 'free', n: i },
     }));
-    const r = await invite(apiKey, survey.id, { channel: 'email', touchpoint: 'support', expiresInDays: 7, respondents });
+    const r = await invite(apiKey, survey.id, {
+      channel: 'email',
+      touchpoint: 'support',
+      expiresInDays: 7,
+      respondents,
+    });
     expect(r.status).toBe(201);
     expect(r.body.invitations).toHaveLength(1000);
     expect(r.body.invitations.map((i) => i.respondentId)).toEqual(respondents.map((x) => x.id));
@@ -416,13 +428,17 @@ describe('invitation links', () => {
     expect((await invite(reader, survey.id, { channel: 'link' })).status).toBe(403);
     expect((await call(`/v1/surveys/${survey.id}/invitations`, { key: reader })).status).toBe(403);
     expect((await call(`/v1/surveys/${survey.id}/invitations`)).status).toBe(401);
-    expect((await call(`/v1/surveys/${survey.id}/invitations/abc`, { method: 'DELETE', key: apiKey })).status).toBe(404);
+    expect((await call(`/v1/surveys/${survey.id}/invitations/abc`, { method: 'DELETE', key: apiKey })).status).toBe(
+      404,
+    );
   });
 
   it('erasing a respondent removes their personal links', async () => {
     const { apiKey, survey } = await setup();
     await invite(apiKey, survey.id, { channel: 'email', respondents: [{ id: 'forget me' }, { id: 'keep' }] });
-    expect((await call(`/v1/respondents/${encodeURIComponent('forget me')}`, { method: 'DELETE', key: apiKey })).status).toBe(200);
+    expect(
+      (await call(`/v1/respondents/${encodeURIComponent('forget me')}`, { method: 'DELETE', key: apiKey })).status,
+    ).toBe(200);
     const list = await getJson<{ items: { respondentId: string }[] }>(`/v1/surveys/${survey.id}/invitations`, apiKey);
     expect(list.items.map((i) => i.respondentId)).toEqual(['keep']);
   });

@@ -202,8 +202,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
         who = [a, b];
         // attribute rules may now hold (or no longer)
         soon(true);
-      }
-      else if (name === 'touchpoint') {
+      } else if (name === 'touchpoint') {
         tp = a ? String(a) : undefined;
         soon(true);
       } else if (name === 'track') {

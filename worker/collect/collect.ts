@@ -104,16 +104,23 @@ export async function collect(
   }
   // A post through an invitation link takes its channel, touchpoint and (personal link) respondent
   // from the invitation, never from the body.
-  const invitation = body.invitation ? await invitationForPost(db, { ...body, invitation: body.invitation }, now) : null;
+  const invitation = body.invitation
+    ? await invitationForPost(db, { ...body, invitation: body.invitation }, now)
+    : null;
   const respondentId = invitation ? invitation.respondentId : (body.respondent?.id ?? null);
   if (!invitation && respondentId !== null) {
     // The contact policy for what this browser cannot know: an identified visitor who answered through
     // an invitation (email, SMS, …) within the site's gap, or completed this survey there, is not asked
     // on the web. Only a response's first post is checked (later parts are never refused).
     const last = await invitedContactBeforeFirstPost(db, site.id, body.surveyId, respondentId, body.id);
-    const why = last && skipReason({ recontactDays: site.recontactDays, repeatEveryDays: survey.repeatEveryDays }, last, now);
+    const why =
+      last && skipReason({ recontactDays: site.recontactDays, repeatEveryDays: survey.repeatEveryDays }, last, now);
     if (why) {
-      throw new ApiError(409, why, `this respondent is not to be asked now (${why}): they answered through another channel`);
+      throw new ApiError(
+        409,
+        why,
+        `this respondent is not to be asked now (${why}): they answered through another channel`,
+      );
     }
   }
   // The guards below apply to a response's first post only, so they need to know whether this id

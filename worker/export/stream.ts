@@ -46,7 +46,16 @@ export function exportStream(
       let chunk = '';
       if (header) {
         header = false;
-        const cols = ['response_id', 'created_at', 'completed', 'touchpoint', 'channel', 'locale', 'path', 'respondent_id'];
+        const cols = [
+          'response_id',
+          'created_at',
+          'completed',
+          'touchpoint',
+          'channel',
+          'locale',
+          'path',
+          'respondent_id',
+        ];
         chunk += `${[...cols, 'attributes', ...qids].map(csvCell).join(',')}\r\n`;
       }
       const next = await pages.next();

@@ -113,7 +113,9 @@ export async function journeyChannelRows(db: D1Database, siteId: string, from: s
       )
       .bind(siteId, from, to, channel),
     db
-      .prepare(`SELECT r.touchpoint, SUM(r.answered) AS answered FROM responses r WHERE ${inRange} GROUP BY r.touchpoint`)
+      .prepare(
+        `SELECT r.touchpoint, SUM(r.answered) AS answered FROM responses r WHERE ${inRange} GROUP BY r.touchpoint`,
+      )
       .bind(siteId, from, to, channel),
   ]);
   return {

@@ -19,7 +19,11 @@ const DAY = 86_400_000;
 /** When a respondent last answered any of the site's surveys, and last completed this one. */
 export type LastContact = { answeredAt: number | null; completedAt: number | null };
 
-export type Policy = { recontactDays: number; repeatEveryDays?: number | undefined; attributes?: AttributeRule[] | undefined };
+export type Policy = {
+  recontactDays: number;
+  repeatEveryDays?: number | undefined;
+  attributes?: AttributeRule[] | undefined;
+};
 
 /** Why this respondent must not be asked now, or null. Attributes are checked when given (invitations). */
 export function skipReason(

@@ -11,7 +11,12 @@ export function acceptLanguages(header: string | undefined): string[] {
     .slice(0, 10)
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((x) => x.tag && x.tag !== '*' && x.q > 0)
@@ -23,7 +28,10 @@ export function acceptLanguages(header: string | undefined): string[] {
  * The first wanted language that `available` has, by exact tag (any case, `_` or `-`) or by base
  * language (`fa-IR` → `fa`); null when none.
  */
-export function pickLocale(available: readonly string[], wanted: readonly (string | null | undefined)[]): string | null {
+export function pickLocale(
+  available: readonly string[],
+  wanted: readonly (string | null | undefined)[],
+): string | null {
   for (const w of wanted) {
     if (!w) continue;
     const x = w.toLowerCase().replace('_', '-');

@@ -6,7 +6,7 @@
  */
 import { PAGE_CONFIG_ID, type PageConfig } from '../../shared/page-config';
 import { isRtl } from './locale';
-import { type PageKind, type PageLanguage, PAGE_TEXT } from './page-text';
+import { PAGE_TEXT, type PageKind, type PageLanguage } from './page-text';
 
 /** The page itself: full height, the site's name on top, the survey or a message below. */
 const CSS = `html{color-scheme:light dark}body{margin:0;min-height:100vh;background:#f4f4f7;color:#1b1b1f;
@@ -14,8 +14,10 @@ font:16px/1.5 system-ui,"Segoe UI",Roboto,"Noto Sans",Vazirmatn,Tahoma,sans-seri
 header{padding:16px 20px 0;max-width:560px;margin:0 auto}h1{font-size:15px;font-weight:600;margin:0;color:#55555f}
 main{max-width:560px;margin:0 auto;padding:12px 16px 32px}.m{background:#fff;border:1px solid #85858f;border-radius:12px;padding:20px}
 .m h1,.m h2{font-size:20px;margin:0 0 8px;color:inherit}.m p{margin:0}
-@media (prefers-color-scheme:dark){body{background:#141417;color:#f1f1f4}h1{color:#b9b9c4}.m{background:#1f1f24;border-color:#7a7a8c}}`
-  .replace(/\n/g, '');
+@media (prefers-color-scheme:dark){body{background:#141417;color:#f1f1f4}h1{color:#b9b9c4}.m{background:#1f1f24;border-color:#7a7a8c}}`.replace(
+  /\n/g,
+  '',
+);
 
 let styleHash: Promise<string> | undefined;
 const cssHash = () =>

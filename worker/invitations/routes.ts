@@ -1,11 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import {
-  createInvitations,
-  getSurveyPage,
-  listInvitations,
-  revokeInvitation,
-} from '../../shared/contract/invitations';
+import { createInvitations, getSurveyPage, listInvitations, revokeInvitation } from '../../shared/contract/invitations';
 import type { PageConfig } from '../../shared/page-config';
 import { checkAnswers } from '../../shared/schemas/response';
 import type { Survey } from '../../shared/schemas/survey';
@@ -20,9 +15,9 @@ import { acceptLanguages, pickLocale } from './locale';
 import { messagePage, surveyPage } from './page';
 import type { PageLanguage } from './page-text';
 import {
+  getInvitation,
   type InvitationRow,
   insertInvitations,
-  getInvitation,
   lastContacts,
   linkContext,
   listInvitations as listRows,

@@ -1,5 +1,5 @@
-import type { Attributes } from '../../shared/schemas/response';
 import type { InvitationChannel, InvitationStatus, SkipReason } from '../../shared/schemas/invitation';
+import type { Attributes } from '../../shared/schemas/response';
 import type { Definition } from '../surveys/sql';
 import type { LastContact } from './contact-policy';
 import { newLinkSecret } from './token';
@@ -99,7 +99,14 @@ export type NewInvitation = {
 /** Stores a call's invitations with one statement (one bound JSON array, whatever their number). */
 export async function insertInvitations(
   db: D1Database,
-  common: { siteId: string; surveyId: string; channel: InvitationChannel; touchpoint: string; now: number; expiresAt: number },
+  common: {
+    siteId: string;
+    surveyId: string;
+    channel: InvitationChannel;
+    touchpoint: string;
+    now: number;
+    expiresAt: number;
+  },
   items: readonly NewInvitation[],
 ): Promise<void> {
   const json = JSON.stringify(
@@ -183,10 +190,10 @@ export type InvitationContext = InvitationRow & {
   definition: string;
 };
 
-export async function getInvitation(db: D1Database, id: string): Promise<
-  | (Omit<InvitationContext, 'definition'> & { definition: Definition })
-  | null
-> {
+export async function getInvitation(
+  db: D1Database,
+  id: string,
+): Promise<(Omit<InvitationContext, 'definition'> & { definition: Definition }) | null> {
   const r = await db
     .prepare(
       `SELECT i.*, s.key AS site_key, s.name AS site_name, s.link_secret, s.locale AS site_locale, s.turnstile_site_key,

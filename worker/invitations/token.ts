@@ -23,7 +23,8 @@ const base62 = (bytes: Uint8Array, n: number) => Array.from(bytes.slice(0, n), (
 export const newInvitationId = () => base62(crypto.getRandomValues(new Uint8Array(ID_LENGTH)), ID_LENGTH);
 
 /** A fresh site link secret (hex of 32 random bytes). */
-export const newLinkSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+export const newLinkSecret = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The invitation id inside a well-formed token (signature not checked yet), or null. */
 export const tokenId = (token: string): string | null => (TOKEN.test(token) ? token.slice(0, ID_LENGTH) : null);
@@ -43,7 +44,8 @@ export type Signer = {
 /** Signs with one site's link secret (the key is imported once for a batch of 1,000 links). */
 export function signer(secret: string): Signer {
   const key = crypto.subtle.importKey('raw', enc.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = async (message: string) => new Uint8Array(await crypto.subtle.sign('HMAC', await key, enc.encode(message)));
+  const mac = async (message: string) =>
+    new Uint8Array(await crypto.subtle.sign('HMAC', await key, enc.encode(message)));
   const token = async (id: string) => id + base62(await mac(`invitation:${id}`), SIG_LENGTH);
   return {
     token,

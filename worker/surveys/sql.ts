@@ -111,5 +111,10 @@ export async function getSurveyForCollect(
   if (!r) return null;
   const d = JSON.parse(r.definition) as Definition;
   const repeat = d.targeting?.repeatEveryDays;
-  return { status: r.status, version: r.version, questions: d.questions, ...(repeat ? { repeatEveryDays: repeat } : {}) };
+  return {
+    status: r.status,
+    version: r.version,
+    questions: d.questions,
+    ...(repeat ? { repeatEveryDays: repeat } : {}),
+  };
 }
