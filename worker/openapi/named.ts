@@ -6,6 +6,7 @@ import { Alert } from '../../shared/contract/alerts';
 import { CaseItem, CaseRecord } from '../../shared/contract/cases';
 import { EventAnswer, EventResponse } from '../../shared/contract/events';
 import { Verbatim } from '../../shared/contract/insights';
+import { Invitation } from '../../shared/contract/invitations';
 import { ApiKeyInfo } from '../../shared/contract/keys';
 import { Delivery, Webhook } from '../../shared/contract/webhooks';
 import {
@@ -22,6 +23,7 @@ import {
   TouchpointInput,
   WebhookInput,
 } from '../../shared/schemas/api';
+import { InvitationInput } from '../../shared/schemas/invitation';
 import { LocalizedText } from '../../shared/schemas/common';
 import { CesMetric, Comparison, CsatMetric, Metrics, NpsMetric } from '../../shared/schemas/metrics';
 import { ResponseBody } from '../../shared/schemas/response';
@@ -49,6 +51,7 @@ export const NAMED_SCHEMAS = {
   Metrics,
   Comparison,
   Verbatim,
+  Invitation,
   AtRiskItem,
   ApiKeyInfo,
   Webhook,
@@ -75,4 +78,5 @@ export const NAMED_BODIES = {
   DropAlertInput,
   CaseInput,
   ApiKeyInput,
+  InvitationInput,
 };
