@@ -442,4 +442,17 @@ describe('invitation links', () => {
     const list = await getJson<{ items: { respondentId: string }[] }>(`/v1/surveys/${survey.id}/invitations`, apiKey);
     expect(list.items.map((i) => i.respondentId)).toEqual(['keep']);
   });
+
+  it('the OpenAPI document describes the invitation endpoints and the page', async () => {
+    const doc = (await (await call('/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: object }> }>>;
+      components: { schemas: Record<string, object> };
+    };
+    const inv = doc.paths['/v1/surveys/{id}/invitations']!;
+    expect([inv.post!.operationId, inv.get!.operationId]).toEqual(['createInvitations', 'listInvitations']);
+    expect(doc.paths['/v1/surveys/{id}/invitations/{invitationId}']!.delete!.operationId).toBe('revokeInvitation');
+    expect(Object.keys(doc.paths['/s/{token}']!.get!.responses['200']!.content!)).toEqual(['text/html']);
+    expect(doc.components.schemas).toHaveProperty('Invitation');
+    expect(doc.components.schemas).toHaveProperty('InvitationInput');
+  });
 });
