@@ -108,10 +108,11 @@ export async function collect(
     ? await invitationForPost(db, { ...body, invitation: body.invitation }, now)
     : null;
   const respondentId = invitation ? invitation.respondentId : (body.respondent?.id ?? null);
-  if (!invitation && respondentId !== null) {
+  if (!invitation && respondentId !== null && site.guard.links) {
     // The contact policy for what this browser cannot know: an identified visitor who answered through
     // an invitation (email, SMS, …) within the site's gap, or completed this survey there, is not asked
-    // on the web. Only a response's first post is checked (later parts are never refused).
+    // on the web. Only a response's first post is checked (later parts are never refused); a site that
+    // never made a link pays no read for it.
     const last = await invitedContactBeforeFirstPost(db, site.id, body.surveyId, respondentId, body.id);
     const why =
       last && skipReason({ recontactDays: site.recontactDays, repeatEveryDays: survey.repeatEveryDays }, last, now);

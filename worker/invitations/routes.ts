@@ -4,6 +4,7 @@ import { createInvitations, getSurveyPage, listInvitations, revokeInvitation } f
 import type { PageConfig } from '../../shared/page-config';
 import { checkAnswers } from '../../shared/schemas/response';
 import type { Survey } from '../../shared/schemas/survey';
+import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
@@ -45,6 +46,8 @@ route(
     if (!survey) throw notFound('survey');
     const now = Date.now();
     const { secret, recontactDays } = await linkContext(db, siteId);
+    // The collector checks web visitors against link answers once the site has links (SiteGuard.links).
+    forgetCollectCache();
     let items: NewInvitation[];
     if (!body.respondents) {
       items = [{ id: newInvitationId(), respondentId: null, attributes: null, locale: null, reason: null }];

@@ -23,8 +23,8 @@ import {
   TouchpointInput,
   WebhookInput,
 } from '../../shared/schemas/api';
-import { InvitationInput } from '../../shared/schemas/invitation';
 import { LocalizedText } from '../../shared/schemas/common';
+import { InvitationInput } from '../../shared/schemas/invitation';
 import { CesMetric, Comparison, CsatMetric, Metrics, NpsMetric } from '../../shared/schemas/metrics';
 import { ResponseBody } from '../../shared/schemas/response';
 import {
