@@ -63,18 +63,24 @@ export function eligible(
   random: () => number = Math.random,
 ): boolean {
   const t = s.targeting ?? {};
-  // Completed: never again, or after `repeatEveryDays` (never completed: NaN, not less than anything).
-  if (page.now - f.c[s.id]! < (t.repeatEveryDays || 1e9) * DAY || f.vs) return false;
-  const gap = settings?.recontactDays ?? 0;
-  if (f.l && gap > 0 && page.now - f.l < gap * DAY) return false;
-  const seen = f.s[s.id];
-  if (seen && page.now - seen < (t.recontactDays ?? DEFAULT_RECONTACT_DAYS) * DAY) return false;
-  if (t.touchpoints?.length && !(page.touchpoint && t.touchpoints.includes(page.touchpoint))) return false;
-  const inc = t.urls?.include;
-  if (inc?.length && !matchPath(page.path, inc)) return false;
-  const exc = t.urls?.exclude;
-  if (exc?.length && matchPath(page.path, exc)) return false;
-  if (!attributesMatch(t.attributes, page.attrs)) return false;
+  const now = page.now;
+  // A time never stored is undefined: `now - undefined` is NaN, less than nothing, so it never holds back
+  // (a time in the future, from a clock set back, holds back until it is reached).
+  if (
+    // completed: never again, or after `repeatEveryDays`
+    now - f.c[s.id]! < (t.repeatEveryDays || 1e9) * DAY ||
+    f.vs ||
+    // the site's gap since any survey was shown (0: none)
+    now - f.l! < (settings?.recontactDays ?? 0) * DAY ||
+    // this survey shown (dismissed or partly answered) lately
+    now - f.s[s.id]! < (t.recontactDays ?? DEFAULT_RECONTACT_DAYS) * DAY ||
+    (t.touchpoints?.length && !t.touchpoints.includes(page.touchpoint!)) ||
+    (t.urls?.include?.length && !matchPath(page.path, t.urls.include)) ||
+    (t.urls?.exclude?.length && matchPath(page.path, t.urls.exclude)) ||
+    !attributesMatch(t.attributes, page.attrs)
+  ) {
+    return false;
+  }
   if (t.samplePercent !== undefined && t.samplePercent < 100) {
     f.r[s.id] ??= random() * 100;
     if (f.r[s.id]! >= t.samplePercent) return false;
