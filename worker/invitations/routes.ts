@@ -21,6 +21,7 @@ import {
   insertInvitations,
   lastContacts,
   linkContext,
+  linkSecret,
   listInvitations as listRows,
   type NewInvitation,
   revokeInvitation as revokeRow,
@@ -134,7 +135,8 @@ route(invitationRoutes, listInvitations, async (c, { params, query }) => {
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const { secret } = await linkContext(db, siteId);
+  const secret = page.length ? await linkSecret(db, siteId) : null;
+  if (!secret) return { items: [] };
   const sign = signer(secret);
   const base = linkBase(c.req.url);
   const last = page[page.length - 1];

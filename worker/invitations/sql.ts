@@ -37,6 +37,11 @@ export async function linkContext(db: D1Database, siteId: string) {
   return { secret: r.link_secret, recontactDays: r.recontact_days };
 }
 
+/** The site's link secret, or null before its first invitation (a read only). */
+export async function linkSecret(db: D1Database, siteId: string): Promise<string | null> {
+  return db.prepare('SELECT link_secret FROM sites WHERE id = ?').bind(siteId).first<string>('link_secret');
+}
+
 /**
  * Per respondent id: when they last answered any survey of the site and last completed this survey
  * (through the respondent index, one bound JSON array for any number of ids). `invitedOnly` counts
