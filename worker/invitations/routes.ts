@@ -2,8 +2,6 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createInvitations, getSurveyPage, listInvitations, revokeInvitation } from '../../shared/contract/invitations';
 import type { PageConfig } from '../../shared/page-config';
-import { checkAnswers } from '../../shared/schemas/response';
-import type { Survey } from '../../shared/schemas/survey';
 import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
@@ -15,6 +13,7 @@ import { skipReason } from './contact-policy';
 import { acceptLanguages, pickLocale } from './locale';
 import { messagePage, surveyPage } from './page';
 import type { PageLanguage } from './page-text';
+import { prefillOf } from './prefill';
 import {
   getInvitation,
   type InvitationRow,
@@ -152,18 +151,6 @@ route(invitationRoutes, revokeInvitation, async (c, { params }) => {
     throw notFound('invitation');
   }
 });
-
-/** `?a=QUESTION_ID:VALUE` for the survey's first question, checked like an answer; else nothing. */
-function prefillOf(survey: Pick<Survey, 'questions'>, a: string | undefined): PageConfig['prefill'] {
-  const colon = a?.indexOf(':') ?? -1;
-  const first = survey.questions[0];
-  if (!a || colon < 1 || !first || a.slice(0, colon) !== first.id) return undefined;
-  const raw = a.slice(colon + 1);
-  const value = first.type === 'choice' ? raw.split(',') : first.type === 'text' ? null : Number(raw);
-  if (value === null || raw === '') return undefined;
-  const checked = checkAnswers(survey.questions, [{ questionId: first.id, value }]);
-  return checked.ok && checked.answers.length ? { questionId: first.id, value } : undefined;
-}
 
 /**
  * The hosted page. Reads only: neither GET nor HEAD (Hono answers HEAD with this handler, without the
