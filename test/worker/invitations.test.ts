@@ -455,4 +455,32 @@ describe('invitation links', () => {
     expect(doc.components.schemas).toHaveProperty('Invitation');
     expect(doc.components.schemas).toHaveProperty('InvitationInput');
   });
+
+  it('on a Turnstile site: an anonymous link needs a token (its page allows the challenge); a personal link does not', async () => {
+    const { apiKey, survey } = await setup();
+    const on = await call('/v1/site/settings', {
+      method: 'PATCH',
+      key: apiKey,
+      json: { turnstileSiteKey: '1x00000000000000000000AA', turnstileSecret: '1x0000000000000000000000000000000AA' },
+    });
+    expect(on.status).toBe(200);
+    const anon = (await invite(apiKey, survey.id, { channel: 'qr' })).body.invitations[0]!.url;
+    const mine = (await invite(apiKey, survey.id, { channel: 'email', respondents: [{ id: 'ts-1' }] })).body
+      .invitations[0]!.url;
+
+    const anonPage = await open(anon);
+    expect(anonPage.headers.get('content-security-policy')).toContain('frame-src https://challenges.cloudflare.com');
+    const anonConfig = await pageConfig(anon);
+    expect(anonConfig.turnstile).toBe('1x00000000000000000000AA');
+    const refused = await pagePost(anonConfig, { answers: [{ questionId: 'nps', value: 7 }] });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('turnstile_required');
+
+    const mineConfig = await pageConfig(mine);
+    expect(mineConfig.turnstile).toBeUndefined();
+    expect((await open(mine)).headers.get('content-security-policy')).not.toContain('challenges.cloudflare.com');
+    expect(
+      (await pagePost(mineConfig, { id: mineConfig.responseId, answers: [{ questionId: 'nps', value: 7 }] })).status,
+    ).toBe(202);
+  });
 });
