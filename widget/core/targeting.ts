@@ -30,7 +30,7 @@ export const emptyFreq = (): Freq => ({ s: {}, c: {}, r: {} });
 
 /** Starts a new visit when the last page view is older than VISIT_GAP. Mutates and returns `f`. */
 export function touchVisit(f: Freq, now: number): Freq {
-  if (!f.v || now - f.v > VISIT_GAP) f.vs = undefined;
+  if (!(now - f.v! <= VISIT_GAP)) f.vs = undefined;
   f.v = now;
   return f;
 }
@@ -66,7 +66,7 @@ export function eligible(
   const now = page.now;
   // A time never stored is undefined: `now - undefined` is NaN, less than nothing, so it never holds back
   // (a time in the future, from a clock set back, holds back until it is reached).
-  if (
+  return !(
     // completed: never again, or after `repeatEveryDays`
     now - f.c[s.id]! < (t.repeatEveryDays || 1e9) * DAY ||
     f.vs ||
@@ -77,13 +77,8 @@ export function eligible(
     (t.touchpoints?.length && !t.touchpoints.includes(page.touchpoint!)) ||
     (t.urls?.include?.length && !matchPath(page.path, t.urls.include)) ||
     (t.urls?.exclude?.length && matchPath(page.path, t.urls.exclude)) ||
-    !attributesMatch(t.attributes, page.attrs)
-  ) {
-    return false;
-  }
-  if (t.samplePercent !== undefined && t.samplePercent < 100) {
-    f.r[s.id] ??= random() * 100;
-    if (f.r[s.id]! >= t.samplePercent) return false;
-  }
-  return true;
+    !attributesMatch(t.attributes, page.attrs) ||
+    // sampled out: one roll per visitor and survey, kept (no samplePercent: undefined < 100 is false)
+    (t.samplePercent! < 100 && (f.r[s.id] ??= random() * 100) >= t.samplePercent!)
+  );
 }
