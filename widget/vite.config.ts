@@ -5,6 +5,8 @@
  *                            injected by the loader only when a survey shows; one per UI language
  *   public/w/HASH/t.js       Cloudflare Turnstile (IIFE), injected (by the loader, for the UI) only for
  *                            sites that turn Turnstile on
+ *   public/s.js              the hosted survey page's script (IIFE: the same UI, every language,
+ *                            Turnstile inlined), loaded by the Worker's `/s/TOKEN` pages
  *   public/demo/*.html       the demo pages
  *   public/_headers          cache rules for the above (a marked section; other sections are kept)
  * and the ES module builds `dist/widget/index.js` (init and the commands, for single-page apps; the UI
@@ -43,6 +45,8 @@ const HEADERS = `# seda-widget:start (written by widget/vite.config.ts)
 /w/*
   Cache-Control: public, max-age=31536000, immutable
   Access-Control-Allow-Origin: *
+/s.js
+  Cache-Control: public, max-age=300
 # seda-widget:end
 `;
 
@@ -63,6 +67,14 @@ const scriptTurnstile: Plugin = {
   name: 'seda-ui-turnstile',
   load(id) {
     if (id.endsWith('/ui/ts-load.ts')) return readFileSync(at('ui/ts-script.ts'), 'utf8');
+  },
+};
+
+/** In the hosted page's script, Turnstile is inside s.js (no loader there to inject t.js). */
+const inlineTurnstile: Plugin = {
+  name: 'seda-page-turnstile',
+  load(id) {
+    if (id.endsWith('/ui/ts-load.ts')) return readFileSync(at('page/ts-inline.ts'), 'utf8');
   },
 };
 
@@ -93,6 +105,9 @@ function widget(): Plugin {
       dir = `w/${createHash('sha256').update(JSON.stringify(code)).digest('hex').slice(0, 10)}/`;
       mkdirSync(`${pub}/${dir}`, { recursive: true });
       for (const [l, c] of Object.entries(code)) writeFileSync(`${pub}/${dir}${l}.js`, c);
+      // The hosted page: one script for every language (a page, not a visitor's every page view).
+      rmSync(`${pub}/s.js`, { force: true });
+      writeFileSync(`${pub}/s.js`, await iife(at('page/main.ts'), [inlineTurnstile]));
     },
     transform(code, id) {
       if (!id.endsWith('/loader/main.ts')) return;

@@ -7,6 +7,7 @@ import { exportRoutes } from './export/routes';
 import { ApiError, onError } from './http/errors';
 import { purgeIdempotencyKeys } from './idempotency/idempotency';
 import { insightRoutes } from './insights/routes';
+import { invitationRoutes } from './invitations/routes';
 import { journeyRoutes } from './journey/routes';
 import { keyRoutes } from './keys/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -33,6 +34,7 @@ for (const group of [
   keyRoutes,
   touchpointRoutes,
   surveyRoutes,
+  invitationRoutes,
   resultRoutes,
   exportRoutes,
   journeyRoutes,

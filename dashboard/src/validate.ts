@@ -32,6 +32,8 @@ const FA: Record<MessageKey, string> = {
   questionIdsUnique: 'شناسهٔ پرسش‌ها باید یکتا باشد',
   followUpEarlier: 'قاعدهٔ پیگیری باید به پرسشی پیش از این اشاره کند',
   anyOfChoice: 'این قاعده فقط برای پرسش چندگزینه‌ای است',
+  attributeName: 'نام ویژگی فقط حروف و رقم‌های لاتین، «_»، «.» و «-»',
+  respondentsOnce: 'هر پاسخ‌دهنده فقط یک بار در هر درخواست',
 };
 
 const BY_TEXT = new Map(Object.entries(MESSAGES).map(([k, v]) => [v as string, k as MessageKey]));

@@ -6,6 +6,8 @@
  *                largest of the per-language bundles. Budget 12 KB. survey-gzip-LANG gives each language.
  *   turnstile-gzip: t.js, what visitors of a site that turns Turnstile on download in addition (besides
  *                Cloudflare's own api.js); no other site loads it.
+ *   page-gzip:   s.js, the hosted survey page's one script (invitation links: email, SMS, QR), every
+ *                UI language and Turnstile inside; what a phone downloads besides the page's HTML.
  * Run directly (`node scripts/bench/widget-size.mjs`) to print them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ export async function widgetSizes() {
   // t.js is the Turnstile chunk, not a language
   const bundles = dir ? readdirSync(`${pub}${dir}`).filter((f) => f.endsWith('.js') && f !== 't.js') : [];
   const turnstile = dir && existsSync(`${pub}${dir}t.js`) ? gz(`${pub}${dir}t.js`) : undefined;
+  const page = existsSync(`${pub}s.js`) ? gz(`${pub}s.js`) : undefined;
   const l = gz(loader);
   const perLang = bundles.map((f) => ({ lang: f.replace('.js', ''), value: l + gz(`${pub}${dir}${f}`) }));
   const worst = perLang.reduce((a, b) => (b.value > a.value ? b : a), { lang: '', value: 0 });
@@ -41,6 +44,7 @@ export async function widgetSizes() {
     },
     ...perLang.map((p) => ({ name: `survey-gzip-${p.lang}`, value: p.value, unit: 'B' })),
     ...(turnstile ? [{ name: 'turnstile-gzip', value: turnstile, unit: 'B' }] : []),
+    ...(page ? [{ name: 'page-gzip', value: page, unit: 'B' }] : []),
   ];
 }
 

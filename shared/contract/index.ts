@@ -7,6 +7,7 @@ import * as cases from './cases';
 import * as collect from './collect';
 import type { Endpoint } from './endpoint';
 import * as insights from './insights';
+import * as invitations from './invitations';
 import * as keys from './keys';
 import * as meta from './meta';
 import * as respondents from './respondents';
@@ -16,7 +17,21 @@ import * as surveys from './surveys';
 import * as touchpoints from './touchpoints';
 import * as webhooks from './webhooks';
 
-export { alerts, cases, collect, insights, keys, meta, respondents, results, sites, surveys, touchpoints, webhooks };
+export {
+  alerts,
+  cases,
+  collect,
+  insights,
+  invitations,
+  keys,
+  meta,
+  respondents,
+  results,
+  sites,
+  surveys,
+  touchpoints,
+  webhooks,
+};
 
 const isEndpoint = (v: unknown): v is Endpoint =>
   typeof v === 'object' && v !== null && 'operationId' in v && 'method' in v && 'path' in v;
@@ -29,6 +44,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   surveys,
   results,
   insights,
+  invitations,
   respondents,
   webhooks,
   alerts,

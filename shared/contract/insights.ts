@@ -41,7 +41,8 @@ export const getJourney = endpoint({
   method: 'get',
   path: '/v1/journey',
   tag: 'insights',
-  summary: 'Scores per touchpoint across surveys, grouped by journey stage, with friction cells; rollups only',
+  summary:
+    'Scores per touchpoint across surveys, grouped by journey stage, with friction cells (`channel=` keeps one channel)',
   access: 'read',
   query: JourneyQuery,
   success: { status: 200, schema: Journey, description: 'the journey map' },

@@ -1,7 +1,9 @@
 /** Results of one survey: headline metrics with intervals, comparison, trend, touchpoints, questions, segments. */
+
 import { z } from 'zod';
 import { ExportQuery, Interval, ResultsQuery } from '../schemas/api';
 import { LocalizedText, Stage } from '../schemas/common';
+import { Channel } from '../schemas/invitation';
 import { CesMetric, Comparison, Metrics } from '../schemas/metrics';
 import { QUESTION_TYPES } from '../schemas/survey';
 import { endpoint } from './endpoint';
@@ -87,6 +89,7 @@ export const ExportRecord = z.object({
   createdAt: Timestamp,
   completed: z.boolean(),
   touchpoint: z.string().nullable(),
+  channel: Channel,
   locale: z.string().nullable(),
   path: z.string().nullable(),
   respondentId: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDay, LocaleCode, Slug, Stage } from './common';
+import { Channel } from './invitation';
 import { MESSAGES } from './messages';
 
 /** An allowed origin for the widget: scheme + host (+ port), no path. */
@@ -69,9 +70,11 @@ export const ResultsQuery = z
     interval: Interval.optional(),
     locale: LocaleCode.optional(),
     segment: SegmentFilter.optional(),
+    /** Only responses that arrived through this channel (web, link, email, sms, qr). */
+    channel: Channel.optional(),
     /** `scan` recomputes from every answer instead of the rollups: same numbers, for audits and the bench. */
     source: z.enum(['rollup', 'scan']).optional(),
-    /** Break metrics down by an attribute name, or `locale`. */
+    /** Break metrics down by an attribute name, or `locale`, or `channel`. */
     by: z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,40}$/)
@@ -88,6 +91,7 @@ export const ExportQuery = z
     touchpoint: Slug.optional(),
     locale: LocaleCode.optional(),
     segment: SegmentFilter.optional(),
+    channel: Channel.optional(),
   })
   .refine(rangeInOrder, rangeMessage);
 
@@ -139,8 +143,10 @@ const ordered: [
   { message: string; path: string[] },
 ] = [(r) => !r.from || !r.to || r.from <= r.to, { message: MESSAGES.rangeOrder, path: ['from'] }];
 
-/** `GET /v1/journey`: default range the last 30 days. */
-export const JourneyQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).refine(...ordered);
+/** `GET /v1/journey`: default range the last 30 days; `channel` keeps the responses of one channel. */
+export const JourneyQuery = z
+  .object({ from: IsoDay.optional(), to: IsoDay.optional(), channel: Channel.optional() })
+  .refine(...ordered);
 
 /** `GET /v1/surveys/:id/terms`: default range all time. */
 export const TermsQuery = z

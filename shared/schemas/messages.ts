@@ -24,6 +24,8 @@ export const MESSAGES = {
   questionIdsUnique: 'question ids must be unique',
   followUpEarlier: 'a follow-up rule must refer to an earlier question',
   anyOfChoice: 'anyOf needs a choice question',
+  attributeName: 'attribute names use letters, digits, "_", "." and "-"',
+  respondentsOnce: 'each respondent at most once per call',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

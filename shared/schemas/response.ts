@@ -45,6 +45,12 @@ export const ResponseBody = z.strictObject({
   completed: z.boolean(),
   /** Cloudflare Turnstile token; required on a response's first post when the site turns Turnstile on. */
   turnstileToken: z.string().max(2048).optional(),
+  /**
+   * The token of the invitation link the response is given through (the hosted page `/s/TOKEN` sends
+   * it). The response then takes the invitation's channel and touchpoint, and a personal link's
+   * respondent; without it the channel is `web`.
+   */
+  invitation: z.string().min(1).max(64).optional(),
 });
 export type ResponseBody = z.infer<typeof ResponseBody>;
 

@@ -99,6 +99,20 @@ export const Trigger = z.discriminatedUnion('type', [
 ]);
 export type Trigger = z.infer<typeof Trigger>;
 
+const AttributeScalar = z.union([z.string().max(100), z.number().finite(), z.boolean()]);
+const AttributeKey = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, MESSAGES.attributeName);
+
+/**
+ * One rule on an `identify` attribute (shared/attributes.ts applies it, in the widget and the Worker):
+ * eq/neq/in compare as text, gt/lt as numbers; a missing attribute fails every rule.
+ */
+export const AttributeRule = z.discriminatedUnion('op', [
+  z.strictObject({ key: AttributeKey, op: z.enum(['eq', 'neq']), value: AttributeScalar }),
+  z.strictObject({ key: AttributeKey, op: z.literal('in'), value: z.array(AttributeScalar).min(1).max(50) }),
+  z.strictObject({ key: AttributeKey, op: z.enum(['gt', 'lt']), value: z.number().finite() }),
+]);
+export type AttributeRule = z.infer<typeof AttributeRule>;
+
 export const Targeting = z.strictObject({
   touchpoints: z.array(Slug).max(50).optional(),
   urls: z
@@ -111,6 +125,13 @@ export const Targeting = z.strictObject({
   samplePercent: z.number().min(0).max(100).optional(),
   /** Days before a visitor who saw (and dismissed or answered part of) this survey sees it again. */
   recontactDays: z.number().int().min(0).max(3650).optional(),
+  /**
+   * A respondent who completed this survey may be asked it again after this many days (relationship
+   * NPS waves); without it, never again.
+   */
+  repeatEveryDays: z.number().int().min(1).max(3650).optional(),
+  /** Rules on the attributes given to `identify` (or to an invitation); all must hold. */
+  attributes: z.array(AttributeRule).min(1).max(20).optional(),
 });
 export type Targeting = z.infer<typeof Targeting>;
 

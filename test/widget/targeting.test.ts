@@ -9,7 +9,7 @@ const survey = (targeting?: Targeting, id = 's1'): PublicSurvey => ({
   targeting,
 });
 const T0 = Date.UTC(2026, 10, 1);
-const page = (over: Partial<{ path: string; touchpoint: string; now: number }> = {}) => ({
+const page = (over: Partial<{ path: string; touchpoint: string; now: number; attrs: unknown }> = {}) => ({
   path: '/',
   now: T0,
   ...over,
@@ -92,5 +92,57 @@ describe('frequency capping', () => {
     expect(eligible(survey(), f, { recontactDays: 14 }, page({ now: T0 + 13 * DAY }))).toBe(false);
     expect(eligible(survey(), f, { recontactDays: 14 }, page({ now: T0 + 14 * DAY + 1 }))).toBe(true);
     expect(eligible(survey(), f, { recontactDays: 0 }, page({ now: T0 + 1 }))).toBe(true);
+  });
+});
+
+describe('contact policy: waves and attributes', () => {
+  it('repeatEveryDays: a completed survey is asked again once that many days have passed since completing', () => {
+    const s = survey({ repeatEveryDays: 90 });
+    const f = emptyFreq();
+    f.c.s1 = T0; // completed at T0 (the widget stores the time)
+    expect(eligible(s, f, undefined, page({ now: T0 + 89 * DAY }))).toBe(false);
+    expect(eligible(s, f, undefined, page({ now: T0 + 90 * DAY }))).toBe(true);
+    // without it, never again; a completion stored by an older widget (1) counts as long ago
+    expect(eligible(survey(), f, undefined, page({ now: T0 + 5000 * DAY }))).toBe(false);
+    f.c.s1 = 1;
+    expect(eligible(survey(), f, undefined, page())).toBe(false);
+    expect(eligible(s, f, undefined, page())).toBe(true);
+  });
+
+  it('attribute rules on identify attributes: all must hold; a missing attribute fails', () => {
+    const s = survey({
+      attributes: [
+        { key: 'plan', op: 'eq', value: 'pro' },
+        { key: 'country', op: 'neq', value: 'US' },
+        { key: 'seats', op: 'gt', value: 5 },
+        { key: 'churn', op: 'lt', value: 0.5 },
+        { key: 'tier', op: 'in', value: ['gold', 'silver', 3] },
+      ],
+    });
+    const ok = { plan: 'pro', country: 'IR', seats: 10, churn: 0.1, tier: 'gold' };
+    expect(eligible(s, emptyFreq(), undefined, page({ attrs: ok }))).toBe(true);
+    // numbers given as text (a CSV) compare the same
+    expect(eligible(s, emptyFreq(), undefined, page({ attrs: { ...ok, seats: '10', tier: '3' } }))).toBe(true);
+    for (const bad of [
+      { plan: 'free' },
+      { country: 'US' },
+      { seats: 5 },
+      { seats: 'many' },
+      { churn: 0.5 },
+      { tier: 'bronze' },
+      { plan: undefined },
+      { country: null },
+    ]) {
+      expect(eligible(s, emptyFreq(), undefined, page({ attrs: { ...ok, ...bad } })), JSON.stringify(bad)).toBe(false);
+    }
+    expect(eligible(s, emptyFreq(), undefined, page())).toBe(false); // not identified
+    expect(
+      eligible(
+        survey({ attributes: [{ key: 'beta', op: 'eq', value: true }] }),
+        emptyFreq(),
+        undefined,
+        page({ attrs: { beta: true } }),
+      ),
+    ).toBe(true);
   });
 });

@@ -54,7 +54,7 @@ describe('GET /v1/surveys/:id/responses (export)', () => {
     const lines = text.split('\r\n').filter(Boolean);
     // (Response.text() drops the byte order mark; the bytes are checked below)
     expect(lines[0]).toBe(
-      '"responseId","createdAt","completed","touchpoint","locale","path","respondentId","attributes",' +
+      '"responseId","createdAt","completed","touchpoint","channel","locale","path","respondentId","attributes",' +
         '"answers.nps","answers.csat","answers.ces","answers.why","answers.channel"',
     );
     // the quoted newline inside the first row's comment is part of one record

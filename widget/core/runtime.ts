@@ -83,7 +83,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
     for (const f of off) f();
     off = [];
     if (!data || open) return;
-    const page = { path: location.pathname, touchpoint: tp, now: Date.now() };
+    const page = { path: location.pathname, touchpoint: tp, now: Date.now(), attrs: who?.[1] };
     freq((f) => {
       for (const s of data!.surveys) if (eligible(s, f, data!.settings, page)) arm(s);
     });
@@ -127,7 +127,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
         who,
         locales: [o.locale || document.documentElement.lang, data.settings?.locale],
         turnstile: data.settings?.turnstile,
-        onDone: () => freq((f) => (f.c[s.id] = 1)),
+        onDone: () => freq((f) => (f.c[s.id] = Date.now())),
         onClose: () => {
           open = false;
         },
@@ -198,8 +198,11 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
 
   return function command([name, a, b]: Command): void {
     try {
-      if (name === 'identify') who = [a, b];
-      else if (name === 'touchpoint') {
+      if (name === 'identify') {
+        who = [a, b];
+        // attribute rules may now hold (or no longer)
+        soon(true);
+      } else if (name === 'touchpoint') {
         tp = a ? String(a) : undefined;
         soon(true);
       } else if (name === 'track') {

@@ -1,3 +1,4 @@
+import { attributesMatch } from '../../shared/attributes';
 import type { PublicSiteSettings, PublicSurvey } from '../../shared/schemas/survey';
 import { matchPath } from './glob';
 
@@ -11,8 +12,11 @@ export const DEFAULT_RECONTACT_DAYS = 30;
 export interface Freq {
   /** survey id → when it was last shown */
   s: Record<string, number>;
-  /** survey id → 1 once completed: never asked again */
-  c: Record<string, 1>;
+  /**
+   * survey id → when it was completed: never asked again, or after its `repeatEveryDays` (an older
+   * browser stored 1: completed long ago)
+   */
+  c: Record<string, number>;
   /** survey id → this visitor's sampling roll in [0, 100) */
   r: Record<string, number>;
   /** when any survey was last shown (site-wide recontact gap) */
@@ -26,7 +30,7 @@ export const emptyFreq = (): Freq => ({ s: {}, c: {}, r: {} });
 
 /** Starts a new visit when the last page view is older than VISIT_GAP. Mutates and returns `f`. */
 export function touchVisit(f: Freq, now: number): Freq {
-  if (!f.v || now - f.v > VISIT_GAP) f.vs = undefined;
+  if (!(now - f.v! <= VISIT_GAP)) f.vs = undefined;
   f.v = now;
   return f;
 }
@@ -41,11 +45,14 @@ export interface Page {
   path: string;
   touchpoint?: string;
   now: number;
+  /** the attributes given to `identify` (unchecked) */
+  attrs?: unknown;
 }
 
 /**
- * Whether a survey may be armed on this page for this visitor: targeting (touchpoint, URL, sample)
- * and frequency (completed, per-survey and site-wide recontact, one per visit). The trigger is separate.
+ * Whether a survey may be armed on this page for this visitor: targeting (touchpoint, URL, attribute
+ * rules, sample) and frequency (completed unless the survey repeats, per-survey and site-wide
+ * recontact, one per visit). The trigger is separate.
  * May store a sampling roll in `f` (the roll is per visitor, so sampling is not re-drawn on each view).
  */
 export function eligible(
@@ -56,19 +63,23 @@ export function eligible(
   random: () => number = Math.random,
 ): boolean {
   const t = s.targeting ?? {};
-  if (f.c[s.id] || f.vs) return false;
-  const gap = settings?.recontactDays ?? 0;
-  if (f.l && gap > 0 && page.now - f.l < gap * DAY) return false;
-  const seen = f.s[s.id];
-  if (seen && page.now - seen < (t.recontactDays ?? DEFAULT_RECONTACT_DAYS) * DAY) return false;
-  if (t.touchpoints?.length && !(page.touchpoint && t.touchpoints.includes(page.touchpoint))) return false;
-  const inc = t.urls?.include;
-  if (inc?.length && !matchPath(page.path, inc)) return false;
-  const exc = t.urls?.exclude;
-  if (exc?.length && matchPath(page.path, exc)) return false;
-  if (t.samplePercent !== undefined && t.samplePercent < 100) {
-    f.r[s.id] ??= random() * 100;
-    if (f.r[s.id]! >= t.samplePercent) return false;
-  }
-  return true;
+  const now = page.now;
+  // A time never stored is undefined: `now - undefined` is NaN, less than nothing, so it never holds back
+  // (a time in the future, from a clock set back, holds back until it is reached).
+  return !(
+    // completed: never again, or after `repeatEveryDays`
+    now - f.c[s.id]! < (t.repeatEveryDays || 1e9) * DAY ||
+    f.vs ||
+    // the site's gap since any survey was shown (0: none)
+    now - f.l! < (settings?.recontactDays ?? 0) * DAY ||
+    // this survey shown (dismissed or partly answered) lately
+    now - f.s[s.id]! < (t.recontactDays ?? DEFAULT_RECONTACT_DAYS) * DAY ||
+    (t.touchpoints?.length && !t.touchpoints.includes(page.touchpoint!)) ||
+    (t.urls?.include?.length && !matchPath(page.path, t.urls.include)) ||
+    (t.urls?.exclude?.length && matchPath(page.path, t.urls.exclude)) ||
+    !attributesMatch(t.attributes, page.attrs) ||
+    // sampled out: one roll per visitor and survey, kept (no samplePercent: undefined < 100 is false)
+    // biome-ignore lint/suspicious/noAssignInExpressions: the roll is stored on first use; every byte of the loader counts
+    (t.samplePercent! < 100 && (f.r[s.id] ??= random() * 100) >= t.samplePercent!)
+  );
 }

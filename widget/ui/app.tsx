@@ -19,6 +19,8 @@ export interface AppProps {
   preview?: boolean;
   /** focus the first control on show (not when the visitor is typing elsewhere on the page) */
   grab?: boolean;
+  /** a value shown chosen, not yet sent, on the first question (the hosted page's `?a=`) */
+  chosen?: AnswerValue;
 }
 
 interface State {
@@ -43,7 +45,7 @@ const THANKS_MS = 5000;
 
 /** One survey, one question at a time, then a thank-you step. Class, not hooks: hooks cost 1 KB. */
 export class App extends Component<AppProps, State> {
-  override state: State = { i: nextIndex(this.props.survey.questions, -1, {}), a: {} };
+  override state: State = { i: nextIndex(this.props.survey.questions, -1, {}), a: {}, d: this.props.chosen };
   panel = createRef<HTMLDivElement>();
   moved = false;
   timer?: ReturnType<typeof setTimeout>;

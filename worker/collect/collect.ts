@@ -4,6 +4,9 @@ import { checkAnswers, type ResponseBody } from '../../shared/schemas/response';
 import type { SentimentLabel } from '../../shared/sentiment';
 import { analyzeSentiment } from '../../shared/sentiment';
 import { ApiError, notFound } from '../http/errors';
+import { skipReason } from '../invitations/contact-policy';
+import { invitationForPost } from '../invitations/post';
+import { invitedContactBeforeFirstPost } from '../invitations/sql';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
 import { cached } from './cache';
@@ -99,10 +102,34 @@ export async function collect(
       checked.issues,
     );
   }
+  // A post through an invitation link takes its channel, touchpoint and (personal link) respondent
+  // from the invitation, never from the body.
+  const invitation = body.invitation
+    ? await invitationForPost(db, { ...body, invitation: body.invitation }, now)
+    : null;
+  const respondentId = invitation ? invitation.respondentId : (body.respondent?.id ?? null);
+  if (!invitation && respondentId !== null && site.guard.links) {
+    // The contact policy for what this browser cannot know: an identified visitor who answered through
+    // an invitation (email, SMS, …) within the site's gap, or completed this survey there, is not asked
+    // on the web. Only a response's first post is checked (later parts are never refused); a site that
+    // never made a link pays no read for it.
+    const last = await invitedContactBeforeFirstPost(db, site.id, body.surveyId, respondentId, body.id);
+    const why =
+      last && skipReason({ recontactDays: site.recontactDays, repeatEveryDays: survey.repeatEveryDays }, last, now);
+    if (why) {
+      throw new ApiError(
+        409,
+        why,
+        `this respondent is not to be asked now (${why}): they answered through another channel`,
+      );
+    }
+  }
   // The guards below apply to a response's first post only, so they need to know whether this id
   // exists. That costs a read, paid only when a guard could refuse; otherwise the write batch says.
+  // A personal link is proof enough of a person: its posts need no Turnstile token.
+  const turnstileSecret = invitation?.respondentId ? null : site.guard.turnstileSecret;
   const cap = site.guard.dailyCap ?? check.defaultDailyCap ?? 0;
-  const guarded = (cap > 0 && site.guard.today >= cap) || site.guard.turnstileSecret !== null;
+  const guarded = (cap > 0 && site.guard.today >= cap) || turnstileSecret !== null;
   const ownerFirst = guarded ? await responseOwner(db, body.id) : undefined;
   if (ownerFirst && (ownerFirst.site_id !== site.id || ownerFirst.survey_id !== body.surveyId)) {
     throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
@@ -114,7 +141,7 @@ export async function collect(
         'Retry-After': String(untilUtcMidnight(now)),
       });
     }
-    const secret = site.guard.turnstileSecret;
+    const secret = turnstileSecret;
     if (secret) {
       if (!body.turnstileToken) {
         // Retry-After: a widget that loaded the site's config before Turnstile was turned on keeps the
@@ -135,6 +162,7 @@ export async function collect(
     }
   }
   const locale = body.context?.locale ?? null;
+  const touchpoint = invitation ? invitation.touchpoint : (body.touchpoint ?? '');
   const answers = checked.answers.map((a) => ({
     ...a,
     sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
@@ -146,20 +174,25 @@ export async function collect(
       siteId: site.id,
       surveyId: body.surveyId,
       surveyVersion: survey.version,
-      touchpoint: body.touchpoint ?? '',
-      respondentId: body.respondent?.id ?? null,
-      attributes: body.respondent?.attributes ?? null,
+      touchpoint,
+      respondentId,
+      attributes: invitation ? invitation.attributes : (body.respondent?.attributes ?? null),
       locale,
       path: pathOf(body.context?.url),
       referrerHost: hostOf(body.context?.referrer),
       completed: body.completed,
+      channel: invitation?.channel ?? 'web',
+      invitationId: invitation?.id ?? null,
+      personal: invitation?.respondentId != null,
       day: dayOf(now),
       receivedAt: now,
       answers,
     },
     check.keepAlive,
   );
-  if (outcome === 'foreign') throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey');
+  if (outcome === 'foreign') {
+    throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey or invitation link');
+  }
   // Count new responses against the cached daily total, so the cap holds between cache refreshes.
   if (outcome === 'new') site.guard.today++;
   return {
@@ -168,7 +201,7 @@ export async function collect(
     surveyId: body.surveyId,
     completedNow: body.completed,
     isNew: outcome === 'new',
-    touchpoint: body.touchpoint ?? '',
+    touchpoint,
     answers,
     write: { batch, ms },
   };

@@ -60,7 +60,9 @@ route(
     const deadline = Number(c.env.COLLECT_TIMEOUT_MS ?? '8000') || 8000;
     const done = await withDbDeadline(deadline, () =>
       collect(c.env.DB, body, {
-        site: (site) => allowOrigin(c, site.origins),
+        // The hosted survey page (/s/TOKEN) is on the collector's own origin: allowed for posts
+        // through an invitation link only.
+        site: (site) => allowOrigin(c, body.invitation ? [...site.origins, new URL(c.req.url).origin] : site.origins),
         defaultDailyCap: Number.isFinite(cap) ? cap : 10000,
         verifyTurnstile: turnstileVerifier(c.req.header('cf-connecting-ip'), c.env.TURNSTILE_VERIFY_URL),
         // A write shared with other visitors' posts outlives this request, up to the same deadline.

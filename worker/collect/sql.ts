@@ -1,3 +1,4 @@
+import type { Channel } from '../../shared/schemas/invitation';
 import type { Attributes, StoredAnswer } from '../../shared/schemas/response';
 import type { SentimentLabel } from '../../shared/sentiment';
 
@@ -13,6 +14,12 @@ export type ResponseWrite = {
   path: string | null;
   referrerHost: string | null;
   completed: boolean;
+  /** How it arrived: 'web', or the channel of the invitation it carries. */
+  channel: Channel;
+  /** The invitation the post carries (only posts with the same one merge into the response). */
+  invitationId: string | null;
+  /** The invitation is a personal link: its status follows the response (started, completed). */
+  personal: boolean;
   day: string;
   /** When the post was received (unix ms): created/updated/completed times. */
   receivedAt: number;
@@ -43,6 +50,9 @@ type PostJson = {
   ref: string | null;
   done: 0 | 1;
   any: 0 | 1;
+  ch: Channel;
+  inv: string | null;
+  pi: 0 | 1;
   day: string;
   at: number;
   a: { q: string; n: number | null; t: string | null; c: string | null; s: -1 | 0 | 1 | null }[];
@@ -61,6 +71,9 @@ const postJson = (r: ResponseWrite): PostJson => ({
   ref: r.referrerHost,
   done: r.completed ? 1 : 0,
   any: r.answers.length > 0 ? 1 : 0,
+  ch: r.channel,
+  inv: r.invitationId,
+  pi: r.personal ? 1 : 0,
   day: r.day,
   at: r.receivedAt,
   a: r.answers.map((a) => ({
@@ -96,23 +109,29 @@ export const writeSize = (r: ResponseWrite) =>
  * when some answers were already stored (a retry, or a changed answer) does a fourth statement
  * update those whose value differs, so only such posts compile the large answers_au trigger.
  *
- * Outcome per post: the upsert's WHERE refuses an id that belongs to another survey (no RETURNING
- * row: 'foreign', and the answers' insert, which requires the same survey, adds nothing); an id not
+ * Outcome per post: the upsert's WHERE refuses an id that belongs to another survey, or to another
+ * invitation (or to none, for a post carrying one, and the other way round) (no RETURNING row:
+ * 'foreign', and the answers' insert, which requires the same survey, adds nothing); an id not
  * there before the batch is 'new'; otherwise 'merged'.
+ *
+ * Posts through a personal invitation also move the invitation on (pending → started with the
+ * first answer → completed), in the same transaction, so its status never disagrees with its response.
  */
 export async function writeResponses(db: D1Database, writes: ResponseWrite[]): Promise<WriteOutcome[]> {
   const posts = writes.map(postJson);
   const json = JSON.stringify(posts);
+  const personal = posts.some((p) => p.pi === 1);
   const [before, upserted, inserted] = await db.batch<{ id: string }>([
     db.prepare("SELECT id FROM responses WHERE id IN (SELECT value ->> '$.id' FROM json_each(?1))").bind(json),
     db
       .prepare(
         `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes,
-           locale, path, referrer_host, completed, answered, day, created_at, updated_at, completed_at)
+           locale, path, referrer_host, completed, answered, channel, invitation_id, day, created_at, updated_at,
+           completed_at)
          SELECT p.value ->> '$.id', p.value ->> '$.site', p.value ->> '$.survey', p.value ->> '$.v',
            p.value ->> '$.tp', p.value ->> '$.rid', p.value ->> '$.attrs', p.value ->> '$.loc',
            p.value ->> '$.path', p.value ->> '$.ref', p.value ->> '$.done', p.value ->> '$.any',
-           p.value ->> '$.day', p.value ->> '$.at', p.value ->> '$.at',
+           p.value ->> '$.ch', p.value ->> '$.inv', p.value ->> '$.day', p.value ->> '$.at', p.value ->> '$.at',
            CASE WHEN p.value ->> '$.done' = 1 THEN p.value ->> '$.at' END
          FROM json_each(?1) AS p WHERE true
          ON CONFLICT (id) DO UPDATE SET
@@ -125,7 +144,7 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
            path = COALESCE(path, excluded.path),
            survey_version = excluded.survey_version,
            updated_at = excluded.updated_at
-         WHERE responses.survey_id = excluded.survey_id
+         WHERE responses.survey_id = excluded.survey_id AND responses.invitation_id IS excluded.invitation_id
          RETURNING id`,
       )
       .bind(json),
@@ -144,6 +163,24 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
          RETURNING response_id AS id`,
       )
       .bind(json),
+    ...(personal
+      ? [
+          db
+            .prepare(
+              `UPDATE invitations SET
+                 status = CASE WHEN j.done = 1 THEN 'completed' WHEN j.any = 1 THEN 'started' ELSE invitations.status END,
+                 response_id = j.id,
+                 started_at = CASE WHEN j.any = 1 THEN COALESCE(started_at, j.at) ELSE started_at END,
+                 completed_at = CASE WHEN j.done = 1 THEN j.at ELSE completed_at END
+               FROM (SELECT p.value ->> '$.inv' AS inv, p.value ->> '$.id' AS id, p.value ->> '$.done' AS done,
+                       p.value ->> '$.any' AS any, p.value ->> '$.at' AS at
+                     FROM json_each(?1) AS p WHERE p.value ->> '$.pi' = 1) AS j
+               WHERE invitations.id = j.inv AND invitations.status IN ('pending', 'started')
+                 AND EXISTS (SELECT 1 FROM responses r WHERE r.id = j.id AND r.invitation_id = j.inv)`,
+            )
+            .bind(json),
+        ]
+      : []),
   ]);
   const existed = new Set(before?.results.map((r) => r.id));
   const stored = new Set(upserted?.results.map((r) => r.id));

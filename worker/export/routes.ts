@@ -23,6 +23,7 @@ route(exportRoutes, exportResponses, async (c, { params, query: q }) => {
       ...(q.touchpoint !== undefined ? { touchpoint: q.touchpoint } : {}),
       ...(q.locale !== undefined ? { locale: q.locale } : {}),
       ...(segment ? { segment } : {}),
+      ...(q.channel !== undefined ? { channel: q.channel } : {}),
     },
     q.format,
   );

@@ -1,3 +1,4 @@
+import type { Channel } from '../../shared/schemas/invitation';
 import { type Filter, responseWhere } from '../results/sql';
 
 export type ExportResponse = {
@@ -5,6 +6,7 @@ export type ExportResponse = {
   created_at: number;
   completed: number;
   touchpoint: string;
+  channel: Channel;
   locale: string | null;
   path: string | null;
   respondent_id: string | null;
@@ -27,7 +29,7 @@ export async function* exportPages(db: D1Database, f: Partial<Filter> & { survey
     const [rs, as] = await db.batch([
       db
         .prepare(
-          `SELECT id, created_at, completed, touchpoint, locale, path, respondent_id, attributes FROM responses
+          `SELECT id, created_at, completed, touchpoint, channel, locale, path, respondent_id, attributes FROM responses
            WHERE id IN (${page}) ORDER BY created_at, id`,
         )
         .bind(...args, ...after),

@@ -5,7 +5,7 @@ import { cesFromHistogram, csatFromHistogram, npsFromHistogram } from '../../sha
 import { STAGES, type Stage } from '../../shared/schemas/common';
 import { VALUES } from '../results/sql';
 import { metricQuestions } from '../surveys/sql';
-import { journeyRows, siteSurveysAndTouchpoints } from './sql';
+import { journeyChannelRows, journeyRows, siteSurveysAndTouchpoints } from './sql';
 
 type MetricKey = Friction['metric'];
 const METRICS: readonly MetricKey[] = ['nps', 'csat', 'ces'];
@@ -13,13 +13,19 @@ const METRICS: readonly MetricKey[] = ['nps', 'csat', 'ces'];
 /**
  * NPS/CSAT/CES per touchpoint across all of a site's surveys, grouped by journey stage. Each survey
  * contributes its first question of each type (as in results); histograms are summed across
- * surveys before the metric is computed. Reads rollups only.
+ * surveys before the metric is computed. Reads rollups only, unless `channel` filters (then a scan).
  */
-export async function siteJourney(db: D1Database, siteId: string, opts: { from?: string; to?: string }) {
+export async function siteJourney(
+  db: D1Database,
+  siteId: string,
+  opts: { from?: string; to?: string; channel?: string },
+) {
   const range = resolveRange(opts.from, opts.to);
   const [site, rows] = await Promise.all([
     siteSurveysAndTouchpoints(db, siteId),
-    journeyRows(db, siteId, range.from, range.to),
+    opts.channel !== undefined
+      ? journeyChannelRows(db, siteId, range.from, range.to, opts.channel)
+      : journeyRows(db, siteId, range.from, range.to),
   ]);
 
   const metricOf = new Map<string, MetricKey>(); // `${surveyId}\n${questionId}` -> metric

@@ -65,3 +65,33 @@ export async function journeyRows(db: D1Database, siteId: string, from: string, 
     rowsRead: rowsRead([scores!, responses!]),
   };
 }
+
+/**
+ * The same rows as journeyRows for the responses of one channel, computed from responses and
+ * answers (the rollups do not key on channel): the scan path, which grows with the responses read.
+ */
+export async function journeyChannelRows(db: D1Database, siteId: string, from: string, to: string, channel: string) {
+  const inRange = `r.survey_id IN (SELECT id FROM surveys WHERE site_id = ?) AND r.day BETWEEN ? AND ?
+    AND r.channel = ?`;
+  const vCounts = VALUES.map((v) => `SUM(a.num = ${v}) AS v${v}`).join(', ');
+  const [scores, counts] = await db.batch([
+    db
+      .prepare(
+        `SELECT a.survey_id, a.question_id, r.touchpoint, ${vCounts}
+         FROM answers a JOIN responses r ON r.id = a.response_id
+         WHERE ${inRange} AND a.num IS NOT NULL
+         GROUP BY a.survey_id, a.question_id, r.touchpoint`,
+      )
+      .bind(siteId, from, to, channel),
+    db
+      .prepare(
+        `SELECT r.touchpoint, SUM(r.answered) AS answered FROM responses r WHERE ${inRange} GROUP BY r.touchpoint`,
+      )
+      .bind(siteId, from, to, channel),
+  ]);
+  return {
+    scores: (scores as D1Result<JourneyScoreRow>).results,
+    responses: (counts as D1Result<JourneyResponseRow>).results,
+    rowsRead: rowsRead([scores!, counts!]),
+  };
+}

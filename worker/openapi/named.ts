@@ -6,6 +6,7 @@ import { Alert } from '../../shared/contract/alerts';
 import { CaseItem, CaseRecord, CaseReply } from '../../shared/contract/cases';
 import { EventAnswer, EventResponse } from '../../shared/contract/events';
 import { Verbatim } from '../../shared/contract/insights';
+import { Invitation } from '../../shared/contract/invitations';
 import { ApiKeyInfo } from '../../shared/contract/keys';
 import { ExportRecord } from '../../shared/contract/results';
 import { SiteSettings } from '../../shared/contract/sites';
@@ -26,6 +27,7 @@ import {
   WebhookInput,
 } from '../../shared/schemas/api';
 import { LocalizedText } from '../../shared/schemas/common';
+import { InvitationInput } from '../../shared/schemas/invitation';
 import { CesMetric, Comparison, CsatMetric, Metrics, NpsMetric } from '../../shared/schemas/metrics';
 import { ResponseBody } from '../../shared/schemas/response';
 import {
@@ -52,6 +54,7 @@ export const NAMED_SCHEMAS = {
   Metrics,
   Comparison,
   Verbatim,
+  Invitation,
   AtRiskItem,
   ApiKeyInfo,
   Webhook,
@@ -82,4 +85,5 @@ export const NAMED_BODIES = {
   DropAlertInput,
   CaseInput,
   ApiKeyInput,
+  InvitationInput,
 };

@@ -83,6 +83,7 @@ export type ResultsOptions = {
   interval?: Interval;
   locale?: string;
   segment?: string;
+  channel?: string;
   by?: string;
   /** Force the full scan (audits, the bench's side-by-side figure). */
   source?: 'rollup' | 'scan';
@@ -105,6 +106,7 @@ export async function surveyResults(
     ...(opts.touchpoint !== undefined ? { touchpoint: opts.touchpoint } : {}),
     ...(opts.locale !== undefined ? { locale: opts.locale } : {}),
     ...(segment ? { segment } : {}),
+    ...(opts.channel !== undefined ? { channel: opts.channel } : {}),
   };
   const scan = opts.source === 'scan' || needsScan(filter);
   const read = scan ? scanRows : rollupRows;

@@ -1,7 +1,7 @@
 /**
  * Reads for results. The same row shapes come either from the rollup tables (fast; rows read grow
  * with the days asked for, not with responses) or from a scan of responses/answers (needed for
- * segment and locale filters, which rollups do not key on; also the reference the rollups are
+ * segment, locale and channel filters, which rollups do not key on; also the reference the rollups are
  * tested against and the bench's side-by-side figure). Grouping happens in SQL so only a few hundred
  * rows cross into the Worker whatever the data size.
  */
@@ -15,6 +15,8 @@ export type Filter = {
   touchpoint?: string;
   locale?: string;
   segment?: { name: string; value: string };
+  /** web, link, email, sms or qr (responses.channel). */
+  channel?: string;
 };
 
 /** A histogram of score values v0..v10 under a group key (`g`: a period start or a touchpoint). */
@@ -47,7 +49,7 @@ const PERIOD: Record<Interval, (col: string) => string> = {
   month: (c) => `substr(${c}, 1, 7) || '-01'`,
 };
 
-export const needsScan = (f: Filter) => f.locale !== undefined || f.segment !== undefined;
+export const needsScan = (f: Filter) => f.locale !== undefined || f.segment !== undefined || f.channel !== undefined;
 
 /**
  * WHERE clause over `responses` (under `alias`) for a filter; every value is bound. The segment's
@@ -66,6 +68,7 @@ export function responseWhere(f: Partial<Filter>, alias = 'r'): { sql: string; a
   if (f.to !== undefined) add(`${p}day <= ?`, f.to);
   if (f.touchpoint !== undefined) add(`${p}touchpoint = ?`, f.touchpoint);
   if (f.locale !== undefined) add(`${p}locale = ?`, f.locale);
+  if (f.channel !== undefined) add(`${p}channel = ?`, f.channel);
   if (f.segment) {
     add(`CAST(json_extract(${p}attributes, '$."' || ? || '"') AS TEXT) = ?`, f.segment.name, f.segment.value);
   }
@@ -190,10 +193,14 @@ export async function scanRows(db: D1Database, f: Filter, interval: Interval): P
   return pack(await db.batch(groupedReads(db, scan, '1', args, interval)));
 }
 
-/** Score histograms per value of one attribute (or locale), for the `by` breakdown; always a scan. */
+/** Breakdowns by a response column rather than by an `identify` attribute of that name. */
+const BY_COLUMN: Record<string, string> = { locale: 'r.locale', channel: 'r.channel' };
+
+/** Score histograms per value of one attribute (or locale, or channel), for the `by` breakdown; always a scan. */
 export async function segmentScoreRows(db: D1Database, f: Filter, by: string, questionIds: string[]) {
   if (questionIds.length === 0) return [];
-  const key = by === 'locale' ? 'r.locale' : `CAST(json_extract(r.attributes, '$."' || ? || '"') AS TEXT)`;
+  const column = BY_COLUMN[by];
+  const key = column ?? `CAST(json_extract(r.attributes, '$."' || ? || '"') AS TEXT)`;
   const { sql, args } = responseWhere(f);
   const vCounts = VALUES.map((v) => `SUM(a.num = ${v}) AS v${v}`).join(', ');
   const { results } = await db
@@ -203,7 +210,7 @@ export async function segmentScoreRows(db: D1Database, f: Filter, by: string, qu
        WHERE ${sql} AND a.num IS NOT NULL AND a.question_id IN (SELECT value FROM json_each(?))
        GROUP BY g, a.question_id HAVING g IS NOT NULL ORDER BY n DESC LIMIT 300`,
     )
-    .bind(...(by === 'locale' ? [] : [by]), ...args, JSON.stringify(questionIds))
+    .bind(...(column ? [] : [by]), ...args, JSON.stringify(questionIds))
     .all<ScoreRow & { responses: number }>();
   return results;
 }

@@ -5,13 +5,17 @@ import { type SiteRow, toSite } from './sql';
 const TODAY = `(SELECT COALESCE(SUM(rr.started), 0) FROM surveys sv
   JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
 
-/** What the collector needs to guard a site: its cap, its Turnstile secret and today's count. */
-export type SiteGuard = { dailyCap: number | null; turnstileSecret: string | null; today: number };
+/**
+ * What the collector needs to guard a site: its cap, its Turnstile secret, today's count, and whether
+ * it ever made invitation links (only then can a web visitor have answered through one).
+ */
+export type SiteGuard = { dailyCap: number | null; turnstileSecret: string | null; today: number; links: boolean };
 
 type GuardRow = SiteRow & {
   daily_cap: number | null;
   turnstile_site_key: string | null;
   turnstile_secret: string | null;
+  link_secret: string | null;
   today_n: number;
 };
 
@@ -28,7 +32,12 @@ export async function getSiteForCollect(
   if (!r) return null;
   return {
     ...toSite(r),
-    guard: { dailyCap: r.daily_cap, turnstileSecret: r.turnstile_secret, today: r.today_n },
+    guard: {
+      dailyCap: r.daily_cap,
+      turnstileSecret: r.turnstile_secret,
+      today: r.today_n,
+      links: r.link_secret !== null,
+    },
   };
 }
 

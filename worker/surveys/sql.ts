@@ -98,16 +98,23 @@ export function metricQuestions(questions: readonly Question[]): { nps?: string;
   return out;
 }
 
-/** For the collector: a survey by id within a site, with only what validation needs. */
+/** For the collector: a survey by id within a site, with only what validation and the contact policy need. */
 export async function getSurveyForCollect(
   db: D1Database,
   siteId: string,
   id: string,
-): Promise<{ status: Survey['status']; version: number; questions: Question[] } | null> {
+): Promise<{ status: Survey['status']; version: number; questions: Question[]; repeatEveryDays?: number } | null> {
   const r = await db
     .prepare('SELECT status, version, definition FROM surveys WHERE id = ? AND site_id = ?')
     .bind(id, siteId)
     .first<{ status: Survey['status']; version: number; definition: string }>();
   if (!r) return null;
-  return { status: r.status, version: r.version, questions: (JSON.parse(r.definition) as Definition).questions };
+  const d = JSON.parse(r.definition) as Definition;
+  const repeat = d.targeting?.repeatEveryDays;
+  return {
+    status: r.status,
+    version: r.version,
+    questions: d.questions,
+    ...(repeat ? { repeatEveryDays: repeat } : {}),
+  };
 }
