@@ -51,6 +51,8 @@ export type Endpoint = {
   errors: readonly ErrorStatus[];
   /** Descriptions of some error statuses where the generic one says too little. */
   errorNotes?: Partial<Record<ErrorStatus, string>>;
+  /** Pages for people (the hosted survey page) answer their errors as HTML too; the API as JSON. */
+  errorsAs?: 'json' | 'html';
   /**
    * A creating POST that honours `Idempotency-Key` (worker/idempotency): the same key and body
    * within 24 hours answers the first result again instead of creating again.

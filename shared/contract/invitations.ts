@@ -119,5 +119,7 @@ export const getSurveyPage = endpoint({
   params: z.object({ token: z.string() }),
   query: PageQuery,
   success: { status: 200, contentTypes: ['text/html'], description: 'the page' },
-  errors: [],
+  errors: [404, 410],
+  errorsAs: 'html',
+  errorNotes: { 404: 'an unknown or tampered token (a page in the locale)', 410: 'an expired or revoked link, or a closed survey (a page)' },
 });

@@ -193,6 +193,25 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(404, api('DELETE', `/v1/surveys/${doomed.survey.id}`, { key: s.apiKey }));
   });
 
+  it('invitations and the hosted page', async () => {
+    const base = `/v1/surveys/${s.surveyId}/invitations`;
+    const anon = await expectStatus(201, api('POST', base, { key: s.apiKey, json: { channel: 'qr' } }));
+    const personal = await expectStatus(
+      201,
+      api('POST', base, { key: s.apiKey, json: { channel: 'email', respondents: [{ id: 'inv-1', locale: 'fa' }] } }),
+    );
+    await expectStatus(400, api('POST', base, { key: s.apiKey, json: { channel: 'pigeon' } }));
+    await expectStatus(200, api('GET', base, { key: s.apiKey }));
+    await expectStatus(403, api('GET', base, { key: s.readKey }));
+    const page = new URL(anon.invitations[0].url).pathname;
+    await expectStatus(200, api('GET', page));
+    await expectStatus(404, api('GET', '/s/AAAAAAAAAAAAAAAAAAAAAA'));
+    const id = personal.invitations[0].id;
+    await expectStatus(204, api('DELETE', `${base}/${id}`, { key: s.apiKey }));
+    await expectStatus(404, api('DELETE', `${base}/nope`, { key: s.apiKey }));
+    await expectStatus(410, api('GET', new URL(personal.invitations[0].url).pathname));
+  });
+
   it('webhooks and alerts', async () => {
     const hook = await expectStatus(
       201,
@@ -409,10 +428,12 @@ describe('every endpoint answers as its OpenAPI document says', () => {
 });
 
 describe('the Worker serves the declared routes and nothing else', () => {
-  it('every /v1 route of the app is an endpoint in ENDPOINTS, and every endpoint is routed', () => {
+  it('every /v1 (and /s/ page) route of the app is an endpoint in ENDPOINTS, and every endpoint is routed', () => {
     const declared = new Set(ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path.replace(/\{(\w+)\}/g, ':$1')}`));
     const served = new Set(
-      app.routes.filter((r) => r.path.startsWith('/v1') && r.method !== 'OPTIONS').map((r) => `${r.method} ${r.path}`),
+      app.routes
+        .filter((r) => (r.path.startsWith('/v1') || r.path.startsWith('/s/')) && r.method !== 'OPTIONS')
+        .map((r) => `${r.method} ${r.path}`),
     );
     expect([...served].filter((r) => !declared.has(r))).toEqual([]);
     expect([...declared].filter((r) => !served.has(r))).toEqual([]);

@@ -178,7 +178,10 @@ function operation(e: Endpoint, bodyId: string | undefined, replyId: string | un
       String(code),
       {
         description: errorText(e, code),
-        content: { 'application/json': { schema: ref('Error') } },
+        content:
+          e.errorsAs === 'html'
+            ? { 'text/html': { schema: { type: 'string' } } }
+            : { 'application/json': { schema: ref('Error') } },
         ...(code === 429 || code === 503 || (code === 409 && e.idempotent) ? { headers: RETRY_AFTER } : {}),
       },
     ]),
