@@ -121,5 +121,8 @@ export const getSurveyPage = endpoint({
   success: { status: 200, contentTypes: ['text/html'], description: 'the page' },
   errors: [404, 410],
   errorsAs: 'html',
-  errorNotes: { 404: 'an unknown or tampered token (a page in the locale)', 410: 'an expired or revoked link, or a closed survey (a page)' },
+  errorNotes: {
+    404: 'an unknown or tampered token (a page in the locale)',
+    410: 'an expired or revoked link, or a closed survey (a page)',
+  },
 });
