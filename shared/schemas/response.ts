@@ -32,6 +32,14 @@ export const ResponseBody = z.strictObject({
   respondent: z
     .strictObject({
       id: z.string().min(1).max(128).optional(),
+      /**
+       * `hex(HMAC-SHA256(identitySecret, id))` computed by the host page's server: with the site's
+       * identity verification on, an id without a matching hash is kept as an anonymous answer.
+       */
+      hash: z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'hash is 64 hex characters (HMAC-SHA256)')
+        .optional(),
       attributes: Attributes.optional(),
     })
     .optional(),
@@ -43,6 +51,16 @@ export const ResponseBody = z.strictObject({
     })
     .optional(),
   completed: z.boolean(),
+  /**
+   * The response's write secret: random, made by the client that created the response (widget, hosted
+   * page) and sent with every post of it. The collector keeps only its SHA-256; a later post with the
+   * same id merges only when it carries the same secret, so knowing a response id (printed in
+   * webhooks, Slack and exports) never lets anyone rewrite the answer.
+   */
+  secret: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22,64}$/, 'secret is 22–64 base64url characters')
+    .optional(),
   /** Cloudflare Turnstile token; required on a response's first post when the site turns Turnstile on. */
   turnstileToken: z.string().max(2048).optional(),
   /**
