@@ -70,7 +70,13 @@ export const SURVEYS = [
         maxLength: 500,
       },
     ],
-    targeting: { trigger: { type: 'pageview', delayMs: 1500 }, samplePercent: 100, recontactDays: 30 },
+    // Not on the checkout and help pages: those demo pages show their own survey (one survey a visit).
+    targeting: {
+      touchpoints: ['home', 'blog', 'product', 'pricing', 'order-status', 'onboarding', 'app', 'post-purchase'],
+      trigger: { type: 'pageview', delayMs: 1500 },
+      samplePercent: 100,
+      recontactDays: 30,
+    },
     theme: { color: '#4f46e5', position: 'bottom-right', mode: 'auto', radius: 12 },
     touchpoints: TOUCHPOINTS.map((t) => t[0]),
     weight: 0.45,
@@ -205,13 +211,14 @@ const PATHS = {
 };
 
 /** Returns { sql, apiKey, adminToken? } for a demo site allowing the given origins. */
-export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42 }) {
+export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42, apiKey: keepKey }) {
   const rnd = prng(seed);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
   const out = [];
   const siteId = '00000000-0000-4000-8000-00000000de00';
   const keyId = 'demo0000key0';
-  const apiKey = `sk_${keyId}_${randomBytes(24).toString('base64url')}`;
+  // A restart reseeds the data but keeps the key people have already pasted into the dashboard.
+  const apiKey = keepKey ?? `sk_${keyId}_${randomBytes(24).toString('base64url')}`;
   const hash = createHash('sha256').update(apiKey).digest('hex');
 
   out.push(`DELETE FROM sites WHERE id = ${q(siteId)};`);

@@ -1,4 +1,4 @@
-// `npm start`: build, migrate the local D1 (.wrangler/state), seed the demo site once, serve on $PORT.
+// `npm start`: build, migrate the local D1 (.wrangler/state), reseed the demo site relative to today, serve on $PORT.
 
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,26 +11,42 @@ const state = join(root, '.wrangler', 'state');
 const demoFile = join(state, 'seda-demo.json');
 mkdirSync(state, { recursive: true });
 
+// Progress on every step: the first start takes minutes (build, migrations, seeding) and silence
+// reads as a hang.
+const t0 = Date.now();
+const step = (n, what) => console.log(`[${n}/4] ${what}… (${Math.round((Date.now() - t0) / 1000)} s)`);
+
 // SEDA_SKIP_BUILD=1 reuses an existing public/ (faster restarts).
-if (process.env.SEDA_SKIP_BUILD !== '1') run('npm', ['run', '-s', 'build']);
+if (process.env.SEDA_SKIP_BUILD !== '1') {
+  step(1, 'Building the widget and the dashboard');
+  run('npm', ['run', '-s', 'build']);
+} else step(1, 'Reusing the existing build (SEDA_SKIP_BUILD=1)');
+step(2, 'Applying the database migrations to the local D1');
 migrateLocal(state);
 
 const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 let demo = existsSync(demoFile) ? JSON.parse(readFileSync(demoFile, 'utf8')) : null;
-if (!demo || demo.port !== port) {
-  console.log('Seeding the demo site (a few thousand responses over 90 days)…');
-  const { sql, apiKey } = demoSql({ origins });
+// The demo is reseeded relative to today on every start (a fresh quarter of answers, so the default
+// views always show numbers); its API key is kept. SEDA_KEEP_DEMO=1 keeps the data as it is.
+if (!demo || demo.port !== port || process.env.SEDA_KEEP_DEMO !== '1') {
+  step(3, 'Seeding the demo site (4,000 answers over the last 90 days)');
+  const { sql, apiKey } = demoSql({ origins, apiKey: demo?.port === port ? demo.apiKey : undefined });
   const file = join(root, '.wrangler', 'seed-demo.sql');
   writeFileSync(file, sql);
   run('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', state, '--file', file, '--yes'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...quietEnv, CI: 'true' },
   });
-  demo = { port, apiKey, adminToken: process.env.ADMIN_TOKEN ?? randomBytes(18).toString('base64url') };
+  demo = {
+    port,
+    apiKey,
+    adminToken: demo?.adminToken ?? process.env.ADMIN_TOKEN ?? randomBytes(18).toString('base64url'),
+  };
   writeFileSync(demoFile, JSON.stringify(demo, null, 2));
-}
+} else step(3, 'Keeping the demo data as it is (SEDA_KEEP_DEMO=1)');
 const adminToken = process.env.ADMIN_TOKEN ?? demo.adminToken;
 
+step(4, 'Starting the Worker (wrangler dev)');
 const worker = await startWorker({
   port,
   persistTo: state,
@@ -41,11 +57,13 @@ const url = `http://localhost:${port}`;
 console.log(`
 Seda is running at ${url}
   Dashboard      ${url}/dashboard/   (sign in with the demo API key)
-  Demo pages     ${url}/demo/shop.html   ${url}/demo/fa.html
+  Demo pages     ${url}/demo/shop.html (NPS)   ${url}/demo/checkout.html (CSAT)
+                 ${url}/demo/help.html (CES)   ${url}/demo/fa.html (NPS, Persian)
   Demo site key  demo
   Demo API key   ${demo.apiKey}
   Admin token    ${adminToken}
-  Try            curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/v1/surveys/sv_demo_nps/results
+  Try            export API_KEY=${demo.apiKey}
+                 curl -H "Authorization: Bearer $API_KEY" ${url}/v1/surveys/sv_demo_nps/results
 Press Ctrl+C to stop.`);
 
 const stop = () => {

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { render } from 'preact';
 import './styles.css';
 import { App } from './app';

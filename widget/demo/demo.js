@@ -1,4 +1,4 @@
-// The queue stub from the contract (commands wait until w.js has loaded), then the demo page's own
+// The queue stub from the contract (commands wait until w.js has loaded), then the demo pages' own
 // behaviour: a fake purchase and a "forget me" button. Not part of the widget.
 window.seda =
   window.seda ||
@@ -8,15 +8,14 @@ window.seda =
   };
 
 addEventListener('DOMContentLoaded', () => {
-  document.getElementById('buy').addEventListener('click', () => {
-    seda('touchpoint', 'checkout');
+  const fa = document.documentElement.lang === 'fa';
+  document.getElementById('buy')?.addEventListener('click', () => {
     seda('identify', 'demo-visitor', { plan: 'pro' });
     seda('track', 'order_completed');
-    document.getElementById('status').textContent =
-      document.documentElement.lang === 'fa' ? 'سفارش ثبت شد' : 'Order placed';
+    document.getElementById('status').textContent = fa ? 'سفارش ثبت شد' : 'Order placed';
   });
-  document.getElementById('again').addEventListener('click', () => {
+  document.getElementById('again')?.addEventListener('click', () => {
     for (const k of Object.keys(localStorage)) if (k.startsWith('seda:')) localStorage.removeItem(k);
-    seda('show', 'sv_demo_nps');
+    location.reload();
   });
 });
