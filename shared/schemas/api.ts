@@ -42,12 +42,33 @@ export const Site = z.object({
 });
 export type Site = z.infer<typeof Site>;
 
+/** A touchpoint's name in other languages, e.g. `{fa: "پرداخت"}`; `name` is used where one is missing. */
+export const TouchpointNames = z
+  .record(LocaleCode, z.string().trim().min(1).max(120))
+  .refine((v) => Object.keys(v).length <= 10, 'at most 10 languages');
+
 export const TouchpointInput = z.strictObject({
   key: Slug,
   name: z.string().trim().min(1).max(120),
   stage: Stage,
+  names: TouchpointNames.optional(),
 });
-export type Touchpoint = z.infer<typeof TouchpointInput>;
+export type TouchpointInput = z.infer<typeof TouchpointInput>;
+
+/** A touchpoint as listed: archived ones keep their answers and key but are offered nowhere. */
+export const Touchpoint = TouchpointInput.extend({ archived: z.boolean().optional() });
+export type Touchpoint = z.infer<typeof Touchpoint>;
+
+/** `PATCH /v1/touchpoints/:key`: rename, move to another stage, archive or restore. The key never changes. */
+export const TouchpointPatch = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    names: TouchpointNames.optional(),
+    stage: Stage.optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export type TouchpointPatch = z.infer<typeof TouchpointPatch>;
 
 export const Interval = z.enum(['day', 'week', 'month']);
 export type Interval = z.infer<typeof Interval>;

@@ -162,3 +162,15 @@ describe('trend periods', () => {
     expect(periodLabel(fa, '2026-01-12', 'day')).toBe('۲۲ دی');
   });
 });
+
+describe('separators and lists, per language', () => {
+  it('never puts a middle dot beside Persian digits (it reads as the Persian zero), and lists in each language', () => {
+    expect(en.sep).toBe(' · ');
+    expect(fa.sep).not.toContain('·');
+    expect(fa.sep).toContain('،');
+    expect(en.list(['Segment', 'Respondent language'])).toBe('Segment and Respondent language');
+    // the English note no longer borrows the Persian comma, and the Persian one uses it
+    expect(en.list(['A', 'B', 'C'])).not.toContain('،');
+    expect(fa.list(['بخش', 'زبان', 'نقطه'])).toMatch(/^بخش،\S* زبان،? و نقطه$/);
+  });
+});

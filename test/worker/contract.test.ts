@@ -164,6 +164,19 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(400, api('POST', '/v1/touchpoints', { key: s.apiKey, json: { key: 'x', stage: 'nowhere' } }));
     await expectStatus(200, api('GET', '/v1/touchpoints', { key: s.apiKey }));
     await expectStatus(401, api('GET', '/v1/touchpoints'));
+    await expectStatus(
+      201,
+      api('POST', '/v1/touchpoints', { key: s.apiKey, json: { key: 'spare', name: 'Spare', stage: 'usage' } }),
+    );
+    await expectStatus(
+      200,
+      api('PATCH', '/v1/touchpoints/spare', { key: s.apiKey, json: { names: { fa: 'یدک' }, archived: true } }),
+    );
+    await expectStatus(400, api('PATCH', '/v1/touchpoints/spare', { key: s.apiKey, json: {} }));
+    await expectStatus(404, api('PATCH', '/v1/touchpoints/nope', { key: s.apiKey, json: { name: 'X' } }));
+    await expectStatus(403, api('DELETE', '/v1/touchpoints/spare', { key: s.readKey }));
+    await expectStatus(204, api('DELETE', '/v1/touchpoints/spare', { key: s.apiKey }));
+    await expectStatus(404, api('DELETE', '/v1/touchpoints/spare', { key: s.apiKey }));
 
     const { survey } = await expectStatus(201, api('POST', '/v1/surveys', { key: s.apiKey, json: SURVEY }));
     s.surveyId = survey.id;
@@ -327,6 +340,8 @@ describe('every endpoint answers as its OpenAPI document says', () => {
         headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
       }),
     );
+    // a touchpoint with answers can be archived, not deleted
+    await expectStatus(409, api('DELETE', '/v1/touchpoints/checkout', { key: s.apiKey }));
     // alerts, cases and deliveries follow the posts (after the response, through the queue)
     await until(
       async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM deliveries').first<{ n: number }>())!.n >= 12,

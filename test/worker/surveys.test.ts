@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, createSite, getJson, NPS_SURVEY, ORIGIN, setup } from './helpers';
+import { call, createSite, getJson, NPS_SURVEY, ORIGIN, postResponse, setup } from './helpers';
 
 describe('sites', () => {
   it('needs the operator token, and returns the API key once', async () => {
@@ -35,6 +35,61 @@ describe('touchpoints', () => {
     expect((await post({ key: 'x', name: 'X', stage: 'nirvana' })).status).toBe(400);
     const list = await getJson('/v1/touchpoints', apiKey);
     expect(list.touchpoints).toEqual([{ key: 'checkout', name: 'Checkout page', stage: 'purchase' }]);
+  });
+});
+
+describe('touchpoints: names, archive, delete', () => {
+  it('renames with PATCH without ever changing the key, names it per language, archives and restores', async () => {
+    const { apiKey } = await createSite();
+    const post = (json: unknown) => call('/v1/touchpoints', { method: 'POST', key: apiKey, json });
+    const patch = (key: string, json: unknown) =>
+      call(`/v1/touchpoints/${encodeURIComponent(key)}`, { method: 'PATCH', key: apiKey, json });
+    expect((await post({ key: 'checkout', name: 'Checkout', stage: 'purchase', names: { fa: 'پرداخت' } })).status).toBe(
+      201,
+    );
+    const renamed = await patch('checkout', { name: 'Checkout page', names: { fa: 'صفحهٔ پرداخت', ar: 'الدفع' } });
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as { touchpoint: unknown }).touchpoint).toEqual({
+      key: 'checkout',
+      name: 'Checkout page',
+      stage: 'purchase',
+      names: { fa: 'صفحهٔ پرداخت', ar: 'الدفع' },
+    });
+    // archived: still listed (its answers keep their name), marked; restored by a PATCH
+    expect((await patch('checkout', { archived: true })).status).toBe(200);
+    let list = await getJson('/v1/touchpoints', apiKey);
+    expect(list.items).toEqual([expect.objectContaining({ key: 'checkout', archived: true })]);
+    expect((await patch('checkout', { archived: false })).status).toBe(200);
+    list = await getJson('/v1/touchpoints', apiKey);
+    expect(list.items[0].archived).toBeUndefined();
+    // unknown key, empty patch, a patch that tries to change the key: refused, nothing changed
+    expect((await patch('nowhere', { name: 'X' })).status).toBe(404);
+    expect((await patch('checkout', {})).status).toBe(400);
+    expect((await patch('checkout', { key: 'cart' })).status).toBe(400);
+    expect((await getJson('/v1/touchpoints', apiKey)).items.map((t: { key: string }) => t.key)).toEqual(['checkout']);
+  });
+
+  it('deletes a touchpoint without answers; one with answers must be archived (409), and keeps its answers', async () => {
+    const { apiKey, survey, site } = await setup();
+    const post = (json: unknown) => call('/v1/touchpoints', { method: 'POST', key: apiKey, json });
+    const del = (key: string) => call(`/v1/touchpoints/${key}`, { method: 'DELETE', key: apiKey });
+    await post({ key: 'typo', name: 'Typo', stage: 'usage' });
+    await post({ key: 'checkout', name: 'Checkout', stage: 'purchase' });
+    expect((await del('typo')).status).toBe(204);
+    expect((await del('typo')).status).toBe(404);
+    const answered = await postResponse({
+      id: crypto.randomUUID(),
+      siteKey: site.key,
+      surveyId: survey.id,
+      touchpoint: 'checkout',
+      answers: [{ questionId: 'nps', value: 9 }],
+      completed: true,
+    });
+    expect(answered.status).toBe(202);
+    const refused = await del('checkout');
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('touchpoint_in_use');
+    expect((await getJson('/v1/touchpoints', apiKey)).items.map((t: { key: string }) => t.key)).toEqual(['checkout']);
   });
 });
 

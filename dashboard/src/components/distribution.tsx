@@ -28,7 +28,10 @@ export function Distribution({ metric, question }: { metric: MetricKey; question
       <table class="dist-table">
         <caption class="card-title">
           {title}
-          <span class="muted small"> · {t('nEquals', { n: i18n.int(total) })}</span>
+          <span class="muted small">
+            {i18n.sep}
+            {t('nEquals', { n: i18n.int(total) })}
+          </span>
         </caption>
         <thead class="sr-only">
           <tr>

@@ -5,10 +5,12 @@ import { useI18n } from '../i18n';
 import { RANGES, type RangePreset } from '../route';
 import type { Interval } from '../types';
 import './filter-bar.css';
+import { useTouchpointName } from '../touchpoint-name';
 
 /** The global filters, as native labelled controls; each change applies at once. */
 export function FilterBar(props: ViewProps) {
   const i18n = useI18n();
+  const tpName = useTouchpointName();
   const { t } = i18n;
   const { view, filters, surveys, touchpoints, segments, dates, setFilters } = props;
   const uses = (f: FilterName) => (VIEW_FILTERS[view] as readonly string[]).includes(f);
@@ -113,7 +115,7 @@ export function FilterBar(props: ViewProps) {
                   <optgroup key={stage} label={t(`stage.${stage}`)}>
                     {list.map((tp) => (
                       <option key={tp.key} value={tp.key}>
-                        {tp.name}
+                        {tpName(tp.key, tp.name)}
                       </option>
                     ))}
                   </optgroup>
@@ -171,7 +173,8 @@ export function FilterBar(props: ViewProps) {
         {notApplied.length > 0 && (
           <span class="muted">
             {' '}
-            · {t('filtersNotApplied', { names: notApplied.map(([, , name]) => name).join('، ') })}
+            {i18n.sep}
+            {t('filtersNotApplied', { names: i18n.list(notApplied.map(([, , name]) => name)) })}
           </span>
         )}
       </p>

@@ -22,7 +22,9 @@ export function MetricCell({
     <td class={`metric-cell${b !== null ? ` bucket-${b}` : ''}`}>
       <span class="cell-value">{formatValue(i18n, metric, headline(m))}</span>
       <span class="cell-detail">
-        {formatCi(i18n, metric, m.ci95)} · {t('nEquals', { n: i18n.int(m.n) })}
+        {formatCi(i18n, metric, m.ci95)}
+        {i18n.sep}
+        {t('nEquals', { n: i18n.int(m.n) })}
       </span>
     </td>
   );

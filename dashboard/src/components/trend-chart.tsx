@@ -179,7 +179,7 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
       )}
       <p class="legend-line small muted">
         <span class="swatch band-swatch" aria-hidden="true" /> {t('trendLegendBand')}
-        {' · '}
+        {i18n.sep}
         <span class="swatch few-swatch" aria-hidden="true" /> {t('trendLegendGrey')}
       </p>
       <details class="data-table">

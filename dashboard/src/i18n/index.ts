@@ -78,8 +78,16 @@ export function makeI18n(locale: Locale) {
     });
   };
 
+  // Between items on one line. The middle dot "·" reads as the Persian zero "۰" beside Persian
+  // digits, so Persian uses its comma.
+  const sep = rtl ? '، ' : ' · ';
+  const lf = new Intl.ListFormat(locale, { type: 'conjunction' });
+
   return {
     locale,
+    sep,
+    /** Items joined as the language writes a list: "A, B and C" / «الف، ب و ج». */
+    list: (items: readonly string[]) => lf.format(items),
     dir: (locale === 'fa' ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
     t,
     /** Whole number with grouping: 1,234 / ۱٬۲۳۴. */

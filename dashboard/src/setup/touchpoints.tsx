@@ -1,9 +1,15 @@
 import { useRef, useState } from 'preact/hooks';
-import { createTouchpoint, listTouchpoints } from '../../../shared/contract/touchpoints';
+import {
+  createTouchpoint,
+  deleteTouchpoint,
+  listTouchpoints,
+  updateTouchpoint,
+} from '../../../shared/contract/touchpoints';
 import { TouchpointInput } from '../../../shared/schemas/api';
 import { STAGES } from '../../../shared/schemas/common';
-import { call, useEndpoint } from '../api';
+import { ApiError, call, useEndpoint } from '../api';
 import { Status } from '../components/status';
+import { touchpointName } from '../touchpoint-name';
 import type { TouchpointDef } from '../types';
 import { validate } from '../validate';
 import {
@@ -20,51 +26,139 @@ import { type SetupKey, useSetupT } from './i18n';
 import { ListTable } from './list-table';
 import { SHOP_TOUCHPOINTS } from './templates';
 
-/** Touchpoints: the list, a form to add or edit one (key, name, journey stage), and shop suggestions. */
+/** What the form edits: the default name plus optional Persian and Arabic names. */
+type Form = { key: string; name: string; stage: TouchpointDef['stage']; fa: string; ar: string };
+const EMPTY: Form = { key: '', name: '', stage: 'purchase', fa: '', ar: '' };
+
+const toInput = (f: Form) => {
+  const names = Object.fromEntries(
+    (['fa', 'ar'] as const).filter((l) => f[l].trim()).map((l) => [l, f[l].trim()] as const),
+  );
+  return { key: f.key, name: f.name, stage: f.stage, ...(Object.keys(names).length ? { names } : {}) };
+};
+
+const norm = (s: string) => s.trim().toLocaleLowerCase();
+
+/**
+ * Touchpoints: the list (archive, restore, delete), a form that adds a new key or edits an existing
+ * touchpoint without ever changing its key, and shop suggestions that the site does not have yet.
+ */
 export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   const ui = useSetupT();
   const { st, t, locale } = ui;
   const q = useEndpoint(listTouchpoints, {});
   const list = q.data?.items ?? [];
-  const [form, setForm] = useState<TouchpointDef>({ key: '', name: '', stage: 'purchase' });
+  const [form, setForm] = useState<Form>(EMPTY);
+  /** The key being edited, or null when the form adds a new touchpoint. */
+  const [editing, setEditing] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>(new Map());
   const [note, setNote] = useState<Note>();
+  const [listNote, setListNote] = useState<Note>();
   const [busy, setBusy] = useState(false);
   const keyInput = useRef<HTMLInputElement>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const have = new Set(list.map((x) => x.key));
 
-  const save = async (tp: TouchpointDef) => {
-    const checked = validate(TouchpointInput, tp, ui);
-    if (!checked.success) {
-      setErrors(issueMap(checked.error.issues));
-      setNote({ text: st('errorSummary', { n: checked.error.issues.length }), error: true });
+  const failed = (err: unknown) => {
+    setErrors(issueMap(asIssuesOf(err, ui.locale)));
+    setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
+  };
+
+  const save = async (f: Form, mode: 'add' | 'edit') => {
+    const input = toInput(f);
+    const checked = validate(TouchpointInput, input, ui);
+    const issues: { path: readonly PropertyKey[]; message: string }[] = checked.success ? [] : checked.error.issues;
+    // Adding never overwrites: an existing key is edited through its own Edit button.
+    if (mode === 'add' && have.has(f.key)) issues.push({ path: ['key'], message: st('tpExists') });
+    if (!checked.success || issues.length) {
+      setErrors(issueMap(issues));
+      setNote({ text: st('errorSummary', { n: issues.length }), error: true });
       focusFirstError();
       return false;
     }
     setBusy(true);
     try {
-      await call(createTouchpoint, { body: checked.data });
+      if (mode === 'add') await call(createTouchpoint, { body: checked.data });
+      else {
+        const { key, ...rest } = checked.data;
+        await call(updateTouchpoint, { params: { key }, body: { ...rest, names: rest.names ?? {} } });
+      }
       setErrors(new Map());
       setNote({ text: st('saved') });
       q.reload();
       onChanged();
       return true;
     } catch (err) {
-      setErrors(issueMap(asIssuesOf(err, ui.locale)));
-      setNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
+      failed(err);
       return false;
     } finally {
       setBusy(false);
     }
   };
 
-  const have = new Set(list.map((x) => x.key));
-  const suggestions = SHOP_TOUCHPOINTS.filter((s) => !have.has(s.key));
-  const addSuggestions = async (items: typeof suggestions) => {
-    for (const s of items) if (!(await save({ key: s.key, name: s.name[locale] ?? s.name.en, stage: s.stage }))) return;
+  const setArchived = async (tp: TouchpointDef, archived: boolean) => {
+    setBusy(true);
+    const name = touchpointName(tp, locale);
+    try {
+      await call(updateTouchpoint, { params: { key: tp.key }, body: { archived } });
+      setListNote({ text: st(archived ? 'tpArchivedNote' : 'tpRestoredNote', { name }) });
+      q.reload();
+      onChanged();
+    } catch (err) {
+      setListNote({ text: st('saveFailed', { message: (err as Error).message }), error: true });
+    } finally {
+      setBusy(false);
+    }
   };
-  const field = (k: keyof TouchpointDef) => ({
-    path: k,
-    error: errors.get(k),
+
+  const remove = async (tp: TouchpointDef) => {
+    const name = touchpointName(tp, locale);
+    if (!confirm(st('confirmDeleteTouchpoint', { name }))) return;
+    setBusy(true);
+    try {
+      await call(deleteTouchpoint, { params: { key: tp.key } });
+      setListNote({ text: st('tpDeletedNote', { name }) });
+      if (editing === tp.key) stopEditing();
+      q.reload();
+      onChanged();
+    } catch (err) {
+      const inUse = err instanceof ApiError && err.code === 'touchpoint_in_use';
+      setListNote({
+        text: inUse ? st('tpInUse', { name }) : st('saveFailed', { message: (err as Error).message }),
+        error: true,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startEditing = (tp: TouchpointDef) => {
+    setForm({ key: tp.key, name: tp.name, stage: tp.stage, fa: tp.names?.fa ?? '', ar: tp.names?.ar ?? '' });
+    setEditing(tp.key);
+    setErrors(new Map());
+    setNote(undefined);
+    requestAnimationFrame(() => nameInput.current?.focus());
+  };
+  const stopEditing = () => {
+    setForm({ ...EMPTY, stage: form.stage });
+    setEditing(null);
+    setErrors(new Map());
+  };
+
+  // A suggestion the site already has under another key (same name in any language) is not offered.
+  const names = new Set(list.flatMap((x) => [x.name, ...Object.values(x.names ?? {})].map(norm)));
+  const suggestions = SHOP_TOUCHPOINTS.filter(
+    (s) => !have.has(s.key) && !Object.values(s.name).some((n) => names.has(norm(n))),
+  );
+  const addSuggestions = async (items: typeof suggestions) => {
+    for (const s of items) {
+      const f: Form = { key: s.key, name: s.name.en, stage: s.stage, fa: s.name.fa ?? '', ar: '' };
+      if (!(await save(f, 'add'))) return;
+    }
+  };
+  const field = (k: keyof Form) => ({
+    path: k === 'fa' || k === 'ar' ? `names.${k}` : k,
+    error: errors.get(k === 'fa' || k === 'ar' ? `names.${k}` : k),
     value: form[k],
     onValue: (v: string) => setForm({ ...form, [k]: v }),
   });
@@ -81,32 +175,57 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
             <p class="muted">{st('noTouchpoints')}</p>
           ) : (
             <ListTable testid="touchpoints" columns={[st('tpKey'), st('tpName'), st('tpStage')]}>
-              {list.map((tp) => (
-                <tr key={tp.key}>
-                  <td>
-                    <code dir="ltr">{tp.key}</code>
-                  </td>
-                  <td>{tp.name}</td>
-                  <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="btn btn-small"
-                      aria-label={st('editTouchpoint', { name: tp.name })}
-                      onClick={() => {
-                        setForm({ ...tp });
-                        setErrors(new Map());
-                        keyInput.current?.focus();
-                      }}
-                    >
-                      {st('edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {list.map((tp) => {
+                const name = touchpointName(tp, locale);
+                return (
+                  <tr key={tp.key} data-archived={tp.archived ? 'yes' : undefined} class={tp.archived ? 'muted' : ''}>
+                    <td>
+                      <code dir="ltr">{tp.key}</code>
+                    </td>
+                    <td>
+                      {name}
+                      {tp.archived && <span class="badge"> {st('tpArchived')}</span>}
+                    </td>
+                    <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
+                    <td class="row-actions">
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        aria-label={st('editTouchpoint', { name })}
+                        onClick={() => startEditing(tp)}
+                      >
+                        {st('edit')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        disabled={busy}
+                        aria-label={st(tp.archived ? 'restoreLabel' : 'archiveLabel', { name })}
+                        onClick={() => setArchived(tp, !tp.archived)}
+                      >
+                        {st(tp.archived ? 'restoreTouchpoint' : 'archiveTouchpoint')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        class="btn btn-small btn-danger"
+                        disabled={busy}
+                        aria-label={st('deleteLabel', { name })}
+                        onClick={() => remove(tp)}
+                      >
+                        {st('deleteTouchpoint')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
             </ListTable>
           )}
         </Status>
+        {listNote && (
+          <p class={listNote.error ? 'form-status error' : 'form-status'} role={listNote.error ? 'alert' : 'status'}>
+            {listNote.text}
+          </p>
+        )}
       </section>
       <form
         class="card"
@@ -114,23 +233,24 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await save(form)) setForm({ key: '', name: '', stage: form.stage });
+          if (await save(form, editing ? 'edit' : 'add')) stopEditing();
         }}
       >
         <h2 id="tp-form-h" class="card-title">
-          {st('addTouchpoint')}
+          {editing ? st('editingTouchpoint', { key: editing }) : st('addTouchpoint')}
         </h2>
         <div class="form-row">
           <TextField
             {...field('key')}
             label={st('tpKey')}
-            hint={st('tpKeyHint')}
+            hint={editing ? st('tpKeyFixed') : st('tpKeyHint')}
             inputRef={keyInput}
+            readOnly={!!editing}
             dir="ltr"
             autoCapitalize="off"
             spellcheck={false}
           />
-          <TextField {...field('name')} label={st('tpName')} />
+          <TextField {...field('name')} label={st('tpNameEn')} inputRef={nameInput} />
           <SelectField
             {...field('stage')}
             label={st('tpStage')}
@@ -138,9 +258,18 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
             optionLabel={(s) => st(`stage.${s}` as SetupKey)}
           />
         </div>
+        <div class="form-row">
+          <TextField {...field('fa')} label={st('tpNameFa')} hint={st('tpNamesHint')} dir="rtl" lang="fa" />
+          <TextField {...field('ar')} label={st('tpNameAr')} dir="rtl" lang="ar" />
+        </div>
         <FormActions action="save-touchpoint" busy={busy} note={note}>
           {st('saveTouchpoint')}
         </FormActions>
+        {editing && (
+          <button type="button" class="btn" onClick={stopEditing}>
+            {st('cancelEdit')}
+          </button>
+        )}
       </form>
       {suggestions.length > 0 && (
         <section class="card" aria-labelledby="tp-sugg-h">
@@ -158,7 +287,10 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
                   onClick={() => addSuggestions([s])}
                 >
                   {st('addSuggested', { name: s.name[locale] ?? s.name.en })}
-                  <span class="muted small"> · {st(`stage.${s.stage}` as SetupKey)}</span>
+                  <span class="muted small">
+                    {ui.sep}
+                    {st(`stage.${s.stage}` as SetupKey)}
+                  </span>
                 </button>
               </li>
             ))}

@@ -114,8 +114,13 @@ export function AtRisk(props: ViewProps) {
                       {reason(it)}
                     </p>
                     <p class="small">
-                      {t('latestCol')}: <strong>{i18n.int(it.latestScore)}</strong> · {t('previousCol')}: {prev(it)} ·{' '}
-                      {tpName(it.touchpoint)} · {when(it)}
+                      {t('latestCol')}: <strong>{i18n.int(it.latestScore)}</strong>
+                      {i18n.sep}
+                      {t('previousCol')}: {prev(it)}
+                      {i18n.sep}
+                      {tpName(it.touchpoint)}
+                      {i18n.sep}
+                      {when(it)}
                     </p>
                     {it.lastComment && (
                       <p class="verbatim-text" dir="auto">

@@ -36,7 +36,7 @@ export function DropOff(props: ViewProps) {
             defs.get(qr.id)?.showIf ? t('conditional') : defs.get(qr.id)?.required ? '' : t('optional'),
           ]
             .filter(Boolean)
-            .join(' · '),
+            .join(i18n.sep),
           kind: 'question' as const,
         })),
         { key: 'completed', label: t('stepCompleted'), count: r.completed, kind: 'edge' },

@@ -293,9 +293,17 @@ function CaseCard({
           <span class={`badge case-badge case-badge-${item.status}`}>{t(`caseStatus.${item.status}`)}</span>
         </h3>
         <p class="small muted case-meta">
-          <span>{survey?.name ?? item.surveyId}</span> · <span>{touchpoint}</span> ·{' '}
+          <span>{survey?.name ?? item.surveyId}</span>
+          {i18n.sep}
+          <span>{touchpoint}</span>
+          {i18n.sep}
           <time dateTime={item.respondedAt}>{t('responseOn', { date: i18n.dateTime(item.respondedAt) })}</time>
-          {!item.completed && <> · {t('partial')}</>}
+          {!item.completed && (
+            <>
+              {i18n.sep}
+              {t('partial')}
+            </>
+          )}
         </p>
         <p class="case-score">
           {score ? (
@@ -318,7 +326,12 @@ function CaseCard({
           <time dateTime={item.createdAt} title={i18n.dateTime(item.createdAt)}>
             {t('openedAgo', { ago: ago(item.createdAt) })}
           </time>
-          {item.firstContactAt && <> · {t('firstContact', { date: i18n.dateTime(item.firstContactAt) })}</>}
+          {item.firstContactAt && (
+            <>
+              {i18n.sep}
+              {t('firstContact', { date: i18n.dateTime(item.firstContactAt) })}
+            </>
+          )}
         </p>
       </div>
       <form class="case-form" aria-label={t('caseFormLabel', { who })} onSubmit={save} noValidate>

@@ -9,9 +9,11 @@ import { useI18n } from '../i18n';
 import { bucketOf, formatValue, headline, METRICS, MIN_ANSWERS } from '../metric';
 import type { JourneyCell, MetricKey } from '../types';
 import './journey.css';
+import { useTouchpointName } from '../touchpoint-name';
 
 export function Journey(props: ViewProps) {
   const i18n = useI18n();
+  const tpName = useTouchpointName();
   const { t } = i18n;
   const { dates, filters, setFilters } = props;
   const colourBy: MetricKey = filters.metric ?? 'nps';
@@ -40,7 +42,7 @@ export function Journey(props: ViewProps) {
                     {friction.map((f) => (
                       <li key={f.metric} data-friction={f.metric}>
                         {t(`frictionOf.${f.metric}`, {
-                          name: cells.get(f.key)?.name ?? f.key,
+                          name: tpName(f.key, cells.get(f.key)?.name),
                           stage: t(`stage.${f.stage}`),
                           value: formatValue(i18n, f.metric, f.value),
                           n: i18n.int(cells.get(f.key)?.[f.metric]?.n ?? 0),
@@ -117,7 +119,7 @@ export function Journey(props: ViewProps) {
                       s.touchpoints.map((cell) => (
                         <tr key={cell.key}>
                           <td>{t(`stage.${s.stage}`)}</td>
-                          <th scope="row">{cell.name}</th>
+                          <th scope="row">{tpName(cell.key, cell.name)}</th>
                           <td class="num">{i18n.int(cell.n)}</td>
                           {METRICS.map((k) => (
                             <MetricCell key={k} metric={k} m={cell[k]} />
@@ -138,6 +140,7 @@ export function Journey(props: ViewProps) {
 
 function Cell({ cell, colourBy, friction }: { cell: JourneyCell; colourBy: MetricKey; friction: boolean }) {
   const i18n = useI18n();
+  const tpName = useTouchpointName();
   const { t } = i18n;
   const b = bucketOf(colourBy, cell[colourBy]);
   return (
@@ -146,7 +149,7 @@ function Cell({ cell, colourBy, friction }: { cell: JourneyCell; colourBy: Metri
       data-touchpoint={cell.key}
     >
       <h3 class="cell-name">
-        {cell.name}
+        {tpName(cell.key, cell.name)}
         {friction && <span class="badge badge-friction">{t('friction')}</span>}
       </h3>
       <dl class="cell-metrics">

@@ -15,6 +15,7 @@ import { metricOf, metricsAsked } from '../metric';
 import { periodsBetween } from '../periods';
 import type { MetricKey, Results, Stage } from '../types';
 import './overview.css';
+import { useTouchpointName } from '../touchpoint-name';
 
 /** The results call for the current filters (shared by overview, segments and drop-off). */
 export function resultsInput(p: ViewProps, extra: { by?: string } = {}): CallInput<typeof getResults> | null {
@@ -53,6 +54,7 @@ function byJourney<T extends { stage: Stage | null; responses: number }>(rows: r
 
 export function Overview(props: ViewProps) {
   const i18n = useI18n();
+  const tpName = useTouchpointName();
   const { t } = i18n;
   const q = useEndpoint(getResults, resultsInput(props));
   const r = q.data;
@@ -125,7 +127,7 @@ export function Overview(props: ViewProps) {
                     <tbody>
                       {byJourney(r.touchpoints).map((tp) => (
                         <tr key={tp.key}>
-                          <th scope="row">{tp.key ? tp.name : t('noTouchpoint')}</th>
+                          <th scope="row">{tp.key ? tpName(tp.key, tp.name) : t('noTouchpoint')}</th>
                           <td>{tp.stage ? t(`stage.${tp.stage}`) : t('none')}</td>
                           <td class="num">{i18n.int(tp.responses)}</td>
                           {asked.map((k) => (

@@ -298,7 +298,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
 
           <TargetingEditor
             targeting={draft.targeting}
-            touchpoints={tpQ.data?.items ?? []}
+            touchpoints={(tpQ.data?.items ?? []).filter((x) => !x.archived)}
             errors={errors}
             update={(fn) =>
               edit((d) => {

@@ -1,3 +1,4 @@
+import { useTouchpointName } from '../../touchpoint-name';
 import { ariaOf, errorAt, Field, NumberField, SelectField, TextField } from '../form';
 import { type SetupKey, useSetupT } from '../i18n';
 import { type Loose, put } from './draft';
@@ -15,6 +16,7 @@ export function TargetingEditor({
   update: (fn: (t: Loose) => void) => void;
 }) {
   const { st } = useSetupT();
+  const tpName = useTouchpointName();
   const t = targeting ?? {};
   const trig = t.trigger?.type ?? '';
   const lines = (k: 'include' | 'exclude') => (t.urls?.[k] ?? []).join('\n');
@@ -52,7 +54,7 @@ export function TargetingEditor({
                 })
               }
             />{' '}
-            {touchpoints.find((x) => x.key === k)?.name ?? k} <code dir="ltr">{k}</code>
+            {tpName(k)} <code dir="ltr">{k}</code>
           </label>
         ))}
         {errorAt(errors, 'targeting.touchpoints', true) && (
