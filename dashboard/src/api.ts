@@ -31,6 +31,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The request never reached the Worker (offline, DNS, a dropped connection). Kept apart from
+ * refusals so the screen can say so in its own language instead of the browser's "Failed to fetch",
+ * keep the numbers it already shows, and read again when the connection returns.
+ */
+export class NetworkError extends Error {
+  constructor() {
+    super('network unreachable');
+  }
+}
+
 type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
 
@@ -100,6 +111,10 @@ export async function fetchApi(
     cache: 'no-store',
     credentials: 'omit',
     referrerPolicy: 'no-referrer',
+  }).catch((err: unknown) => {
+    // an abort is the caller's own doing; anything else thrown by fetch is the network
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new NetworkError();
   });
   if (!res.ok) throw await refusal(res, init.key === undefined);
   return res;
@@ -221,12 +236,23 @@ export function useEndpoint<E extends Endpoint>(
     setState((s) => ({ data: s.data, error: undefined, loading: true }));
     cachedGet(e, input, priority).then(
       (data) => live && setState({ data, error: undefined, loading: false }),
-      (error: Error) => live && setState({ data: undefined, error, loading: false }),
+      // What is already on screen stays there (marked stale by <Status>) when a re-read fails.
+      (error: Error) => live && setState((s) => ({ data: s.data, error, loading: false })),
     );
     return () => {
       live = false;
     };
   }, [url, nonce]);
+  // Back online after a failed read: read again by itself.
+  useEffect(() => {
+    if (!(state.error instanceof NetworkError) || !url) return;
+    const again = () => {
+      cache.delete(url);
+      setNonce((n) => n + 1);
+    };
+    addEventListener('online', again);
+    return () => removeEventListener('online', again);
+  }, [state.error, url]);
   return {
     ...state,
     reload: () => {

@@ -9,6 +9,8 @@ export const en = {
   loading: 'Loading…',
   retry: 'Try again',
   errorPrefix: 'Could not load this: {message}',
+  offline: 'No connection to the server. This reads again by itself when the connection returns.',
+  staleNumbers: 'The figures below are the last ones loaded.',
   noData: 'No answers in this period.',
   none: '—',
 

@@ -11,6 +11,8 @@ export const fa: Record<MessageKey, string> = {
   loading: 'در حال بارگذاری…',
   retry: 'دوباره امتحان کنید',
   errorPrefix: 'بارگذاری نشد: {message}',
+  offline: 'اتصال به سرور برقرار نیست. با برگشتن اتصال، خودش دوباره بارگذاری می‌کند.',
+  staleNumbers: 'ارقام زیر آخرین ارقام بارگذاری‌شده‌اند.',
   noData: 'در این بازه پاسخی نیست.',
   none: '—',
 

@@ -108,36 +108,38 @@ export function Keys() {
           {st('keysListTitle')}
         </h2>
         <Status loading={q.loading} error={q.error} retry={q.reload}>
-          <ListTable
-            testid="keys"
-            columns={[st('keyName'), st('keyPrefix'), st('keyScopes'), st('keyCreated'), st('keyLastUsed')]}
-          >
-            {(q.data?.keys ?? []).map((k) => (
-              <tr key={k.id} class={k.revoked ? 'revoked' : undefined} data-key={k.id}>
-                <td>{k.name}</td>
-                <td>
-                  <code dir="ltr">{k.prefix}…</code>
-                </td>
-                <td dir="ltr">{k.scopes.join(', ')}</td>
-                <td>{dateTime(k.createdAt)}</td>
-                <td data-col="last-used">{k.lastUsedAt ? dateTime(k.lastUsedAt) : st('keyNever')}</td>
-                <td>
-                  {k.revoked ? (
-                    <span class="muted">{st('keyRevoked')}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      class="btn btn-small btn-danger"
-                      aria-label={st('revokeKey', { name: k.name })}
-                      onClick={() => revoke(k)}
-                    >
-                      {st('revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </ListTable>
+          {q.data && (
+            <ListTable
+              testid="keys"
+              columns={[st('keyName'), st('keyPrefix'), st('keyScopes'), st('keyCreated'), st('keyLastUsed')]}
+            >
+              {(q.data?.keys ?? []).map((k) => (
+                <tr key={k.id} class={k.revoked ? 'revoked' : undefined} data-key={k.id}>
+                  <td>{k.name}</td>
+                  <td>
+                    <code dir="ltr">{k.prefix}…</code>
+                  </td>
+                  <td dir="ltr">{k.scopes.join(', ')}</td>
+                  <td>{dateTime(k.createdAt)}</td>
+                  <td data-col="last-used">{k.lastUsedAt ? dateTime(k.lastUsedAt) : st('keyNever')}</td>
+                  <td>
+                    {k.revoked ? (
+                      <span class="muted">{st('keyRevoked')}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        class="btn btn-small btn-danger"
+                        aria-label={st('revokeKey', { name: k.name })}
+                        onClick={() => revoke(k)}
+                      >
+                        {st('revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </ListTable>
+          )}
         </Status>
       </section>
     </div>

@@ -70,21 +70,23 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
           {st('yourSurveys')}
         </h2>
         <Status loading={q.loading} error={q.error} retry={q.reload}>
-          <ul class="survey-list" data-testid="survey-list">
-            {(q.data?.surveys ?? []).map((s) => (
-              <li key={s.id}>
-                <a href={setupHash({ view: 'editor', id: s.id })} aria-label={st('openEditor', { name: s.name })}>
-                  {s.name}
-                </a>
-                <span class={`badge badge-${s.status}`}>{st(`status.${s.status}` as SetupKey)}</span>
-                <span class="small muted">{st('questionsCount', { n: s.questions.length })}</span>
-                <button type="button" class="btn btn-small btn-danger" onClick={() => remove(s)}>
-                  {st('deleteSurvey')}
-                  <span class="sr-only"> {s.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          {q.data && (
+            <ul class="survey-list" data-testid="survey-list">
+              {(q.data?.surveys ?? []).map((s) => (
+                <li key={s.id}>
+                  <a href={setupHash({ view: 'editor', id: s.id })} aria-label={st('openEditor', { name: s.name })}>
+                    {s.name}
+                  </a>
+                  <span class={`badge badge-${s.status}`}>{st(`status.${s.status}` as SetupKey)}</span>
+                  <span class="small muted">{st('questionsCount', { n: s.questions.length })}</span>
+                  <button type="button" class="btn btn-small btn-danger" onClick={() => remove(s)}>
+                    {st('deleteSurvey')}
+                    <span class="sr-only"> {s.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
         </Status>
       </section>
     </div>

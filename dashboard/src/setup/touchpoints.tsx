@@ -171,55 +171,56 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
           {st('view.touchpoints')}
         </h2>
         <Status loading={q.loading} error={q.error} retry={q.reload}>
-          {list.length === 0 ? (
-            <p class="muted">{st('noTouchpoints')}</p>
-          ) : (
-            <ListTable testid="touchpoints" columns={[st('tpKey'), st('tpName'), st('tpStage')]}>
-              {list.map((tp) => {
-                const name = touchpointName(tp, locale);
-                return (
-                  <tr key={tp.key} data-archived={tp.archived ? 'yes' : undefined} class={tp.archived ? 'muted' : ''}>
-                    <td>
-                      <code dir="ltr">{tp.key}</code>
-                    </td>
-                    <td>
-                      {name}
-                      {tp.archived && <span class="badge"> {st('tpArchived')}</span>}
-                    </td>
-                    <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
-                    <td class="row-actions">
-                      <button
-                        type="button"
-                        class="btn btn-small"
-                        aria-label={st('editTouchpoint', { name })}
-                        onClick={() => startEditing(tp)}
-                      >
-                        {st('edit')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        class="btn btn-small"
-                        disabled={busy}
-                        aria-label={st(tp.archived ? 'restoreLabel' : 'archiveLabel', { name })}
-                        onClick={() => setArchived(tp, !tp.archived)}
-                      >
-                        {st(tp.archived ? 'restoreTouchpoint' : 'archiveTouchpoint')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        class="btn btn-small btn-danger"
-                        disabled={busy}
-                        aria-label={st('deleteLabel', { name })}
-                        onClick={() => remove(tp)}
-                      >
-                        {st('deleteTouchpoint')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </ListTable>
-          )}
+          {q.data &&
+            (list.length === 0 ? (
+              <p class="muted">{st('noTouchpoints')}</p>
+            ) : (
+              <ListTable testid="touchpoints" columns={[st('tpKey'), st('tpName'), st('tpStage')]}>
+                {list.map((tp) => {
+                  const name = touchpointName(tp, locale);
+                  return (
+                    <tr key={tp.key} data-archived={tp.archived ? 'yes' : undefined} class={tp.archived ? 'muted' : ''}>
+                      <td>
+                        <code dir="ltr">{tp.key}</code>
+                      </td>
+                      <td>
+                        {name}
+                        {tp.archived && <span class="badge"> {st('tpArchived')}</span>}
+                      </td>
+                      <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
+                      <td class="row-actions">
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          aria-label={st('editTouchpoint', { name })}
+                          onClick={() => startEditing(tp)}
+                        >
+                          {st('edit')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          disabled={busy}
+                          aria-label={st(tp.archived ? 'restoreLabel' : 'archiveLabel', { name })}
+                          onClick={() => setArchived(tp, !tp.archived)}
+                        >
+                          {st(tp.archived ? 'restoreTouchpoint' : 'archiveTouchpoint')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          class="btn btn-small btn-danger"
+                          disabled={busy}
+                          aria-label={st('deleteLabel', { name })}
+                          onClick={() => remove(tp)}
+                        >
+                          {st('deleteTouchpoint')}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </ListTable>
+            ))}
         </Status>
         {listNote && (
           <p class={listNote.error ? 'form-status error' : 'form-status'} role={listNote.error ? 'alert' : 'status'}>
