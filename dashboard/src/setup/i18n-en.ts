@@ -203,6 +203,7 @@ export const setupEn = {
   activate: 'Save and activate',
   pause: 'Pause',
   unsaved: 'Unsaved changes',
+  unsavedLeave: 'This survey has changes that are not saved. Leave and lose them?',
   surveyNotFound: 'That survey was not found.',
 
   // keys

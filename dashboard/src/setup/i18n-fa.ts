@@ -201,6 +201,7 @@ export const setupFa: Record<SetupKey, string> = {
   activate: 'ذخیره و فعال‌سازی',
   pause: 'توقف',
   unsaved: 'تغییرات ذخیره‌نشده',
+  unsavedLeave: 'این نظرسنجی تغییرات ذخیره‌نشده دارد. بیرون بروید و آن‌ها از دست بروند؟',
   surveyNotFound: 'این نظرسنجی پیدا نشد.',
 
   keysIntro:
