@@ -103,10 +103,13 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const surveysQ = useEndpoint(listSurveys, {});
   const touchpointsQ = useEndpoint(listTouchpoints, {}, 'low');
   const surveys = surveysQ.data?.items ?? [];
-  const survey =
-    surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
-    surveys.find((s) => s.status === 'active') ??
-    surveys[0];
+  // A link naming a survey that no longer exists says so instead of silently showing another one.
+  const missing = !!filters.survey && !!surveysQ.data && !surveys.some((s) => s.id === filters.survey);
+  const survey = missing
+    ? undefined
+    : (surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
+      surveys.find((s) => s.status === 'active') ??
+      surveys[0]);
   const segmentsQ = useEndpoint(getSegments, survey ? { query: { surveyId: survey.id } } : null, 'low');
   const dates = resolveDates(filters);
 
@@ -245,9 +248,15 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
             </p>
           ) : (
             <>
-              {!survey && <p class="notice">{t('noSurveys')}</p>}
+              {missing ? (
+                <p class="notice" role="alert" data-missing-survey>
+                  {t('surveyMissing')}
+                </p>
+              ) : (
+                !survey && <p class="notice">{t('noSurveys')}</p>
+              )}
               <FilterBar {...props} />
-              <Current {...props} />
+              {!missing && <Current {...props} />}
             </>
           )}
         </main>

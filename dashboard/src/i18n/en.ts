@@ -9,6 +9,8 @@ export const en = {
   loading: 'Loading…',
   retry: 'Try again',
   errorPrefix: 'Could not load this: {message}',
+  chooseSurvey: 'Choose a survey',
+  surveyMissing: 'The survey in this link does not exist any more (it may have been deleted). Choose a survey above.',
   offline: 'No connection to the server. This reads again by itself when the connection returns.',
   staleNumbers: 'The figures below are the last ones loaded.',
   noData: 'No answers in this period.',

@@ -105,7 +105,10 @@ export const setupEn = {
   questionsCount: '{n} question(s)',
   openEditor: 'Edit “{name}”',
   deleteSurvey: 'Delete',
-  confirmDelete: 'Delete “{name}” and all its answers?',
+  confirmDelete: 'Delete “{name}” and all its answers? This cannot be undone.',
+  confirmDeleteCount:
+    'Delete “{name}” and its {n} answers? They leave every result, export and case. This cannot be undone.',
+  confirmDeleteEmpty: 'Delete “{name}”? It has no answers yet.',
   'status.draft': 'Draft',
   'status.active': 'Active',
   'status.paused': 'Paused',

@@ -104,7 +104,10 @@ export const setupFa: Record<SetupKey, string> = {
   questionsCount: '{n} پرسش',
   openEditor: 'ویرایش «{name}»',
   deleteSurvey: 'حذف',
-  confirmDelete: '«{name}» و همهٔ پاسخ‌هایش حذف شود؟',
+  confirmDelete: '«{name}» و همهٔ پاسخ‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.',
+  confirmDeleteCount:
+    '«{name}» و {n} پاسخش حذف شود؟ این پاسخ‌ها از همهٔ نتایج، خروجی‌ها و پیگیری‌ها پاک می‌شوند. این کار برگشت‌پذیر نیست.',
+  confirmDeleteEmpty: '«{name}» حذف شود؟ هنوز پاسخی ندارد.',
   'status.draft': 'پیش‌نویس',
   'status.active': 'فعال',
   'status.paused': 'متوقف',
