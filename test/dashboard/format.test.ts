@@ -174,3 +174,14 @@ describe('separators and lists, per language', () => {
     expect(fa.list(['بخش', 'زبان', 'نقطه'])).toMatch(/^بخش،\S* زبان،? و نقطه$/);
   });
 });
+
+describe('how long ago, in words', () => {
+  it('says minutes, hours and days ago in each language (the install check is no bare timestamp)', () => {
+    const now = Date.parse('2026-12-05T12:00:00Z');
+    expect(en.ago(now - 3 * 60_000, now)).toBe('3 minutes ago');
+    expect(en.ago(now - 5_000, now)).toBe('5 seconds ago');
+    expect(en.ago(now - 2 * 3_600_000, now)).toBe('2 hours ago');
+    expect(en.ago(now - 86_400_000, now)).toBe('yesterday');
+    expect(fa.ago(now - 3 * 60_000, now)).toBe('۳ دقیقه پیش');
+  });
+});

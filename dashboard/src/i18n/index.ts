@@ -82,6 +82,7 @@ export function makeI18n(locale: Locale) {
   // digits, so Persian uses its comma.
   const sep = rtl ? '، ' : ' · ';
   const lf = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
 
   return {
     locale,
@@ -113,6 +114,19 @@ export function makeI18n(locale: Locale) {
       locale === 'fa'
         ? df({ year: 'numeric', month: 'short', day: 'numeric' }).format(asDate(d))
         : df({ year: 'numeric', month: 'short' }).format(asDate(d)),
+    /** How long ago, in words: "3 minutes ago" / «۳ دقیقه پیش». */
+    ago: (d: string | number, now = Date.now()) => {
+      const s = Math.round((asDate(d).getTime() - now) / 1000);
+      const [v, unit]: [number, Intl.RelativeTimeFormatUnit] =
+        Math.abs(s) < 60
+          ? [s, 'second']
+          : Math.abs(s) < 3600
+            ? [Math.round(s / 60), 'minute']
+            : Math.abs(s) < 86_400
+              ? [Math.round(s / 3600), 'hour']
+              : [Math.round(s / 86_400), 'day'];
+      return rtf.format(v, unit);
+    },
     /** Date and time, for answers. */
     dateTime: (d: string | number) =>
       df({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(asDate(d)),
