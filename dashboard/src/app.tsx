@@ -220,14 +220,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
               {t(`view.${view}`)}
             </h1>
             {survey && VIEW_FILTERS[view].includes('survey') && (
-              <Toolbar
-                view={view}
-                survey={survey}
-                dates={dates}
-                touchpoint={filters.touchpoint}
-                segment={filters.segment}
-                language={filters.language}
-              />
+              <Toolbar view={view} survey={survey} dates={dates} filters={filters} />
             )}
           </div>
           <p class="print-only report-head">

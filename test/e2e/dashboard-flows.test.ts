@@ -238,6 +238,31 @@ describe('dashboard', () => {
     await ctx.close();
   });
 
+  it('exports from the verbatims view exactly the answers it lists (search and sentiment too)', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl(`#/verbatims?survey=${site.surveyId}&q=slow&sentiment=negative`));
+    await ready(page);
+    const listed = await page.locator('.verbatim-text').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="export"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^seda-E2E-relationship-verbatims-/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF"responseId","createdAt","touchpoint","questionId","sentiment"')).toBe(true);
+    const rows = csv.trim().split(/\r\n/).slice(1);
+    // the same answers as on screen, every one matching the search and the sentiment
+    expect(rows.length).toBe(listed.length);
+    for (const r of rows) {
+      expect(r.toLowerCase()).toContain('slow');
+      expect(r).toContain('"negative"');
+    }
+    await expect.poll(() => page.locator('.toolbar-status').textContent()).toContain(`(${listed.length} answers)`);
+    await ctx.close();
+  });
+
   it('works from the keyboard: skip link, tabs, focus moves to the new heading', async () => {
     const ctx = await signedInContext(browser, site.apiKey);
     const page = await ctx.newPage();
