@@ -194,6 +194,15 @@ describe('dashboard', () => {
     const checkout = page.locator('[data-touchpoint="checkout"]');
     expect(await checkout.textContent()).toContain('Checkout');
     expect(await page.locator('.stage').count()).toBe(7);
+    // each score carries its own interval and n (not the cell's count of responses)
+    const journeyApi = await (
+      await fetch(`${collectorUrl()}/v1/journey`, { headers: { authorization: `Bearer ${site.apiKey}` } })
+    ).json();
+    const cell = journeyApi.stages
+      .flatMap((st: { touchpoints: { key: string }[] }) => st.touchpoints)
+      .find((c: { key: string }) => c.key === 'checkout');
+    expect(await checkout.locator('.cell-ci').first().textContent()).toContain(`n = ${cell.nps.n}`);
+    expect(await checkout.locator('.cell-responses').textContent()).toContain(String(cell.n));
     // Friction points are the API's call: a metric is called out only when two touchpoints have enough
     // answers to compare. Here only checkout has, so the API names none and neither does the view
     // (it used to compute its own, and marked checkout).
