@@ -247,6 +247,23 @@ describe('dashboard', () => {
     await ctx.close();
   });
 
+  it('counts the segment menu in the selected period', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    const segmentReads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/segments')) segmentReads.push(r.url());
+    });
+    await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=7`));
+    await ready(page);
+    await expect.poll(() => segmentReads.length).toBeGreaterThan(0);
+    const q = new URL(segmentReads.at(-1)!).searchParams;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(q.get('to')).toBe(today);
+    expect(q.get('from')).toBe(new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10));
+    await ctx.close();
+  });
+
   it('exports from the verbatims view exactly the answers it lists (search and sentiment too)', async () => {
     const ctx = await signedInContext(browser, site.apiKey);
     const page = await ctx.newPage();
