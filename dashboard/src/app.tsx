@@ -229,7 +229,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
             )}
           </div>
           <p class="print-only report-head">
-            {survey && t('reportFor', { survey: survey.name })} ·{' '}
+            {survey && t('reportFor', { survey: i18n.nameOf(survey) })} ·{' '}
             {t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) })} ·{' '}
             {t('generatedOn', { date: i18n.day(Date.now()) })}
           </p>

@@ -132,6 +132,8 @@ export function makeI18n(locale: Locale) {
     /** Date and time, for answers. */
     dateTime: (d: string | number) =>
       df({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(asDate(d)),
+    /** A survey's or touchpoint's name in this language, else its default name. */
+    nameOf: (x: { name: string; names?: Record<string, string> | undefined }): string => x.names?.[locale] ?? x.name,
     /** Text from a `{en, fa, …}` record: this locale, else English, else any. */
     pick: (text: Record<string, string> | string | undefined | null): string => {
       if (!text) return '';
