@@ -208,7 +208,11 @@ export const SurveyInput = z
       };
       s.questions.forEach((q, i) => {
         missing(q.prompt, ['questions', i, 'prompt']);
-        if (q.type === 'choice') q.options.forEach((o, j) => missing(o.label, ['questions', i, 'options', j, 'label']));
+        if (q.type === 'choice') {
+          q.options.forEach((o, j) => {
+            missing(o.label, ['questions', i, 'options', j, 'label']);
+          });
+        }
       });
     }
   });

@@ -73,7 +73,9 @@ describe('dashboard navigation', () => {
     // runs jitless, so its `new Function` probe never fires (Lighthouse counts it as an error).
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        ((window as unknown as { __csp?: string[] }).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+        const w = window as unknown as { __csp?: string[] };
+        w.__csp = w.__csp ?? [];
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
     await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=7`));

@@ -198,7 +198,12 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
                       value={draft.names?.[l] ?? ''}
                       aria-invalid={a.invalid ? 'true' : undefined}
                       aria-describedby={a.describedBy}
-                      onInput={(e) => edit((d) => put((d.names ??= {}), l, e.currentTarget.value || undefined))}
+                      onInput={(e) =>
+                        edit((d) => {
+                          d.names = d.names ?? {};
+                          put(d.names, l, e.currentTarget.value || undefined);
+                        })
+                      }
                     />
                   )}
                 </Field>
