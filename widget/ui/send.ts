@@ -74,7 +74,12 @@ export function responder(o: MountOptions, locale: string): (answers: Answer[], 
       touchpoint: tp,
       answers,
       respondent: who,
-      context: { url: location.href.slice(0, 2048), locale, referrer: ref ? ref.slice(0, 2048) : undefined },
+      // origin and path only: a query or fragment may hold tokens (OAuth codes, session ids, emails)
+      context: {
+        url: (location.origin + location.pathname).slice(0, 2048),
+        locale,
+        referrer: ref ? ref.slice(0, 2048) : undefined,
+      },
       completed,
     });
 }
