@@ -56,4 +56,48 @@ describe('widget: what a hostile config or a host page URL cannot do', () => {
     expect(JSON.parse(posted[0]!).context.url).toBe(`${suite.host.url}/account/callback`);
     await context.close();
   });
+
+  it("identify passes the host server's hash; every post of a response carries one write secret, another response another", async () => {
+    const hash = 'c0ffee'.repeat(10) + 'abcd';
+    const { key } = await siteWith(suite.host.url, [
+      {
+        questions: [
+          { id: 'nps', type: 'nps', prompt: { en: 'How likely are you to recommend us?' } },
+          { id: 'why', type: 'text', prompt: { en: 'Why?' } },
+        ],
+      },
+    ]);
+    suite.pages['/signed'] = hostPage({ site: key, queue: [['identify', 'user-42', { plan: 'pro' }, { hash }]] });
+    const posts: { id: string; secret?: string; respondent?: { id?: string; hash?: string } }[] = [];
+    const watch = (page: import('playwright-core').Page) =>
+      page.on('request', (r) => {
+        if (r.url().endsWith('/v1/responses')) posts.push(JSON.parse(r.postData() ?? '{}'));
+      });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/signed`, {}, async (p) => watch(p));
+    await waitForPanel(page);
+    await panel(page).getByRole('radio', { name: /^3/ }).click();
+    await panel(page).getByRole('textbox').fill('Too slow');
+    await panel(page).getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => posts.length).toBeGreaterThanOrEqual(3);
+    const first = posts[0]!;
+    expect(first.secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    for (const b of posts) {
+      expect(b.id).toBe(first.id);
+      expect(b.secret).toBe(first.secret);
+      expect(b.respondent).toMatchObject({ id: 'user-42', hash });
+    }
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('seda:q'))).toBeNull();
+    await context.close();
+
+    // another browser, another response: another secret
+    suite.pages['/signed-2'] = hostPage({ site: key });
+    const n = posts.length;
+    const other = await openPage(suite.browser, `${suite.host.url}/signed-2`, {}, async (p) => watch(p));
+    await waitForPanel(other.page);
+    await expect.poll(() => posts.length).toBeGreaterThan(n);
+    expect(posts[n]!.id).not.toBe(first.id);
+    expect(posts[n]!.secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(posts[n]!.secret).not.toBe(first.secret);
+    await other.context.close();
+  });
 });

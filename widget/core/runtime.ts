@@ -19,7 +19,7 @@ export interface MountOptions {
   site: string;
   api: string;
   touchpoint?: string;
-  /** the arguments of the last `identify` call, checked by the UI */
+  /** the arguments of the last `identify` call (id, attributes, {hash}), checked by the UI */
   who?: unknown[];
   /** wanted locales in order (page, site default) */
   locales: (string | undefined)[];
@@ -196,10 +196,10 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   addEventListener('popstate', () => soon());
   load().catch(() => {});
 
-  return function command([name, a, b]: Command): void {
+  return function command([name, a, b, c]: Command): void {
     try {
       if (name === 'identify') {
-        who = [a, b];
+        who = [a, b, c];
         // attribute rules may now hold (or no longer)
         soon(true);
       } else if (name === 'touchpoint') {
