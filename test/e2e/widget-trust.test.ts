@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { api, collectorUrl } from './helpers';
 import { hostPage, nps, openPage, panel, siteWith, until, waitForPanel, widgetSuite } from './widget-helpers';
 
 const suite = widgetSuite();
@@ -58,7 +59,7 @@ describe('widget: what a hostile config or a host page URL cannot do', () => {
   });
 
   it("identify passes the host server's hash; every post of a response carries one write secret, another response another", async () => {
-    const hash = 'c0ffee'.repeat(10) + 'abcd';
+    const hash = `${'c0ffee'.repeat(10)}abcd`;
     const { key } = await siteWith(suite.host.url, [
       {
         questions: [
@@ -99,5 +100,54 @@ describe('widget: what a hostile config or a host page URL cannot do', () => {
     expect(posts[n]!.secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(posts[n]!.secret).not.toBe(first.secret);
     await other.context.close();
+  });
+
+  it('a response the contact policy refuses (409: answered by e-mail) closes the panel quietly', async () => {
+    const { key, apiKey, ids } = await siteWith(suite.host.url, [nps()]);
+    // the same person answered this survey through a personal e-mail link
+    const inv = await api<{ invitations: { url: string }[] }>(`/v1/surveys/${ids[0]}/invitations`, {
+      key: apiKey,
+      json: { channel: 'email', respondents: [{ id: 'mail-customer' }] },
+    });
+    expect(inv.status).toBe(201);
+    const link = inv.body.invitations[0]!.url;
+    const token = new URL(link).pathname.split('/').pop()!;
+    // the link's page names its one response id (what its own script posts with)
+    const html = await (await fetch(link)).text();
+    const config = JSON.parse(/<script type="application\/json" id="seda-page">([^<]*)</.exec(html)![1]!);
+    const answered = await api('/v1/responses', {
+      headers: { origin: collectorUrl() },
+      json: {
+        id: config.responseId,
+        siteKey: key,
+        surveyId: ids[0],
+        invitation: token,
+        answers: [{ questionId: 'nps', value: 9 }],
+        completed: true,
+      },
+    });
+    expect(answered.status).toBe(202);
+
+    suite.pages['/known'] = hostPage({ site: key, queue: [['identify', 'mail-customer']] });
+    const statuses: number[] = [];
+    const { page, context, errors } = await openPage(suite.browser, `${suite.host.url}/known`, {}, async (p) => {
+      p.on('response', (r) => {
+        if (r.url().endsWith('/v1/responses')) statuses.push(r.status());
+      });
+      // the panel may come and go faster than a poll: note that it was there
+      await p.addInitScript(() => {
+        new MutationObserver(() => {
+          if (document.querySelector('seda-w')) (window as unknown as { shown: boolean }).shown = true;
+        }).observe(document, { childList: true, subtree: true });
+      });
+    });
+    await expect.poll(() => statuses).toContain(409);
+    expect(await page.evaluate(() => (window as unknown as { shown?: boolean }).shown)).toBe(true);
+    await expect.poll(() => panel(page).count()).toBe(0);
+    expect(await page.locator('seda-w').count()).toBe(0);
+    // nothing waits in the outbox: the refusal is final
+    expect(await page.evaluate(() => localStorage.getItem('seda:q'))).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -40,11 +40,13 @@ const editable = (el: Element | null): boolean =>
  */
 export function mount(o: MountOptions): void {
   const locale = surveyLocale(o.survey, o.locales);
-  const post = responder(o, locale);
   const host = document.createElement('seda-w');
   const root = shadow(host);
   const before = document.activeElement as HTMLElement | null;
   let closed = false;
+  // Refused by the contact policy (409: this person answered elsewhere lately): the panel just goes
+  // away, focus back where it was; nothing to tell the visitor.
+  const post = responder(o, locale, () => onClose());
   const onClose = () => {
     if (closed) return;
     closed = true;

@@ -55,6 +55,8 @@ export function respondent(id: unknown, attrs: unknown, opts?: unknown): Respons
 }
 
 let box: Delivery | undefined;
+/** response id → what to do when the collector refuses it with 409 (close its panel) */
+const refusals: Record<string, () => void> = {};
 /** The Turnstile site key the shown survey came with (when Turnstile is on for the site). */
 let turnstile: string | undefined;
 
@@ -69,15 +71,24 @@ export function outbox(api: string, key?: string): Delivery {
       store: { get, set },
       fetch: (u, i) => (turnstile ? loadTurnstile().then((t) => t.send(turnstile!, u, i)) : fetch(u, i)),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
+      refused: (id) => refusals[id]?.(),
     });
     addEventListener('online', box.flush);
   }
   return box;
 }
 
-/** Builds the bodies of one response (same id throughout): the impression, each answer, completion. */
-export function responder(o: MountOptions, locale: string): (answers: Answer[], completed: boolean) => void {
+/**
+ * Builds the bodies of one response (same id throughout): the impression, each answer, completion.
+ * `refused`: called if the collector refuses the response with 409 (contact policy).
+ */
+export function responder(
+  o: MountOptions,
+  locale: string,
+  refused: () => void,
+): (answers: Answer[], completed: boolean) => void {
   const id = uuid();
+  refusals[id] = refused;
   const secret = writeSecret();
   const d = outbox(o.api, o.turnstile);
   const ref = document.referrer.split(/[?#]/)[0];
