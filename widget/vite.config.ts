@@ -55,13 +55,13 @@ const lib = {
 
 const HEADERS = `# seda-widget:start (written by widget/vite.config.ts)
 /w.js
-  Cache-Control: public, max-age=300
+  Cache-Control: public, max-age=300, stale-while-revalidate=604800
   Access-Control-Allow-Origin: *
 /w/*
   Cache-Control: public, max-age=31536000, immutable
   Access-Control-Allow-Origin: *
 /s.js
-  Cache-Control: public, max-age=300
+  Cache-Control: public, max-age=300, stale-while-revalidate=604800
 # seda-widget:end
 `;
 

@@ -150,4 +150,14 @@ describe('widget: what a hostile config or a host page URL cannot do', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a returning visitor never waits: w.js and the config are served stale while they revalidate', async () => {
+    const { key } = await siteWith(suite.host.url, [nps()]);
+    const config = await api(`/v1/sites/${key}/surveys`, { headers: { origin: suite.host.url } });
+    expect(config.status).toBe(200);
+    expect(config.headers.get('cache-control')).toMatch(/max-age=60\b.*stale-while-revalidate=\d+/);
+    expect(config.headers.get('vary')).toMatch(/origin/i);
+    const loader = await fetch(`${collectorUrl()}/w.js`);
+    expect(loader.headers.get('cache-control')).toMatch(/stale-while-revalidate=\d+/);
+  });
 });

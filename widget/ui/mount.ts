@@ -4,6 +4,7 @@ import type { PublicSurvey } from '../../shared/schemas/survey';
 import { surveyLocale } from '../core/locale';
 import type { MountOptions } from '../core/runtime';
 import { App } from './app';
+import { set } from '../core/store';
 import { outbox, responder } from './send';
 import css from './styles.css?inline';
 
@@ -40,6 +41,8 @@ const editable = (el: Element | null): boolean =>
  */
 export function mount(o: MountOptions): void {
   const locale = surveyLocale(o.survey, o.locales);
+  // the config copy older loaders kept (the HTTP cache keeps it now)
+  set(`seda:c:${o.site}`, undefined);
   const host = document.createElement('seda-w');
   const root = shadow(host);
   const before = document.activeElement as HTMLElement | null;
