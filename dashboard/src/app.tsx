@@ -103,12 +103,20 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const surveysQ = useEndpoint(listSurveys, {});
   const touchpointsQ = useEndpoint(listTouchpoints, {}, 'low');
   const surveys = surveysQ.data?.items ?? [];
-  const survey =
-    surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
-    surveys.find((s) => s.status === 'active') ??
-    surveys[0];
-  const segmentsQ = useEndpoint(getSegments, survey ? { query: { surveyId: survey.id } } : null, 'low');
+  // A link naming a survey that no longer exists says so instead of silently showing another one.
+  const missing = !!filters.survey && !!surveysQ.data && !surveys.some((s) => s.id === filters.survey);
+  const survey = missing
+    ? undefined
+    : (surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
+      surveys.find((s) => s.status === 'active') ??
+      surveys[0]);
   const dates = resolveDates(filters);
+  // The segment menu counts answers in the selected period, like every number beside it.
+  const segmentsQ = useEndpoint(
+    getSegments,
+    survey ? { query: { surveyId: survey.id, from: dates.from, to: dates.to } } : null,
+    'low',
+  );
 
   // A returning user's results request starts with the survey list, not after it (first render).
   useEffect(() => {
@@ -217,14 +225,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
               {t(`view.${view}`)}
             </h1>
             {survey && VIEW_FILTERS[view].includes('survey') && (
-              <Toolbar
-                view={view}
-                survey={survey}
-                dates={dates}
-                touchpoint={filters.touchpoint}
-                segment={filters.segment}
-                language={filters.language}
-              />
+              <Toolbar view={view} survey={survey} dates={dates} filters={filters} />
             )}
           </div>
           <p class="print-only report-head">
@@ -245,9 +246,15 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
             </p>
           ) : (
             <>
-              {!survey && <p class="notice">{t('noSurveys')}</p>}
+              {missing ? (
+                <p class="notice" role="alert" data-missing-survey>
+                  {t('surveyMissing')}
+                </p>
+              ) : (
+                !survey && <p class="notice">{t('noSurveys')}</p>
+              )}
               <FilterBar {...props} />
-              <Current {...props} />
+              {!missing && <Current {...props} />}
             </>
           )}
         </main>

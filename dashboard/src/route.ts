@@ -136,8 +136,23 @@ let current = parseHash(location.hash);
 let currentHash = location.hash;
 const subscribers = new Set<(r: Route) => void>();
 
+/**
+ * A screen with unsaved edits (the survey editor) registers a question; leaving it by a tab, a link
+ * or the back button then asks first, and staying puts the address back. A reload or closing the
+ * tab is asked by the browser itself (the editor listens to `beforeunload`).
+ */
+let leaveGuard: (() => string | null) | null = null;
+export function guardLeaving(ask: (() => string | null) | null): void {
+  leaveGuard = ask;
+}
+
 function sync(): void {
   if (location.hash === currentHash) return;
+  const question = leaveGuard?.();
+  if (question && !confirm(question)) {
+    history.replaceState(null, '', currentHash);
+    return;
+  }
   currentHash = location.hash;
   current = parseHash(currentHash, current);
   for (const fn of subscribers) fn(current);

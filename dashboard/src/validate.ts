@@ -34,6 +34,7 @@ const FA: Record<MessageKey, string> = {
   anyOfChoice: 'این قاعده فقط برای پرسش چندگزینه‌ای است',
   attributeName: 'نام ویژگی فقط حروف و رقم‌های لاتین، «_»، «.» و «-»',
   respondentsOnce: 'هر پاسخ‌دهنده فقط یک بار در هر درخواست',
+  everyLanguage: 'این متن را به همهٔ زبان‌های نظرسنجی بنویسید',
 };
 
 const BY_TEXT = new Map(Object.entries(MESSAGES).map(([k, v]) => [v as string, k as MessageKey]));

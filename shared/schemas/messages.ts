@@ -26,6 +26,7 @@ export const MESSAGES = {
   anyOfChoice: 'anyOf needs a choice question',
   attributeName: 'attribute names use letters, digits, "_", "." and "-"',
   respondentsOnce: 'each respondent at most once per call',
+  everyLanguage: "give this text in each of the survey's languages",
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

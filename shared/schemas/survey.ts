@@ -22,6 +22,11 @@ export const ShowIf = z
   })
   .refine((r) => r.min !== undefined || r.max !== undefined || r.anyOf !== undefined, {
     message: MESSAGES.ruleNeedsBound,
+  })
+  // "at least 4 and at most 3" can never fire: refused instead of saved as a dead rule
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+    message: MESSAGES.minNotOverMax,
+    path: ['max'],
   });
 export type ShowIf = z.infer<typeof ShowIf>;
 
@@ -183,6 +188,20 @@ export const SurveyInput = z
       }
       seen.set(q.id, i);
     });
+    // With its languages declared, a survey says every prompt and option in each of them: a missing
+    // English prompt would otherwise show English visitors another language's text.
+    for (const lang of s.locales ?? []) {
+      const missing = (text: Record<string, string> | undefined, path: (string | number)[]) => {
+        // (a blank entry is already refused by LocalizedText itself)
+        if (text && !(lang in text)) {
+          ctx.addIssue({ code: 'custom', path: [...path, lang], message: MESSAGES.everyLanguage });
+        }
+      };
+      s.questions.forEach((q, i) => {
+        missing(q.prompt, ['questions', i, 'prompt']);
+        if (q.type === 'choice') q.options.forEach((o, j) => missing(o.label, ['questions', i, 'options', j, 'label']));
+      });
+    }
   });
 export type SurveyInput = z.input<typeof SurveyInput>;
 

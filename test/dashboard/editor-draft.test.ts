@@ -135,6 +135,25 @@ describe('checking a draft', () => {
     ]);
   });
 
+  it('refuses rules that can never fire and texts missing in a declared language (#17)', () => {
+    // "show when at least 4 and at most 3"
+    const dead = produce(draftOf(STORED), (d) => {
+      d.questions[2].showIf = { questionId: 'nps', min: 4, max: 3 };
+    });
+    const r1 = validate(SurveyInput, tidy(dead), en);
+    expect(!r1.success && r1.error.issues.map((i) => i.path.join('.'))).toEqual(['questions.2.showIf.max']);
+    // the English prompt and an option's English label left out of an en+fa survey
+    const noEnglish = { ...tidy(draftOf(STORED)) };
+    noEnglish.questions = structuredClone(noEnglish.questions);
+    delete noEnglish.questions[0].prompt.en;
+    delete noEnglish.questions[1].options[1].label.en;
+    const r2 = validate(SurveyInput, noEnglish, fa);
+    expect(!r2.success && r2.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['questions.0.prompt.en', 'این متن را به همهٔ زبان‌های نظرسنجی بنویسید'],
+      ['questions.1.options.1.label.en', 'این متن را به همهٔ زبان‌های نظرسنجی بنویسید'],
+    ]);
+  });
+
   it("the schema's own rules (duplicate ids, a follow-up on a later question) are translated too", () => {
     const draft = produce(draftOf(STORED), (d) => {
       d.questions[1].id = 'nps';

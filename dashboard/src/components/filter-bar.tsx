@@ -35,6 +35,11 @@ export function FilterBar(props: ViewProps) {
               value={props.survey?.id ?? ''}
               onChange={(e) => setFilters({ survey: e.currentTarget.value })}
             >
+              {!props.survey && (
+                <option value="" disabled>
+                  {t('chooseSurvey')}
+                </option>
+              )}
               {surveys.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

@@ -27,7 +27,12 @@ export const setupFa: Record<SetupKey, string> = {
   snippetTitle: 'کد نصب',
   snippetLabel: 'تگ اسکریپت برای صفحه‌ها',
   cspTitle: 'سیاست امنیت محتوا (CSP)',
-  cspIntro: 'اگر سایت شما CSP می‌فرستد، این دستورها را به آن بیفزایید:',
+  cspIntro:
+    'اگر سایت شما CSP می‌فرستد، گردآورنده را در این دستورها مجاز کنید (دو دستور؛ با Turnstile سه دستور). کد درون‌خطی، eval و تغییر style-src لازم نیست:',
+  queueTitle: 'فراخوانی seda()‎ پیش از بارگذاری اسکریپت (اختیاری)',
+  queueIntro:
+    'برای شناساندن بازدیدکننده یا فرستادن رویداد از همان لحظهٔ اول، این خط‌ها را در ابتدای یکی از فایل‌های اسکریپت خودتان بگذارید، نه در یک <script> درون‌خطی، تا CSP سخت‌گیر به چیزی بیشتر نیاز نداشته باشد.',
+  queueLabel: 'صف فرمان‌ها، برای فایل اسکریپت خودتان',
   cspLabel: 'دستورهای CSP برای افزودن',
   spaTitle: 'برنامه‌های تک‌صفحه‌ای (ماژول npm)',
   spaIntro: 'اگر کد خود را باندل می‌کنید، به جای تگ اسکریپت از ماژول استفاده کنید و جای بازدیدکننده را بگویید:',
@@ -41,6 +46,7 @@ export const setupFa: Record<SetupKey, string> = {
   siteRecontact: 'فاصلهٔ روز بین دو نظرسنجی برای یک بازدیدکننده',
   checkTitle: 'کار می‌کند؟',
   lastResponse: 'آخرین پاسخ دریافت‌شده: {when}.',
+  lastResponseAgo: 'کار می‌کند: آخرین پاسخ {ago} رسید.',
   noResponseYet:
     'هنوز پاسخی نرسیده است. صفحه‌ای با این کد را باز کنید و به یک نظرسنجی پاسخ دهید؛ این بخش خودش به‌روز می‌شود.',
   checkNow: 'بررسی دوباره',
@@ -104,7 +110,10 @@ export const setupFa: Record<SetupKey, string> = {
   questionsCount: '{n} پرسش',
   openEditor: 'ویرایش «{name}»',
   deleteSurvey: 'حذف',
-  confirmDelete: '«{name}» و همهٔ پاسخ‌هایش حذف شود؟',
+  confirmDelete: '«{name}» و همهٔ پاسخ‌هایش حذف شود؟ این کار برگشت‌پذیر نیست.',
+  confirmDeleteCount:
+    '«{name}» و {n} پاسخش حذف شود؟ این پاسخ‌ها از همهٔ نتایج، خروجی‌ها و پیگیری‌ها پاک می‌شوند. این کار برگشت‌پذیر نیست.',
+  confirmDeleteEmpty: '«{name}» حذف شود؟ هنوز پاسخی ندارد.',
   'status.draft': 'پیش‌نویس',
   'status.active': 'فعال',
   'status.paused': 'متوقف',
@@ -201,6 +210,7 @@ export const setupFa: Record<SetupKey, string> = {
   activate: 'ذخیره و فعال‌سازی',
   pause: 'توقف',
   unsaved: 'تغییرات ذخیره‌نشده',
+  unsavedLeave: 'این نظرسنجی تغییرات ذخیره‌نشده دارد. بیرون بروید و آن‌ها از دست بروند؟',
   surveyNotFound: 'این نظرسنجی پیدا نشد.',
 
   keysIntro:

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { getResults } from '../../../shared/contract/results';
 import { createSurvey, deleteSurvey, listSurveys } from '../../../shared/contract/surveys';
 import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
@@ -26,7 +27,24 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
     }
   };
   const remove = async (s: Survey) => {
-    if (!confirm(st('confirmDelete', { name: s.name }))) return;
+    // Say what is lost: the number of answers since the survey began (from the rollups, cheap).
+    let answers: number | null = null;
+    try {
+      const r = await call(getResults, {
+        params: { id: s.id },
+        query: { from: s.createdAt.slice(0, 10), to: new Date().toISOString().slice(0, 10), interval: 'month' },
+      });
+      answers = r.responses;
+    } catch {
+      /* the count is a courtesy: without it the question still warns */
+    }
+    const question =
+      answers === null
+        ? st('confirmDelete', { name: s.name })
+        : answers === 0
+          ? st('confirmDeleteEmpty', { name: s.name })
+          : st('confirmDeleteCount', { name: s.name, n: answers });
+    if (!confirm(question)) return;
     try {
       await call(deleteSurvey, { params: { id: s.id } });
       onChanged();

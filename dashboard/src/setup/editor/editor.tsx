@@ -5,7 +5,7 @@ import { LocaleCode } from '../../../../shared/schemas/common';
 import { type PublicSurvey, QUESTION_TYPES, SurveyInput } from '../../../../shared/schemas/survey';
 import { call, useEndpoint } from '../../api';
 import { Status } from '../../components/status';
-import { setupHash } from '../../route';
+import { guardLeaving, setupHash } from '../../route';
 import type { Survey } from '../../types';
 import { validate } from '../../validate';
 import { asIssuesOf, Field, focusFirstError, issueMap } from '../form';
@@ -54,6 +54,21 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
   const [newLang, setNewLang] = useState('');
   const [langError, setLangError] = useState<string>();
   const lastValid = useRef<PublicSurvey>();
+
+  // Unsaved edits are never lost silently: leaving the editor (tabs, links, back) or the page asks.
+  useEffect(() => {
+    if (!dirty) return;
+    guardLeaving(() => st('unsavedLeave'));
+    const onUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    addEventListener('beforeunload', onUnload);
+    return () => {
+      guardLeaving(null);
+      removeEventListener('beforeunload', onUnload);
+    };
+  }, [dirty, st]);
 
   const clean = useMemo(() => tidy(draft), [draft]);
   const parsed = useMemo(() => validate(SurveyInput, clean, ui), [clean, ui]);
