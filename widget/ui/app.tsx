@@ -63,7 +63,8 @@ export class App extends Component<AppProps, State> {
   timer?: ReturnType<typeof setTimeout>;
 
   override componentDidMount(): void {
-    this.focus(true);
+    // In a task of its own: focus() forces a layout, which must not add to the task that drew the panel.
+    setTimeout(() => this.focus(true));
   }
 
   override componentDidUpdate(_: AppProps, prev: State): void {

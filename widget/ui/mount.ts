@@ -60,20 +60,26 @@ export function mount(o: MountOptions): void {
     o.onClose();
   };
   document.documentElement.appendChild(host);
-  render(
-    h(App, {
-      survey: o.survey,
-      locale,
-      grab: !editable(before),
-      onAnswer(answers, completed) {
-        if (completed) o.onDone();
-        post(answers, completed);
-      },
-      onClose,
-    }),
-    root,
-  );
   post([], false);
+  // Drawn in a task of its own, not in the one that evaluated this bundle (the host page may need the
+  // main thread in between); the App then moves focus in a third.
+  setTimeout(
+    () =>
+      closed ||
+      render(
+        h(App, {
+          survey: o.survey,
+          locale,
+          grab: !editable(before),
+          onAnswer(answers, completed) {
+            if (completed) o.onDone();
+            post(answers, completed);
+          },
+          onClose,
+        }),
+        root,
+      ),
+  );
 }
 
 /** Resends what an earlier page view left in the outbox. */
