@@ -33,10 +33,12 @@ function boot(el: HTMLScriptElement): void {
   seda.v = 1;
   w.seda = seda;
   for (const a of queued) early.push([...a] as Command);
+  let waits = 0;
   const go = (t?: IdleDeadline) => {
     // Called back with little idle time left (a busy page): wait for the next idle period, unless the
-    // browser says the timeout passed (then now is the time).
-    if (t && t.timeRemaining() < 9 && !t.didTimeout) return idle();
+    // browser says the timeout passed, and at most 3 times (each wait starts a new timeout: a page
+    // that is never idle for long must not keep the widget away for ever).
+    if (t && t.timeRemaining() < 9 && !t.didTimeout && waits++ < 3) return idle();
     seda.l = (lang) => {
       const l = __SEDA_LANGS__.includes(lang) ? lang : 'en';
       ui[l] ??= new Promise<Ui>((ok, fail) => {
