@@ -28,9 +28,21 @@ export function init(options: InitOptions): void {
   }
 }
 
-/** Respondent id and segment attributes (flat: string, number or boolean values). */
-export const identify = (id: string, attributes?: Record<string, string | number | boolean>): void =>
-  void send(['identify', id, attributes]);
+/** What the host page's server proves about an `identify` id. */
+export interface IdentifyOptions {
+  /**
+   * `hex(HMAC-SHA256(identitySecret, id))`, computed on your server: with the site's identity
+   * verification on, an id without it is kept as an anonymous answer.
+   */
+  hash?: string;
+}
+
+/** Respondent id and segment attributes (flat: string, number or boolean values), and its `hash`. */
+export const identify = (
+  id: string,
+  attributes?: Record<string, string | number | boolean>,
+  options?: IdentifyOptions,
+): void => void send(['identify', id, attributes, options]);
 /** Where in the journey the app is now; re-evaluates targeting. */
 export const touchpoint = (key: string): void => void send(['touchpoint', key]);
 /** A custom event, which may trigger a survey. */

@@ -38,15 +38,30 @@ const common = {
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false } },
 } satisfies InlineConfig;
 
+/**
+ * The ES module entries for single-page apps and the editor (all languages; the UI is a lazy chunk):
+ * index (init + commands) and preview (renderPreview). What the npm package ships, with the types
+ * from tsconfig.types.json (scripts/prepack.mjs builds only these: SEDA_WIDGET_LIB=1).
+ */
+const lib = {
+  ...common,
+  build: {
+    outDir: at('../dist/widget'),
+    emptyOutDir: true,
+    // self-contained (Preact inside): a page can import it as it is, no bundler needed
+    lib: { entry: { index: at('index.ts'), preview: at('ui/index.ts') }, formats: ['es'] },
+  },
+} satisfies InlineConfig;
+
 const HEADERS = `# seda-widget:start (written by widget/vite.config.ts)
 /w.js
-  Cache-Control: public, max-age=300
+  Cache-Control: public, max-age=300, stale-while-revalidate=604800
   Access-Control-Allow-Origin: *
 /w/*
   Cache-Control: public, max-age=31536000, immutable
   Access-Control-Allow-Origin: *
 /s.js
-  Cache-Control: public, max-age=300
+  Cache-Control: public, max-age=300, stale-while-revalidate=604800
 # seda-widget:end
 `;
 
@@ -118,16 +133,7 @@ function widget(): Plugin {
     },
     async closeBundle() {
       // The ES module entry for single-page apps (all languages; the UI is a lazy chunk).
-      await build({
-        ...common,
-        configFile: false,
-        build: {
-          outDir: at('../dist/widget'),
-          emptyOutDir: true,
-          // index: init + commands (the UI is a lazy chunk); preview: renderPreview for the editor
-          lib: { entry: { index: at('index.ts'), preview: at('ui/index.ts') }, formats: ['es'] },
-        },
-      });
+      await build({ ...lib, configFile: false });
       mkdirSync(`${pub}/demo`, { recursive: true });
       for (const f of readdirSync(at('demo'))) copyFileSync(at(`demo/${f}`), `${pub}/demo/${f}`);
       const file = `${pub}/_headers`;
@@ -137,13 +143,15 @@ function widget(): Plugin {
   };
 }
 
-export default defineConfig({
-  ...common,
-  plugins: [widget()],
-  build: {
-    outDir: pub,
-    emptyOutDir: false,
-    modulePreload: false,
-    rolldownOptions: { input: at('loader/main.ts'), output: { format: 'iife', entryFileNames: 'w.js' } },
-  },
-});
+export default process.env.SEDA_WIDGET_LIB
+  ? defineConfig(lib)
+  : defineConfig({
+      ...common,
+      plugins: [widget()],
+      build: {
+        outDir: pub,
+        emptyOutDir: false,
+        modulePreload: false,
+        rolldownOptions: { input: at('loader/main.ts'), output: { format: 'iife', entryFileNames: 'w.js' } },
+      },
+    });

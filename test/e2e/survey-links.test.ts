@@ -113,6 +113,9 @@ describe('hosted survey page', () => {
     await panel.getByText('Thank you!').waitFor();
     await expect.poll(async () => Object.values(await outbox(page)).map((b) => b.completed)).toEqual([true]);
     expect((await responses()).length).toBe(before);
+    // the response's write secret waits with it: the same one goes with every post of this response
+    const [kept] = Object.values(await outbox(page)) as { secret?: string }[];
+    expect(kept?.secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
     await context.setOffline(false);
     await expect.poll(() => outbox(page), { timeout: 30_000 }).toEqual({});

@@ -126,13 +126,16 @@ function holdSurveys() {
 describe('widget: accessibility', () => {
   it('axe-core finds no serious violations on any question, light and dark', async () => {
     const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
-    suite.pages['/axe'] = hostPage({ site: key });
+    // a page that can be dark: "follow the visitor" then follows the system
+    suite.pages['/axe'] = hostPage({ site: key, head: '<meta name="color-scheme" content="light dark">' });
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, context } = await openPage(suite.browser, `${suite.host.url}/axe`, { colorScheme });
+      const dark = await (await waitForPanel(page)).evaluate((e) => e.classList.contains('d'));
+      expect(dark).toBe(colorScheme === 'dark');
       expect(serious(await scanAll(page, colorScheme))).toEqual([]);
       await context.close();
     }
-  });
+  }, 180_000);
 
   it('keyboard only: focus moves in, arrows choose, Enter answers, Esc closes and focus returns', async () => {
     const { key, apiKey, ids } = await siteWith(suite.host.url, [ALL_TYPES]);
@@ -194,7 +197,7 @@ describe('widget: accessibility', () => {
 });
 
 describe('widget: languages', () => {
-  it('a Persian page: right-to-left, mirrored position, Persian digits in names and progress', async () => {
+  it('a Persian page: right-to-left, bottom-right at the start side, arrows in visual order without wrapping, Persian digits', async () => {
     const { key } = await siteWith(suite.host.url, [ALL_TYPES], { locale: 'fa' });
     suite.pages['/fa'] = hostPage({ site: key, lang: 'fa', dir: 'rtl' });
     const { page, context } = await openPage(suite.browser, `${suite.host.url}/fa`);
@@ -208,19 +211,39 @@ describe('widget: languages', () => {
     expect(names[10]).toBe('۱۰ – کاملاً محتمل است');
     expect(await dialog.locator('.g').textContent()).toBe('۱ از ۶');
     const box = (await dialog.boundingBox())!;
-    expect(box.x).toBeLessThan(40); // bottom-left: mirrored
-    // 0 sits at the right; in RTL ArrowLeft moves to the next number
+    // "Bottom right (start side in RTL)": the corners are physical, the right is where RTL starts
+    expect(box.x + box.width).toBeGreaterThan(1100 - 40);
+    // 0 sits at the right; in RTL ArrowLeft moves to the next number, ArrowRight back, never wrapping
     const x0 = (await dialog.getByRole('radio').first().boundingBox())!.x;
     const x10 = (await dialog.getByRole('radio').last().boundingBox())!.x;
     expect(x0).toBeGreaterThan(x10);
+    const checked = () => dialog.locator('[role="radio"][aria-checked="true"]').getAttribute('aria-label');
+    await dialog.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await dialog.locator('[role="radio"][aria-checked="true"]').count()).toBeLessThanOrEqual(1);
+    expect(await checked()).toBe('۰ – اصلاً محتمل نیست'); // stays at ۰, never ۱۰
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await checked()).toBe('۲');
+    await page.keyboard.press('ArrowRight');
+    expect(await checked()).toBe('۱');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await checked()).toBe('۱۰ – کاملاً محتمل است'); // stays at ۱۰, never ۰
     await page.screenshot({ path: `${shots}widget-fa-nps.png` });
     await dialog.getByRole('radio').nth(3).click();
     await expect.poll(() => dialog.locator('.n').textContent()).toBe('۰/۳۰۰');
     await page.screenshot({ path: `${shots}widget-fa-text.png` });
     await context.close();
 
-    // phone width, dark
-    const phone = await openPage(suite.browser, `${suite.host.url}/fa`, {
+    // phone width, dark system, on a page that can be dark: a dark panel; NPS targets 44 px tall
+    suite.pages['/fa-dark'] = hostPage({
+      site: key,
+      lang: 'fa',
+      dir: 'rtl',
+      head: '<meta name="color-scheme" content="light dark">',
+    });
+    const phone = await openPage(suite.browser, `${suite.host.url}/fa-dark`, {
       viewport: { width: 375, height: 740 },
       colorScheme: 'dark',
     });
@@ -228,8 +251,21 @@ describe('widget: languages', () => {
     const b2 = (await d2.boundingBox())!;
     expect(b2.x).toBe(8);
     expect(b2.width).toBe(375 - 16);
+    expect(await d2.evaluate((e) => e.classList.contains('d'))).toBe(true);
+    for (const r of await d2.getByRole('radio').all())
+      expect((await r.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await phone.page.screenshot({ path: `${shots}widget-fa-phone-dark.png` });
     await phone.context.close();
+
+    // the same dark system on a light-only shop (no color-scheme: it renders light): a light panel
+    const light = await openPage(suite.browser, `${suite.host.url}/fa`, {
+      viewport: { width: 375, height: 740 },
+      colorScheme: 'dark',
+    });
+    const d3 = await waitForPanel(light.page);
+    expect(await d3.evaluate((e) => e.classList.contains('d'))).toBe(false);
+    await light.page.screenshot({ path: `${shots}widget-fa-phone-light-page-dark-os.png` });
+    await light.context.close();
   });
 
   it('an Arabic page gets Arabic-Indic digits; an English survey on a German page falls back to English', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ResponseBody } from '../../shared/schemas/response';
 import { createDelivery, type DeliveryDeps, MAX_TRIES, QUEUE_KEY } from '../../widget/core/delivery';
-import { respondent, uuid } from '../../widget/ui/send';
+import { respondent, uuid, writeSecret } from '../../widget/ui/send';
 
 /** A fake browser: JSON storage, a scripted collector and a manual clock. */
 function harness(answers: (number | 'down' | [status: number, retryAfter: string])[] = []) {
@@ -192,5 +192,29 @@ describe('what the widget sends is what the collector accepts', () => {
     expect(respondent('', { x: null })).toBeUndefined();
     const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i]));
     expect(Object.keys(respondent(1, many)!.attributes!)).toHaveLength(20);
+  });
+
+  it('identify passes a well-formed hash with the id, never a malformed one or one without an id', () => {
+    const h = 'ab'.repeat(32);
+    expect(respondent('u1', undefined, { hash: h })).toEqual({ id: 'u1', hash: h });
+    expect(respondent('u1', undefined, { hash: 'xyz' })).toEqual({ id: 'u1' });
+    expect(respondent('u1', undefined, { hash: 42 })).toEqual({ id: 'u1' });
+    expect(respondent('', { plan: 'pro' }, { hash: h })).toEqual({ attributes: { plan: 'pro' } });
+    const b = ResponseBody.safeParse({
+      id: uuid(),
+      siteKey: 's',
+      surveyId: 'v',
+      answers: [],
+      completed: false,
+      respondent: respondent('u1', { plan: 'pro' }, { hash: h }),
+      secret: writeSecret(),
+    });
+    expect(b.success).toBe(true);
+  });
+
+  it('write secrets: 22 base64url characters, 128 random bits, never repeated', () => {
+    const all = new Set(Array.from({ length: 500 }, writeSecret));
+    expect(all.size).toBe(500);
+    for (const s of all) expect(s).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 });

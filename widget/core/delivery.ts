@@ -15,6 +15,11 @@ export interface DeliveryDeps {
   fetch: (url: string, init: RequestInit) => Promise<{ status: number; headers: { get(n: string): string | null } }>;
   setTimeout: (fn: () => void, ms: number) => unknown;
   random?: () => number;
+  /**
+   * The collector refused the response with 409 (the contact policy: the person answered through
+   * another channel lately, or completed this survey there): a final answer, the panel can close.
+   */
+  refused?: (id: string) => void;
 }
 
 export interface Delivery {
@@ -65,6 +70,7 @@ export function createDelivery(url: string, deps: DeliveryDeps): Delivery {
     // A refusal that says when to come back (Retry-After) is not final either.
     const done = status && status < 500 && status !== 408 && status !== 429 && !wait;
     if (done) tries = 0;
+    if (status === 409) deps.refused?.(id);
     if (!same) {
       // a newer body for this response arrived meanwhile: it carries everything, send it now
       if (q[id]) post(id, JSON.stringify(q[id]));

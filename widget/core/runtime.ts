@@ -19,7 +19,7 @@ export interface MountOptions {
   site: string;
   api: string;
   touchpoint?: string;
-  /** the arguments of the last `identify` call, checked by the UI */
+  /** the arguments of the last `identify` call (id, attributes, {hash}), checked by the UI */
   who?: unknown[];
   /** wanted locales in order (page, site default) */
   locales: (string | undefined)[];
@@ -43,7 +43,6 @@ export type Command = [name: string, ...args: unknown[]];
 export const FREQ_KEY = 'seda:f';
 /** The UI's outbox key (see delivery.ts); the loader only checks whether it holds anything. */
 const OUTBOX = 'seda:q';
-const CACHE_MS = 60_000;
 
 /**
  * The part of the widget every page view runs (the loader, and `init` in the ES module): commands,
@@ -60,13 +59,15 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   let path = location.pathname;
   let seen = new Set<string>();
   let dirty = false;
-  const bus = new EventTarget();
+  /** event name → the armed survey it shows (the first armed wins, as only one survey shows) */
+  let waits: Record<string, () => void> = {};
   let off: (() => void)[] = [];
   let later: ReturnType<typeof setTimeout> | undefined;
 
+  /** The language the page asks for: `data-locale`, else `<html lang>`. */
+  const asked = () => o.locale || document.documentElement.lang;
   /** The page's language (for the UI bundle to load; the UI picks the survey's locale itself). */
-  const lang = () =>
-    (o.locale || document.documentElement.lang || data?.settings?.locale || 'en').slice(0, 2).toLowerCase();
+  const lang = () => (asked() || data?.settings?.locale || 'en').slice(0, 2).toLowerCase();
   const freq = (change: (f: Freq) => void) => {
     const f = get<Freq>(FREQ_KEY) ?? emptyFreq();
     change(f);
@@ -82,6 +83,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   function evaluate(): void {
     for (const f of off) f();
     off = [];
+    waits = {};
     if (!data || open) return;
     const page = { path: location.pathname, touchpoint: tp, now: Date.now(), attrs: who?.[1] };
     freq((f) => {
@@ -98,8 +100,8 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
       off.push(() => clearTimeout(id));
     } else if (t.type === 'scroll') {
       const check = () => {
-        const h = document.documentElement.scrollHeight;
-        if (h <= innerHeight || (scrollY + innerHeight) * 100 >= t.percent * h) fire();
+        // a page that fits the window counts as scrolled to the end (percent is at most 100)
+        if ((scrollY + innerHeight) * 100 >= t.percent * document.documentElement.scrollHeight) fire();
       };
       listen(window, 'scroll', check);
       check();
@@ -111,7 +113,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
         });
       }
     } else if (seen.has(t.name)) setTimeout(fire);
-    else listen(bus, t.name, fire);
+    else waits[t.name] ??= fire;
   }
 
   async function show(s: PublicSurvey): Promise<void> {
@@ -125,7 +127,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
         api,
         touchpoint: tp,
         who,
-        locales: [o.locale || document.documentElement.lang, data.settings?.locale],
+        locales: [asked(), data.settings?.locale],
         turnstile: data.settings?.turnstile,
         onDone: () => freq((f) => (f.c[s.id] = Date.now())),
         onClose: () => {
@@ -164,19 +166,14 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   }
 
   async function load(): Promise<void> {
-    const key = `seda:c:${o.site}`;
-    const c = get<{ t: number; a: string; d: PublicSurveysResponse }>(key);
-    if (c?.a === api && Date.now() - c.t < CACHE_MS) data = c.d;
-    else {
-      const r = await fetch(`${api}/v1/sites/${o.site}/surveys`).catch(() => {});
-      if (r?.ok) {
-        data = await r.json();
-        set(key, { t: Date.now(), a: api, d: data });
-      }
-    }
+    // The HTTP cache keeps the config (max-age 60 s, then stale-while-revalidate): a returning visitor's
+    // page view is answered from it while it refreshes. Nothing of it goes to localStorage (the copy an
+    // older widget kept there is removed by the UI, ui/mount.ts).
+    const r = await fetch(`${api}/v1/sites/${o.site}/surveys`).catch(() => {});
+    if (r?.ok) data = await r.json();
     // Answers an earlier page view left, sent with the Turnstile key of the newest config known: a
     // site may have turned Turnstile on since they were refused for want of a token.
-    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api, (data ?? c?.d)?.settings?.turnstile));
+    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api, data?.settings?.turnstile));
     if (!data) return;
     if (want) forced();
     else evaluate();
@@ -187,29 +184,28 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
     const orig = hist[m]!;
     hist[m] = function (this: History, ...a: unknown[]) {
       const r = orig.apply(this, a);
-      try {
-        soon();
-      } catch {}
+      soon(); // timers only: cannot throw
       return r;
     };
   }
   addEventListener('popstate', () => soon());
   load().catch(() => {});
 
-  return function command([name, a, b]: Command): void {
+  return function command([name, a, b, c]: Command): void {
     try {
+      const s = String(a);
       if (name === 'identify') {
-        who = [a, b];
+        who = [a, b, c];
         // attribute rules may now hold (or no longer)
         soon(true);
       } else if (name === 'touchpoint') {
-        tp = a ? String(a) : undefined;
+        tp = a ? s : undefined;
         soon(true);
       } else if (name === 'track') {
-        seen.add(String(a));
-        bus.dispatchEvent(new Event(String(a)));
+        seen.add(s);
+        waits[s]?.();
       } else if (name === 'show') {
-        want = String(a);
+        want = s;
         forced();
       }
     } catch {

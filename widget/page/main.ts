@@ -15,7 +15,7 @@ import { h, render } from 'preact';
 import { PAGE_CONFIG_ID, type PageConfig } from '../../shared/page-config';
 import type { Answer } from '../../shared/schemas/response';
 import { App } from '../ui/app';
-import { outbox, uuid } from '../ui/send';
+import { outbox, uuid, writeSecret } from '../ui/send';
 import css from '../ui/styles.css?inline';
 import { PAGE_CSS } from './page-css';
 
@@ -39,6 +39,9 @@ function start(): void {
   // What an earlier visit could not send (offline) goes first.
   box.flush();
   const id = c.responseId ?? uuid();
+  // An anonymous link's response is this visit's own: only this page may add to it. A personal link's
+  // response is continued from any device that opens the link: its token is what allows that.
+  const secret = c.responseId ? undefined : writeSecret();
   // No page URL in the body: it holds the token, and the response's path would keep it.
   const post = (answers: Answer[], completed: boolean) =>
     box.put({
@@ -49,6 +52,7 @@ function start(): void {
       answers,
       context: { locale: c.locale },
       completed,
+      secret,
     });
 
   let touched = false;

@@ -43,15 +43,28 @@ export function onColor(hex: string): string {
 
 const THANKS_MS = 5000;
 
+/**
+ * Whether "follow the visitor" means dark: the host page says it can be dark (its `color-scheme`, in CSS
+ * or a meta tag) and the visitor's system prefers dark, or the page is dark only. A light-only page
+ * (or one that declares nothing, so it renders light) gets a light panel even on a dark system.
+ */
+export function pageDark(): boolean {
+  const s = `${getComputedStyle(document.documentElement).colorScheme} ${document.querySelector<HTMLMetaElement>('meta[name=color-scheme]')?.content}`;
+  return /dark/.test(s) && (!/light/.test(s) || matchMedia('(prefers-color-scheme:dark)').matches);
+}
+
 /** One survey, one question at a time, then a thank-you step. Class, not hooks: hooks cost 1 KB. */
 export class App extends Component<AppProps, State> {
   override state: State = { i: nextIndex(this.props.survey.questions, -1, {}), a: {}, d: this.props.chosen };
   panel = createRef<HTMLDivElement>();
+  /** "Follow the visitor": read once, when the panel is made */
+  dark = pageDark();
   moved = false;
   timer?: ReturnType<typeof setTimeout>;
 
   override componentDidMount(): void {
-    this.focus(true);
+    // In a task of its own: focus() forces a layout, which must not add to the task that drew the panel.
+    setTimeout(() => this.focus(true));
   }
 
   override componentDidUpdate(_: AppProps, prev: State): void {
@@ -96,9 +109,10 @@ export class App extends Component<AppProps, State> {
     const rtl = isRtl(locale);
     const theme = survey.theme ?? {};
     const color = theme.color ?? '#4f46e5';
-    let pos = theme.position ?? 'bottom-right';
-    if (rtl && pos !== 'center') pos = pos === 'bottom-right' ? 'bottom-left' : 'bottom-right';
+    // Physical corners, as the editor labels them: bottom-right is the start side in right-to-left.
+    const pos = theme.position;
     const m = mode ?? theme.mode;
+    const dark = m === 'dark' || (m !== 'light' && this.dark);
     const q = qs[i];
     const now = q && given(d) ? { ...a, [q.id]: d } : a;
     const [at, of] = q ? progress(qs, i, now) : [0, 0];
@@ -119,7 +133,7 @@ export class App extends Component<AppProps, State> {
         aria-label={t.title}
         lang={locale}
         dir={rtl ? 'rtl' : 'ltr'}
-        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${m === 'dark' ? ' d' : m === 'light' ? ' l' : ''}${preview ? ' pv' : ''}`}
+        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${dark ? ' d' : ''}${preview ? ' pv' : ''}`}
         style={{ '--c': color, '--on': onColor(color), '--r': `${theme.radius ?? 12}px` }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {

@@ -4,6 +4,7 @@ import type { PublicSurvey } from '../../shared/schemas/survey';
 import { surveyLocale } from '../core/locale';
 import type { MountOptions } from '../core/runtime';
 import { App } from './app';
+import { set } from '../core/store';
 import { outbox, responder } from './send';
 import css from './styles.css?inline';
 
@@ -40,11 +41,15 @@ const editable = (el: Element | null): boolean =>
  */
 export function mount(o: MountOptions): void {
   const locale = surveyLocale(o.survey, o.locales);
-  const post = responder(o, locale);
+  // the config copy older loaders kept (the HTTP cache keeps it now)
+  set(`seda:c:${o.site}`, undefined);
   const host = document.createElement('seda-w');
   const root = shadow(host);
   const before = document.activeElement as HTMLElement | null;
   let closed = false;
+  // Refused by the contact policy (409: this person answered elsewhere lately): the panel just goes
+  // away, focus back where it was; nothing to tell the visitor.
+  const post = responder(o, locale, () => onClose());
   const onClose = () => {
     if (closed) return;
     closed = true;
@@ -55,20 +60,26 @@ export function mount(o: MountOptions): void {
     o.onClose();
   };
   document.documentElement.appendChild(host);
-  render(
-    h(App, {
-      survey: o.survey,
-      locale,
-      grab: !editable(before),
-      onAnswer(answers, completed) {
-        if (completed) o.onDone();
-        post(answers, completed);
-      },
-      onClose,
-    }),
-    root,
-  );
   post([], false);
+  // Drawn in a task of its own, not in the one that evaluated this bundle (the host page may need the
+  // main thread in between); the App then moves focus in a third.
+  setTimeout(
+    () =>
+      closed ||
+      render(
+        h(App, {
+          survey: o.survey,
+          locale,
+          grab: !editable(before),
+          onAnswer(answers, completed) {
+            if (completed) o.onDone();
+            post(answers, completed);
+          },
+          onClose,
+        }),
+        root,
+      ),
+  );
 }
 
 /** Resends what an earlier page view left in the outbox. */

@@ -50,7 +50,8 @@ function roving(rtl: boolean, values: readonly AnswerValue[], choose: (v: Answer
     const n = values.length;
     let to = e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : step[e.key] !== undefined ? at + step[e.key]! : -2;
     if (to === -2 || at < 0) return;
-    to = (to + n) % n;
+    // no wrapping: past either end stays there (from 0 in right-to-left, ArrowRight must not reach 10)
+    to = Math.max(0, Math.min(n - 1, to));
     e.preventDefault();
     choose(values[to]!);
     kids[to]?.focus();

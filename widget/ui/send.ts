@@ -16,8 +16,22 @@ export function uuid(): string {
     .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
-/** Respondent from `identify`, trimmed to what the collector accepts so one bad attribute loses nothing. */
-export function respondent(id: unknown, attrs: unknown): ResponseBody['respondent'] {
+/**
+ * The response's write secret (base64url, 22 characters: 128 random bits), sent with every post of the
+ * response and kept with its outbox entry: the collector merges a later post into the response only
+ * when it carries the same secret, so a response id seen in a webhook or an export cannot rewrite it.
+ */
+export const writeSecret = (): string =>
+  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
+    .slice(0, 22)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+
+/**
+ * Respondent from `identify`, trimmed to what the collector accepts so one bad attribute loses nothing;
+ * `opts.hash` (the host server's HMAC of the id) passes when it has the right form.
+ */
+export function respondent(id: unknown, attrs: unknown, opts?: unknown): ResponseBody['respondent'] {
   const out: Record<string, string | number | boolean> = {};
   let n = 0;
   if (attrs && typeof attrs === 'object') {
@@ -34,11 +48,15 @@ export function respondent(id: unknown, attrs: unknown): ResponseBody['responden
   }
   const r: ResponseBody['respondent'] = {};
   if (id != null && id !== '') r.id = String(id).slice(0, 128);
+  const hash = (opts as { hash?: unknown } | undefined)?.hash;
+  if (r.id && typeof hash === 'string' && /^[\da-f]{64}$/i.test(hash)) r.hash = hash;
   if (n) r.attributes = out;
   return r.id || n ? r : undefined;
 }
 
 let box: Delivery | undefined;
+/** response id → what to do when the collector refuses it with 409 (close its panel) */
+const refusals: Record<string, () => void> = {};
 /** The Turnstile site key the shown survey came with (when Turnstile is on for the site). */
 let turnstile: string | undefined;
 
@@ -53,19 +71,29 @@ export function outbox(api: string, key?: string): Delivery {
       store: { get, set },
       fetch: (u, i) => (turnstile ? loadTurnstile().then((t) => t.send(turnstile!, u, i)) : fetch(u, i)),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
+      refused: (id) => refusals[id]?.(),
     });
     addEventListener('online', box.flush);
   }
   return box;
 }
 
-/** Builds the bodies of one response (same id throughout): the impression, each answer, completion. */
-export function responder(o: MountOptions, locale: string): (answers: Answer[], completed: boolean) => void {
+/**
+ * Builds the bodies of one response (same id throughout): the impression, each answer, completion.
+ * `refused`: called if the collector refuses the response with 409 (contact policy).
+ */
+export function responder(
+  o: MountOptions,
+  locale: string,
+  refused: () => void,
+): (answers: Answer[], completed: boolean) => void {
   const id = uuid();
+  refusals[id] = refused;
+  const secret = writeSecret();
   const d = outbox(o.api, o.turnstile);
   const ref = document.referrer.split(/[?#]/)[0];
   const tp = o.touchpoint && SLUG.test(o.touchpoint) ? o.touchpoint : undefined;
-  const who = o.who ? respondent(o.who[0], o.who[1]) : undefined;
+  const who = o.who ? respondent(o.who[0], o.who[1], o.who[2]) : undefined;
   return (answers, completed) =>
     d.put({
       id,
@@ -74,7 +102,13 @@ export function responder(o: MountOptions, locale: string): (answers: Answer[], 
       touchpoint: tp,
       answers,
       respondent: who,
-      context: { url: location.href.slice(0, 2048), locale, referrer: ref ? ref.slice(0, 2048) : undefined },
+      // origin and path only: a query or fragment may hold tokens (OAuth codes, session ids, emails)
+      context: {
+        url: (location.origin + location.pathname).slice(0, 2048),
+        locale,
+        referrer: ref ? ref.slice(0, 2048) : undefined,
+      },
       completed,
+      secret,
     });
 }

@@ -16,8 +16,8 @@
  * child of a `<seda-t>` element at the end of `<body>`, slotted into that element's own shadow root,
  * whose styles (`all: initial`, fixed) keep it out of the page's layout. It stays hidden (not even a
  * tab stop) unless Turnstile needs the visitor (`appearance: 'interaction-only'`); then it shows as a
- * card right above the survey panel, aligned with its outer edge (so mirrored with it in right-to-left
- * pages), or in the corner when no panel is open (answers left by an earlier page view).
+ * card right above the survey panel, aligned with its outer edge (whichever corner the panel is in),
+ * or in the corner when no panel is open (answers left by an earlier page view).
  */
 import type { ResponseBody } from '../../shared/schemas/response';
 

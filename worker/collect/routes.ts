@@ -42,8 +42,11 @@ route(publicRoutes, getSiteSurveys, async (c, { params }) => {
       ...(site.turnstile ? { turnstile: site.turnstile } : {}),
     },
   };
-  // Short public caching: a survey change reaches visitors within a minute.
-  c.header('Cache-Control', `public, max-age=${CONFIG_MAX_AGE}`);
+  // Short public caching: a survey change reaches visitors within a minute. Past that, a returning
+  // visitor's page view is answered from the cache while it refreshes (stale-while-revalidate): no
+  // page view waits for the collector. The answer names the caller's origin (CORS): Vary on it.
+  c.header('Cache-Control', `public, max-age=${CONFIG_MAX_AGE}, stale-while-revalidate=86400`);
+  c.header('Vary', 'Origin');
   return body;
 });
 
