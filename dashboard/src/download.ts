@@ -14,8 +14,13 @@ export async function downloadCsv(
     'get',
     urlOf(exportResponses, { params: { id: surveyId }, query: { ...query, format: 'csv' } }),
   );
-  const blob = await res.blob();
-  const url = URL.createObjectURL(new Blob([blob], { type: 'text/csv;charset=utf-8' }));
+  saveBlob(new Blob([await res.blob()], { type: 'text/csv;charset=utf-8' }), fileName);
+  return fileName;
+}
+
+/** Saves a Blob made in the page (an export, a QR code, a links file) as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -24,7 +29,6 @@ export async function downloadCsv(
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  return fileName;
 }
 
 /** A file-system-safe name: letters (any script), digits, dashes. */

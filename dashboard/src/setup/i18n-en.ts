@@ -2,6 +2,9 @@
 export const setupEn = {
   'view.surveys': 'Surveys',
   'view.editor': 'Survey editor',
+  'view.distribute': 'Distribute: links, QR, email, SMS',
+  distribute: 'Distribute',
+  openDistribute: 'Distribute {name}: links, QR code, email, SMS',
   'view.touchpoints': 'Touchpoints',
   'view.install': 'Install',
   'view.keys': 'API keys',

@@ -4,6 +4,9 @@ import type { SetupKey } from './i18n-en';
 export const setupFa: Record<SetupKey, string> = {
   'view.surveys': 'نظرسنجی‌ها',
   'view.editor': 'ویرایشگر نظرسنجی',
+  'view.distribute': 'ارسال: پیوند، QR، ایمیل، پیامک',
+  distribute: 'ارسال',
+  openDistribute: 'ارسال {name}: پیوند، کد QR، ایمیل، پیامک',
   'view.touchpoints': 'نقاط تماس',
   'view.install': 'نصب',
   'view.keys': 'کلیدهای API',
