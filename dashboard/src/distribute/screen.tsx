@@ -29,7 +29,7 @@ export function Distribute({ id }: { id: string }) {
   const { dt } = useDistributeT();
   const surveyQ = useEndpoint(getSurvey, { params: { id } });
   const tpQ = useEndpoint(listTouchpoints, {}, 'low');
-  const invQ = useEndpoint(listInvitations, { params: { id }, query: { limit: 1000 } }, 'low');
+  const invQ = useEndpoint(listInvitations, { params: { id }, query: { kind: 'anonymous', limit: 100 } }, 'low');
   const [opts, setOpts] = useState<Options>({ days: 90, touchpoint: '' });
   const [made, setMade] = useState<Partial<Record<InvitationChannel, Made>>>({});
 
@@ -38,7 +38,7 @@ export function Distribute({ id }: { id: string }) {
     const out: Partial<Record<InvitationChannel, Made>> = {};
     const now = new Date().toISOString();
     for (const i of invQ.data?.items ?? []) {
-      if (i.respondentId || i.status !== 'pending' || i.expiresAt <= now || out[i.channel]) continue;
+      if (i.status !== 'pending' || i.expiresAt <= now || out[i.channel]) continue;
       out[i.channel] = { url: i.url, expiresAt: i.expiresAt };
     }
     return out;
@@ -347,7 +347,9 @@ function SmsSection({ survey, link, make }: { survey: Survey; link?: Made; make:
 type Outcome = { rows: InputRow[]; links: Link[]; problems: RowProblem[]; failed?: string; total: number };
 
 function MailMergeSection({ survey, opts }: { survey: Survey; opts: Options }) {
-  const { dt, int } = useDistributeT();
+  const { dt, locale } = useDistributeT();
+  // Line numbers as an editor shows them: no thousands separator (in the dashboard's digits).
+  const lineNo = new Intl.NumberFormat(locale, { useGrouping: false });
   const [channel, setChannel] = useState<InvitationChannel>('email');
   const [progress, setProgress] = useState<{ label: string; value: number; max: number }>();
   const [outcome, setOutcome] = useState<Outcome>();
@@ -501,7 +503,9 @@ function MailMergeSection({ survey, opts }: { survey: Survey; opts: Options }) {
               <p>{dt('csv.problems', { n: outcome.problems.length })}</p>
               <ul>
                 {outcome.problems.slice(0, 50).map((p) => (
-                  <li key={p.line}>{dt('csv.lineProblem', { line: int(p.line), message: problemText(p.message) })}</li>
+                  <li key={p.line}>
+                    {dt('csv.lineProblem', { line: lineNo.format(p.line), message: problemText(p.message) })}
+                  </li>
                 ))}
               </ul>
             </div>
