@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addDays, dayOf, daysBetween } from '../../shared/dates';
 import { CaseStatus, Interval, Sentiment } from '../../shared/schemas/api';
+import { CHANNELS, type Channel } from '../../shared/schemas/invitation';
 import { METRICS } from './metric';
 import type { MetricKey } from './types';
 
@@ -30,6 +31,8 @@ export type Filters = {
   touchpoint?: string;
   segment?: string;
   language?: string;
+  /** how responses arrived (web, link, email, sms, qr) */
+  channel?: Channel;
   /** verbatims */
   q?: string;
   sentiment?: Sentiment;
@@ -80,6 +83,7 @@ export function parseHash(hash: string, last?: Route): Route {
       touchpoint: get('touchpoint'),
       segment: get('segment'),
       language: get('language'),
+      channel: oneOf(CHANNELS, get('channel')),
       q: get('q'),
       sentiment: oneOf(Sentiment.options, get('sentiment')),
       by: get('by'),
