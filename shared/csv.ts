@@ -1,10 +1,15 @@
+/**
+ * CSV as spreadsheets and scripts read it, for every CSV Seda writes (the Worker's exports, the
+ * dashboard's verbatims and link lists): UTF-8 with a byte order mark, every cell quoted.
+ */
+
 /** Excel reads a CSV as UTF-8 (Persian, Arabic) only when it starts with the byte order mark. */
-export const CSV_BOM = '\uFEFF';
+export const BOM = '\uFEFF';
 
 /**
- * A CSV cell, always quoted. Text that a spreadsheet would run as a formula (starting with =, +,
- * -, @, tab or carriage return) is prefixed with `'` so it shows as text. The export and the
- * dashboard's mail-merge file both write cells with it.
+ * A CSV cell, always quoted (so `;` as the separator, as Excel uses in many locales, can't split
+ * it). Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+ * return) is prefixed with `'` so it shows as text.
  */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '""';
@@ -13,6 +18,5 @@ export function csvCell(v: unknown): string {
   return `"${s.replaceAll('"', '""')}"`;
 }
 
-/** A whole CSV file: BOM, header, rows, CRLF line ends. */
-export const csvFile = (rows: unknown[][]): string =>
-  CSV_BOM + rows.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
+/** One CSV line, CRLF-terminated as RFC 4180 says. */
+export const csvLine = (cells: readonly unknown[]): string => `${cells.map(csvCell).join(',')}\r\n`;

@@ -1,10 +1,8 @@
 import type { ExportRecord } from '../../shared/contract/results';
-import { CSV_BOM as BOM, csvCell } from '../../shared/csv';
+import { BOM, csvCell } from '../../shared/csv';
 import type { Survey } from '../../shared/schemas/survey';
 import type { Filter } from '../results/sql';
 import { type ExportResponse, exportPages } from './sql';
-
-export { csvCell };
 
 /** The columns every export has, in order; answers follow as `answers.<questionId>`. */
 const FIXED = [

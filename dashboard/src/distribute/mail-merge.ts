@@ -1,4 +1,4 @@
-import { csvFile } from '../../../shared/csv';
+import { BOM, csvLine } from '../../../shared/csv';
 import { InvitationRespondent, MAX_INVITATIONS_PER_CALL, type SkipReason } from '../../../shared/schemas/invitation';
 
 /**
@@ -72,11 +72,20 @@ export type Link = { respondentId?: string; url: string; expiresAt: string; stat
 export function linksCsv(rows: InputRow[], links: Link[]): string {
   const own = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const extra = ['url', 'status', 'reason', 'expiresAt'];
-  return csvFile([
-    [...own, ...extra],
-    ...rows.map((r, i) => {
-      const l = links[i];
-      return [...own.map((k) => r[k] ?? ''), l?.url ?? '', l?.status ?? '', l?.reason ?? '', l?.expiresAt ?? ''];
-    }),
-  ]);
+  return (
+    BOM +
+    csvLine([...own, ...extra]) +
+    rows
+      .map((r, i) => {
+        const l = links[i];
+        return csvLine([
+          ...own.map((k) => r[k] ?? ''),
+          l?.url ?? '',
+          l?.status ?? '',
+          l?.reason ?? '',
+          l?.expiresAt ?? '',
+        ]);
+      })
+      .join('')
+  );
 }

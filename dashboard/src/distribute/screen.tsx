@@ -6,7 +6,7 @@ import type { InvitationChannel } from '../../../shared/schemas/invitation';
 import { smsLength } from '../../../shared/sms';
 import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
-import { safeName, saveBlob } from '../download';
+import { safeName, saveFile } from '../download';
 import { CopyBox } from '../setup/copy-box';
 import { touchpointName } from '../touchpoint-name';
 import type { Survey, TouchpointDef } from '../types';
@@ -237,7 +237,7 @@ function QrSection({ survey, link, make }: { survey: Survey; link?: Made; make: 
               class="btn"
               disabled={!qr}
               data-action="qr-svg"
-              onClick={() => qr && saveBlob(new Blob([qr.svg], { type: 'image/svg+xml' }), `${file}-qr.svg`)}
+              onClick={() => qr && saveFile(new Blob([qr.svg], { type: 'image/svg+xml' }), `${file}-qr.svg`)}
             >
               {dt('qr.svg')}
             </button>
@@ -246,7 +246,7 @@ function QrSection({ survey, link, make }: { survey: Survey; link?: Made; make: 
               class="btn"
               disabled={!qr}
               data-action="qr-png"
-              onClick={async () => qr && saveBlob(await qr.png(), `${file}-qr.png`)}
+              onClick={async () => qr && saveFile(await qr.png(), `${file}-qr.png`)}
             >
               {dt('qr.png')}
             </button>
@@ -293,7 +293,7 @@ function EmailSection({ survey, link, make }: { survey: Survey; link?: Made; mak
         type="button"
         class="btn btn-quiet"
         onClick={() =>
-          saveBlob(
+          saveFile(
             new Blob([`<!doctype html><meta charset="utf-8">\n${html}`], { type: 'text/html' }),
             `${safeName(survey.name)}-email-${lang}.html`,
           )
@@ -470,7 +470,7 @@ function MailMergeSection({ survey, opts }: { survey: Survey; opts: Options }) {
               class="btn"
               data-action="download-links"
               onClick={() =>
-                saveBlob(
+                saveFile(
                   new Blob([linksCsv(outcome.rows, outcome.links)], { type: 'text/csv;charset=utf-8' }),
                   `${safeName(survey.name)}-links.csv`,
                 )
