@@ -210,6 +210,68 @@ describe('distribution screen', () => {
     await page.context().close();
   });
 
+  it('the editor sets repeatEveryDays and attribute rules; invitations follow them', { timeout: 120_000 }, async () => {
+    const page = await open('en');
+    page.on('dialog', (d) => d.accept());
+    await page.goto(dashboardUrl(`#/editor/${surveyId}`));
+    await page.locator('#f-targeting-repeatEveryDays').fill('90');
+    await page.locator('[data-action="add-attr-rule"]').click();
+    await page.locator('#f-targeting-attributes-0-key').fill('plan');
+    await page.locator('#f-targeting-attributes-0-value').fill('pro');
+    await page.locator('[data-action="add-attr-rule"]').click();
+    await page.locator('#f-targeting-attributes-1-key').fill('orders');
+    await page.locator('#f-targeting-attributes-1-op').selectOption('gt');
+    await page.locator('#f-targeting-attributes-1-value').fill('2');
+    await page.locator('[data-action="save-survey"]').click();
+    await expect
+      .poll(async () => (await api(`/v1/surveys/${surveyId}`, { key: apiKey })).body.survey.targeting)
+      .toMatchObject({
+        repeatEveryDays: 90,
+        attributes: [
+          { key: 'plan', op: 'eq', value: 'pro' },
+          { key: 'orders', op: 'gt', value: 2 },
+        ],
+      });
+    await page.locator('[data-testid="attr-rules"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="attr-rules"]').screenshot({ path: `${SHOTS}editor-attribute-rules-en.png` });
+    // the invitations apply the rules: a free-plan respondent is skipped as not_targeted
+    const r = await api(`/v1/surveys/${surveyId}/invitations`, {
+      key: apiKey,
+      json: {
+        channel: 'email',
+        respondents: [
+          { id: 'rule-1', attributes: { plan: 'pro', orders: 5 } },
+          { id: 'rule-2', attributes: { plan: 'free', orders: 5 } },
+        ],
+      },
+    });
+    expect(r.body.invitations.map((i: { status: string; reason?: string }) => i.reason ?? i.status)).toEqual([
+      'pending',
+      'not_targeted',
+    ]);
+    await page.context().close();
+    const fa = await open('fa');
+    await fa.goto(dashboardUrl(`#/editor/${surveyId}`));
+    await fa.locator('[data-testid="attr-rules"]').scrollIntoViewIfNeeded();
+    await fa.locator('[data-testid="attr-rules"]').screenshot({ path: `${SHOTS}editor-attribute-rules-fa.png` });
+    await fa.context().close();
+  });
+
+  it('results filter by channel and break down by channel', { timeout: 120_000 }, async () => {
+    for (const locale of ['en', 'fa'] as const) {
+      const page = await open(locale);
+      await page.goto(dashboardUrl(`#/segments?survey=${surveyId}&by=channel`));
+      await page.waitForSelector('.segments[data-state="ready"]', { timeout: 20_000 });
+      await expect
+        .poll(() => page.locator('.segments').textContent())
+        .toContain(locale === 'en' ? 'Web page' : 'صفحهٔ وب');
+      await page.locator('#f-channel').selectOption('web');
+      await expect.poll(() => page.url()).toContain('channel=web');
+      await page.screenshot({ path: `${SHOTS}segments-by-channel-${locale}.png`, fullPage: true });
+      await page.context().close();
+    }
+  });
+
   it('screenshots en/fa, desktop and phone; no serious axe violation', { timeout: 180_000 }, async () => {
     for (const locale of ['en', 'fa'] as const) {
       for (const [name, width, height] of [
