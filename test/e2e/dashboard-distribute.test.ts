@@ -60,10 +60,18 @@ describe('distribution screen', () => {
   async function open(locale: 'en' | 'fa', width = 1280, height = 900): Promise<Page> {
     const ctx = await signedInContext(browser, apiKey, { locale, width, height });
     const page = await ctx.newPage();
+    // The libraries load under the dashboard's own CSP (hashes + 'strict-dynamic'): never a violation.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        ((window as unknown as { __csp?: string[] }).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
     await page.goto(dashboardUrl(`#/distribute/${surveyId}`));
     await page.waitForSelector('.distribute[data-state="ready"]', { timeout: 20_000 });
     return page;
   }
+
+  const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 
   /** The QR code as shown, drawn on a canvas in the page and decoded here. */
   async function decodeShownQr(page: Page): Promise<string | undefined> {
@@ -87,6 +95,7 @@ describe('distribution screen', () => {
     const url = await link.inputValue();
     await page.waitForSelector('[data-testid="qr"]');
     expect(await decodeShownQr(page)).toBe(url);
+    expect(await cspViolations(page)).toEqual([]);
 
     const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="qr-svg"]').click()]);
     expect(svg.suggestedFilename()).toBe('After-delivery-qr.svg');
@@ -189,6 +198,7 @@ describe('distribution screen', () => {
     expect(await page.locator('[data-testid="skipped"] tbody tr').textContent()).toContain('already completed');
     expect(await page.locator('[data-testid="problems"]').textContent()).toContain(`Line ${lines.length}: no id`);
     await page.screenshot({ path: `${SHOTS}distribute-csv-en-desktop.png`, fullPage: true });
+    expect(await cspViolations(page)).toEqual([]);
 
     const [dl] = await Promise.all([
       page.waitForEvent('download'),
