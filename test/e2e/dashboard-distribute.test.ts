@@ -63,7 +63,8 @@ describe('distribution screen', () => {
     // The libraries load under the dashboard's own CSP (hashes + 'strict-dynamic'): never a violation.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        ((window as unknown as { __csp?: string[] }).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+        const w = window as unknown as { __csp?: string[] };
+        w.__csp = [...(w.__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`];
       });
     });
     await page.goto(dashboardUrl(`#/distribute/${surveyId}`));
