@@ -70,7 +70,9 @@ function singleFile(): Plugin {
       }
       const csp = [
         "default-src 'none'",
-        `script-src ${scripts.map(sha).join(' ')}`,
+        // 'strict-dynamic': a trusted script may add a script element (the libraries one screen
+        // loads on first use, dashboard/src/lazy-script.ts); no markup can add one.
+        `script-src ${scripts.map(sha).join(' ')} 'strict-dynamic'`,
         // Inline style attributes are not used in the markup; the app sets styles through the CSSOM.
         `style-src ${styles.map(sha).join(' ')}`,
         "connect-src 'self'",

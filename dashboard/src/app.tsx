@@ -198,7 +198,10 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
               <a
                 href={setupHash({ view: v })}
                 aria-current={
-                  setupRoute?.view === v || (v === 'surveys' && setupRoute?.view === 'editor') ? 'page' : undefined
+                  setupRoute?.view === v ||
+                  (v === 'surveys' && (setupRoute?.view === 'editor' || setupRoute?.view === 'distribute'))
+                    ? 'page'
+                    : undefined
                 }
               >
                 {setupTitle(`view.${v}`, i18n.locale)}

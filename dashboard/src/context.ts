@@ -13,14 +13,14 @@ export type ViewProps = {
   setFilters: (patch: Partial<Filters>, replace?: boolean) => void;
 };
 
-export type FilterName = 'survey' | 'range' | 'interval' | 'touchpoint' | 'segment' | 'language';
+export type FilterName = 'survey' | 'range' | 'interval' | 'touchpoint' | 'segment' | 'language' | 'channel';
 
 /** Which global filters each view honours (the rest are listed as "not applied" when set). */
 export const VIEW_FILTERS: Record<View, readonly FilterName[]> = {
-  overview: ['survey', 'range', 'interval', 'touchpoint', 'segment', 'language'],
-  journey: ['range'],
-  segments: ['survey', 'range', 'touchpoint', 'segment', 'language'],
-  verbatims: ['survey', 'range', 'touchpoint'],
+  overview: ['survey', 'range', 'interval', 'touchpoint', 'segment', 'language', 'channel'],
+  journey: ['range', 'channel'],
+  segments: ['survey', 'range', 'touchpoint', 'segment', 'language', 'channel'],
+  verbatims: ['survey', 'range', 'touchpoint', 'channel'],
   'at-risk': ['range'],
   inbox: ['range'],
   'drop-off': ['survey', 'range', 'touchpoint', 'segment', 'language'],

@@ -4,7 +4,7 @@ import { BOM, csvLine } from '../../shared/csv';
 import { type CallInput, call, fetchApi, urlOf } from './api';
 
 /** Saves a Blob as a file (the credential never appears in a URL, the history or a server log). */
-function saveFile(blob: Blob, fileName: string): void {
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

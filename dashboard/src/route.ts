@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addDays, dayOf, daysBetween } from '../../shared/dates';
 import { CaseStatus, Interval, Sentiment } from '../../shared/schemas/api';
+import { CHANNELS, type Channel } from '../../shared/schemas/invitation';
 import { METRICS } from './metric';
 import type { MetricKey } from './types';
 
@@ -8,14 +9,14 @@ import type { MetricKey } from './types';
  * The dashboard's only router. Every screen lives in the hash, so a reload, the back button and a
  * shared link keep it (the API key never does):
  * - results views with their filters: `#/overview?survey=…&range=30&touchpoint=checkout`;
- * - set-up screens: `#/surveys`, `#/editor/ID`, `#/touchpoints`, `#/install`, `#/keys`.
+ * - set-up screens: `#/surveys`, `#/editor/ID`, `#/distribute/ID` (links, QR, email, SMS), `#/touchpoints`, `#/install`, `#/keys`.
  * One store below holds the current route; links, `navigate` and back/forward all go through it.
  */
 export const VIEWS = ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'inbox', 'drop-off'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys'] as const;
-export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor';
+export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute';
 export type SetupRoute = { view: SetupView; id?: string };
 
 export const RANGES = ['7', '30', '90', '365', 'custom'] as const;
@@ -30,6 +31,8 @@ export type Filters = {
   touchpoint?: string;
   segment?: string;
   language?: string;
+  /** how responses arrived (web, link, email, sms, qr) */
+  channel?: Channel;
   /** verbatims */
   q?: string;
   sentiment?: Sentiment;
@@ -55,7 +58,7 @@ const oneOf = <T extends string>(options: readonly T[], v: string | undefined): 
 
 function parseSetup(path: string): SetupRoute | null {
   const [head = '', id] = path.split('/');
-  if (head === 'editor' && id) return { view: 'editor', id: decodeURIComponent(id) };
+  if ((head === 'editor' || head === 'distribute') && id) return { view: head, id: decodeURIComponent(id) };
   return (SETUP_VIEWS as readonly string[]).includes(head) ? { view: head as SetupView } : null;
 }
 
@@ -80,6 +83,7 @@ export function parseHash(hash: string, last?: Route): Route {
       touchpoint: get('touchpoint'),
       segment: get('segment'),
       language: get('language'),
+      channel: oneOf(CHANNELS, get('channel')),
       q: get('q'),
       sentiment: oneOf(Sentiment.options, get('sentiment')),
       by: get('by'),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Sentiment } from '../schemas/api';
+import { Channel } from '../schemas/invitation';
 import { Timestamp } from './lists';
 
 export const EventAnswer = z.object({
@@ -16,6 +17,7 @@ export type EventAnswer = z.infer<typeof EventAnswer>;
 export const EventResponse = z.object({
   id: z.string(),
   touchpoint: z.string().nullable(),
+  channel: Channel.describe('how the response arrived: the widget on a page (web) or an invitation link'),
   respondentId: z.string().nullable(),
   attributes: z.record(z.string(), z.unknown()).nullable(),
   completed: z.boolean(),

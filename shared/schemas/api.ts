@@ -123,6 +123,8 @@ export const VerbatimsQuery = z.object({
   q: z.string().max(200).optional(),
   sentiment: Sentiment.optional(),
   touchpoint: Slug.optional(),
+  /** Only answers of responses that arrived through this channel. */
+  channel: Channel.optional(),
   from: IsoDay.optional(),
   to: IsoDay.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -57,6 +57,10 @@ export type SkipReason = z.infer<typeof SkipReason>;
 export const InvitationsQuery = z.object({
   status: InvitationStatus.optional(),
   respondentId: z.string().min(1).max(128).optional(),
+  /** anonymous: the reusable links (no respondent), e.g. the dashboard's QR link; personal: the others. */
+  kind: z.enum(['anonymous', 'personal']).optional(),
+  /** Only the invitations sent through this channel. */
+  channel: InvitationChannel.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: z.string().max(200).optional(),
 });

@@ -197,6 +197,53 @@ describe('hosted survey page', () => {
     expect((await responses()).length).toBe(before + 1);
   });
 
+  it('the other two: an anonymous email-snippet link in Persian (?lang=fa&a=) and a personal link in English, each offline then online, once; axe', {
+    timeout: 120_000,
+  }, async () => {
+    const [anon] = await invite({ channel: 'email' });
+    const [mine] = await invite({ channel: 'link', respondents: [{ id: 'cust-en-7', locale: 'en' }] });
+    const cases = [
+      {
+        url: `${anon!.url}?lang=fa&a=nps:3`,
+        dir: 'rtl',
+        next: 'بعدی',
+        send: 'ارسال',
+        thanks: 'سپاسگزاریم!',
+        text: 'دیر رسید',
+      },
+      { url: mine!.url, dir: 'ltr', next: 'Next', send: 'Send', thanks: 'Thank you!', text: 'On time' },
+    ];
+    for (const c of cases) {
+      const before = (await responses()).length;
+      const { context, page, errors } = await openLink(c.url, { axe: true, locale: 'en-US' });
+      const panel = dialog(page);
+      await panel.waitFor({ state: 'visible' });
+      expect(await page.locator('html').getAttribute('dir')).toBe(c.dir);
+      expect(await axe(page)).toEqual([]);
+      await context.setOffline(true);
+      if (c.dir === 'ltr') await panel.getByRole('radio', { name: '6', exact: true }).tap();
+      else await panel.getByRole('button', { name: c.next }).tap();
+      await panel.getByRole('textbox').fill(c.text);
+      await panel.getByRole('button', { name: c.send }).tap();
+      await panel.getByText(c.thanks).waitFor();
+      expect((await responses()).length).toBe(before);
+      await context.setOffline(false);
+      await expect.poll(() => outbox(page), { timeout: 30_000 }).toEqual({});
+      // the page may resend on coming back: still one response, never two
+      await page.waitForLoadState('networkidle');
+      const rows = (await responses()).slice(before);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject(
+        c.dir === 'rtl'
+          ? { channel: 'email', respondentId: null, locale: 'fa', answers: { nps: 3, why: c.text } }
+          : { channel: 'link', respondentId: 'cust-en-7', answers: { nps: 6, why: c.text } },
+      );
+      expect(await axe(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('a personal link opened on two devices continues one response', async () => {
     const [mine] = await invite({ channel: 'email', respondents: [{ id: 'two-devices' }] });
     const before = (await responses()).length;

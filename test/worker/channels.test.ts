@@ -128,6 +128,33 @@ describe('channel on every response', () => {
     expect(cell(await journey('?channel=qr'))).toMatchObject({ n: 0, nps: null });
   });
 
+  it('verbatims filter by channel', async () => {
+    const { site, apiKey, survey } = await setup();
+    const web = await postResponse({
+      id: crypto.randomUUID(),
+      siteKey: site.key,
+      surveyId: survey.id,
+      answers: [
+        { questionId: 'nps', value: 3 },
+        { questionId: 'why', value: 'Said on the website' },
+      ],
+      completed: true,
+    });
+    expect(web.status).toBe(202);
+    const email = await invite(apiKey, survey.id, { channel: 'email' });
+    await answerLink(email.invitations[0]!.url, [
+      { questionId: 'nps', value: 2 },
+      { questionId: 'why', value: 'Said by email' },
+    ]);
+    const texts = async (q: string) =>
+      (await getJson(`/v1/surveys/${survey.id}/verbatims${q}`, apiKey)).items.map((i: { text: string }) => i.text);
+    expect((await texts('')).sort()).toEqual(['Said by email', 'Said on the website']);
+    expect(await texts('?channel=email')).toEqual(['Said by email']);
+    expect(await texts('?channel=web')).toEqual(['Said on the website']);
+    expect(await texts('?channel=sms')).toEqual([]);
+    expect((await call(`/v1/surveys/${survey.id}/verbatims?channel=fax`, { key: apiKey })).status).toBe(400);
+  });
+
   it('a web response is channel web whatever the body says', async () => {
     const { site, survey } = await setup();
     const id = crypto.randomUUID();

@@ -421,6 +421,31 @@ describe('invitation links', () => {
     expect(one.items[0]).toMatchObject({ url: r.body.invitations[7]!.url, attributes: { plan: 'pro', n: 7 } });
   });
 
+  it('the list filters anonymous or personal links and a channel (the QR link is found under thousands of personal ones)', async () => {
+    const { apiKey, survey } = await setup();
+    const qr = await invite(apiKey, survey.id, { channel: 'qr' });
+    const email = await invite(apiKey, survey.id, { channel: 'email' });
+    const personal = await invite(apiKey, survey.id, {
+      channel: 'sms',
+      respondents: Array.from({ length: 1000 }, (_, i) => ({ id: `p-${i}` })),
+    });
+    expect([qr.status, email.status, personal.status]).toEqual([201, 201, 201]);
+    type Listed = { items: { channel: string; url: string; respondentId?: string }[] };
+    const list = (q: string) => getJson<Listed>(`/v1/surveys/${survey.id}/invitations?${q}`, apiKey);
+    const anon = await list('kind=anonymous&limit=10');
+    expect(anon.items.map((i) => [i.channel, i.url])).toEqual([
+      ['email', email.body.invitations[0]!.url],
+      ['qr', qr.body.invitations[0]!.url],
+    ]);
+    expect((await list('kind=anonymous&channel=qr')).items.map((i) => i.url)).toEqual([qr.body.invitations[0]!.url]);
+    const pers = await list('kind=personal&channel=sms&limit=5');
+    expect(pers.items).toHaveLength(5);
+    expect(pers.items.every((i) => i.respondentId?.startsWith('p-') && i.channel === 'sms')).toBe(true);
+    expect((await list('kind=personal&channel=qr')).items).toEqual([]);
+    const bad = await call(`/v1/surveys/${survey.id}/invitations?kind=some&channel=fax`, { key: apiKey });
+    expect(bad.status).toBe(400);
+  });
+
   it('only a manage key makes, lists or revokes links', async () => {
     const { apiKey, survey } = await setup();
     const made = await call('/v1/keys', { method: 'POST', key: apiKey, json: { name: 'reader', scopes: ['read'] } });

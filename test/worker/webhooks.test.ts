@@ -294,7 +294,7 @@ describe('alert evaluation and delivery through the queue', () => {
       survey: { id: survey.id, name: 'Checkout NPS' },
       alert: { kind: 'answer', questionId: 'nps', max: 6 },
       trigger: { questionId: 'nps', value: 3 },
-      response: { id, touchpoint: 'checkout' },
+      response: { id, touchpoint: 'checkout', channel: 'web' },
     });
     const textAlert = events.find((e) => e.event === 'alert' && e.trigger.questionId === 'why');
     expect(textAlert.trigger).toMatchObject({ sentiment: 'negative' });
@@ -304,6 +304,42 @@ describe('alert evaluation and delivery through the queue', () => {
 
     const cases = await json(call('/v1/cases', { key: apiKey }));
     expect(cases.body.cases).toEqual([expect.objectContaining({ responseId: id, status: 'open' })]);
+  });
+
+  it('an answer through an invitation link carries its channel in the alert and response.completed', async () => {
+    const { apiKey, survey } = await setup();
+    const received = receiver(() => new Response('ok'));
+    const hook = await createWebhook(apiKey, {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['alert', 'response.completed'],
+    });
+    await createAlert(apiKey, { surveyId: survey.id, questionId: 'nps', max: 6, webhookId: hook.id });
+    const inv = await json<{ invitations: { url: string }[] }>(
+      call(`/v1/surveys/${survey.id}/invitations`, {
+        method: 'POST',
+        key: apiKey,
+        json: { channel: 'sms', respondents: [{ id: 'cust-sms' }] },
+      }),
+    );
+    const u = new URL(inv.body.invitations[0]!.url);
+    const html = await (await call(u.pathname)).text();
+    const config = JSON.parse(/<script type="application\/json" id="seda-page">([\s\S]*?)<\/script>/.exec(html)![1]!);
+    const posted = await postResponse(
+      {
+        id: config.responseId,
+        siteKey: config.site,
+        surveyId: survey.id,
+        invitation: config.token,
+        answers: [{ questionId: 'nps', value: 2 }],
+        completed: true,
+      },
+      u.origin,
+    );
+    expect(posted.status).toBe(202);
+    await until(async () => received.length >= 2);
+    const events = received.map((r) => JSON.parse(r.body));
+    expect(events.map((e) => e.event).sort()).toEqual(['alert', 'response.completed']);
+    for (const e of events) expect(e.response).toMatchObject({ channel: 'sms', respondentId: 'cust-sms' });
   });
 
   it('sends nothing for answers outside the rule, and only to the site that owns the rule', async () => {

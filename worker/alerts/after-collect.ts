@@ -21,6 +21,7 @@ async function loadResponse(db: D1Database, id: string) {
   const response: EventResponse = {
     id,
     touchpoint: r.touchpoint || null,
+    channel: r.channel,
     respondentId: r.respondent_id,
     attributes: r.attributes ? (JSON.parse(r.attributes) as Record<string, unknown>) : null,
     completed: r.completed === 1,

@@ -1,4 +1,5 @@
 import type { AlertKindName, Sentiment } from '../../shared/schemas/api';
+import type { Channel } from '../../shared/schemas/invitation';
 import type { WebhookFormat } from '../webhooks/sql';
 
 export type AlertMetric = 'nps' | 'csat' | 'mean';
@@ -137,6 +138,7 @@ export type StoredAnswerRow = {
 };
 export type StoredResponseRow = {
   touchpoint: string;
+  channel: Channel;
   respondent_id: string | null;
   attributes: string | null;
   completed: number;
@@ -149,7 +151,7 @@ export async function storedResponse(db: D1Database, id: string) {
   const [resp, answers] = await db.batch<Record<string, unknown>>([
     db
       .prepare(
-        `SELECT r.touchpoint, r.respondent_id, r.attributes, r.completed, r.created_at, s.name AS survey_name
+        `SELECT r.touchpoint, r.channel, r.respondent_id, r.attributes, r.completed, r.created_at, s.name AS survey_name
          FROM responses r JOIN surveys s ON s.id = r.survey_id WHERE r.id = ?`,
       )
       .bind(id),

@@ -46,6 +46,7 @@ route(insightRoutes, listVerbatims, async (c, { params, query: q }) => {
     ...(search ? { q: search } : {}),
     ...(q.sentiment ? { sentiment: q.sentiment } : {}),
     ...(q.touchpoint !== undefined ? { touchpoint: q.touchpoint } : {}),
+    ...(q.channel ? { channel: q.channel } : {}),
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),
     ...(after ? { after } : {}),

@@ -39,6 +39,7 @@ export type VerbatimFilter = {
   q?: string;
   sentiment?: SentimentName;
   touchpoint?: string;
+  channel?: string;
   from?: string;
   to?: string;
   after?: VerbatimKey;
@@ -67,6 +68,7 @@ export async function verbatimRows(db: D1Database, f: VerbatimFilter): Promise<V
   if (f.from !== undefined) add('a.day >= ?', f.from);
   if (f.to !== undefined) add('a.day <= ?', f.to);
   if (f.touchpoint !== undefined) add('a.touchpoint = ?', f.touchpoint);
+  if (f.channel !== undefined) add('r.channel = ?', f.channel);
   if (f.sentiment !== undefined) add('a.sentiment = ?', SENTIMENT_CODE[f.sentiment]);
   if (f.q) add(`a.text LIKE ? ESCAPE '\\'`, likeContains(f.q));
   if (f.after)

@@ -130,6 +130,8 @@ route(invitationRoutes, listInvitations, async (c, { params, query }) => {
     surveyId: survey.id,
     status: query.status,
     respondentId: query.respondentId,
+    kind: query.kind,
+    channel: query.channel,
     before: parseCursor(query.cursor),
     limit: query.limit + 1,
   });

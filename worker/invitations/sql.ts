@@ -141,6 +141,8 @@ export type InvitationFilter = {
   surveyId: string;
   status?: InvitationStatus | undefined;
   respondentId?: string | undefined;
+  kind?: 'anonymous' | 'personal' | undefined;
+  channel?: InvitationChannel | undefined;
   before?: { at: number; id: string } | undefined;
   limit: number;
 };
@@ -156,6 +158,8 @@ export async function listInvitations(db: D1Database, f: InvitationFilter): Prom
   add('site_id = ? AND survey_id = ?', f.siteId, f.surveyId);
   if (f.status) add('status = ?', f.status);
   if (f.respondentId) add('respondent_id = ?', f.respondentId);
+  if (f.kind) add(f.kind === 'anonymous' ? 'respondent_id IS NULL' : 'respondent_id IS NOT NULL');
+  if (f.channel) add('channel = ?', f.channel);
   if (f.before) add('(created_at, id) < (?, ?)', f.before.at, f.before.id);
   const { results } = await db
     .prepare(`SELECT * FROM invitations WHERE ${conds.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { STAGES } from '../../../shared/schemas/common';
+import { CHANNELS, type Channel } from '../../../shared/schemas/invitation';
 import { type FilterName, VIEW_FILTERS, type ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { RANGES, type RangePreset } from '../route';
@@ -19,6 +20,7 @@ export function FilterBar(props: ViewProps) {
       ['touchpoint', filters.touchpoint, t('touchpoint')],
       ['segment', filters.segment, t('segment')],
       ['language', filters.language, t('respondentLanguage')],
+      ['channel', filters.channel, t('channel')],
     ] as const
   ).filter(([k, v]) => v && !uses(k));
 
@@ -167,6 +169,22 @@ export function FilterBar(props: ViewProps) {
               {segments?.locales.map((l) => (
                 <option key={l.value} value={l.value}>
                   {`${languageName(i18n.locale, l.value)} (${i18n.int(l.count)})`}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {uses('channel') && (
+          <Field id="f-channel" label={t('channel')}>
+            <select
+              id="f-channel"
+              value={filters.channel ?? ''}
+              onChange={(e) => setFilters({ channel: (e.currentTarget.value || undefined) as Channel | undefined })}
+            >
+              <option value="">{t('allChannels')}</option>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel.${c}`)}
                 </option>
               ))}
             </select>

@@ -4,6 +4,9 @@ import type { SetupKey } from './i18n-en';
 export const setupFa: Record<SetupKey, string> = {
   'view.surveys': 'نظرسنجی‌ها',
   'view.editor': 'ویرایشگر نظرسنجی',
+  'view.distribute': 'ارسال: پیوند، QR، ایمیل، پیامک',
+  distribute: 'ارسال',
+  openDistribute: 'ارسال {name}: پیوند، کد QR، ایمیل، پیامک',
   'view.touchpoints': 'نقاط تماس',
   'view.install': 'نصب',
   'view.keys': 'کلیدهای API',
@@ -186,6 +189,23 @@ export const setupFa: Record<SetupKey, string> = {
   eventName: "نام رویداد (seda('track', …))",
   samplePercent: 'نمایش به این درصد از بازدیدکنندگان',
   recontactDays: 'روزها پیش از پرسیدن دوباره از همان بازدیدکننده',
+  repeatEveryDays: 'پرسیدن دوباره پس از (روز)',
+  repeatEveryDaysHint:
+    'برای موج‌های NPS رابطه‌ای: کسی که آن را کامل کرده، پس از این چند روز دوباره پرسیده می‌شود. خالی: هرگز.',
+  attributeRules: 'از چه کسانی پرسیده شود (ویژگی‌ها)',
+  attributeRulesHint:
+    'قاعده‌هایی بر آنچه identify()‎ یا دعوت‌نامه دربارهٔ فرد می‌گوید، مثلاً plan = pro. همه باید برقرار باشند.',
+  attributeRule: 'قاعدهٔ {n}',
+  attributeName: 'ویژگی',
+  attributeOp: 'شرط',
+  attributeValue: 'مقدار',
+  attributeValueList: 'چند مقدار، جداشده با ویرگول',
+  addAttributeRule: 'افزودن قاعدهٔ ویژگی',
+  'op.eq': 'برابر است با',
+  'op.neq': 'برابر نیست با',
+  'op.in': 'یکی از این‌هاست',
+  'op.gt': 'بیشتر است از',
+  'op.lt': 'کمتر است از',
 
   themeTitle: 'ظاهر',
   color: 'رنگ برند',

@@ -97,6 +97,14 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
                   </a>
                   <span class={`badge badge-${s.status}`}>{st(`status.${s.status}` as SetupKey)}</span>
                   <span class="small muted">{st('questionsCount', { n: s.questions.length })}</span>
+                  <a
+                    class="btn btn-small btn-quiet"
+                    href={setupHash({ view: 'distribute', id: s.id })}
+                    aria-label={st('openDistribute', { name: s.name })}
+                    data-action="distribute"
+                  >
+                    {st('distribute')}
+                  </a>
                   <button type="button" class="btn btn-small btn-danger" onClick={() => remove(s)}>
                     {st('deleteSurvey')}
                     <span class="sr-only"> {nameOf(s)}</span>

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { Distribute } from '../distribute/screen';
 import type { SetupRoute } from '../route';
 import { Editor } from './editor/editor';
 import { useSetupT } from './i18n';
@@ -33,6 +34,7 @@ export function SetupView({
       {route.view === 'keys' && <Keys />}
       {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
       {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
+      {route.view === 'distribute' && route.id && <Distribute key={route.id} id={route.id} />}
     </div>
   );
 }

@@ -17,7 +17,9 @@ export function Journey(props: ViewProps) {
   const { t } = i18n;
   const { dates, filters, setFilters } = props;
   const colourBy: MetricKey = filters.metric ?? 'nps';
-  const q = useEndpoint(getJourney, { query: { from: dates.from, to: dates.to } });
+  const q = useEndpoint(getJourney, {
+    query: { from: dates.from, to: dates.to, channel: filters.channel },
+  });
   const data = q.data;
   const byStage = new Map(data?.stages.map((s) => [s.stage, s.touchpoints]));
   const cells = new Map(data?.stages.flatMap((s) => s.touchpoints.map((c) => [c.key, c])));

@@ -37,6 +37,7 @@ export function resultsInputFor(
       touchpoint: filters.touchpoint,
       segment: filters.segment,
       locale: filters.language,
+      channel: filters.channel,
       ...extra,
     },
   };

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { getResults } from '../../../shared/contract/results';
+import { CHANNELS, type Channel } from '../../../shared/schemas/invitation';
 import { announce } from '../announce';
 import { useEndpoint } from '../api';
 import { languageName } from '../components/filter-bar';
@@ -13,7 +14,7 @@ import type { MetricKey } from '../types';
 import { resultsInput } from './overview';
 import './segments.css';
 
-/** Any metric broken down by an identify() attribute or by the respondent's language. */
+/** Any metric broken down by an identify() attribute, the respondent's language or the channel. */
 export function Segments(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -27,8 +28,13 @@ export function Segments(props: ViewProps) {
     if (q.data) announce(t('announceCount', { count: i18n.int(q.data.segments?.items.length ?? 0) }));
   }, [q.data]);
   const items = q.data?.segments?.items ?? [];
-  const byName = by === 'locale' ? t('localeAttribute') : by;
-  const label = (v: string) => (by === 'locale' ? languageName(i18n.locale, v) : v);
+  const byName = by === 'locale' ? t('localeAttribute') : by === 'channel' ? t('channel') : by;
+  const label = (v: string) =>
+    by === 'locale'
+      ? languageName(i18n.locale, v)
+      : by === 'channel' && (CHANNELS as readonly string[]).includes(v)
+        ? t(`channel.${v as Channel}`)
+        : v;
 
   // Common axis for the interval chart: every shown item's interval, within the scale.
   const ms = items.map((it) => metricOf(it, metric)).filter((m): m is AnyMetric => !!m?.enough);
@@ -50,6 +56,7 @@ export function Segments(props: ViewProps) {
               </option>
             ))}
             <option value="locale">{t('localeAttribute')}</option>
+            <option value="channel">{t('channel')}</option>
           </select>
         </div>
         <fieldset class="segmented">

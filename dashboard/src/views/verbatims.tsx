@@ -35,6 +35,7 @@ export function Verbatims(props: ViewProps) {
       q: filters.q,
       sentiment: filters.sentiment,
       touchpoint: filters.touchpoint,
+      channel: filters.channel,
       from: dates.from,
       to: dates.to,
       limit: PAGE,

@@ -45,7 +45,9 @@ export const answer: AlertKind<z.output<typeof AlertInput>> = {
       openCase: true,
       build: (base, response) => {
         const who = response.respondentId ? ` from *${esc(response.respondentId)}*` : '';
-        const where = response.touchpoint ? ` at *${esc(response.touchpoint)}*` : '';
+        const where =
+          (response.touchpoint ? ` at *${esc(response.touchpoint)}*` : '') +
+          (response.channel !== 'web' ? ` (${response.channel})` : '');
         const slack =
           `:rotating_light: *Alert*: *${esc(trigger.questionId)}* = *${esc(clip(valueText(trigger.value), 200))}*` +
           ` on ${surveyName(base)}${where}${who}\n${answerLines(response.answers)}`;

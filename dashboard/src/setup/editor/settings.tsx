@@ -160,8 +160,125 @@ export function TargetingEditor({
           value={t.recontactDays}
           onValue={(v) => update((x) => put(x, 'recontactDays', v))}
         />
+        <NumberField
+          path="targeting.repeatEveryDays"
+          label={st('repeatEveryDays')}
+          hint={st('repeatEveryDaysHint')}
+          error={errors.get('targeting.repeatEveryDays')}
+          size={5}
+          value={t.repeatEveryDays}
+          onValue={(v) => update((x) => put(x, 'repeatEveryDays', v))}
+        />
       </div>
+      <AttributeRules rules={t.attributes ?? []} errors={errors} update={update} />
     </section>
+  );
+}
+
+const OPS = ['eq', 'neq', 'in', 'gt', 'lt'] as const;
+type Op = (typeof OPS)[number];
+
+/** The value as the schema wants it for its operator: a list for `in`, a number for gt/lt. */
+function ruleValue(op: Op, text: string): unknown {
+  if (op === 'in')
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (op === 'gt' || op === 'lt') return text.trim() === '' || Number.isNaN(Number(text)) ? text : Number(text);
+  return text;
+}
+const valueText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
+
+/**
+ * Attribute rules (`targeting.attributes`): who may be asked, from what `identify` or an invitation
+ * says of them (plan = pro). All must hold; the widget and the invitations apply the same rules.
+ */
+function AttributeRules({
+  rules,
+  errors,
+  update,
+}: {
+  rules: Loose[];
+  errors: Map<string, string>;
+  update: (fn: (t: Loose) => void) => void;
+}) {
+  const { st } = useSetupT();
+  const edit = (i: number, fn: (r: Loose) => void) =>
+    update((x) => {
+      const r = x.attributes[i];
+      fn(r);
+    });
+  return (
+    <fieldset class="attr-rules" data-testid="attr-rules">
+      <legend>{st('attributeRules')}</legend>
+      <p class="small muted">{st('attributeRulesHint')}</p>
+      {rules.map((r, i) => {
+        const base = `targeting.attributes.${i}`;
+        return (
+          <div class="rule form-row" key={i}>
+            <TextField
+              path={`${base}.key`}
+              label={st('attributeName')}
+              error={errors.get(`${base}.key`)}
+              dir="ltr"
+              size={14}
+              value={r.key ?? ''}
+              onValue={(v) => edit(i, (x) => (x.key = v.trim()))}
+            />
+            <SelectField<Op>
+              path={`${base}.op`}
+              label={st('attributeOp')}
+              value={r.op ?? 'eq'}
+              options={OPS}
+              optionLabel={(o) => st(`op.${o}` as SetupKey)}
+              onValue={(op) =>
+                edit(i, (x) => {
+                  x.value = ruleValue(op, valueText(x.value));
+                  x.op = op;
+                })
+              }
+            />
+            <TextField
+              path={`${base}.value`}
+              label={st('attributeValue')}
+              hint={r.op === 'in' ? st('attributeValueList') : undefined}
+              error={errorAt(errors, `${base}.value`, true)}
+              size={14}
+              value={valueText(r.value)}
+              onValue={(v) => edit(i, (x) => (x.value = ruleValue(x.op ?? 'eq', v)))}
+            />
+            <button
+              type="button"
+              class="btn btn-small btn-quiet"
+              onClick={() =>
+                update((x) => {
+                  x.attributes.splice(i, 1);
+                  if (!x.attributes.length) put(x, 'attributes', undefined);
+                })
+              }
+            >
+              {st('remove')}
+              <span class="sr-only"> {st('attributeRule', { n: i + 1 })}</span>
+            </button>
+          </div>
+        );
+      })}
+      {errorAt(errors, 'targeting.attributes') && <p class="field-error">{errorAt(errors, 'targeting.attributes')}</p>}
+      <button
+        type="button"
+        class="btn btn-small"
+        data-action="add-attr-rule"
+        disabled={rules.length >= 20}
+        onClick={() =>
+          update((x) => {
+            x.attributes = [...(x.attributes ?? []), { key: '', op: 'eq', value: '' }];
+          })
+        }
+      >
+        {st('addAttributeRule')}
+      </button>
+    </fieldset>
   );
 }
 
