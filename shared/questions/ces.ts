@@ -12,3 +12,5 @@ export const fromParam = scoreParam;
 export const result = (_: Q, d: QuestionData) => scoreResult(scale(), d);
 export const metric = 'ces';
 export const score = 'mean';
+/** the hard to do (1–3) */
+export const followUp = () => ({ max: 3 });

@@ -31,3 +31,14 @@ export const result = (q: Q, { options }: QuestionData) => ({
 });
 
 export const options = (q: Q) => q.options;
+
+/** Two options to fill in. */
+export const starter = () => ({
+  options: [
+    { id: 'a', label: {} },
+    { id: 'b', label: {} },
+  ],
+});
+
+/** its first option */
+export const followUp = (q: Pick<Q, 'options'>) => ({ anyOf: [q.options?.[0]?.id].filter((x) => x !== undefined) });

@@ -12,3 +12,5 @@ export const fromParam = scoreParam;
 export const result = (_: Q, d: QuestionData) => scoreResult(scale(), d);
 export const metric = 'csat';
 export const score = 'csat';
+/** the not satisfied (1–3) */
+export const followUp = () => ({ max: 3 });

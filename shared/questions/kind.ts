@@ -74,4 +74,8 @@ export interface QuestionModule<Q = never> {
   options?(q: Q): readonly { id: string; label: Record<string, string> }[];
   /** text answers are scored for sentiment (alerts on sentiment apply) */
   sentiment?: true;
+  /** what a new question of the type starts with besides id and prompt (the editor's draft) */
+  starter?(): Record<string, unknown>;
+  /** the follow-up rule the editor proposes on an answer to this question ("NPS 0–6") */
+  followUp(q: Q): Omit<ShowIf, 'questionId'>;
 }

@@ -12,3 +12,5 @@ export const fromParam = scoreParam;
 export const result = (_: Q, d: QuestionData) => scoreResult(scale(), d);
 export const metric = 'nps';
 export const score = 'nps';
+/** the detractors (0–6) */
+export const followUp = () => ({ max: 6 });

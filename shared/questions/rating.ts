@@ -14,3 +14,5 @@ export const check = (q: Q, v: AnswerValue) => checkScore(scale(q), v);
 export const fromParam = scoreParam;
 export const result = (q: Q, d: QuestionData) => scoreResult(scale(q), d);
 export const score = 'mean';
+/** the low ratings (up to 3) */
+export const followUp = () => ({ max: 3 });

@@ -58,8 +58,12 @@ export const answerFromParam = (q: Question, raw: string): number | string[] | n
 /** The question's part of the results, from its counts. */
 export const resultOf = (q: Question, data: QuestionData): ResultPart => of(q).result(q, data);
 
+/** A type's module by name (a name read from stored data may be of no type: undefined). */
+const byName = (type: string): QuestionModule<never> | undefined =>
+  (MODULES as Record<string, QuestionModule<never>>)[type];
+
 /** The headline metric the type feeds, if any. */
-export const metricOf = (type: QuestionType): MetricKey | undefined => MODULES[type].metric;
+export const metricFedBy = (type: string): MetricKey | undefined => byName(type)?.metric;
 
 /** The score a drop alert watches for the type, or null for the unscored types. */
 export const scoreKindOf = (type: QuestionType): ScoreKind | null => MODULES[type].score ?? null;
@@ -67,5 +71,15 @@ export const scoreKindOf = (type: QuestionType): ScoreKind | null => MODULES[typ
 /** A choice question's options, or undefined for the other types. */
 export const optionsOf = (q: Question) => of(q).options?.(q);
 
+/** What a new question of the type starts with besides id and prompt. */
+export const starterOf = (type: QuestionType): Record<string, unknown> => MODULES[type].starter?.() ?? {};
+
+/** The follow-up rule the editor proposes on answers to the question. */
+export const followUpOf = (q: Question) => of(q).followUp(q);
+
+/** The scale of a question of the type with its defaults (type names: "NPS (0–10)"). */
+export const typeScale = (type: QuestionType): Scale | null =>
+  (MODULES[type].scale as ((q: object) => Scale) | undefined)?.({}) ?? null;
+
 /** Whether the type's answers are scored for sentiment. */
-export const hasSentiment = (type: QuestionType): boolean => MODULES[type].sentiment === true;
+export const hasSentiment = (type: string): boolean => byName(type)?.sentiment === true;

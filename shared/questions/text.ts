@@ -25,3 +25,5 @@ export const fromParam = () => null;
 export const result = (_: Q, { sentiment }: QuestionData) => ({ sentiment });
 
 export const sentiment = true;
+/** (a text answer is no number: a rule on it never holds; the editor proposes one like the others) */
+export const followUp = () => ({ max: 3 });

@@ -1,4 +1,4 @@
-import { metricOf } from '../../shared/questions/registry';
+import { metricFedBy } from '../../shared/questions/registry';
 import type { Question, Survey } from '../../shared/schemas/survey';
 
 type SurveyRow = {
@@ -94,7 +94,7 @@ export async function deleteSurvey(db: D1Database, siteId: string, id: string): 
 export function metricQuestions(questions: readonly Question[]): { nps?: string; csat?: string; ces?: string } {
   const out: { nps?: string; csat?: string; ces?: string } = {};
   for (const q of questions) {
-    const metric = metricOf(q.type);
+    const metric = metricFedBy(q.type);
     if (metric && !out[metric]) out[metric] = q.id;
   }
   return out;
