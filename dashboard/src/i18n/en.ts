@@ -90,7 +90,7 @@ export const en = {
   ci95: '95% interval {lo} to {hi}',
   ciShort: '{lo} to {hi}',
   nEquals: 'n = {n}',
-  nShort: 'n',
+  responsesShort: 'Responses',
   tooFew: 'Too few answers',
   tooFewDetail: 'n = {n}; at least {min} needed for a score worth acting on.',
   tooFewShort: 'too few (n = {n})',

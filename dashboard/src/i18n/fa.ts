@@ -89,7 +89,7 @@ export const fa: Record<MessageKey, string> = {
   ci95: 'بازهٔ اطمینان ۹۵٪: {lo} تا {hi}',
   ciShort: '{lo} تا {hi}',
   nEquals: '{n} پاسخ',
-  nShort: 'پاسخ',
+  responsesShort: 'پاسخ‌ها',
   tooFew: 'پاسخ‌ها کافی نیست',
   tooFewDetail: 'فقط {n} پاسخ؛ برای عددی قابل اتکا دست‌کم {min} پاسخ لازم است.',
   tooFewShort: 'ناکافی ({n} پاسخ)',
