@@ -27,12 +27,12 @@ import {
   compareCsat,
   compareNps,
   csatFromHistogram,
-  meanWithCi,
   npsFromHistogram,
 } from '../../shared/metrics.ts';
+import { resultOf } from '../../shared/questions/registry.ts';
 import type { CaseInput, CaseStatus, Stage } from '../../shared/schemas/api.ts';
 import type { Metrics } from '../../shared/schemas/metrics.ts';
-import { SCALES, type Survey } from '../../shared/schemas/survey.ts';
+import type { Survey } from '../../shared/schemas/survey.ts';
 
 // ---- the contract binding ----
 
@@ -348,35 +348,15 @@ function question(
 ): ReplyOf<typeof getResults>['questions'][number] {
   const withAnswer = rows.filter((r) => q.id in r.answers);
   const base = { id: q.id, type: q.type, prompt: q.prompt, answered: withAnswer.length };
-  if (q.type === 'nps' || q.type === 'csat' || q.type === 'ces') {
-    const { min, max } = SCALES[q.type];
-    const h = hist(withAnswer, q.id, max + 1);
-    let [n, sum, sumsq] = [0, 0, 0];
-    const distribution = [];
-    for (let v = min; v <= max; v++) {
-      const c = h[v] ?? 0;
-      distribution.push({ value: v, count: c });
-      [n, sum, sumsq] = [n + c, sum + c * v, sumsq + c * v * v];
-    }
-    return { ...base, distribution, mean: meanWithCi(n, sum, sumsq, min, max) };
-  }
-  if (q.type === 'choice') {
-    const chosen = (r: Row, id: string) => {
-      const v = r.answers[q.id];
-      return Array.isArray(v) && v.includes(id);
-    };
-    return {
-      ...base,
-      options: q.options.map((o) => ({
-        id: o.id,
-        label: o.label,
-        count: withAnswer.filter((r) => chosen(r, o.id)).length,
-      })),
-    };
-  }
+  // the same counts the Worker reads from its rollups, and the type's own module makes its results
+  const options = new Map<string, number>();
   const sentiment = { positive: 0, neutral: 0, negative: 0 };
-  for (const r of withAnswer) sentiment[sentimentOf(String(r.answers[q.id]))]++;
-  return { ...base, sentiment };
+  for (const r of withAnswer) {
+    const v = r.answers[q.id];
+    if (Array.isArray(v)) for (const id of v) options.set(id, (options.get(id) ?? 0) + 1);
+    else if (typeof v === 'string') sentiment[sentimentOf(v)]++;
+  }
+  return { ...base, ...resultOf(q, { histogram: hist(withAnswer, q.id, 11), options, sentiment }) };
 }
 
 const groupBy = <K>(rows: readonly Row[], key: (r: Row) => K | undefined) => {

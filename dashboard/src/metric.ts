@@ -1,4 +1,5 @@
 import { MIN_ANSWERS } from '../../shared/metrics';
+import { metricFedBy } from '../../shared/questions/registry';
 import type { I18n } from './i18n';
 import type { Ces, Csat, MetricKey, Metrics, Nps } from './types';
 
@@ -7,7 +8,7 @@ export const METRICS: readonly MetricKey[] = ['nps', 'csat', 'ces'];
 
 /** The metrics a survey measures (it has a question of that type); all three when unknown. */
 export const metricsAsked = (survey?: { questions: readonly { type: string }[] }): readonly MetricKey[] =>
-  survey ? METRICS.filter((k) => survey.questions.some((q) => q.type === k)) : METRICS;
+  survey ? METRICS.filter((k) => survey.questions.some((q) => metricFedBy(q.type) === k)) : METRICS;
 
 /** The full range of each metric's scale. */
 export const SCALE: Record<MetricKey, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] };

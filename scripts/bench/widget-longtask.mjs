@@ -43,7 +43,12 @@ export async function widgetLongestTask(baseUrl, { runs = 5, rate = 4, executabl
     await browser.close();
   }
   const sorted = [...longest].sort((a, b) => a - b);
-  return { name: `widget-longest-task-${rate}x`, value: sorted[Math.floor(sorted.length / 2)], unit: 'ms', runs: longest };
+  return {
+    name: `widget-longest-task-${rate}x`,
+    value: sorted[Math.floor(sorted.length / 2)],
+    unit: 'ms',
+    runs: longest,
+  };
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { checkAnswer, type Question } from '../questions/registry';
 import { LocaleCode, Slug } from './common';
-import { type Question, SCALES } from './survey';
 
 /** The most a response body may weigh, in bytes (the collector answers 413 beyond it). */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -77,12 +77,8 @@ export type AnswerIssue = { path: (string | number)[]; message: string };
 /** A value checked against its question and put in the form it is stored in. */
 export type StoredAnswer = { questionId: string; num: number | null; text: string | null; choices: string[] | null };
 
-/** Bounds of a scored question, or null for choice/text. */
-export function scaleOf(q: Question): { min: number; max: number } | null {
-  if (q.type === 'nps' || q.type === 'csat' || q.type === 'ces') return SCALES[q.type];
-  if (q.type === 'rating') return { min: 1, max: q.scale ?? 5 };
-  return null;
-}
+// Bounds of a scored question: its type's module says (shared/questions/).
+export { scaleOf } from '../questions/registry';
 
 /**
  * Checks answers against the survey's questions (the collector's second line of validation after
@@ -103,32 +99,9 @@ export function checkAnswers(
       issues.push({ path: ['answers', i, 'questionId'], message: `no question "${a.questionId}" in this survey` });
       return;
     }
-    const scale = scaleOf(q);
-    if (scale) {
-      if (typeof a.value !== 'number' || !Number.isInteger(a.value) || a.value < scale.min || a.value > scale.max) {
-        issues.push({ path, message: `expected a whole number from ${scale.min} to ${scale.max}` });
-      } else out.push({ questionId: q.id, num: a.value, text: null, choices: null });
-    } else if (q.type === 'choice') {
-      const v = typeof a.value === 'string' ? [a.value] : a.value;
-      if (!Array.isArray(v)) {
-        issues.push({ path, message: 'expected option ids' });
-        return;
-      }
-      const known = new Set(q.options.map((o) => o.id));
-      const bad = v.find((x) => !known.has(x));
-      if (bad !== undefined) issues.push({ path, message: `no option "${bad}"` });
-      else if (!q.multiple && v.length > 1) issues.push({ path, message: 'this question takes one option' });
-      else out.push({ questionId: q.id, num: null, text: null, choices: [...new Set(v)] });
-    } else if (q.type === 'text') {
-      if (typeof a.value !== 'string') {
-        issues.push({ path, message: 'expected text' });
-        return;
-      }
-      const text = a.value.trim();
-      const max = q.maxLength ?? 1000;
-      if (text.length > max) issues.push({ path, message: `at most ${max} characters` });
-      else if (text.length > 0) out.push({ questionId: q.id, num: null, text, choices: null });
-    }
+    const checked = checkAnswer(q, a.value);
+    if (checked && 'issue' in checked) issues.push({ path, message: checked.issue });
+    else if (checked) out.push({ questionId: q.id, ...checked });
   });
   return issues.length ? { ok: false, issues } : { ok: true, answers: out };
 }

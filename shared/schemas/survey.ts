@@ -1,93 +1,21 @@
 import { z } from 'zod';
+import { optionsOf, Question } from '../questions/registry';
 import { LocaleCode, LocalizedText, Slug } from './common';
 import { MESSAGES } from './messages';
 
-/** Scales of the scored question types: the one place that says what each accepts. */
-export const SCALES = {
-  nps: { min: 0, max: 10 },
-  csat: { min: 1, max: 5 },
-  ces: { min: 1, max: 7 },
-} as const;
-
-/**
- * Show a question only when an earlier answer matches: a numeric answer within [min, max],
- * or a choice answer containing one of `anyOf`. E.g. "What should we improve?" for NPS 0–6.
- */
-export const ShowIf = z
-  .strictObject({
-    questionId: Slug,
-    min: z.number().optional(),
-    max: z.number().optional(),
-    anyOf: z.array(Slug).min(1).max(20).optional(),
-  })
-  .refine((r) => r.min !== undefined || r.max !== undefined || r.anyOf !== undefined, {
-    message: MESSAGES.ruleNeedsBound,
-  })
-  // "at least 4 and at most 3" can never fire: refused instead of saved as a dead rule
-  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
-    message: MESSAGES.minNotOverMax,
-    path: ['max'],
-  });
-export type ShowIf = z.infer<typeof ShowIf>;
-
-const base = {
-  id: Slug,
-  prompt: LocalizedText,
-  required: z.boolean().optional(),
-  showIf: ShowIf.optional(),
-};
-
-export const NpsQuestion = z.strictObject({
-  ...base,
-  type: z.literal('nps'),
-  lowLabel: LocalizedText.optional(),
-  highLabel: LocalizedText.optional(),
-});
-export const CsatQuestion = z.strictObject({
-  ...base,
-  type: z.literal('csat'),
-  style: z.enum(['stars', 'faces', 'numbers']).optional(),
-});
-export const CesQuestion = z.strictObject({
-  ...base,
-  type: z.literal('ces'),
-  lowLabel: LocalizedText.optional(),
-  highLabel: LocalizedText.optional(),
-});
-export const RatingQuestion = z.strictObject({
-  ...base,
-  type: z.literal('rating'),
-  scale: z.number().int().min(3).max(10).optional(),
-  style: z.enum(['stars', 'numbers']).optional(),
-});
-export const ChoiceOption = z.strictObject({ id: Slug, label: LocalizedText });
-export const ChoiceQuestion = z.strictObject({
-  ...base,
-  type: z.literal('choice'),
-  multiple: z.boolean().optional(),
-  options: z
-    .array(ChoiceOption)
-    .min(2)
-    .max(20)
-    .refine((o) => new Set(o.map((x) => x.id)).size === o.length, MESSAGES.optionIdsUnique),
-});
-export const TextQuestion = z.strictObject({
-  ...base,
-  type: z.literal('text'),
-  maxLength: z.number().int().min(1).max(2000).optional(),
-  placeholder: LocalizedText.optional(),
-});
-
-export const Question = z.discriminatedUnion('type', [
-  NpsQuestion,
-  CsatQuestion,
+// Question types live in shared/questions/ (one module per type); re-exported for the many importers.
+export { ShowIf } from '../questions/base';
+export {
   CesQuestion,
-  RatingQuestion,
   ChoiceQuestion,
+  CsatQuestion,
+  NpsQuestion,
+  QUESTION_TYPES,
+  Question,
+  type QuestionType,
+  RatingQuestion,
   TextQuestion,
-]);
-export type Question = z.infer<typeof Question>;
-export const QUESTION_TYPES = ['nps', 'csat', 'ces', 'rating', 'choice', 'text'] as const;
+} from '../questions/registry';
 
 /** Path globs: `*` within a segment, `**` across segments. */
 const PathGlob = z
@@ -187,7 +115,7 @@ export const SurveyInput = z
             path: ['questions', i, 'showIf', 'questionId'],
             message: MESSAGES.followUpEarlier,
           });
-        } else if (q.showIf.anyOf && s.questions[at]?.type !== 'choice') {
+        } else if (q.showIf.anyOf && !optionsOf(s.questions[at]!)) {
           ctx.addIssue({
             code: 'custom',
             path: ['questions', i, 'showIf', 'anyOf'],
@@ -208,11 +136,9 @@ export const SurveyInput = z
       };
       s.questions.forEach((q, i) => {
         missing(q.prompt, ['questions', i, 'prompt']);
-        if (q.type === 'choice') {
-          q.options.forEach((o, j) => {
-            missing(o.label, ['questions', i, 'options', j, 'label']);
-          });
-        }
+        optionsOf(q)?.forEach((o, j) => {
+          missing(o.label, ['questions', i, 'options', j, 'label']);
+        });
       });
     }
   });

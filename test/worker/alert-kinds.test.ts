@@ -79,7 +79,13 @@ describe('answer rules (worker/alerts/kinds/answer.ts)', () => {
 
 describe('drop rules (worker/alerts/kinds/drop.ts)', () => {
   it('watch NPS, CSAT % or the mean, by question type, and refuse unscored questions', () => {
-    expect(['nps', 'csat', 'ces', 'rating', 'text'].map(metricFor)).toEqual(['nps', 'csat', 'mean', 'mean', null]);
+    expect((['nps', 'csat', 'ces', 'rating', 'text'] as const).map(metricFor)).toEqual([
+      'nps',
+      'csat',
+      'mean',
+      'mean',
+      null,
+    ]);
     const input = { kind: 'drop' as const, ...base, questionId: 'nps', threshold: 0, windowDays: 7, minResponses: 10 };
     expect(drop.check(input, nps)).toMatchObject({ metric: 'nps', threshold: 0, windowDays: 7, minResponses: 10 });
     expect(checkRule({ ...input, questionId: 'why' }, text)).toMatchObject({ path: ['questionId'] });

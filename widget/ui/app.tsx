@@ -1,11 +1,12 @@
 // biome-ignore lint/correctness/noUnusedImports: h and Fragment are the JSX factory of the build (classic runtime: smaller)
-import { Component, createRef, Fragment, h } from 'preact';
+import { Component, createRef, Fragment, h, type JSX } from 'preact';
 import type { Answer, AnswerValue } from '../../shared/schemas/response';
 import type { PublicSurvey } from '../../shared/schemas/survey';
 import { isRtl, localDigits, pickText } from '../core/locale';
 import { stringsFor } from '../i18n/strings';
 import { type Answers, answerList, given, nextIndex, progress } from './logic';
-import { Choice, type PartProps, Scale, Text } from './parts';
+import type { PartProps } from './parts';
+import { PARTS } from './questions';
 
 export interface AppProps {
   survey: PublicSurvey;
@@ -155,13 +156,10 @@ export class App extends Component<AppProps, State> {
             <p class="q" id="sq">
               {pickText(q.prompt, locale)}
             </p>
-            {q.type === 'choice' ? (
-              <Choice {...props!} />
-            ) : q.type === 'text' ? (
-              <Text {...props!} />
-            ) : (
-              <Scale {...props!} />
-            )}
+            {
+              // the type's component (TS cannot tie q.type to q: the props hold that type's question)
+              h(PARTS[q.type] as (p: PartProps) => JSX.Element, props!)
+            }
             <div class="f">
               <button type="button" class="b" disabled={!given(d) && q.required} onClick={() => this.send(d)}>
                 {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : q.required ? t.next : t.skip}

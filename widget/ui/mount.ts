@@ -3,8 +3,8 @@ import type { Answer } from '../../shared/schemas/response';
 import type { PublicSurvey } from '../../shared/schemas/survey';
 import { surveyLocale } from '../core/locale';
 import type { MountOptions } from '../core/runtime';
-import { App } from './app';
 import { set } from '../core/store';
+import { App } from './app';
 import { outbox, responder } from './send';
 import css from './styles.css?inline';
 

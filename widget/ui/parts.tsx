@@ -2,11 +2,12 @@
 import { Fragment, h, type JSX } from 'preact';
 import type { AnswerValue } from '../../shared/schemas/response';
 import type { Question } from '../../shared/schemas/survey';
-import { localDigits, pickText } from '../core/locale';
+import { localDigits } from '../core/locale';
 import type { Strings } from '../i18n/strings';
 
-export interface PartProps {
-  q: Question;
+/** What the panel gives each question type's component (`questions/`). */
+export interface PartProps<Q = Question> {
+  q: Q;
   locale: string;
   rtl: boolean;
   t: Strings;
@@ -37,7 +38,7 @@ const Face = ({ v }: { v: number }) => (
  * Arrow keys move focus and the checked option (mirrored in right-to-left), Home/End jump; the
  * roving tabindex keeps the group a single Tab stop.
  */
-function roving(rtl: boolean, values: readonly AnswerValue[], choose: (v: AnswerValue) => void) {
+export function roving(rtl: boolean, values: readonly AnswerValue[], choose: (v: AnswerValue) => void) {
   return (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
     const kids = Array.from(e.currentTarget.children) as HTMLElement[];
     const at = kids.indexOf(e.target as HTMLElement);
@@ -58,23 +59,35 @@ function roving(rtl: boolean, values: readonly AnswerValue[], choose: (v: Answer
   };
 }
 
-/** nps, csat, ces and rating: one radio per score, named by its number in the locale's digits. */
-export function Scale({ q, locale, rtl, t, value, choose, submit }: PartProps) {
-  const min = q.type === 'nps' ? 0 : 1;
-  const max = q.type === 'nps' ? 10 : q.type === 'ces' ? 7 : q.type === 'rating' ? (q.scale ?? 5) : 5;
-  const style =
-    q.type === 'csat' || q.type === 'rating' ? (q.style ?? (q.type === 'csat' ? 'faces' : 'stars')) : 'numbers';
+/**
+ * The scored types' control (each type's component in `questions/` says its range, look and labels):
+ * one radio per score, named by its number in the locale's digits and its label, if any.
+ */
+export function Scale({
+  locale,
+  rtl,
+  value,
+  choose,
+  submit,
+  min,
+  max,
+  style,
+  lo,
+  hi,
+  named,
+}: PartProps<unknown> & {
+  min: number;
+  max: number;
+  style: 'stars' | 'faces' | 'numbers';
+  /** the words under the two ends */
+  lo?: string;
+  hi?: string;
+  /** a word for every value (CSAT), else the ends are named by lo and hi */
+  named?: string[];
+}) {
   const values: number[] = [];
   for (let v = min; v <= max; v++) values.push(v);
-  const [lo, hi] =
-    q.type === 'csat'
-      ? [t.csat[0], t.csat[4]]
-      : q.type === 'nps'
-        ? [pickText(q.lowLabel, locale) || t.npsLo, pickText(q.highLabel, locale) || t.npsHi]
-        : q.type === 'ces'
-          ? [pickText(q.lowLabel, locale) || t.cesLo, pickText(q.highLabel, locale) || t.cesHi]
-          : [];
-  const label = (v: number) => (q.type === 'csat' ? t.csat[v - 1] : v === min ? lo : v === max ? hi : '');
+  const label = (v: number) => (named ? named[v - min] : v === min ? lo : v === max ? hi : '');
   const focusable = typeof value === 'number' ? value : min;
   return (
     <>
@@ -88,7 +101,8 @@ export function Scale({ q, locale, rtl, t, value, choose, submit }: PartProps) {
         {values.map((v) => {
           const name = localDigits(v, locale);
           const l = label(v);
-          const on = style === 'stars' ? typeof value === 'number' && v <= value : v === value;
+          // (nothing chosen: `v <= undefined` is false)
+          const on = style === 'stars' ? v <= (value as number) : v === value;
           return (
             // biome-ignore lint/a11y/useSemanticElements: the APG radio group (buttons, roving tabindex) lets a click answer at once
             <button
@@ -113,73 +127,5 @@ export function Scale({ q, locale, rtl, t, value, choose, submit }: PartProps) {
         </div>
       ) : null}
     </>
-  );
-}
-
-/** choice: radios (one answer, sent on pick) or checkboxes (several, sent with the button). */
-export function Choice({ q, locale, rtl, value, choose, submit }: PartProps) {
-  if (q.type !== 'choice') return null;
-  const ids = q.options.map((o) => o.id);
-  const picked = Array.isArray(value) ? value : [];
-  const multi = q.multiple;
-  return (
-    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: group and radiogroup both take a name (the role is dynamic)
-    // biome-ignore lint/a11y/noStaticElementInteractions: the role is dynamic (group or radiogroup)
-    <div
-      role={multi ? 'group' : 'radiogroup'}
-      aria-labelledby="sq"
-      class="o"
-      onKeyDown={
-        multi
-          ? undefined
-          : roving(
-              rtl,
-              ids.map((id) => [id]),
-              choose,
-            )
-      }
-    >
-      {q.options.map((o, i) => {
-        const on = picked.includes(o.id);
-        return (
-          // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is checkbox or radio (dynamic), both take aria-checked
-          <button
-            key={o.id}
-            type="button"
-            role={multi ? 'checkbox' : 'radio'}
-            aria-checked={on}
-            tabIndex={multi || (picked.length ? on : i === 0) ? 0 : -1}
-            class={on ? 'on' : undefined}
-            onClick={() => (multi ? choose(on ? picked.filter((x) => x !== o.id) : [...picked, o.id]) : submit([o.id]))}
-          >
-            <i aria-hidden="true" />
-            {pickText(o.label, locale)}
-          </button>
-        );
-      })}
-    </div>
-  );
-}
-
-/** text: a textarea with the question's length limit and a counter in the locale's digits. */
-export function Text({ q, locale, t, value, choose }: PartProps) {
-  if (q.type !== 'text') return null;
-  const text = typeof value === 'string' ? value : '';
-  const max = q.maxLength ?? 1000;
-  return (
-    <div class="x">
-      <textarea
-        aria-labelledby="sq"
-        aria-describedby="sn"
-        maxLength={max}
-        rows={3}
-        placeholder={pickText(q.placeholder, locale) || t.type}
-        value={text}
-        onInput={(e) => choose(e.currentTarget.value)}
-      />
-      <span id="sn" class="n">
-        {localDigits(text.length, locale)}/{localDigits(max, locale)}
-      </span>
-    </div>
   );
 }

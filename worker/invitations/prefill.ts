@@ -1,4 +1,5 @@
 import type { PageConfig } from '../../shared/page-config';
+import { answerFromParam } from '../../shared/questions/registry';
 import { checkAnswers } from '../../shared/schemas/response';
 import type { Survey } from '../../shared/schemas/survey';
 
@@ -12,7 +13,7 @@ export function prefillOf(survey: Pick<Survey, 'questions'>, a: string | undefin
   const first = survey.questions[0];
   if (!a || colon < 1 || !first || a.slice(0, colon) !== first.id) return undefined;
   const raw = a.slice(colon + 1);
-  const value = first.type === 'choice' ? raw.split(',') : first.type === 'text' ? null : Number(raw);
+  const value = answerFromParam(first, raw);
   if (value === null || raw === '') return undefined;
   const checked = checkAnswers(survey.questions, [{ questionId: first.id, value }]);
   return checked.ok && checked.answers.length ? { questionId: first.id, value } : undefined;

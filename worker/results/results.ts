@@ -8,12 +8,11 @@ import {
   compareCsat,
   compareNps,
   csatFromHistogram,
-  meanWithCi,
   type Nps,
   npsFromHistogram,
 } from '../../shared/metrics';
+import { resultOf } from '../../shared/questions/registry';
 import type { Interval, Touchpoint } from '../../shared/schemas/api';
-import { scaleOf } from '../../shared/schemas/response';
 import type { Survey } from '../../shared/schemas/survey';
 import { metricQuestions } from '../surveys/sql';
 import { parseSegment } from './segment';
@@ -136,30 +135,13 @@ export async function surveyResults(
   const questions = survey.questions.map((q) => {
     const row = qAnswered.get(q.id);
     const base = { id: q.id, type: q.type, prompt: q.prompt, answered: row?.answered ?? 0 };
-    const scale = scaleOf(q);
-    if (scale) {
-      const h = histogramOf(qScores.get(q.id) ?? []);
-      const distribution = [];
-      let n = 0;
-      let sum = 0;
-      let sumsq = 0;
-      for (let v = scale.min; v <= scale.max; v++) {
-        const c = h[v] ?? 0;
-        distribution.push({ value: v, count: c });
-        n += c;
-        sum += c * v;
-        sumsq += c * v * v;
-      }
-      return { ...base, distribution, mean: meanWithCi(n, sum, sumsq, scale.min, scale.max) };
-    }
-    if (q.type === 'choice') {
-      const counts = new Map((qChoices.get(q.id) ?? []).map((r) => [r.option_id, r.n]));
-      return { ...base, options: q.options.map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id) ?? 0 })) };
-    }
-    return {
-      ...base,
+    const counts = qChoices.get(q.id) ?? [];
+    const data = {
+      histogram: histogramOf(qScores.get(q.id) ?? []),
+      options: new Map(counts.map((r) => [r.option_id, r.n])),
       sentiment: { positive: row?.positive ?? 0, neutral: row?.neutral ?? 0, negative: row?.negative ?? 0 },
     };
+    return { ...base, ...resultOf(q, data) };
   });
 
   let segments: { by: string; items: ({ value: string; responses: number } & Metrics)[] } | undefined;

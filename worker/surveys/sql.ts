@@ -1,3 +1,4 @@
+import { metricFedBy } from '../../shared/questions/registry';
 import type { Question, Survey } from '../../shared/schemas/survey';
 
 type SurveyRow = {
@@ -91,11 +92,12 @@ export async function deleteSurvey(db: D1Database, siteId: string, id: string): 
   return true;
 }
 
-/** The survey's first question of each scored type: where NPS, CSAT and CES come from. */
+/** The survey's first question feeding each headline metric: where NPS, CSAT and CES come from. */
 export function metricQuestions(questions: readonly Question[]): { nps?: string; csat?: string; ces?: string } {
   const out: { nps?: string; csat?: string; ces?: string } = {};
   for (const q of questions) {
-    if ((q.type === 'nps' || q.type === 'csat' || q.type === 'ces') && !out[q.type]) out[q.type] = q.id;
+    const metric = metricFedBy(q.type);
+    if (metric && !out[metric]) out[metric] = q.id;
   }
   return out;
 }

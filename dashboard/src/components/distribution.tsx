@@ -2,12 +2,6 @@ import { useI18n } from '../i18n';
 import type { MetricKey, QuestionResult } from '../types';
 import './distribution.css';
 
-const VALUES: Record<MetricKey, number[]> = {
-  nps: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-  csat: [1, 2, 3, 4, 5],
-  ces: [1, 2, 3, 4, 5, 6, 7],
-};
-
 /** Which band a score falls in, for colour (the numbers are always written too). */
 function tone(metric: MetricKey, v: number): 'bad' | 'mid' | 'good' {
   if (metric === 'nps') return v <= 6 ? 'bad' : v <= 8 ? 'mid' : 'good';
@@ -19,9 +13,10 @@ function tone(metric: MetricKey, v: number): 'bad' | 'mid' | 'good' {
 export function Distribution({ metric, question }: { metric: MetricKey; question: QuestionResult }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const counts = new Map((question.distribution ?? []).map((d) => [d.value, d.count]));
+  // every value of the scale, zeros included, as the API lists them (the scale is its type's module's)
+  const counts = (question.distribution ?? []).map((d) => d.count);
   const total = question.answered;
-  const max = Math.max(1, ...counts.values());
+  const max = Math.max(1, ...counts);
   const title = t('distributionOf', { metric: t(`metric.${metric}`) });
   return (
     <div class="card distribution">
@@ -41,8 +36,7 @@ export function Distribution({ metric, question }: { metric: MetricKey; question
           </tr>
         </thead>
         <tbody>
-          {VALUES[metric].map((v) => {
-            const c = counts.get(v) ?? 0;
+          {(question.distribution ?? []).map(({ value: v, count: c }) => {
             return (
               <tr key={v}>
                 <th scope="row" class="dist-value">

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getCaseStats, listCases, patchCase } from '../../../shared/contract/cases';
+import { metricFedBy } from '../../../shared/questions/registry';
 import { CaseInput } from '../../../shared/schemas/api';
 import { announce } from '../announce';
 import { call, useEndpoint } from '../api';
@@ -309,7 +310,9 @@ function CaseCard({
           {score ? (
             <>
               <span class="muted">{score.type ? t(`qtype.${score.type}`) : score.questionId}</span>{' '}
-              <strong class={score.type === 'nps' ? npsClass(score.value) : ''}>{i18n.int(score.value)}</strong>
+              <strong class={metricFedBy(score.type ?? '') === 'nps' ? npsClass(score.value) : ''}>
+                {i18n.int(score.value)}
+              </strong>
             </>
           ) : (
             t('none')

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { getResults } from '../../../shared/contract/results';
+import { metricFedBy } from '../../../shared/questions/registry';
 import { STAGES } from '../../../shared/schemas/common';
 import { announce } from '../announce';
 import { type CallInput, useEndpoint } from '../api';
@@ -100,7 +101,7 @@ export function Overview(props: ViewProps) {
               <h2 id="dist-h">{t('distributions')}</h2>
               <div class="dists">
                 {asked.map((k) => {
-                  const question = r.questions.find((x) => x.type === k);
+                  const question = r.questions.find((x) => metricFedBy(x.type) === k);
                   return question ? <Distribution key={k} metric={k} question={question} /> : null;
                 })}
               </div>

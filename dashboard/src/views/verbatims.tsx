@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getTerms, listVerbatims } from '../../../shared/contract/insights';
+import { hasSentiment } from '../../../shared/questions/registry';
 import { Sentiment } from '../../../shared/schemas/api';
 import { call, useEndpoint } from '../api';
 import { languageName } from '../components/filter-bar';
@@ -69,7 +70,7 @@ export function Verbatims(props: ViewProps) {
   const tpName = new Map(touchpoints.map((tp) => [tp.key, tp.name]));
   // Which open question an answer replies to, when the survey has more than one.
   const prompts = new Map(
-    (survey?.questions ?? []).filter((q) => q.type === 'text').map((q) => [q.id, i18n.pick(q.prompt)]),
+    (survey?.questions ?? []).filter((q) => hasSentiment(q.type)).map((q) => [q.id, i18n.pick(q.prompt)]),
   );
 
   if (!survey) return null;

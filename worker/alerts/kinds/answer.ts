@@ -5,8 +5,8 @@
  */
 
 import type { z } from 'zod';
+import { hasSentiment, scaleOf } from '../../../shared/questions/registry';
 import type { AlertInput } from '../../../shared/schemas/api';
-import { scaleOf } from '../../../shared/schemas/response';
 import type { CollectedAnswer } from '../../collect/collect';
 import { answerLines, clip, esc, surveyName, valueText } from '../../webhooks/payload';
 import type { AlertRow } from '../sql';
@@ -25,7 +25,7 @@ export const answer: AlertKind<z.output<typeof AlertInput>> = {
     if ((input.min !== undefined || input.max !== undefined) && scaleOf(question) === null) {
       return { path: ['min'], message: 'min/max apply to scored questions (nps, csat, ces, rating)' };
     }
-    if (input.sentiment !== undefined && question.type !== 'text') {
+    if (input.sentiment !== undefined && !hasSentiment(question.type)) {
       return { path: ['sentiment'], message: 'sentiment applies to text questions' };
     }
     return { min: input.min, max: input.max, sentiment: input.sentiment };

@@ -7,18 +7,14 @@
 import type { z } from 'zod';
 import { addDays, dayOf } from '../../../shared/dates';
 import { cesFromHistogram, csatFromHistogram, npsFromHistogram } from '../../../shared/metrics';
+import { type QuestionType, scoreKindOf } from '../../../shared/questions/registry';
 import type { DropAlertInput } from '../../../shared/schemas/api';
 import { esc, surveyName } from '../../webhooks/payload';
 import { type AlertMetric, claimDrop, rearmDrop, windowHistogram } from '../sql';
 import { type AlertKind, given } from './kind';
 
-/** Which score a drop rule watches, from the question's type. */
-export function metricFor(type: string): AlertMetric | null {
-  if (type === 'nps') return 'nps';
-  if (type === 'csat') return 'csat';
-  if (type === 'ces' || type === 'rating') return 'mean';
-  return null;
-}
+/** Which score a drop rule watches, from the question's type (its module says). */
+export const metricFor = (type: QuestionType): AlertMetric | null => scoreKindOf(type);
 
 /** The score from counts per value (v0..v10): NPS −100..100, CSAT % satisfied, or the mean. */
 export function scoreOf(metric: AlertMetric, histogram: readonly number[]): { value: number; n: number } | null {

@@ -1,3 +1,4 @@
+import { type QuestionType, starterOf } from '../../../../shared/questions/registry';
 import { isRtl } from '../../../../widget/core/locale';
 import type { Survey } from '../../types';
 
@@ -61,15 +62,11 @@ export function langsOf(d: Loose): string[] {
 
 export const dirOf = (lang: string): 'rtl' | 'ltr' => (isRtl(lang) ? 'rtl' : 'ltr');
 
-/** A fresh question of a type, keeping what the types share. */
+/** A fresh question of a type, keeping what the types share (and what it had of the new type's starter). */
 export function retype(q: Loose, type: string): Loose {
   const base: Loose = { id: q.id, type, prompt: q.prompt ?? {} };
   if (q.required !== undefined) base.required = q.required;
   if (q.showIf) base.showIf = q.showIf;
-  if (type === 'choice')
-    base.options = q.options ?? [
-      { id: 'a', label: {} },
-      { id: 'b', label: {} },
-    ];
+  for (const [k, v] of Object.entries(starterOf(type as QuestionType))) base[k] = q[k] ?? v;
   return base;
 }

@@ -10,6 +10,7 @@ import type { Survey } from '../../types';
 import { validate } from '../../validate';
 import { asIssuesOf, Field, focusFirstError, issueMap } from '../form';
 import { type SetupKey, useSetupT } from '../i18n';
+import { typeName } from '../questions';
 import { dirOf, draftOf, type Loose, langsOf, produce, put, retype, tidy } from './draft';
 import { ErrorSummary } from './error-summary';
 import { LocalizedFields } from './localized';
@@ -305,7 +306,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
                   <select id={a.id} value={newType} onChange={(e) => setNewType(e.currentTarget.value)}>
                     {QUESTION_TYPES.map((t) => (
                       <option key={t} value={t}>
-                        {st(`type.${t}`)}
+                        {typeName(st, t)}
                       </option>
                     ))}
                   </select>

@@ -1,6 +1,7 @@
-import { QUESTION_TYPES } from '../../../../shared/schemas/survey';
+import { followUpOf, QUESTION_TYPES, type QuestionType } from '../../../../shared/questions/registry';
 import { fieldId, NumberField, SelectField, TextField } from '../form';
-import { type SetupKey, useSetupT } from '../i18n';
+import { useSetupT } from '../i18n';
+import { FIELDS, typeName } from '../questions';
 import { type Loose, put, retype } from './draft';
 import { LocalizedFields } from './localized';
 
@@ -24,13 +25,16 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
   const n = index + 1;
   const e = (k: string) => errors.get(`${p}.${k}`);
   const ruleTarget = earlier.find((x) => x.id === q.showIf?.questionId);
+  // a rule on a question with options picks options; on the others it is a range
+  const byOptions = ruleTarget !== undefined && 'anyOf' in followUpOf(ruleTarget);
+  const Fields = FIELDS[q.type as QuestionType];
   const headingId = `${fieldId(p)}-h`;
 
   return (
     <fieldset class="question card-inner" aria-labelledby={headingId} data-question={index}>
       <div class="q-head">
         <h3 id={headingId}>
-          {st('questionN', { n })} · <span class="muted">{st(`type.${q.type}` as SetupKey)}</span>
+          {st('questionN', { n })} · <span class="muted">{typeName(st, q.type)}</span>
         </h3>
         <div class="q-tools">
           <button
@@ -70,7 +74,7 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
           error={e('type')}
           value={q.type}
           options={QUESTION_TYPES}
-          optionLabel={(t) => st(`type.${t}`)}
+          optionLabel={(t) => typeName(st, t)}
           onValue={(t) => replace(retype(q, t))}
         />
         <TextField
@@ -102,137 +106,7 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
         onChange={(v) => update((x) => (x.prompt = v ?? {}))}
       />
 
-      {(q.type === 'nps' || q.type === 'ces') && (
-        <details class="more">
-          <summary>
-            {st('lowLabel', { lang: '…' })} / {st('highLabel', { lang: '…' })}
-          </summary>
-          <LocalizedFields
-            path={`${p}.lowLabel`}
-            label={(lang) => st('lowLabel', { lang })}
-            langs={langs}
-            value={q.lowLabel}
-            errors={errors}
-            optional
-            onChange={(v) => update((x) => put(x, 'lowLabel', v))}
-          />
-          <LocalizedFields
-            path={`${p}.highLabel`}
-            label={(lang) => st('highLabel', { lang })}
-            langs={langs}
-            value={q.highLabel}
-            errors={errors}
-            optional
-            onChange={(v) => update((x) => put(x, 'highLabel', v))}
-          />
-        </details>
-      )}
-
-      {(q.type === 'csat' || q.type === 'rating') && (
-        <div class="form-row">
-          <SelectField
-            path={`${p}.style`}
-            label={st('style')}
-            error={e('style')}
-            value={q.style ?? ''}
-            options={q.type === 'csat' ? ['', 'stars', 'faces', 'numbers'] : ['', 'stars', 'numbers']}
-            optionLabel={(s) => (s ? st(`style.${s}` as SetupKey) : '—')}
-            onValue={(s) => update((x) => put(x, 'style', s || undefined))}
-          />
-          {q.type === 'rating' && (
-            <NumberField
-              path={`${p}.scale`}
-              label={st('scale')}
-              error={e('scale')}
-              size={4}
-              value={q.scale}
-              onValue={(v) => update((x) => put(x, 'scale', v))}
-            />
-          )}
-        </div>
-      )}
-
-      {q.type === 'choice' && (
-        <div class="options">
-          <h4>{st('options')}</h4>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={!!q.multiple}
-              onChange={(ev) => update((x) => put(x, 'multiple', ev.currentTarget.checked || undefined))}
-            />{' '}
-            {st('multiple')}
-          </label>
-          {errors.get(`${p}.options`) && <p class="field-error">{errors.get(`${p}.options`)}</p>}
-          <ol class="option-list">
-            {(q.options ?? []).map((o: Loose, j: number) => (
-              <li key={j} class="option">
-                <TextField
-                  path={`${p}.options.${j}.id`}
-                  label={st('optionId', { n: j + 1 })}
-                  error={e(`options.${j}.id`)}
-                  dir="ltr"
-                  size={10}
-                  value={o.id}
-                  onValue={(v) => update((x) => (x.options[j].id = v))}
-                />
-                <LocalizedFields
-                  path={`${p}.options.${j}.label`}
-                  label={(lang) => st('optionLabel', { n: j + 1, lang })}
-                  langs={langs}
-                  value={o.label}
-                  errors={errors}
-                  onChange={(v) => update((x) => (x.options[j].label = v ?? {}))}
-                />
-                <button
-                  type="button"
-                  class="btn btn-small"
-                  aria-label={st('removeOption', { n: j + 1 })}
-                  onClick={() => update((x) => x.options.splice(j, 1))}
-                >
-                  {st('remove')}
-                </button>
-              </li>
-            ))}
-          </ol>
-          <button
-            type="button"
-            class="btn btn-small"
-            onClick={() =>
-              update((x) => {
-                x.options = x.options ?? [];
-                let k = x.options.length + 1;
-                while (x.options.some((o: Loose) => o.id === `opt-${k}`)) k++;
-                x.options.push({ id: `opt-${k}`, label: {} });
-              })
-            }
-          >
-            {st('addOption')}
-          </button>
-        </div>
-      )}
-
-      {q.type === 'text' && (
-        <>
-          <NumberField
-            path={`${p}.maxLength`}
-            label={st('maxLength')}
-            error={e('maxLength')}
-            size={6}
-            value={q.maxLength}
-            onValue={(v) => update((x) => put(x, 'maxLength', v))}
-          />
-          <LocalizedFields
-            path={`${p}.placeholder`}
-            label={(lang) => st('placeholder', { lang })}
-            langs={langs}
-            value={q.placeholder}
-            errors={errors}
-            optional
-            onChange={(v) => update((x) => put(x, 'placeholder', v))}
-          />
-        </>
-      )}
+      {Fields && <Fields q={q} p={p} langs={langs} errors={errors} update={update} />}
 
       {index > 0 && (
         <div class="rule">
@@ -248,15 +122,12 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
                 if (!id) delete x.showIf;
                 else {
                   const target = earlier.find((y) => y.id === id);
-                  x.showIf =
-                    target?.type === 'choice'
-                      ? { questionId: id, anyOf: [target.options?.[0]?.id].filter(Boolean) }
-                      : { questionId: id, max: target?.type === 'nps' ? 6 : 3 };
+                  x.showIf = { questionId: id, ...(target && followUpOf(target)) };
                 }
               })
             }
           />
-          {q.showIf && ruleTarget?.type !== 'choice' && (
+          {q.showIf && !byOptions && (
             <>
               <NumberField
                 path={`${p}.showIf.min`}
@@ -276,7 +147,7 @@ export function QuestionEditor({ q, index, count, earlier, langs, errors, update
               />
             </>
           )}
-          {q.showIf && ruleTarget?.type === 'choice' && (
+          {q.showIf && byOptions && (
             <fieldset class="checks">
               <legend>{st('ruleAnyOf')}</legend>
               {(ruleTarget.options ?? []).map((o: Loose) => (

@@ -1,0 +1,18 @@
+/** A rating from 1 to the question's `scale` (3–10, 5 when unset), shown as stars or numbers. */
+import type { AnswerValue } from '../schemas/response';
+import type { Blocks, QuestionData, QuestionOf } from './kind';
+import { checkScore, scoreParam, scoreResult } from './scored';
+
+export const fields = ({ z }: Blocks) => ({
+  scale: z.number().int().min(3).max(10).optional(),
+  style: z.enum(['stars', 'numbers']).optional(),
+});
+type Q = QuestionOf<'rating', typeof fields>;
+
+export const scale = (q: Pick<Q, 'scale'>) => ({ min: 1, max: q.scale ?? 5 });
+export const check = (q: Q, v: AnswerValue) => checkScore(scale(q), v);
+export const fromParam = scoreParam;
+export const result = (q: Q, d: QuestionData) => scoreResult(scale(q), d);
+export const score = 'mean';
+/** the low ratings (up to 3) */
+export const followUp = () => ({ max: 3 });
