@@ -179,6 +179,11 @@ const comparison = (delta: number, p: number): Comparison => ({ delta, p, signif
  */
 export function compareNps(a: Nps | null, b: Nps | null): Comparison | null {
   if (!a || !b || !a.enough || !b.enough) return null;
+  return testNps(a, b);
+}
+
+/** The NPS test itself, without the minimum-answers gate (a cell against the pooled rest). */
+export function testNps(a: Nps, b: Nps): Comparison {
   const va = trinomialVariance(a.promoters / a.n, a.detractors / a.n) / a.n;
   const vb = trinomialVariance(b.promoters / b.n, b.detractors / b.n) / b.n;
   const diff = (a.promoters - a.detractors) / a.n - (b.promoters - b.detractors) / b.n;
@@ -194,6 +199,11 @@ export function compareNps(a: Nps | null, b: Nps | null): Comparison | null {
  */
 export function compareCsat(a: Csat | null, b: Csat | null): Comparison | null {
   if (!a || !b || !a.enough || !b.enough) return null;
+  return testCsat(a, b);
+}
+
+/** The CSAT test itself, without the minimum-answers gate. */
+export function testCsat(a: Csat, b: Csat): Comparison {
   const pa = a.satisfied / a.n;
   const pb = b.satisfied / b.n;
   const N = a.n + b.n;
@@ -233,8 +243,42 @@ export function fisherExact(a: number, b: number, c: number, d: number): number 
  */
 export function compareCes(a: Ces | null, b: Ces | null): Comparison | null {
   if (!a || !b || !a.enough || !b.enough) return null;
-  const w = welch(a, b);
-  return comparison(a.mean - b.mean, w.p);
+  return testCes(a, b);
+}
+
+/** The CES test itself (Welch), without the minimum-answers gate. */
+export function testCes(a: Ces, b: Ces): Comparison {
+  return comparison(a.mean - b.mean, welch(a, b).p);
+}
+
+/**
+ * Pools several NPS/CSAT/CES results of the same metric into one (the answers of "the rest" of a
+ * table): counts add up; for CES the pooled sum and sum of squares are rebuilt from n, mean and sd.
+ */
+export function poolNps(list: readonly Nps[]): Nps | null {
+  const sum = (f: (m: Nps) => number) => list.reduce((s, m) => s + f(m), 0);
+  return nps(
+    sum((m) => m.promoters),
+    sum((m) => m.passives),
+    sum((m) => m.detractors),
+  );
+}
+export function poolCsat(list: readonly Csat[]): Csat | null {
+  return csat(
+    list.reduce((s, m) => s + m.satisfied, 0),
+    list.reduce((s, m) => s + m.n, 0),
+  );
+}
+export function poolCes(list: readonly Ces[]): Ces | null {
+  let n = 0;
+  let sum = 0;
+  let sumsq = 0;
+  for (const m of list) {
+    n += m.n;
+    sum += m.n * m.mean;
+    sumsq += (m.n - 1) * m.sd * m.sd + m.n * m.mean * m.mean;
+  }
+  return ces(n, sum, sumsq);
 }
 
 /** Welch's unequal-variance t-test from n, mean and sample sd of two groups. */
