@@ -6,7 +6,7 @@ const METRICS = ['nps', 'csat', 'ces'] as const;
 type MetricKey = (typeof METRICS)[number];
 type AnyMetric = Nps | Csat | Ces;
 
-const valueOf = (m: AnyMetric) => ('mean' in m ? m.mean : m.score);
+const headlineOf = (m: AnyMetric) => ('mean' in m ? m.mean : m.score);
 
 /** One cell's metric against the pooled answers of every other cell of the table, same metric. */
 function againstRest(metric: MetricKey, cell: AnyMetric, rest: readonly AnyMetric[]) {
@@ -42,7 +42,7 @@ export function testCells(cells: readonly Partial<Record<MetricKey, AnyMetric | 
       // The rest pools every other cell's answers, also those too few to show on their own.
       const rest = cells.flatMap((c, j) => (j !== id && c[metric] ? [c[metric]!] : []));
       const r = againstRest(metric, m, rest);
-      if (r) raw.push({ id, metric, value: valueOf(m), rest: r.rest, p: r.p });
+      if (r) raw.push({ id, metric, value: headlineOf(m), rest: r.rest, p: r.p });
     }
   }
   const adjusted = holm(raw.map((t) => t.p));
