@@ -20,9 +20,14 @@ export const headline = (m: AnyMetric): number => ('mean' in m ? m.mean : m.scor
 
 export const metricOf = (metrics: Metrics, key: MetricKey): AnyMetric | null => metrics[key];
 
-/** How a metric's values are written: NPS signed whole points, CSAT %, CES two decimals. */
+/**
+ * How a metric's values are written: NPS signed whole points, CSAT %, CES two decimals.
+ * The API sends full-precision values and this is the one place they are rounded, once, by
+ * Intl.NumberFormat (half away from zero): never round here before formatting, or −2.5175 would
+ * become −2.5 and then "−2" (issue #14).
+ */
 export function formatValue(i18n: I18n, key: MetricKey, v: number): string {
-  if (key === 'nps') return i18n.signed(Math.round(v));
+  if (key === 'nps') return i18n.signed(v, 0);
   if (key === 'csat') return i18n.pct(v);
   return i18n.fixed(v, 2);
 }
@@ -34,7 +39,7 @@ export function formatDelta(i18n: I18n, key: MetricKey, d: number): string {
 
 /** The bounds of a 95% interval, formatted like the metric (NPS bounds without a sign). */
 export function ciBounds(i18n: I18n, key: MetricKey, ci: [number, number]): { lo: string; hi: string } {
-  const f = (v: number) => (key === 'nps' ? i18n.num(Math.round(v), 0) : formatValue(i18n, key, v));
+  const f = (v: number) => (key === 'nps' ? i18n.num(v, 0) : formatValue(i18n, key, v));
   return { lo: f(ci[0]), hi: f(ci[1]) };
 }
 

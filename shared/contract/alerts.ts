@@ -17,7 +17,12 @@ export const Alert = z.object({
   threshold: z.number().optional(),
   windowDays: z.number().int().optional(),
   minResponses: z.number().int().optional(),
-  firing: z.boolean().optional().describe('drop rules: true while the score is below the threshold'),
+  firing: z
+    .boolean()
+    .optional()
+    .describe(
+      'drop rules: true from a drop (95% interval wholly below the threshold) until the score recovers to threshold + a buffer',
+    ),
   webhookId: z.string(),
   createdAt: Timestamp,
 });

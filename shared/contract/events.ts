@@ -66,7 +66,16 @@ export const DropAlertEvent = z.object({
     threshold: z.number(),
     windowDays: z.number().int(),
   }),
-  score: z.object({ value: z.number(), n: z.number().int(), from: z.string(), to: z.string() }),
+  score: z.object({
+    value: z.number(),
+    n: z.number().int(),
+    ci95: z
+      .tuple([z.number(), z.number()])
+      .optional()
+      .describe('95% interval; a drop fires when its upper bound is below the threshold'),
+    from: z.string(),
+    to: z.string(),
+  }),
 });
 
 export const PingEvent = z.object({ ...base, event: z.literal('ping') });

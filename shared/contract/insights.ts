@@ -26,13 +26,17 @@ export const Friction = z.object({
   stage: Stage,
   metric: z.enum(['nps', 'csat', 'ces']),
   value: z.number(),
+  rest: z.number().describe('the same metric over the answers of every other touchpoint'),
+  p: z.number().min(0).max(1).describe('Holm-adjusted two-sided p of this cell against the rest (< 0.05)'),
 });
 export type Friction = z.infer<typeof Friction>;
 
 export const Journey = z.object({
   range: z.object({ from: z.string(), to: z.string() }),
   stages: z.array(z.object({ stage: Stage, touchpoints: z.array(JourneyCell) })),
-  friction: z.array(Friction).describe('the cells to look at first'),
+  friction: z
+    .array(Friction)
+    .describe('per metric, the worst cell significantly worse than the rest (Holm-adjusted); empty when none is'),
 });
 export type Journey = z.infer<typeof Journey>;
 

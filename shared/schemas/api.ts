@@ -197,7 +197,8 @@ export const DropAlertInput = z.strictObject({
   touchpoint: Slug.optional(),
   threshold: z.number().finite().min(-100).max(100),
   windowDays: z.number().int().min(1).max(90),
-  minResponses: z.number().int().min(1).max(100_000).default(10),
+  /** Never under the dashboard's floor (MIN_ANSWERS in shared/metrics.ts): a drop on fewer answers is noise. */
+  minResponses: z.number().int().min(30).max(100_000).default(30),
   webhookId: z.string().min(1).max(64),
 });
 export type DropAlertInput = z.infer<typeof DropAlertInput>;

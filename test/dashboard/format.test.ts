@@ -186,6 +186,29 @@ describe('how long ago, in words', () => {
   });
 });
 
+// The API sends unrounded values (shared/metrics.ts); the dashboard rounds exactly once, half away
+// from zero, whatever it shows. Issue #14: −2.5175 was rounded to −2.5 by the API, then to "−2" here.
+describe('one rounding, at display', () => {
+  it('rounds an unrounded NPS once: −2.5175 is "−3" in whole points and "−2.5" with one decimal', () => {
+    expect(formatValue(en, 'nps', -2.5175)).toBe('-3');
+    expect(formatDelta(en, 'nps', -2.5175)).toBe('-2.5');
+    expect(formatValue(fa, 'nps', -2.5175)).toBe(lri('−۳'));
+  });
+
+  it('rounds halves away from zero, both signs, in values and interval bounds', () => {
+    expect(formatValue(en, 'nps', -2.5)).toBe('-3');
+    expect(formatValue(en, 'nps', 2.5)).toBe('+3');
+    expect(ciBounds(en, 'nps', [-2.5, 2.5])).toEqual({ lo: '-3', hi: '3' });
+    expect(formatValue(en, 'nps', -0.4)).toBe('0');
+  });
+
+  it('shows full-precision CSAT and CES with their own decimals', () => {
+    expect(formatValue(en, 'csat', 100 / 3)).toBe('33%');
+    expect(formatValue(en, 'ces', 5.966666666)).toBe('5.97');
+    expect(formatDelta(en, 'ces', -0.0049999)).toBe('0.00');
+  });
+});
+
 describe('no negative zero', () => {
   it('writes a bound that rounds to zero as 0, never "-0" (the journey table showed "-0 to 48")', () => {
     expect(formatCi(en, 'nps', [-0.4, 48.2])).toBe('0 to 48');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../shared/schemas/survey';
 import { answer, answerMatches } from '../../worker/alerts/kinds/answer';
-import { drop, metricFor, scoreOf } from '../../worker/alerts/kinds/drop';
+import { drop, dropDecision, metricFor, scoreOf } from '../../worker/alerts/kinds/drop';
 import { checkRule, toAlert } from '../../worker/alerts/kinds/registry';
 import type { AlertRow } from '../../worker/alerts/sql';
 
@@ -93,9 +93,28 @@ describe('drop rules (worker/alerts/kinds/drop.ts)', () => {
 
   it('score a histogram as NPS (−100..100), CSAT % satisfied, or the mean', () => {
     const h = [0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2]; // one detractor, three promoters
-    expect(scoreOf('nps', h)).toEqual({ value: 50, n: 4 });
+    expect(scoreOf('nps', h)).toMatchObject({ value: 50, n: 4 });
     expect(scoreOf('csat', [0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0])).toMatchObject({ n: 3 });
     expect(scoreOf('mean', [0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0])).toMatchObject({ value: 2, n: 2 });
+  });
+
+  it('fire on the interval, with the answer floor, and re-arm only past threshold + buffer', () => {
+    // 5 promoters and 25 detractors (n = 30): NPS −66.7, adjusted-Wald upper bound −34.5 < 0.
+    const low = scoreOf('nps', [25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5])!;
+    expect(low.ci95[1]).toBeCloseTo(-34.5, 0);
+    expect(dropDecision('nps', low, 0, 30, false)).toBe('fire');
+    // 29 of them: under the dashboard's floor, whatever minResponses says.
+    const few = scoreOf('nps', [24, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5])!;
+    expect(dropDecision('nps', few, 0, 10, false)).toBe('hold');
+    // Point estimate below the threshold but the interval reaching over it: not a credible drop.
+    const unsure = scoreOf('nps', [17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13])!; // NPS −13.3 on 30
+    expect(unsure.value).toBeLessThan(0);
+    expect(unsure.ci95[1]).toBeGreaterThan(0);
+    expect(dropDecision('nps', unsure, 0, 30, false)).toBe('hold');
+    // Fired: back at +3.8 (above 0, within the 5-point buffer) holds; +5.7 re-arms.
+    const at = (p: number, d: number) => scoreOf('nps', [d, 0, 0, 0, 0, 0, 0, 0, 0, 0, p])!;
+    expect(dropDecision('nps', at(27, 25), 0, 30, true)).toBe('hold');
+    expect(dropDecision('nps', at(28, 25), 0, 30, true)).toBe('rearm');
   });
 
   it('show their window and whether they are firing', () => {

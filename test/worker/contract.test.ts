@@ -263,7 +263,7 @@ describe('every endpoint answers as its OpenAPI document says', () => {
           touchpoint: 'checkout',
           threshold: 90,
           windowDays: 7,
-          minResponses: 1,
+          minResponses: 30,
           webhookId: s.hookId,
         },
       }),

@@ -225,7 +225,7 @@ describe('/v1/webhooks and /v1/alerts', () => {
       webhookId: hook.id,
     });
     expect(drop.status).toBe(201);
-    expect(drop.body).toMatchObject({ kind: 'drop', metric: 'nps', threshold: 20, windowDays: 7, minResponses: 10 });
+    expect(drop.body).toMatchObject({ kind: 'drop', metric: 'nps', threshold: 20, windowDays: 7, minResponses: 30 });
     // another site's key sees none of it
     expect((await json(call('/v1/alerts', { key: other.apiKey }))).body.alerts).toEqual([]);
     expect((await call(`/v1/alerts/${ok.body.id}`, { method: 'DELETE', key: other.apiKey })).status).toBe(404);
@@ -400,7 +400,7 @@ describe('alert evaluation and delivery through the queue', () => {
       touchpoint: 'checkout',
       threshold: 0,
       windowDays: 7,
-      minResponses: 4,
+      minResponses: 30,
       webhookId: hook.id,
     });
     const post = (value: number, touchpoint = 'checkout') =>
@@ -411,14 +411,14 @@ describe('alert evaluation and delivery through the queue', () => {
         touchpoint,
         answers: [{ questionId: 'nps', value }],
         completed: true,
-      });
-    for (const v of [10, 9, 2]) await post(v); // n = 3 < minResponses
+      }); // 5 promoters, then 24 detractors: n = 29, under the floor of 30.
+    for (const v of [10, 10, 10, 9, 9]) await post(v);
+    for (let i = 0; i < 24; i++) await post(i % 7);
     for (const v of [1, 0, 0]) await post(v, 'home'); // another touchpoint: not counted
     await new Promise((r) => setTimeout(r, 1200));
     expect(received).toHaveLength(0);
-    await post(3); // 2 promoters, 2 detractors of 4: NPS 0, not below 0
-    await post(4); // NPS −20 < 0: fires
-    await post(5); // still below: already fired
+    await post(3); // n = 30, NPS −66.7, 95% interval wholly below 0: fires
+    await post(4); // still below: already fired
     await until(async () => received.length >= 1);
     await new Promise((r) => setTimeout(r, 1200));
     expect(received).toHaveLength(1);
@@ -427,11 +427,13 @@ describe('alert evaluation and delivery through the queue', () => {
       event: 'alert',
       alert: { id: rule.id, kind: 'drop', metric: 'nps', threshold: 0, touchpoint: 'checkout', windowDays: 7 },
     });
-    // evaluation runs after each 202, so it may already count the next post: −20 (n 5) or −33.3 (n 6)
-    expect(e.score.value).toBeLessThan(0);
-    expect(e.score.n).toBeGreaterThanOrEqual(5);
+    // evaluation runs after each 202, so it may already count the next post (n 30 or 31)
+    expect(e.score.ci95[1]).toBeLessThan(0);
+    expect(e.score.n).toBeGreaterThanOrEqual(30);
     expect((await json(call('/v1/alerts', { key: apiKey }))).body.alerts[0].firing).toBe(true);
-    for (const v of [10, 10, 10, 10]) await post(v); // NPS +20: recovered, re-armed
+    // 5 P, 26 D: 25 more promoters give 30 P, 26 D of 56 = +7.1, past the 5-point re-arm buffer.
+    for (let i = 0; i < 25; i++) await post(10);
+
     await until(async () => (await json(call('/v1/alerts', { key: apiKey }))).body.alerts[0].firing === false);
   });
 });

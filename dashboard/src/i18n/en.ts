@@ -164,11 +164,13 @@ export const en = {
   journeyIntro: 'Every survey on the site, by touchpoint and journey stage. Only the dates filter applies.',
   colourBy: 'Colour by',
   frictionPoints: 'Friction points',
-  frictionIntro: 'The weakest touchpoint for each score, among those with at least {min} answers:',
-  'frictionOf.nps': 'Least likely to recommend: {name} ({stage}), NPS {value} (n = {n})',
-  'frictionOf.csat': 'Least satisfying: {name} ({stage}), CSAT {value} (n = {n})',
-  'frictionOf.ces': 'Hardest: {name} ({stage}), CES {value} (n = {n})',
-  frictionNone: 'Friction is called out once two touchpoints have enough answers to compare.',
+  frictionIntro:
+    "Touchpoints with at least {min} answers that score significantly worse than all the others together (p < 0.05 after Holm's correction across every cell and score):",
+  'frictionOf.nps': 'Least likely to recommend: {name} ({stage}), NPS {value} against {rest} elsewhere (n = {n})',
+  'frictionOf.csat': 'Least satisfying: {name} ({stage}), CSAT {value} against {rest} elsewhere (n = {n})',
+  'frictionOf.ces': 'Hardest: {name} ({stage}), CES {value} against {rest} elsewhere (n = {n})',
+  frictionNone:
+    'No significant friction: no touchpoint with at least {min} answers scores significantly worse than the others together.',
   friction: 'Friction',
   noTouchpointsInStage: 'No touchpoints',
   legend: 'Legend',

@@ -47,6 +47,7 @@ export function Journey(props: ViewProps) {
                           name: tpName(f.key, cells.get(f.key)?.name),
                           stage: t(`stage.${f.stage}`),
                           value: formatValue(i18n, f.metric, f.value),
+                          rest: formatValue(i18n, f.metric, f.rest),
                           n: i18n.int(cells.get(f.key)?.[f.metric]?.n ?? 0),
                         })}
                       </li>
@@ -54,7 +55,7 @@ export function Journey(props: ViewProps) {
                   </ul>
                 </>
               ) : (
-                <p>{t('frictionNone')}</p>
+                <p data-friction="none">{t('frictionNone', { min: i18n.int(MIN_ANSWERS) })}</p>
               )}
             </section>
 
