@@ -123,6 +123,42 @@ try {
   const scan = await timeGet(`${resultsUrl}&source=scan`, BENCH_SITE.apiKey, N >= 500_000 ? 1 : 2);
   report(`results-${label}-scan`, scan.median, 'ms', 'the same query recomputed from every answer');
   report(`results-${label}-rows-read`, r.rowsRead, '', `D1 rows read (scan: ${scan.rowsRead})`);
+  // Filters and breakdowns (#14): each from the dimensional rollups; rows read grow with days.
+  for (const [name, url] of [
+    [`results-${label}-segment`, `${resultsUrl}&segment=plan:pro`],
+    [`results-${label}-locale`, `${resultsUrl}&locale=fa`],
+    [`results-${label}-by`, `${resultsUrl}&by=plan`],
+    [`at-risk-${label}`, `${app.url}/v1/at-risk?from=${from}&to=${to}`],
+    [`verbatims-${label}-search`, `${app.url}/v1/surveys/${BENCH_SURVEY}/verbatims?q=zzzznothing`],
+    [`terms-${label}`, `${app.url}/v1/surveys/${BENCH_SURVEY}/terms?from=${from}&to=${to}`],
+  ]) {
+    await timeGet(url, BENCH_SITE.apiKey, 1);
+    const m = await timeGet(url, BENCH_SITE.apiKey, 5);
+    report(name, m.median, 'ms', `median of 5; D1 rows read ${m.rowsRead}`);
+  }
+  {
+    // Export of the year: time to the first byte, then rows per second over the whole stream.
+    const t = performance.now();
+    const res = await fetch(`${app.url}/v1/surveys/${BENCH_SURVEY}/responses?format=ndjson&from=${from}&to=${to}`, {
+      headers: { authorization: `Bearer ${BENCH_SITE.apiKey}` },
+    });
+    const reader = res.body.getReader();
+    let first = null;
+    let rows = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      first ??= performance.now() - t;
+      for (const b of value) if (b === 10) rows++;
+    }
+    const secs = (performance.now() - t) / 1000;
+    report(
+      `export-${label}`,
+      Math.round(rows / secs),
+      'rows/s',
+      `first byte ${Math.round(first ?? 0)} ms, ${rows} rows`,
+    );
+  }
   const journeyUrl = `${app.url}/v1/journey?from=${from}&to=${to}`;
   await timeGet(journeyUrl, BENCH_SITE.apiKey, 2);
   const j = await timeGet(journeyUrl, BENCH_SITE.apiKey, 7);

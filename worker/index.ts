@@ -14,6 +14,7 @@ import { openApiRoutes } from './openapi/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
 import { siteRoutes } from './sites/routes';
+import { runBackfill, sitesWithBackfill } from './sites/segments-sql';
 import { settingsRoutes } from './sites/settings-routes';
 import { surveyRoutes } from './surveys/routes';
 import { touchpointRoutes } from './touchpoints/routes';
@@ -70,5 +71,12 @@ export default {
   queue: (batch, env, _ctx) => handleDeliveryBatch(batch, env),
   // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h.
   scheduled: (_controller, env, ctx) =>
-    ctx.waitUntil(Promise.all([sweepDeliveries(env), purgeIdempotencyKeys(env.DB)])),
+    ctx.waitUntil(
+      Promise.all([
+        sweepDeliveries(env),
+        purgeIdempotencyKeys(env.DB),
+        // Segment declarations whose older responses are not all counted yet.
+        sitesWithBackfill(env.DB).then((ids) => Promise.all(ids.map((id) => runBackfill(env.DB, id)))),
+      ]),
+    ),
 } satisfies ExportedHandler<Env, DeliveryMessage>;

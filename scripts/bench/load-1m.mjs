@@ -50,12 +50,16 @@ export function loadResponses(persistTo, { n = 1_000_000, days = 365, now = Date
   db.prepare(
     'INSERT INTO surveys (id, site_id, name, status, definition, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
   ).run(BENCH_SURVEY, BENCH_SITE.id, 'Bench 1M', 'active', JSON.stringify(definition), now, now);
+  // `plan` is declared as a segment before loading, so the triggers build its rollups as they would live.
+  db.prepare("INSERT INTO segment_dims (site_id, name, ready, cursor) VALUES (?, 'plan', 1, '0')").run(BENCH_SITE.id);
   db.exec('COMMIT');
 
   const resp = db.prepare(
-    `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, locale, completed, answered, day, created_at, updated_at)
-     VALUES (?, ?, ?, 1, ?, ?, ?, 1, ?, ?, ?)`,
+    `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, locale, attributes, respondent_id,
+       completed, answered, day, created_at, updated_at)
+     VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
   );
+  const PLANS = ['{"plan":"free"}', '{"plan":"pro"}', '{"plan":"team"}', '{"plan":"free","country":"IR"}'];
   const ans = db.prepare(
     `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, sentiment, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,7 +77,9 @@ export function loadResponses(persistTo, { n = 1_000_000, days = 365, now = Date
       const day = new Date(at).toISOString().slice(0, 10);
       const id = `b${j.toString(36).padStart(10, '0')}-0000-4000-8000-000000000000`;
       const t = TOUCHPOINTS[j % TOUCHPOINTS.length][0];
-      resp.run(id, BENCH_SITE.id, BENCH_SURVEY, t, j % 3 ? 'en' : 'fa', 1, day, at, at);
+      // a tenth of the responses come from identified respondents (5 answers each on average)
+      const who = j % 10 === 1 ? `u${(j * 7919) % Math.max(1, Math.floor(n / 50))}` : null;
+      resp.run(id, BENCH_SITE.id, BENCH_SURVEY, t, j % 3 ? 'en' : 'fa', PLANS[j % 4], who, 1, day, at, at);
       ans.run(id, 'nps', BENCH_SURVEY, t, day, Math.floor(rnd() * 11), null, null, at, at);
       if (j % 2 === 0) ans.run(id, 'csat', BENCH_SURVEY, t, day, 1 + Math.floor(rnd() * 5), null, null, at, at);
       if (j % 3 === 0) ans.run(id, 'ces', BENCH_SURVEY, t, day, 1 + Math.floor(rnd() * 7), null, null, at, at);

@@ -50,6 +50,15 @@ export const SiteSettings = z.object({
     effectiveDailyCap: z.number().int().describe('the cap in force (0 = none)'),
     responsesToday: z.number().int(),
     turnstile: z.object({ enabled: z.boolean(), siteKey: z.string().nullable() }),
+    segments: z
+      .array(
+        z.object({
+          name: z.string(),
+          ready: z.boolean().describe('false while responses stored before the declaration are being counted'),
+          values: z.number().int().describe('values with rollups (at most 50; later ones are scanned)'),
+        }),
+      )
+      .describe('attributes declared as segments: `segment=`/`by=` on them read rollups'),
   }),
 });
 
@@ -69,7 +78,7 @@ export const patchSiteSettings = endpoint({
   method: 'patch',
   path: '/v1/site/settings',
   tag: 'sites',
-  summary: 'Change the daily cap or Turnstile keys (the secret is write-only)',
+  summary: 'Change the daily cap, Turnstile keys (the secret is write-only) or the segment attributes',
   access: 'manage',
   body: SiteSettingsPatch,
   success: { status: 200, schema: SiteSettings, description: 'settings as changed' },

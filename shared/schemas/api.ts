@@ -279,7 +279,17 @@ export const ApiKeyInput = z.strictObject({
 export type ApiKeyInput = z.infer<typeof ApiKeyInput>;
 
 /** Abuse settings of the key's own site. `dailyCap: null` = the Worker's default, 0 = no cap. */
+/**
+ * Attributes declared as segments: `segment=`/`by=` on them read rollups (at most 5 attributes, the
+ * first 50 values of each). Responses stored before the declaration are added in the background.
+ */
+export const SegmentAttributes = z
+  .array(z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'attribute names use letters, digits, "_", "." and "-"'))
+  .max(5, 'at most 5 segment attributes')
+  .refine((a) => new Set(a).size === a.length, 'each attribute once');
+
 export const SiteSettingsPatch = z.strictObject({
+  segments: SegmentAttributes.optional(),
   dailyCap: z.number().int().min(0).max(10_000_000).nullable().optional(),
   turnstileSiteKey: z.string().trim().min(1).max(200).nullable().optional(),
   turnstileSecret: z.string().trim().min(1).max(200).nullable().optional(),

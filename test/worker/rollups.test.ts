@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays, dayOf } from '../../shared/dates';
 import { type ResultsOptions, surveyResults } from '../../worker/results/results';
+import { runBackfill } from '../../worker/sites/segments-sql';
 import { getSurvey } from '../../worker/surveys/sql';
 import { listTouchpoints } from '../../worker/touchpoints/sql';
 import { call, createSite, createSurvey, getJson, postResponse } from './helpers';
@@ -168,4 +169,196 @@ describe('rollups', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+});
+
+describe('dimensional rollups (locale, channel, declared segment attributes)', () => {
+  type DimOp =
+    | {
+        kind: 'insert';
+        touchpoint: string;
+        locale: string | null;
+        plan: string | null;
+        daysAgo: number;
+        answers: Answers;
+        completed: boolean;
+        respondent: 'r1' | 'r2' | null;
+      }
+    | { kind: 'merge'; target: number; plan: string | null; answers: Answers; completed: boolean }
+    | { kind: 'erase'; respondent: 'r1' | 'r2' };
+  const PLANS = [null, 'pro', 'free', 'team'] as const;
+  const dimOpArb: fc.Arbitrary<DimOp> = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('insert' as const),
+        touchpoint: fc.constantFrom(...TOUCHPOINTS),
+        locale: fc.constantFrom(null, 'en', 'fa'),
+        plan: fc.constantFrom(...PLANS),
+        daysAgo: fc.integer({ min: 0, max: 40 }),
+        answers: answersArb,
+        completed: fc.boolean(),
+        respondent: fc.constantFrom(null, 'r1', 'r2'),
+      }),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('merge' as const),
+        target: fc.nat(),
+        plan: fc.constantFrom(...PLANS), // identify() later in the same response moves it to another segment
+        answers: answersArb,
+        completed: fc.boolean(),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('erase' as const), respondent: fc.constantFrom('r1', 'r2') }),
+    },
+  );
+
+  it('filtered results and by= breakdowns equal a full scan after any inserts, merges and erasures', async () => {
+    const { site, apiKey } = await createSite();
+    for (const key of ['home', 'checkout']) {
+      await call('/v1/touchpoints', { method: 'POST', key: apiKey, json: { key, name: key, stage: 'usage' } });
+    }
+    const declared = await call('/v1/site/settings', { method: 'PATCH', key: apiKey, json: { segments: ['plan'] } });
+    expect(declared.status).toBe(200);
+    await runBackfill(env.DB, site.id);
+    const today = dayOf(Date.now());
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(dimOpArb, { minLength: 1, maxLength: 10 }), async (ops) => {
+        const survey = await createSurvey(apiKey);
+        const sent: { id: string; touchpoint: string; respondent: string | null }[] = [];
+        const send = async (
+          id: string,
+          touchpoint: string,
+          locale: string | null,
+          plan: string | null,
+          respondent: string | null,
+          answers: Answers,
+          completed: boolean,
+        ) => {
+          const res = await postResponse({
+            id,
+            siteKey: site.key,
+            surveyId: survey.id,
+            ...(touchpoint ? { touchpoint } : {}),
+            answers,
+            ...(respondent || plan
+              ? { respondent: { ...(respondent ? { id: respondent } : {}), ...(plan ? { attributes: { plan } } : {}) } }
+              : {}),
+            ...(locale ? { context: { locale } } : {}),
+            completed,
+          });
+          expect(res.status).toBe(202);
+        };
+        for (const op of ops) {
+          if (op.kind === 'insert') {
+            const id = crypto.randomUUID();
+            vi.useFakeTimers({ toFake: ['Date'] });
+            vi.setSystemTime(new Date(`${addDays(today, -op.daysAgo)}T12:00:00Z`));
+            try {
+              await send(id, op.touchpoint, op.locale, op.plan, op.respondent, op.answers, op.completed);
+            } finally {
+              vi.useRealTimers();
+            }
+            sent.push({ id, touchpoint: op.touchpoint, respondent: op.respondent });
+          } else if (op.kind === 'merge') {
+            const t = sent[op.target % Math.max(1, sent.length)];
+            if (!t) continue;
+            await send(t.id, t.touchpoint, null, op.plan, t.respondent, op.answers, op.completed);
+          } else {
+            expect((await call(`/v1/respondents/${op.respondent}`, { method: 'DELETE', key: apiKey })).status).toBe(
+              200,
+            );
+          }
+        }
+        const stored = (await getSurvey(env.DB, site.id, survey.id))!;
+        const touchpoints = await listTouchpoints(env.DB, site.id);
+        const queries: ResultsOptions[] = [
+          { locale: 'fa' },
+          { locale: 'en', touchpoint: 'checkout' },
+          { channel: 'web', interval: 'week' },
+          { segment: 'plan:pro' },
+          { segment: 'plan:team', from: addDays(today, -45), to: today },
+          { by: 'plan' },
+          { by: 'locale', touchpoint: 'home' },
+        ];
+        for (const q of queries) {
+          const qs = new URLSearchParams(q as Record<string, string>).toString();
+          const rollup = await getJson(`/v1/surveys/${survey.id}/results?${qs}`, apiKey);
+          const { rowsRead: _, ...scan } = await surveyResults(env.DB, stored, touchpoints, { ...q, source: 'scan' });
+          expect(rollup.source, qs).toBe('rollup');
+          const plain = JSON.parse(JSON.stringify(scan));
+          for (const key of [
+            'responses',
+            'completed',
+            'shown',
+            'metrics',
+            'previous',
+            'trend',
+            'touchpoints',
+            'questions',
+            'segments',
+          ]) {
+            expect(rollup[key], `${key} ${qs}`).toEqual(plain[key]);
+          }
+        }
+      }),
+      { numRuns: 20 },
+    );
+  }, 300_000);
+
+  it('an attribute declared after answers were stored counts them too (backfill), and a dropped one is removed', async () => {
+    const { site, apiKey } = await createSite();
+    const survey = await createSurvey(apiKey);
+    for (const [i, plan] of ['pro', 'pro', 'free'].entries()) {
+      const res = await postResponse({
+        id: crypto.randomUUID(),
+        siteKey: site.key,
+        surveyId: survey.id,
+        answers: [{ questionId: 'nps', value: 10 - i }],
+        respondent: { attributes: { plan } },
+        completed: true,
+      });
+      expect(res.status).toBe(202);
+    }
+    const before = await getJson(`/v1/surveys/${survey.id}/results?segment=plan:pro`, apiKey);
+    expect(before.source).toBe('scan'); // not declared: still right, by scanning
+    const patched = await call('/v1/site/settings', { method: 'PATCH', key: apiKey, json: { segments: ['plan'] } });
+    expect(patched.status).toBe(200);
+    await runBackfill(env.DB, site.id);
+    const settings = await getJson('/v1/site/settings', apiKey);
+    expect(settings.settings.segments).toEqual([{ name: 'plan', ready: true, values: 2 }]);
+    const after = await getJson(`/v1/surveys/${survey.id}/results?segment=plan:pro`, apiKey);
+    expect(after.source).toBe('rollup');
+    expect(after.responses).toBe(2);
+    expect(after.metrics).toEqual(before.metrics);
+    const by = await getJson(`/v1/surveys/${survey.id}/results?by=plan`, apiKey);
+    expect(by.segments.items.map((i: { value: string; responses: number }) => [i.value, i.responses])).toEqual([
+      ['pro', 2],
+      ['free', 1],
+    ]);
+    // Dropping the declaration takes its rollups out; the filter still answers, by scanning.
+    await call('/v1/site/settings', { method: 'PATCH', key: apiKey, json: { segments: [] } });
+    await runBackfill(env.DB, site.id);
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM response_dims WHERE survey_id = ? AND dim = 'a:plan'")
+      .bind(survey.id)
+      .first<{ n: number }>();
+    expect(left?.n).toBe(0);
+    const dropped = await getJson(`/v1/surveys/${survey.id}/results?segment=plan:pro`, apiKey);
+    expect(dropped.source).toBe('scan');
+    expect(dropped.responses).toBe(2);
+  });
+
+  it('refuses more than 5 segment attributes', async () => {
+    const { apiKey } = await createSite();
+    const res = await call('/v1/site/settings', {
+      method: 'PATCH',
+      key: apiKey,
+      json: { segments: ['a', 'b', 'c', 'd', 'e', 'f'] },
+    });
+    expect(res.status).toBe(400);
+  });
 });

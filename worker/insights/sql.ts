@@ -159,7 +159,8 @@ export const PREVIOUS_WITHIN_DAYS = 365;
  * `pairs`) is in [from, to] and is a detractor (0–6) or fell by `minDrop`+ points from their answer
  * before it. Answers after `to` are ignored, so a past range shows who was at risk then; answers
  * more than PREVIOUS_WITHIN_DAYS before `from` too, which bounds the scan to the range plus a year
- * (this reads answers, not rollups: its cost grows with identified NPS answers in that window).
+ * (this reads identified responses only, through a partial index: its cost grows with identified
+ * responses in that window, not with anonymous ones).
  * `responses.rowid` breaks ties between answers in the same millisecond: later insert, later answer.
  */
 export async function atRiskRows(
@@ -178,12 +179,14 @@ export async function atRiskRows(
       `WITH scored AS (
          SELECT r.respondent_id, r.id AS response_id, r.survey_id, r.touchpoint, r.day, a.num, a.created_at,
            ROW_NUMBER() OVER (PARTITION BY r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
-         FROM json_each(?) AS j
-           JOIN surveys s ON s.id = json_extract(j.value, '$[0]') AND s.site_id = ?
-           JOIN answers a ON a.survey_id = s.id AND a.question_id = json_extract(j.value, '$[1]')
-             AND a.day BETWEEN ? AND ?
-           JOIN responses r ON r.id = a.response_id
-         WHERE r.respondent_id IS NOT NULL AND a.num IS NOT NULL
+         -- Driven by the partial index responses_identified_day (CROSS JOIN keeps that order): rows
+         -- read grow with identified responses in the window, never with anonymous ones.
+         FROM responses r
+           CROSS JOIN json_each(?) AS j
+           CROSS JOIN answers a
+         WHERE r.site_id = ? AND r.respondent_id IS NOT NULL AND r.day BETWEEN ? AND ?
+           AND r.survey_id = json_extract(j.value, '$[0]')
+           AND a.response_id = r.id AND a.question_id = json_extract(j.value, '$[1]') AND a.num IS NOT NULL
        )
        SELECT l.respondent_id, l.response_id, l.survey_id, l.touchpoint, l.num AS latest, p.num AS previous,
          l.created_at AS at, c.status AS case_status,

@@ -17,12 +17,16 @@ import type { Survey } from '../../shared/schemas/survey';
 import { metricQuestions } from '../surveys/sql';
 import { parseSegment } from './segment';
 import {
+  byRolledUp,
   type CountRow,
+  type Dim,
+  dimRolledUp,
   type Filter,
-  needsScan,
+  filterDim,
   rollupRows,
   type ScoreRow,
   scanRows,
+  segmentRollupRows,
   segmentScoreRows,
   VALUES,
 } from './sql';
@@ -107,12 +111,12 @@ export async function surveyResults(
     ...(segment ? { segment } : {}),
     ...(opts.channel !== undefined ? { channel: opts.channel } : {}),
   };
-  const scan = opts.source === 'scan' || needsScan(filter);
-  const read = scan ? scanRows : rollupRows;
-  const [rows, prev] = await Promise.all([
-    read(db, filter, interval),
-    read(db, { ...filter, ...range.previous }, interval),
-  ]);
+  // Rollups answer no dim filter or exactly one rolled-up dim; anything else is scanned.
+  const dim = filterDim(filter);
+  const scan = opts.source === 'scan' || dim === 'many' || (dim !== 'none' && !(await dimRolledUp(db, survey.id, dim)));
+  const read = (f: Filter) =>
+    scan ? scanRows(db, f, interval) : rollupRows(db, f, interval, dim === 'none' ? undefined : (dim as Dim));
+  const [rows, prev] = await Promise.all([read(filter), read({ ...filter, ...range.previous })]);
   const mq = metricQuestions(survey.questions);
   const metrics = metricsOf(rows.scoresByTouchpoint, mq);
   const previousMetrics = metricsOf(prev.scoresByTouchpoint, mq);
@@ -144,18 +148,23 @@ export async function surveyResults(
     return { ...base, ...resultOf(q, data) };
   });
 
+  let byRowsRead = 0;
   let segments: { by: string; items: ({ value: string; responses: number } & Metrics)[] } | undefined;
   if (opts.by) {
     const ids = [mq.nps, mq.csat, mq.ces].filter((x): x is string => !!x);
-    const segRows = await segmentScoreRows(db, filter, opts.by, ids);
-    const byValue = groupBy(segRows, (r) => String(r.g));
-    const items = [...byValue.entries()]
-      .map(([value, list]) => ({
-        value,
-        responses: Math.max(...list.map((r) => r.responses)),
-        ...metricsOf(list, mq),
+    // The breakdown reads the dimensional rollups when the filter itself needs none of them.
+    const byRollup = opts.source !== 'scan' && dim === 'none' && (await byRolledUp(db, survey.id, opts.by));
+    const seg = await (byRollup ? segmentRollupRows : segmentScoreRows)(db, filter, opts.by, ids);
+    byRowsRead = seg.rowsRead;
+    const byValue = groupBy(seg.scores, (r) => String(r.g));
+    // `responses`: responses with at least one answer under that value, whatever questions they answered.
+    const items = seg.counts
+      .map(({ g, responses }) => ({
+        value: String(g),
+        responses,
+        ...metricsOf(byValue.get(String(g)) ?? [], mq),
       }))
-      .sort((a, b) => b.responses - a.responses)
+      .sort((a, b) => b.responses - a.responses || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
       .slice(0, 50);
     segments = { by: opts.by, items };
   }
@@ -176,6 +185,6 @@ export async function surveyResults(
     touchpoints: touchpointRows,
     questions,
     ...(segments ? { segments } : {}),
-    rowsRead: rows.rowsRead + prev.rowsRead,
+    rowsRead: rows.rowsRead + prev.rowsRead + byRowsRead,
   };
 }

@@ -49,7 +49,54 @@ const PERIOD: Record<Interval, (col: string) => string> = {
   month: (c) => `substr(${c}, 1, 7) || '-01'`,
 };
 
-export const needsScan = (f: Filter) => f.locale !== undefined || f.segment !== undefined || f.channel !== undefined;
+/** A filter the dimensional rollups answer: one dim (locale, channel or a declared attribute) and its value. */
+export type Dim = { dim: string; value: string };
+
+/** The filter's one dimension, if it has exactly one (two or more together take the scan path). */
+export function filterDim(f: Filter): Dim | 'none' | 'many' {
+  const dims: Dim[] = [];
+  if (f.locale !== undefined) dims.push({ dim: 'locale', value: f.locale });
+  if (f.channel !== undefined) dims.push({ dim: 'channel', value: f.channel });
+  if (f.segment) dims.push({ dim: `a:${f.segment.name}`, value: f.segment.value });
+  return dims.length === 0 ? 'none' : dims.length === 1 ? dims[0]! : 'many';
+}
+
+/**
+ * Whether the dimensional rollups hold `dim`'s value for this survey's site: locale and channel
+ * always; an attribute once declared as a segment and backfilled (`ready`), for its first 50 values.
+ */
+export async function dimRolledUp(db: D1Database, surveyId: string, d: Dim): Promise<boolean> {
+  if (!d.dim.startsWith('a:')) return true;
+  // A value not among the rolled-up ones has no responses yet, unless the attribute overflowed its 50.
+  const row = await db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM segment_values v WHERE v.site_id = s.site_id AND v.dim = ?1 AND v.value = ?2) AS known,
+         (SELECT COUNT(*) FROM segment_values v WHERE v.site_id = s.site_id AND v.dim = ?1) AS n
+       FROM surveys s JOIN segment_dims sd ON sd.site_id = s.site_id AND sd.name = ?3 AND sd.ready = 1
+       WHERE s.id = ?4`,
+    )
+    .bind(d.dim, d.value, d.dim.slice(2), surveyId)
+    .first<{ known: number; n: number }>();
+  return row !== null && (row.known === 1 || row.n < SEGMENT_VALUE_CAP);
+}
+
+/** Whether a `by=` breakdown can be read from the dimensional rollups (every value it shows is there). */
+export async function byRolledUp(db: D1Database, surveyId: string, by: string): Promise<boolean> {
+  if (by === 'locale' || by === 'channel') return true;
+  // Only while no value overflowed the 50 rolled up: otherwise the breakdown would miss some.
+  const row = await db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM segment_values v WHERE v.site_id = s.site_id AND v.dim = ?) AS n
+       FROM surveys s JOIN segment_dims sd ON sd.site_id = s.site_id AND sd.name = ? AND sd.ready = 1
+       WHERE s.id = ?`,
+    )
+    .bind(`a:${by}`, by, surveyId)
+    .first<{ n: number }>();
+  return row !== null && row.n < SEGMENT_VALUE_CAP;
+}
+
+/** Values of one declared attribute that get rollups (the rest are answered by the scan path). */
+export const SEGMENT_VALUE_CAP = 50;
 
 /**
  * WHERE clause over `responses` (under `alias`) for a filter; every value is bound. The segment's
@@ -157,10 +204,25 @@ const ROLLUPS: Sources = {
   choiceN: 'n',
 };
 
-/** Rows from the rollups, one D1 round trip. */
-export async function rollupRows(db: D1Database, f: Filter, interval: Interval): Promise<ResultRows> {
-  const { sql, args } = responseWhere({ surveyId: f.surveyId, from: f.from, to: f.to, touchpoint: f.touchpoint }, '');
-  return pack(await db.batch(groupedReads(db, ROLLUPS, sql, args, interval)));
+const DIM_ROLLUPS: Sources = {
+  ...ROLLUPS,
+  scores: 'dim_answer_rollups',
+  responses: 'dim_response_rollups',
+  questions: (
+    where,
+  ) => `(SELECT question_id, answered, positive, neutral, negative FROM dim_question_rollups WHERE ${where}
+    UNION ALL SELECT question_id, n, 0, 0, 0 FROM dim_answer_rollups WHERE ${where})`,
+  choices: 'dim_choice_rollups',
+};
+
+/** Rows from the rollups (the dimensional ones when the filter names a dim), one D1 round trip. */
+export async function rollupRows(db: D1Database, f: Filter, interval: Interval, dim?: Dim): Promise<ResultRows> {
+  const base = responseWhere({ surveyId: f.surveyId, from: f.from, to: f.to, touchpoint: f.touchpoint }, '');
+  if (!dim) return pack(await db.batch(groupedReads(db, ROLLUPS, base.sql, base.args, interval)));
+  // survey_id, dim, value lead the key, then day: one index range per filter value.
+  const sql = `survey_id = ? AND dim = ? AND value = ? AND ${base.sql}`;
+  const args = [f.surveyId, dim.dim, dim.value, ...base.args];
+  return pack(await db.batch(groupedReads(db, DIM_ROLLUPS, sql, args, interval)));
 }
 
 /** The same rows recomputed from every matching response and answer. */
@@ -196,23 +258,65 @@ export async function scanRows(db: D1Database, f: Filter, interval: Interval): P
 /** Breakdowns by a response column rather than by an `identify` attribute of that name. */
 const BY_COLUMN: Record<string, string> = { locale: 'r.locale', channel: 'r.channel' };
 
-/** Score histograms per value of one attribute (or locale, or channel), for the `by` breakdown; always a scan. */
+/** Score histograms and responses per value of one attribute (or locale, or channel), by scanning. */
 export async function segmentScoreRows(db: D1Database, f: Filter, by: string, questionIds: string[]) {
-  if (questionIds.length === 0) return [];
   const column = BY_COLUMN[by];
   const key = column ?? `CAST(json_extract(r.attributes, '$."' || ? || '"') AS TEXT)`;
+  const keyArgs = column ? [] : [by];
   const { sql, args } = responseWhere(f);
   const vCounts = VALUES.map((v) => `SUM(a.num = ${v}) AS v${v}`).join(', ');
-  const { results } = await db
-    .prepare(
-      `SELECT ${key} AS g, a.question_id, COUNT(*) AS n, COUNT(DISTINCT r.id) AS responses, ${vCounts}
-       FROM answers a JOIN responses r ON r.id = a.response_id
-       WHERE ${sql} AND a.num IS NOT NULL AND a.question_id IN (SELECT value FROM json_each(?))
-       GROUP BY g, a.question_id HAVING g IS NOT NULL ORDER BY n DESC LIMIT 300`,
-    )
-    .bind(...(column ? [] : [by]), ...args, JSON.stringify(questionIds))
-    .all<ScoreRow & { responses: number }>();
-  return results;
+  const [scores, counts] = await db.batch([
+    db
+      .prepare(
+        `SELECT ${key} AS g, a.question_id, COUNT(*) AS n, ${vCounts}
+         FROM answers a JOIN responses r ON r.id = a.response_id
+         WHERE ${sql} AND a.num IS NOT NULL AND a.question_id IN (SELECT value FROM json_each(?))
+         GROUP BY g, a.question_id HAVING g IS NOT NULL`,
+      )
+      .bind(...keyArgs, ...args, JSON.stringify(questionIds)),
+    db
+      .prepare(
+        `SELECT ${key} AS g, COUNT(*) AS responses FROM responses r
+         WHERE ${sql} AND EXISTS (SELECT 1 FROM answers x WHERE x.response_id = r.id)
+         GROUP BY g HAVING g IS NOT NULL`,
+      )
+      .bind(...keyArgs, ...args),
+  ]);
+  return {
+    scores: (scores as D1Result<ScoreRow>).results,
+    counts: (counts as D1Result<ByCountRow>).results,
+    rowsRead: (scores?.meta.rows_read ?? 0) + (counts?.meta.rows_read ?? 0),
+  };
+}
+
+/** Responses with at least one answer per value of the `by` dim (the breakdown's `responses`). */
+export type ByCountRow = { g: string; responses: number };
+
+/** The `by` breakdown from the dimensional rollups: score histograms and responses per value. */
+export async function segmentRollupRows(db: D1Database, f: Filter, by: string, questionIds: string[]) {
+  const dim = by === 'locale' || by === 'channel' ? by : `a:${by}`;
+  const base = responseWhere({ from: f.from, to: f.to, touchpoint: f.touchpoint }, '');
+  const vSums = VALUES.map((v) => `SUM(v${v}) AS v${v}`).join(', ');
+  const [scores, counts] = await db.batch([
+    db
+      .prepare(
+        `SELECT value AS g, question_id, SUM(n) AS n, ${vSums} FROM dim_answer_rollups
+         WHERE survey_id = ? AND dim = ? AND ${base.sql} AND question_id IN (SELECT value FROM json_each(?))
+         GROUP BY value, question_id HAVING SUM(n) > 0`,
+      )
+      .bind(f.surveyId, dim, ...base.args, JSON.stringify(questionIds)),
+    db
+      .prepare(
+        `SELECT value AS g, SUM(answered) AS responses FROM dim_response_rollups
+         WHERE survey_id = ? AND dim = ? AND ${base.sql} GROUP BY value HAVING SUM(answered) > 0`,
+      )
+      .bind(f.surveyId, dim, ...base.args),
+  ]);
+  return {
+    scores: (scores as D1Result<ScoreRow>).results,
+    counts: (counts as D1Result<ByCountRow>).results,
+    rowsRead: (scores?.meta.rows_read ?? 0) + (counts?.meta.rows_read ?? 0),
+  };
 }
 
 function pack(r: D1Result[]): ResultRows {

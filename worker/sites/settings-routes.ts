@@ -5,6 +5,7 @@ import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
+import { listSegmentDims, runBackfill, setSegmentDims } from './segments-sql';
 import { getSiteSettings, updateSiteSettings } from './settings-sql';
 
 /** Abuse settings of the key's site: daily response cap and Turnstile (the secret is write-only). */
@@ -14,7 +15,10 @@ async function current(c: Context<AppEnv>) {
   const s = await getSiteSettings(c.env.DB, c.get('siteId'), dayOf(Date.now()));
   if (!s) throw notFound('site');
   const fallback = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
-  return { settings: { ...s, effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000) } };
+  const segments = await listSegmentDims(c.env.DB, c.get('siteId'));
+  return {
+    settings: { ...s, effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000), segments },
+  };
 }
 
 route(settingsRoutes, getSettingsOp, (c) => current(c));
@@ -30,7 +34,13 @@ route(settingsRoutes, patchSiteSettings, async (c, { body: patch }) => {
       { path: ['turnstileSiteKey'], message: 'required while a Turnstile secret is set' },
     ]);
   }
-  await updateSiteSettings(c.env.DB, c.get('siteId'), patch);
+  const { segments, ...rest } = patch;
+  await updateSiteSettings(c.env.DB, c.get('siteId'), rest);
+  if (segments) {
+    await setSegmentDims(c.env.DB, c.get('siteId'), segments);
+    // Older responses are counted after the answer (the cron resumes what this does not finish).
+    c.executionCtx.waitUntil(runBackfill(c.env.DB, c.get('siteId')));
+  }
   forgetCollectCache();
   return current(c);
 });
