@@ -32,16 +32,16 @@ const q = (v) =>
   v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`;
 
 export const TOUCHPOINTS = [
-  ['home', 'Home page', 'awareness'],
-  ['blog', 'Blog', 'awareness'],
-  ['product', 'Product page', 'consideration'],
-  ['pricing', 'Pricing', 'consideration'],
-  ['checkout', 'Checkout', 'purchase'],
-  ['order-status', 'Order status', 'purchase'],
-  ['onboarding', 'Onboarding', 'onboarding'],
-  ['app', 'In the app', 'usage'],
-  ['help', 'Help centre', 'support'],
-  ['post-purchase', 'Post-purchase email', 'loyalty'],
+  ['home', 'Home page', 'awareness', 'صفحهٔ اصلی'],
+  ['blog', 'Blog', 'awareness', 'وبلاگ'],
+  ['product', 'Product page', 'consideration', 'صفحهٔ محصول'],
+  ['pricing', 'Pricing', 'consideration', 'قیمت‌ها'],
+  ['checkout', 'Checkout', 'purchase', 'پرداخت'],
+  ['order-status', 'Order status', 'purchase', 'وضعیت سفارش'],
+  ['onboarding', 'Onboarding', 'onboarding', 'شروع به کار'],
+  ['app', 'In the app', 'usage', 'درون برنامه'],
+  ['help', 'Help centre', 'support', 'مرکز راهنما'],
+  ['post-purchase', 'Post-purchase email', 'loyalty', 'ایمیل پس از خرید'],
 ];
 
 const improve = { en: 'What should we improve?', fa: 'چه چیزی را باید بهتر کنیم؟' };
@@ -49,6 +49,7 @@ export const SURVEYS = [
   {
     id: 'sv_demo_nps',
     name: 'Relationship NPS',
+    names: { fa: 'NPS رابطه با مشتری' },
     questions: [
       {
         id: 'nps',
@@ -84,6 +85,7 @@ export const SURVEYS = [
   {
     id: 'sv_demo_csat',
     name: 'Checkout satisfaction',
+    names: { fa: 'رضایت از پرداخت' },
     questions: [
       {
         id: 'csat',
@@ -117,6 +119,7 @@ export const SURVEYS = [
   {
     id: 'sv_demo_ces',
     name: 'Support effort',
+    names: { fa: 'سهولت پشتیبانی' },
     questions: [
       {
         id: 'ces',
@@ -228,13 +231,19 @@ export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42
   out.push(
     `INSERT INTO api_keys (id, site_id, hash, name, scopes, created_at) VALUES (${q(keyId)}, ${q(siteId)}, ${q(hash)}, 'demo', '["read","manage"]', ${now});`,
   );
-  for (const [key, name, stage] of TOUCHPOINTS) {
+  for (const [key, name, stage, fa] of TOUCHPOINTS) {
     out.push(
-      `INSERT INTO touchpoints (site_id, key, name, stage, created_at) VALUES (${q(siteId)}, ${q(key)}, ${q(name)}, ${q(stage)}, ${now});`,
+      `INSERT INTO touchpoints (site_id, key, name, stage, names, created_at) VALUES (${q(siteId)}, ${q(key)}, ${q(name)}, ${q(stage)}, ${q(JSON.stringify({ fa }))}, ${now});`,
     );
   }
   for (const s of SURVEYS) {
-    const def = { questions: s.questions, targeting: s.targeting, theme: s.theme, locales: ['en', 'fa'] };
+    const def = {
+      questions: s.questions,
+      targeting: s.targeting,
+      theme: s.theme,
+      locales: ['en', 'fa'],
+      names: s.names,
+    };
     out.push(
       `INSERT INTO surveys (id, site_id, name, status, definition, version, created_at, updated_at) VALUES (${q(s.id)}, ${q(siteId)}, ${q(s.name)}, 'active', ${q(JSON.stringify(def))}, 1, ${now - 91 * DAY}, ${now - 91 * DAY});`,
     );

@@ -153,10 +153,19 @@ export type Theme = z.infer<typeof Theme>;
 
 export const SurveyStatus = z.enum(['draft', 'active', 'paused']);
 
+/**
+ * A survey's name in other languages, for the people who read the dashboard in them (`name` is the
+ * default). Never shown to respondents.
+ */
+export const SurveyNames = z
+  .record(LocaleCode, z.string().trim().min(1).max(120))
+  .refine((v) => Object.keys(v).length <= 10, 'at most 10 languages');
+
 /** What a site owner writes (POST). Cross-field rules live here so nothing saved can break the widget. */
 export const SurveyInput = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
+    names: SurveyNames.optional(),
     status: SurveyStatus.default('draft'),
     questions: z.array(Question).min(1).max(20),
     targeting: Targeting.optional(),
@@ -208,6 +217,7 @@ export type SurveyInput = z.input<typeof SurveyInput>;
 /** PATCH body: any subset; the merged result is validated again with SurveyInput. */
 export const SurveyPatch = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
+  names: SurveyNames.nullable().optional(),
   status: SurveyStatus.optional(),
   questions: z.array(Question).min(1).max(20).optional(),
   targeting: Targeting.nullable().optional(),
@@ -219,6 +229,7 @@ export const SurveyPatch = z.strictObject({
 export const Survey = z.object({
   id: z.string(),
   name: z.string(),
+  names: SurveyNames.optional(),
   status: SurveyStatus,
   version: z.number().int(),
   questions: z.array(Question),

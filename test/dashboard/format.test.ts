@@ -185,3 +185,13 @@ describe('how long ago, in words', () => {
     expect(fa.ago(now - 3 * 60_000, now)).toBe('۳ دقیقه پیش');
   });
 });
+
+describe('no negative zero', () => {
+  it('writes a bound that rounds to zero as 0, never "-0" (the journey table showed "-0 to 48")', () => {
+    expect(formatCi(en, 'nps', [-0.4, 48.2])).toBe('0 to 48');
+    expect(en.num(-0.04, 1)).toBe('0');
+    expect(en.int(-0.2)).toBe('0');
+    expect(en.fixed(-0.001, 2)).toBe('0.00');
+    expect(fa.num(-0.3, 0)).toBe('۰');
+  });
+});

@@ -93,6 +93,27 @@ describe('touchpoints: names, archive, delete', () => {
   });
 });
 
+describe('survey names per language', () => {
+  it('keeps names in other languages for the dashboard, never sends them to the widget, and clears them with null', async () => {
+    const { apiKey, site } = await createSite();
+    const created = await call('/v1/surveys', {
+      method: 'POST',
+      key: apiKey,
+      json: { ...NPS_SURVEY, status: 'active', names: { fa: 'ان‌پی‌اس پرداخت' } },
+    });
+    expect(created.status).toBe(201);
+    const { survey } = (await created.json()) as { survey: { id: string; names?: unknown } };
+    expect(survey.names).toEqual({ fa: 'ان‌پی‌اس پرداخت' });
+    const config = await call(`/v1/sites/${site.key}/surveys`, { headers: { origin: ORIGIN } });
+    expect(JSON.stringify(await config.json())).not.toContain('ان‌پی‌اس');
+    expect(
+      (await call(`/v1/surveys/${survey.id}`, { method: 'PATCH', key: apiKey, json: { names: { fa: '' } } })).status,
+    ).toBe(400);
+    await call(`/v1/surveys/${survey.id}`, { method: 'PATCH', key: apiKey, json: { names: null } });
+    expect((await getJson(`/v1/surveys/${survey.id}`, apiKey)).survey.names).toBeUndefined();
+  });
+});
+
 describe('survey CRUD', () => {
   it('creates, reads, patches (bumping the version), lists and deletes', async () => {
     const { apiKey, survey } = await setup();

@@ -37,17 +37,20 @@ route(surveyRoutes, getOp, async (c, { params }) => {
   return { survey: s };
 });
 
+/** The parts a PATCH may remove with `null`. */
+const OPTIONAL = ['targeting', 'locales', 'theme', 'thankYou', 'names'] as const;
+
 route(surveyRoutes, patchSurvey, async (c, { params, body: patch }) => {
   const current = await getSurvey(c.env.DB, c.get('siteId'), params.id);
   if (!current) throw notFound('survey');
   // Merge, then validate the whole survey again: cross-field rules (follow-ups, ids) must still hold.
   const merged = { ...current, ...patch };
-  for (const k of ['targeting', 'locales', 'theme', 'thankYou'] as const) if (merged[k] === null) delete merged[k];
+  for (const k of OPTIONAL) if (merged[k] === null) delete merged[k];
   const { id, version, createdAt, updatedAt, ...rest } = merged;
   const checked = SurveyInput.safeParse(rest);
   if (!checked.success) throw invalid(checked.error);
   const next: Survey = { ...current, ...checked.data };
-  for (const k of ['targeting', 'locales', 'theme', 'thankYou'] as const) if (!(k in checked.data)) delete next[k];
+  for (const k of OPTIONAL) if (!(k in checked.data)) delete next[k];
   await updateSurvey(c.env.DB, c.get('siteId'), next);
   forgetCollectCache();
   const survey = await getSurvey(c.env.DB, c.get('siteId'), current.id);

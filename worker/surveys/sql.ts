@@ -12,13 +12,14 @@ type SurveyRow = {
 };
 
 /** The parts of a survey kept in the `definition` JSON column. */
-export type Definition = Pick<Survey, 'questions' | 'targeting' | 'locales' | 'theme' | 'thankYou'>;
+export type Definition = Pick<Survey, 'questions' | 'targeting' | 'locales' | 'theme' | 'thankYou' | 'names'>;
 
 export const toSurvey = (r: SurveyRow): Survey => {
   const d = JSON.parse(r.definition) as Definition;
   return {
     id: r.id,
     name: r.name,
+    ...(d.names ? { names: d.names } : {}),
     status: r.status,
     version: r.version,
     questions: d.questions,
@@ -38,6 +39,7 @@ export const definitionOf = (s: Definition): string =>
     locales: s.locales,
     theme: s.theme,
     thankYou: s.thankYou,
+    names: s.names,
   });
 
 export async function listSurveys(db: D1Database, siteId: string, status?: Survey['status']): Promise<Survey[]> {

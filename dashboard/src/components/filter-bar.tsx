@@ -42,7 +42,7 @@ export function FilterBar(props: ViewProps) {
               )}
               {surveys.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {i18n.nameOf(s)}
                 </option>
               ))}
             </select>

@@ -92,12 +92,14 @@ export function makeI18n(locale: Locale) {
     dir: (locale === 'fa' ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
     t,
     /** Whole number with grouping: 1,234 / ۱٬۲۳۴. */
-    int: (n: number) => nf({ maximumFractionDigits: 0 }).format(n),
+    // signDisplay 'negative': a value that rounds to zero is "0", never "-0" (an interval "-0 to 48").
+    int: (n: number) => nf({ maximumFractionDigits: 0, signDisplay: 'negative' }).format(n),
     /** A number with up to `digits` decimals. */
-    num: (n: number, digits = 1) => ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n)),
+    num: (n: number, digits = 1) =>
+      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' }).format(n)),
     /** Fixed decimals (for means such as CES 5.40). */
     fixed: (n: number, digits: number) =>
-      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n)),
+      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'negative' }).format(n)),
     /** With a sign, except for zero: +42 / −3. */
     signed: (n: number, digits = 0) =>
       ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n)),
@@ -130,6 +132,8 @@ export function makeI18n(locale: Locale) {
     /** Date and time, for answers. */
     dateTime: (d: string | number) =>
       df({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(asDate(d)),
+    /** A survey's or touchpoint's name in this language, else its default name. */
+    nameOf: (x: { name: string; names?: Record<string, string> | undefined }): string => x.names?.[locale] ?? x.name,
     /** Text from a `{en, fa, …}` record: this locale, else English, else any. */
     pick: (text: Record<string, string> | string | undefined | null): string => {
       if (!text) return '';

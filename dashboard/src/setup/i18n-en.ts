@@ -212,6 +212,8 @@ export const setupEn = {
   activate: 'Save and activate',
   pause: 'Pause',
   unsaved: 'Unsaved changes',
+  surveyNameFa: 'Name in Persian (dashboard only)',
+  surveyNameAr: 'Name in Arabic (dashboard only)',
   unsavedLeave: 'This survey has changes that are not saved. Leave and lose them?',
   surveyNotFound: 'That survey was not found.',
 

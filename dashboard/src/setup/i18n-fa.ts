@@ -210,6 +210,8 @@ export const setupFa: Record<SetupKey, string> = {
   activate: 'ذخیره و فعال‌سازی',
   pause: 'توقف',
   unsaved: 'تغییرات ذخیره‌نشده',
+  surveyNameFa: 'نام فارسی (فقط در داشبورد)',
+  surveyNameAr: 'نام عربی (فقط در داشبورد)',
   unsavedLeave: 'این نظرسنجی تغییرات ذخیره‌نشده دارد. بیرون بروید و آن‌ها از دست بروند؟',
   surveyNotFound: 'این نظرسنجی پیدا نشد.',
 

@@ -10,7 +10,7 @@ import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from './templates';
 
 /** Surveys: start one from a template (saved as a draft, then opened in the editor), or open one. */
 export function Surveys({ onChanged }: { onChanged: () => void }) {
-  const { st } = useSetupT();
+  const { st, nameOf } = useSetupT();
   const q = useEndpoint(listSurveys, {});
   const [note, setNote] = useState<{ text: string; error?: boolean }>();
   const [busy, setBusy] = useState(false);
@@ -40,10 +40,10 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
     }
     const question =
       answers === null
-        ? st('confirmDelete', { name: s.name })
+        ? st('confirmDelete', { name: nameOf(s) })
         : answers === 0
-          ? st('confirmDeleteEmpty', { name: s.name })
-          : st('confirmDeleteCount', { name: s.name, n: answers });
+          ? st('confirmDeleteEmpty', { name: nameOf(s) })
+          : st('confirmDeleteCount', { name: nameOf(s), n: answers });
     if (!confirm(question)) return;
     try {
       await call(deleteSurvey, { params: { id: s.id } });
@@ -92,14 +92,14 @@ export function Surveys({ onChanged }: { onChanged: () => void }) {
             <ul class="survey-list" data-testid="survey-list">
               {(q.data?.surveys ?? []).map((s) => (
                 <li key={s.id}>
-                  <a href={setupHash({ view: 'editor', id: s.id })} aria-label={st('openEditor', { name: s.name })}>
-                    {s.name}
+                  <a href={setupHash({ view: 'editor', id: s.id })} aria-label={st('openEditor', { name: nameOf(s) })}>
+                    {nameOf(s)}
                   </a>
                   <span class={`badge badge-${s.status}`}>{st(`status.${s.status}` as SetupKey)}</span>
                   <span class="small muted">{st('questionsCount', { n: s.questions.length })}</span>
                   <button type="button" class="btn btn-small btn-danger" onClick={() => remove(s)}>
                     {st('deleteSurvey')}
-                    <span class="sr-only"> {s.name}</span>
+                    <span class="sr-only"> {nameOf(s)}</span>
                   </button>
                 </li>
               ))}

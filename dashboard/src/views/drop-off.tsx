@@ -48,9 +48,9 @@ export function DropOff(props: ViewProps) {
       <p class="muted">{t('dropoffIntro')}</p>
       <Status loading={q.loading} error={q.error} retry={q.reload}>
         {r && (
-          <TableWrap label={t('dropoffCaption', { survey: survey.name })}>
+          <TableWrap label={t('dropoffCaption', { survey: i18n.nameOf(survey) })}>
             <table class="data funnel-table">
-              <caption>{t('dropoffCaption', { survey: survey.name })}</caption>
+              <caption>{t('dropoffCaption', { survey: i18n.nameOf(survey) })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('stepCol')}</th>

@@ -41,6 +41,10 @@ export function tidy(d: Loose): Loose {
   }
   if (c.theme && Object.keys(c.theme).length === 0) delete c.theme;
   if (c.thankYou && Object.keys(c.thankYou).length === 0) delete c.thankYou;
+  if (c.names) {
+    for (const k of Object.keys(c.names)) if (!String(c.names[k] ?? '').trim()) delete c.names[k];
+    if (Object.keys(c.names).length === 0) delete c.names;
+  }
   for (const q of c.questions ?? []) {
     for (const k of ['lowLabel', 'highLabel', 'placeholder']) if (q[k] && Object.keys(q[k]).length === 0) delete q[k];
   }

@@ -114,6 +114,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
         params: { id: survey.id },
         body: {
           name: d.name,
+          names: d.names ?? null,
           status: d.status,
           questions: d.questions,
           targeting: d.targeting ?? null,
@@ -159,7 +160,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
         </p>
         <form
           noValidate
-          aria-label={st('editorFor', { name: survey.name })}
+          aria-label={st('editorFor', { name: ui.nameOf(survey) })}
           onSubmit={(e) => {
             e.preventDefault();
             save();
@@ -168,7 +169,7 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
           <ErrorSummary issues={summary} />
           <section class="card" aria-labelledby="basics-h">
             <h2 id="basics-h" class="card-title">
-              {survey.name}
+              {ui.nameOf(survey)}
             </h2>
             <div class="form-row">
               <Field path="name" label={st('surveyName')} error={errors.get('name')} class="field-grow">
@@ -182,6 +183,26 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
                   />
                 )}
               </Field>
+              {(['fa', 'ar'] as const).map((l) => (
+                <Field
+                  key={l}
+                  path={`names.${l}`}
+                  label={st(l === 'fa' ? 'surveyNameFa' : 'surveyNameAr')}
+                  error={errors.get(`names.${l}`)}
+                >
+                  {(a) => (
+                    <input
+                      id={a.id}
+                      dir="rtl"
+                      lang={l}
+                      value={draft.names?.[l] ?? ''}
+                      aria-invalid={a.invalid ? 'true' : undefined}
+                      aria-describedby={a.describedBy}
+                      onInput={(e) => edit((d) => put((d.names ??= {}), l, e.currentTarget.value || undefined))}
+                    />
+                  )}
+                </Field>
+              ))}
               <fieldset class="segmented" aria-describedby="status-hint">
                 <legend>{st('status')}</legend>
                 {(['draft', 'active', 'paused'] as const).map((s) => (
