@@ -1,3 +1,5 @@
+import type { Role } from '../shared/contract/endpoint';
+
 /** Bindings and vars from wrangler.toml (kept by hand: small, and read by people before tools). */
 export interface Env {
   DB: D1Database;
@@ -25,9 +27,30 @@ export interface Env {
    * local stand-in (tests, offline development).
    */
   TURNSTILE_VERIFY_URL?: string;
+  /**
+   * Single sign-on through Cloudflare Access (optional): the team's domain
+   * (`https://TEAM.cloudflareaccess.com`, whose `/cdn-cgi/access/certs` holds its signing keys) and
+   * the application's audience tag. Both set turns on `POST /v1/session/access`.
+   */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
 }
 
 /** What goes through the DELIVERIES queue: the row id; the row holds the payload and the state. */
 export type DeliveryMessage = { deliveryId: string };
 
-export type AppEnv = { Bindings: Env; Variables: { siteId: string; scopes: string[]; keyId: string } };
+/** Who made a request: a signed-in member (session cookie) or an API key. */
+export type Actor = { type: 'member' | 'key'; id: string };
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    siteId: string;
+    scopes: string[];
+    keyId: string;
+    actor: Actor;
+    /** Set for a session: the member's role on the site, and the session's token hash. */
+    role?: Role;
+    sessionHash?: string;
+  };
+};

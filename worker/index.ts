@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { alertRoutes } from './alerts/routes';
+import { auditRoutes } from './audit/routes';
+import { escalateOverdue } from './cases/escalate';
 import { caseRoutes } from './cases/routes';
 import { publicRoutes } from './collect/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
@@ -17,6 +19,7 @@ import { siteRoutes } from './sites/routes';
 import { runBackfill, sitesWithBackfill } from './sites/segments-sql';
 import { settingsRoutes } from './sites/settings-routes';
 import { surveyRoutes } from './surveys/routes';
+import { teamRoutes } from './teams/routes';
 import { touchpointRoutes } from './touchpoints/routes';
 import { handleDeliveryBatch } from './webhooks/deliver';
 import { sweepDeliveries } from './webhooks/enqueue';
@@ -44,6 +47,8 @@ for (const group of [
   webhookRoutes,
   alertRoutes,
   caseRoutes,
+  teamRoutes,
+  auditRoutes,
   openApiRoutes,
 ]) {
   app.route('/', group);
@@ -69,12 +74,14 @@ export default {
   fetch: app.fetch,
   // Webhook deliveries (seda-deliveries) and what the queue gave up on (seda-deliveries-dlq).
   queue: (batch, env, _ctx) => handleDeliveryBatch(batch, env),
-  // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h.
+  // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h;
+  // escalates overdue cases.
   scheduled: (_controller, env, ctx) =>
     ctx.waitUntil(
       Promise.all([
         sweepDeliveries(env),
         purgeIdempotencyKeys(env.DB),
+        escalateOverdue(env),
         // Segment declarations whose older responses are not all counted yet.
         sitesWithBackfill(env.DB).then((ids) => Promise.all(ids.map((id) => runBackfill(env.DB, id)))),
       ]),

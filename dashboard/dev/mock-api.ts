@@ -566,6 +566,10 @@ const CASES: ReplyOf<typeof listCases>['items'] = ROWS.filter(
       firstContactAt: contact === null ? null : new Date(contact).toISOString(),
       resolvedAt: status === 'resolved' && contact !== null ? new Date(contact + 86_400_000).toISOString() : null,
       updatedAt: new Date(r.at).toISOString(),
+      assignee: null,
+      dueAt: null,
+      escalatedAt: null,
+      category: status === 'resolved' ? ('delivery' as const) : null,
       surveyId: r.surveyId,
       touchpoint: r.touchpoint,
       respondentId: r.respondentId ?? null,
@@ -611,7 +615,7 @@ const caseOf = (responseId: string) => {
   if (!c) throw notFound('case');
   return c;
 };
-on(getCase, ({ params }) => ({ case: caseOf(params.responseId) }));
+on(getCase, ({ params }) => ({ case: { ...caseOf(params.responseId), timeline: [] } }));
 /** Opening a case on a response without one is not in the mock: its cases are the detractors above. */
 const writeCase = ({ params, body }: { params: { responseId: string }; body: CaseInput }) => {
   const c = caseOf(params.responseId);
@@ -623,8 +627,11 @@ const writeCase = ({ params, body }: { params: { responseId: string }; body: Cas
   }
   if (body.owner !== undefined) c.owner = body.owner;
   if (body.note !== undefined) c.note = body.note;
+  if (body.assignee !== undefined) c.assignee = body.assignee;
+  if (body.dueAt !== undefined) c.dueAt = body.dueAt;
+  if (body.category !== undefined) c.category = body.category;
   c.updatedAt = at;
-  return { case: c };
+  return { case: { ...c, timeline: [] } };
 };
 on(patchCase, writeCase);
 on(putCase, writeCase);

@@ -17,6 +17,7 @@ export const Alert = z.object({
   threshold: z.number().optional(),
   windowDays: z.number().int().optional(),
   minResponses: z.number().int().optional(),
+  targetHours: z.number().int().optional().describe('answer rules: hours before the case it opens is due'),
   firing: z
     .boolean()
     .optional()

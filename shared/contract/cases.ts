@@ -1,6 +1,6 @@
 /** Follow-up cases: any response can be opened as a case (open → contacted → resolved). */
 import { z } from 'zod';
-import { CaseInput, CaseStatsQuery, CaseStatus, CasesQuery, Sentiment } from '../schemas/api';
+import { CaseCategory, CaseInput, CaseStatsQuery, CaseStatus, CasesQuery, Sentiment } from '../schemas/api';
 import { endpoint } from './endpoint';
 import { namedListOf, Timestamp } from './lists';
 
@@ -13,6 +13,10 @@ export const CaseRecord = z.object({
   firstContactAt: Timestamp.nullable(),
   resolvedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
+  assignee: z.string().nullable().describe('the member it is assigned to'),
+  dueAt: Timestamp.nullable(),
+  escalatedAt: Timestamp.nullable().describe('set by the scheduled job once the case is past its due date'),
+  category: CaseCategory.nullable().describe('root cause'),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
@@ -71,7 +75,16 @@ export const getCaseStats = endpoint({
   errors: [400, 401, 403],
 });
 
-export const CaseReply = z.object({ case: CaseRecord });
+/** One entry of a case's timeline: a note or a change, by whom (a member, an API key, or the system). */
+export const CaseEvent = z.object({
+  at: Timestamp,
+  actor: z.object({ type: z.enum(['member', 'key', 'system']), id: z.string().nullable() }),
+  kind: z.enum(['note', 'status', 'assignee', 'due', 'category', 'escalated']),
+  value: z.string().nullable(),
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+export const CaseReply = z.object({ case: CaseRecord.extend({ timeline: z.array(CaseEvent) }) });
 
 export const getCase = endpoint({
   operationId: 'getCase',
@@ -90,10 +103,13 @@ const caseWrite = {
   path: '/v1/cases/{responseId}',
   summary: 'Open the case of a response if needed, and change it (omitted fields stay as they are)',
   access: 'manage',
+  // Agents work the cases assigned to them (checked per case by the handler).
+  roles: ['owner', 'admin', 'agent'],
   params: ResponseIdParam,
   body: CaseInput,
   success: { status: 200, schema: CaseReply, description: 'the case' },
   errors: [400, 401, 403, 404],
+  errorNotes: { 403: 'an agent may change only the cases assigned to them', 400: 'invalid body, or no such member' },
 } as const;
 
 export const putCase = endpoint({ ...caseWrite, operationId: 'putCase', method: 'put' });

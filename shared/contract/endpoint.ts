@@ -9,10 +9,15 @@ import type { z } from 'zod';
 
 /**
  * Who may call an endpoint. `public`: anyone (the widget, a hosted survey page); `operator`: the
- * ADMIN_TOKEN; `site`: any credential of the site; `read` / `manage`: a site credential with that
- * scope (keys carry scopes explicitly: `manage` does not imply `read`).
+ * ADMIN_TOKEN; `site`: any credential of the site; `read` / `manage`: a site API key with that
+ * scope (keys carry scopes explicitly: `manage` does not imply `read`); `member`: a signed-in person
+ * (session cookie), whatever their role. A signed-in person reaches `site`, `read` and `manage`
+ * endpoints by role instead of scope: shared/contract/roles.ts is the one role × route table.
  */
-export type Access = 'public' | 'operator' | 'site' | 'read' | 'manage';
+export type Access = 'public' | 'operator' | 'site' | 'read' | 'manage' | 'member';
+
+/** A member's role on a site (shared/contract/roles.ts says what each may do). */
+export type Role = 'owner' | 'admin' | 'analyst' | 'agent';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -42,6 +47,8 @@ export type Endpoint = {
   /** OpenAPI tag: the feature it belongs to. */
   tag: string;
   access: Access;
+  /** Roles that may call it with a session, where the default for its access (roles.ts) does not fit. */
+  roles?: readonly Role[];
   params?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;

@@ -80,7 +80,30 @@ export const DropAlertEvent = z.object({
 
 export const PingEvent = z.object({ ...base, event: z.literal('ping') });
 
-export const SedaEvent = z.union([ResponseCompletedEvent, AnswerAlertEvent, DropAlertEvent, PingEvent]);
+/**
+ * A case opened by an answer alert is past its due date (the rule's `targetHours`) and not resolved:
+ * sent once, by the scheduled job, to the rule's webhook (which subscribes to `alert`).
+ */
+export const CaseEscalatedEvent = z.object({
+  ...base,
+  event: z.literal('case.escalated'),
+  case: z.object({
+    responseId: z.string(),
+    status: z.enum(['open', 'contacted', 'resolved']),
+    assignee: z.string().nullable(),
+    openedAt: Timestamp,
+    dueAt: Timestamp,
+  }),
+  alert: z.object({ id: z.string() }),
+});
+
+export const SedaEvent = z.union([
+  ResponseCompletedEvent,
+  AnswerAlertEvent,
+  DropAlertEvent,
+  PingEvent,
+  CaseEscalatedEvent,
+]);
 export type SedaEvent = z.infer<typeof SedaEvent>;
 
 /** The OpenAPI `webhooks` section: one entry per event name. */
@@ -91,4 +114,8 @@ export const WEBHOOK_EVENTS = {
     schema: z.union([AnswerAlertEvent, DropAlertEvent]),
   },
   ping: { summary: 'A test delivery (POST /v1/webhooks/{id}/ping)', schema: PingEvent },
+  'case.escalated': {
+    summary: 'A case opened by an alert is overdue (sent to webhooks that subscribe to alert)',
+    schema: CaseEscalatedEvent,
+  },
 } as const;

@@ -12,8 +12,10 @@ import * as keys from './keys';
 import * as meta from './meta';
 import * as respondents from './respondents';
 import * as results from './results';
+import { roleTable } from './roles';
 import * as sites from './sites';
 import * as surveys from './surveys';
+import * as teams from './teams';
 import * as touchpoints from './touchpoints';
 import * as webhooks from './webhooks';
 
@@ -29,6 +31,7 @@ export {
   results,
   sites,
   surveys,
+  teams,
   touchpoints,
   webhooks,
 };
@@ -49,5 +52,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
   webhooks,
   alerts,
   cases,
+  teams,
   meta,
 ].flatMap((m) => Object.values(m).filter(isEndpoint));
+
+/** The role × route table (roles.ts) over every endpoint: operationId → roles that may call it. */
+export const ROLE_TABLE = roleTable(ENDPOINTS);

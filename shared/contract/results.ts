@@ -107,6 +107,8 @@ export const exportResponses = endpoint({
   tag: 'results',
   summary: 'Export of the responses, streamed as CSV or NDJSON (same filters as results)',
   access: 'read',
+  // Every respondent's answers in bulk: not for agents, who see only their own cases.
+  roles: ['owner', 'admin', 'analyst'],
   params: IdParam,
   query: ExportQuery,
   success: {

@@ -149,6 +149,8 @@ export const AlertInput = z
     max: z.number().optional(),
     sentiment: Sentiment.optional(),
     webhookId: z.string().min(1).max(64),
+    /** The case this rule opens is due this many hours later; overdue cases are escalated. */
+    targetHours: z.number().int().min(1).max(720).optional(),
   })
   .refine((a) => a.min !== undefined || a.max !== undefined || a.sentiment !== undefined, {
     message: MESSAGES.alertNeedsBound,
@@ -249,10 +251,22 @@ export type AtRiskItem = z.infer<typeof AtRiskItem>;
 export const AtRiskList = z.object({ range: z.object({ from: IsoDay, to: IsoDay }), items: z.array(AtRiskItem) });
 
 /** PUT/PATCH /v1/cases/:responseId — opens the case if needed; omitted fields stay as they are. */
+/** Root causes a case can be filed under (reported on per category). */
+export const CaseCategory = z.enum(['product', 'delivery', 'billing', 'support', 'price', 'other']);
+export type CaseCategory = z.infer<typeof CaseCategory>;
+
+/**
+ * A change to a case. `note` adds a note to its timeline (earlier notes stay); `assignee` is a member
+ * id of the site (null unassigns); `dueAt` when it must be handled (escalated after that).
+ * `owner` is free text from before teams (kept for v1 clients; prefer `assignee`).
+ */
 export const CaseInput = z.strictObject({
   status: CaseStatus.optional(),
   owner: z.string().trim().max(120).nullable().optional(),
   note: z.string().max(4000).nullable().optional(),
+  assignee: z.string().min(1).max(64).nullable().optional(),
+  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  category: CaseCategory.nullable().optional(),
 });
 export type CaseInput = z.infer<typeof CaseInput>;
 
@@ -260,6 +274,9 @@ export const CasesQuery = z.object({
   status: CaseStatus.optional(),
   surveyId: z.string().min(1).max(64).optional(),
   owner: z.string().max(120).optional(),
+  /** A member id, or `me` (the signed-in member: "my cases"). */
+  assignee: z.string().min(1).max(64).optional(),
+  overdue: z.enum(['true', 'false']).optional().describe('true: only cases past their due date and not resolved'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 });

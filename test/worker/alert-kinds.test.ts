@@ -32,6 +32,7 @@ const row = (over: Partial<AlertRow>): AlertRow => ({
   window_days: null,
   min_responses: null,
   fired_at: null,
+  target_hours: null,
   webhook_id: 'wh_1',
   created_at: 0,
   ...over,

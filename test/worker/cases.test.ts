@@ -98,16 +98,21 @@ describe('/v1/cases', () => {
 
   it('reports time to first contact (median, p90 in hours) and counts per status', async () => {
     const { apiKey, ids } = await responses(4);
+    // Measured from when the case was opened (not from the answer): the team cannot act before.
     const hoursAgo = [1, 2, 10, 5];
+    for (const id of ids) await put(apiKey, id, {});
     for (const [i, h] of hoursAgo.entries()) {
-      await env.DB.prepare('UPDATE responses SET created_at = ? WHERE id = ?')
+      await env.DB.prepare('UPDATE cases SET created_at = ? WHERE response_id = ?')
         .bind(Date.now() - h * 3_600_000, ids[i])
+        .run();
+      await env.DB.prepare('UPDATE responses SET created_at = ? WHERE id = ?')
+        .bind(Date.now() - (h + 24) * 3_600_000, ids[i])
         .run();
     }
     await put(apiKey, ids[0]!, { status: 'contacted' });
     await put(apiKey, ids[1]!, { status: 'resolved' });
     await put(apiKey, ids[2]!, { status: 'contacted' });
-    await put(apiKey, ids[3]!, {}); // open: not contacted yet
+    // ids[3] stays open: not contacted yet
     const stats = await json(call('/v1/cases/stats', { key: apiKey }));
     expect(stats.status).toBe(200);
     expect(stats.body.counts).toEqual({ open: 1, contacted: 2, resolved: 1 });

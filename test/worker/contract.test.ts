@@ -4,11 +4,13 @@
  * schema for that operation. The Worker serves exactly the declared routes.
  */
 import { env } from 'cloudflare:workers';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../shared/contract/index';
+import type { Env } from '../../worker/env';
 import { app } from '../../worker/index';
 import { ADMIN, call, ORIGIN } from './helpers';
-import { stubReceiver, until } from './loop-helpers';
+import { callWith, stubReceiver, until } from './loop-helpers';
 import { type OpenApiDoc, openApiChecker } from './openapi-check';
 
 let doc: OpenApiDoc;
@@ -38,8 +40,13 @@ type Init = { key?: string; json?: unknown; body?: string; headers?: Record<stri
 
 /** One call to the Worker, checked against the document; returns the status and parsed body. */
 // biome-ignore lint/suspicious/noExplicitAny: replies are checked against the document here, not by the compiler
-async function api<T = any>(method: string, path: string, init: Init = {}): Promise<{ status: number; body: T }> {
-  const r = await call(path, { method, ...init });
+async function api<T = any>(
+  method: string,
+  path: string,
+  init: Init = {},
+  over?: Partial<Env>,
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const r = over ? await callWith(over, path, { method, ...init }) : await call(path, { method, ...init });
   const text = new TextDecoder().decode(await r.arrayBuffer());
   const requestBody = init.json ?? (init.body !== undefined ? safeParse(init.body) : undefined);
   checker.check({
@@ -51,7 +58,11 @@ async function api<T = any>(method: string, path: string, init: Init = {}): Prom
     requestBody,
   });
   const type = r.headers.get('content-type') ?? '';
-  return { status: r.status, body: (type.includes('application/json') && text ? JSON.parse(text) : text) as T };
+  return {
+    status: r.status,
+    body: (type.includes('application/json') && text ? JSON.parse(text) : text) as T,
+    headers: r.headers,
+  };
 }
 const safeParse = (s: string) => {
   try {
@@ -429,6 +440,102 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(403, api('DELETE', '/v1/respondents/user-2', { key: s.readKey }));
     await expectStatus(204, api('DELETE', `/v1/webhooks/${s.hookId}`, { key: s.apiKey }));
     await expectStatus(404, api('DELETE', `/v1/webhooks/${s.hookId}`, { key: s.apiKey }));
+  });
+
+  it('members, sessions, the account and the audit log', async () => {
+    const same = { origin: 'https://seda.test' };
+    const invited = await expectStatus(
+      201,
+      api('POST', '/v1/members', { key: s.apiKey, json: { email: 'Owner@Shop.example', role: 'owner' } }),
+    );
+    await expectStatus(400, api('POST', '/v1/members', { key: s.apiKey, json: { email: 'nope', role: 'owner' } }));
+    const token = new URL(invited.inviteUrl).searchParams.get('invite')!;
+    await expectStatus(
+      404,
+      api('POST', '/v1/invites/AAAAAAAAAAAAAAAAAAAAAAAA', { json: { password: 'long enough pw' }, headers: same }),
+    );
+    const accepted = await api('POST', `/v1/invites/${token}`, {
+      json: { password: 'correct horse battery' },
+      headers: same,
+    });
+    expect(accepted.status).toBe(200);
+    const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+    const me = { headers: { cookie, ...same } };
+    await expectStatus(200, api('GET', '/v1/session', me));
+    await expectStatus(401, api('GET', '/v1/session'));
+    await expectStatus(200, api('PUT', '/v1/session/site', { ...me, json: { siteId: accepted.body.site.id } }));
+    await expectStatus(404, api('PUT', '/v1/session/site', { ...me, json: { siteId: 'site_nope' } }));
+    await expectStatus(200, api('GET', '/v1/members', me));
+    await expectStatus(401, api('GET', '/v1/members'));
+    const agent = await expectStatus(
+      201,
+      api('POST', '/v1/members', { ...me, json: { email: 'agent@shop.example', role: 'analyst' } }),
+    );
+    await expectStatus(200, api('PATCH', `/v1/members/${agent.member.id}`, { ...me, json: { role: 'agent' } }));
+    await expectStatus(404, api('PATCH', '/v1/members/mem_nope', { ...me, json: { role: 'agent' } }));
+    const cases = await expectStatus(200, api('GET', '/v1/cases?limit=1', me));
+    await expectStatus(
+      200,
+      api('PATCH', `/v1/cases/${cases.items[0].responseId}`, {
+        ...me,
+        json: { assignee: agent.member.id, dueAt: '2030-01-01T00:00:00Z', category: 'delivery', note: 'call' },
+      }),
+    );
+    await expectStatus(204, api('DELETE', `/v1/members/${agent.member.id}`, me));
+    await expectStatus(404, api('DELETE', `/v1/members/${agent.member.id}`, me));
+    const audit = await expectStatus(200, api('GET', `/v1/audit?actor=${accepted.body.member.id}&limit=2`, me));
+    expect(audit.items.length).toBe(2);
+    await expectStatus(200, api('GET', `/v1/audit?cursor=${audit.nextCursor}`, me));
+    await expectStatus(400, api('GET', '/v1/audit?cursor=garbage', me));
+
+    await expectStatus(400, api('PUT', '/v1/account/password', { ...me, json: { newPassword: 'short' } }));
+    const changed = await api('PUT', '/v1/account/password', {
+      ...me,
+      json: { currentPassword: 'correct horse battery', newPassword: 'another long password' },
+    });
+    expect(changed.status).toBe(204);
+    await expectStatus(
+      401,
+      api('POST', '/v1/session', { json: { email: 'owner@shop.example', password: 'wrong password' }, headers: same }),
+    );
+    const signedIn = await api('POST', '/v1/session', {
+      json: { email: 'owner@shop.example', password: 'another long password' },
+      headers: same,
+    });
+    expect(signedIn.status).toBe(200);
+    const again = { headers: { cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, ...same } };
+    await expectStatus(204, api('DELETE', '/v1/session', again));
+    await expectStatus(401, api('DELETE', '/v1/session', again));
+    const third = await api('POST', '/v1/session', {
+      json: { email: 'owner@shop.example', password: 'another long password' },
+      headers: same,
+    });
+    const everywhere = { headers: { cookie: third.headers.get('set-cookie')!.split(';')[0]!, ...same } };
+    await expectStatus(204, api('DELETE', '/v1/sessions', everywhere));
+    await expectStatus(401, api('DELETE', '/v1/sessions', everywhere));
+
+    // single sign-on: a JWT signed by a local key set that stands in for the Access team's
+    await expectStatus(404, api('POST', '/v1/session/access', { headers: same }));
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
+    restoreFetch();
+    const stub = stubReceiver((r) =>
+      r.url === 'https://team.example/cdn-cgi/access/certs' ? Response.json({ keys: [jwk] }) : new Response('ok'),
+    );
+    const sso = { ACCESS_TEAM_DOMAIN: 'https://team.example', ACCESS_AUD: 'aud-1' };
+    const jwt = await new SignJWT({ email: 'owner@shop.example' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('https://team.example')
+      .setAudience('aud-1')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    await expectStatus(
+      200,
+      api('POST', '/v1/session/access', { headers: { ...same, 'cf-access-jwt-assertion': jwt } }, sso),
+    );
+    await expectStatus(401, api('POST', '/v1/session/access', { headers: same }, sso));
+    stub.restore();
+    restoreFetch = stubReceiver(() => new Response('ok')).restore;
   });
 
   it('exercised every declared endpoint: a success and an error each', () => {

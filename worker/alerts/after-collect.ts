@@ -54,7 +54,11 @@ export async function afterCollect(env: Env, done: Collected, now = Date.now()):
     if (!hook?.events.includes('alert')) continue;
     const fired = await kindOf(rule).evaluate(env, rule, done, now);
     if (!fired) continue;
-    if (fired.openCase && !openCase.length) openCase.push(openCaseStmt(env.DB, done.siteId, done.id, now));
+    if (fired.openCase && !openCase.length) {
+      // Due the rule's target time after the case opened; the cron escalates it past that.
+      const dueAt = rule.target_hours ? now + rule.target_hours * 3_600_000 : null;
+      openCase.push(openCaseStmt(env.DB, done.siteId, done.id, now, { dueAt, alertId: rule.id }));
+    }
     pending.push({ hook, ...fired });
   }
   if (done.completedNow) {

@@ -19,6 +19,7 @@ export type AlertRow = {
   window_days: number | null;
   min_responses: number | null;
   fired_at: number | null;
+  target_hours: number | null;
   webhook_id: string;
   created_at: number;
 };
@@ -33,6 +34,7 @@ export type AlertColumns = {
   threshold?: number | undefined;
   windowDays?: number | undefined;
   minResponses?: number | undefined;
+  targetHours?: number | undefined;
 };
 
 export type AlertWrite = AlertColumns & {
@@ -48,8 +50,8 @@ export async function insertAlert(db: D1Database, a: AlertWrite, now = Date.now(
   await db
     .prepare(
       `INSERT INTO alerts (id, site_id, survey_id, question_id, kind, min, max, sentiment, touchpoint, metric,
-         threshold, window_days, min_responses, webhook_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         threshold, window_days, min_responses, target_hours, webhook_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       a.id,
@@ -65,6 +67,7 @@ export async function insertAlert(db: D1Database, a: AlertWrite, now = Date.now(
       a.threshold ?? null,
       a.windowDays ?? null,
       a.minResponses ?? null,
+      a.targetHours ?? null,
       a.webhookId,
       now,
     )

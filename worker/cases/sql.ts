@@ -1,4 +1,6 @@
-import type { CaseInput, CaseStatus } from '../../shared/schemas/api';
+import type { CaseEvent } from '../../shared/contract/cases';
+import type { CaseCategory, CaseInput, CaseStatus } from '../../shared/schemas/api';
+import { randomId } from '../lib/crypto';
 
 export type CaseRow = {
   response_id: string;
@@ -10,6 +12,11 @@ export type CaseRow = {
   first_contact_at: number | null;
   resolved_at: number | null;
   updated_at: number;
+  assignee: string | null;
+  due_at: number | null;
+  category: CaseCategory | null;
+  escalated_at: number | null;
+  alert_id: string | null;
 };
 
 type CaseListRow = CaseRow & {
@@ -41,6 +48,10 @@ export const toCase = (r: CaseRow) => ({
   firstContactAt: iso(r.first_contact_at),
   resolvedAt: iso(r.resolved_at),
   updatedAt: iso(r.updated_at)!,
+  assignee: r.assignee,
+  dueAt: iso(r.due_at),
+  escalatedAt: iso(r.escalated_at),
+  category: r.category,
 });
 
 const toAnswer = (a: AnswerRow) => ({
@@ -58,50 +69,125 @@ export async function responseOfSite(db: D1Database, siteId: string, responseId:
 }
 
 /** Opens a case for a response unless one exists (alerts use this; it never reopens a handled case). */
-export function openCaseStmt(db: D1Database, siteId: string, responseId: string, now = Date.now()) {
+export function openCaseStmt(
+  db: D1Database,
+  siteId: string,
+  responseId: string,
+  now = Date.now(),
+  from: { dueAt?: number | null; alertId?: string | null } = {},
+) {
   return db
     .prepare(
-      `INSERT INTO cases (response_id, site_id, status, created_at, updated_at)
-       SELECT id, site_id, 'open', ?, ? FROM responses WHERE id = ? AND site_id = ?
+      `INSERT INTO cases (response_id, site_id, status, created_at, updated_at, due_at, alert_id)
+       SELECT id, site_id, 'open', ?, ?, ?, ? FROM responses WHERE id = ? AND site_id = ?
        ON CONFLICT (response_id) DO NOTHING`,
     )
-    .bind(now, now, responseId, siteId);
+    .bind(now, now, from.dueAt ?? null, from.alertId ?? null, responseId, siteId);
+}
+
+export type CaseActor = { type: 'member' | 'key' | 'system'; id: string | null };
+
+const caseEventStmt = (
+  db: D1Database,
+  responseId: string,
+  actor: CaseActor,
+  kind: CaseEvent['kind'],
+  value: string | null,
+  now: number,
+) =>
+  db
+    .prepare(
+      'INSERT INTO case_events (id, response_id, at, actor_type, actor_id, kind, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .bind(`ce_${randomId(16)}`, responseId, now, actor.type, actor.id, kind, value);
+
+/** A case's timeline, oldest first. */
+export async function caseTimeline(db: D1Database, responseId: string): Promise<CaseEvent[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM case_events WHERE response_id = ? ORDER BY at, rowid')
+    .bind(responseId)
+    .all<{
+      at: number;
+      actor_type: CaseActor['type'];
+      actor_id: string | null;
+      kind: CaseEvent['kind'];
+      value: string | null;
+    }>();
+  return results.map((e) => ({
+    at: iso(e.at)!,
+    actor: { type: e.actor_type, id: e.actor_id },
+    kind: e.kind,
+    value: e.value,
+  }));
 }
 
 /**
  * Creates or updates a case. Omitted fields stay as they are. `first_contact_at` is set the first
  * time the status leaves 'open' and never changes after; `resolved_at` follows the resolved status.
+ * Each change and each note is added to the case's timeline (a note never replaces an earlier one;
+ * `note` on the case is the latest).
  */
 export async function upsertCase(
   db: D1Database,
   siteId: string,
   responseId: string,
   input: CaseInput,
+  actor: CaseActor = { type: 'system', id: null },
   now = Date.now(),
 ): Promise<CaseRow> {
-  const status = input.status ?? null;
-  const setOwner = input.owner !== undefined ? 1 : 0;
-  const setNote = input.note !== undefined ? 1 : 0;
-  const owner = input.owner || null;
-  const note = input.note ?? null;
-  const row = await db
-    .prepare(
-      `INSERT INTO cases (response_id, site_id, status, owner, note, created_at, first_contact_at, resolved_at, updated_at)
-       VALUES (?1, ?2, COALESCE(?3, 'open'), ?4, ?5, ?6,
-               CASE WHEN COALESCE(?3, 'open') <> 'open' THEN ?6 END,
-               CASE WHEN ?3 = 'resolved' THEN ?6 END, ?6)
-       ON CONFLICT (response_id) DO UPDATE SET
-         status = COALESCE(?3, status),
-         owner = CASE WHEN ?7 THEN ?4 ELSE owner END,
-         note = CASE WHEN ?8 THEN ?5 ELSE note END,
-         first_contact_at = COALESCE(first_contact_at, CASE WHEN COALESCE(?3, status) <> 'open' THEN ?6 END),
-         resolved_at = CASE WHEN COALESCE(?3, status) = 'resolved' THEN COALESCE(resolved_at, ?6) END,
-         updated_at = ?6
-       WHERE cases.site_id = ?2
-       RETURNING *`,
-    )
-    .bind(responseId, siteId, status, owner, note, now, setOwner, setNote)
-    .first<CaseRow>();
+  const old = await getCase(db, siteId, responseId);
+  const status = input.status ?? old?.status ?? 'open';
+  const dueAt =
+    input.dueAt === undefined ? (old?.due_at ?? null) : input.dueAt === null ? null : Date.parse(input.dueAt);
+  const next = {
+    status,
+    owner: input.owner === undefined ? (old?.owner ?? null) : input.owner || null,
+    note: input.note === undefined ? (old?.note ?? null) : input.note,
+    assignee: input.assignee === undefined ? (old?.assignee ?? null) : input.assignee,
+    due_at: dueAt,
+    category: input.category === undefined ? (old?.category ?? null) : input.category,
+    first_contact_at: old?.first_contact_at ?? (status !== 'open' ? now : null),
+    resolved_at: status === 'resolved' ? (old?.resolved_at ?? now) : null,
+    // A new due date re-arms escalation.
+    escalated_at: dueAt !== (old?.due_at ?? null) ? null : (old?.escalated_at ?? null),
+  };
+  const events: D1PreparedStatement[] = [];
+  const event = (kind: CaseEvent['kind'], value: string | null) =>
+    events.push(caseEventStmt(db, responseId, actor, kind, value, now));
+  if (status !== (old?.status ?? null)) event('status', status);
+  if (input.note) event('note', input.note);
+  if (next.assignee !== (old?.assignee ?? null)) event('assignee', next.assignee);
+  if (next.due_at !== (old?.due_at ?? null)) event('due', iso(next.due_at));
+  if (next.category !== (old?.category ?? null)) event('category', next.category);
+  const [written] = await db.batch<CaseRow>([
+    db
+      .prepare(
+        `INSERT INTO cases (response_id, site_id, status, owner, note, created_at, first_contact_at, resolved_at,
+           updated_at, assignee, due_at, category, escalated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?6, ?9, ?10, ?11, ?12)
+         ON CONFLICT (response_id) DO UPDATE SET
+           status = ?3, owner = ?4, note = ?5, first_contact_at = ?7, resolved_at = ?8, updated_at = ?6,
+           assignee = ?9, due_at = ?10, category = ?11, escalated_at = ?12
+         WHERE cases.site_id = ?2
+         RETURNING *`,
+      )
+      .bind(
+        responseId,
+        siteId,
+        next.status,
+        next.owner,
+        next.note,
+        now,
+        next.first_contact_at,
+        next.resolved_at,
+        next.assignee,
+        next.due_at,
+        next.category,
+        next.escalated_at,
+      ),
+    ...events,
+  ]);
+  const row = written?.results[0];
   if (!row) throw new Error('case upsert returned nothing');
   return row;
 }
@@ -121,6 +207,8 @@ export async function listCases(
     status?: CaseStatus | undefined;
     surveyId?: string | undefined;
     owner?: string | undefined;
+    assignee?: string | undefined;
+    overdueAt?: number | undefined;
     limit: number;
     cursor?: { at: number; id: string } | undefined;
   },
@@ -138,6 +226,14 @@ export async function listCases(
   if (q.owner) {
     where.push('c.owner = ?');
     args.push(q.owner);
+  }
+  if (q.assignee) {
+    where.push('c.assignee = ?');
+    args.push(q.assignee);
+  }
+  if (q.overdueAt !== undefined) {
+    where.push("c.due_at < ? AND c.status <> 'resolved'");
+    args.push(q.overdueAt);
   }
   if (q.cursor) {
     where.push('(c.created_at < ? OR (c.created_at = ? AND c.response_id < ?))');
@@ -194,8 +290,9 @@ export function quantile(sorted: readonly number[], p: number): number | null {
 const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 100) / 100);
 
 /**
- * Counts per status and how fast the team answers: time from the customer's answer (the response's
- * first post) to the first contact, and to resolution, as median and 90th percentile in hours.
+ * Counts per status and how fast the team answers: time from when the case was opened to the first
+ * contact, and to resolution, as median and 90th percentile in hours (the team cannot act before the
+ * case exists, so the clock starts there).
  * `from`/`to` filter on the day the response was received.
  */
 export async function caseStats(db: D1Database, siteId: string, range: { from?: string; to?: string }) {
@@ -211,7 +308,7 @@ export async function caseStats(db: D1Database, siteId: string, range: { from?: 
   }
   const { results } = await db
     .prepare(
-      `SELECT c.status, c.first_contact_at - r.created_at AS contact_ms, c.resolved_at - r.created_at AS resolve_ms
+      `SELECT c.status, c.first_contact_at - c.created_at AS contact_ms, c.resolved_at - c.created_at AS resolve_ms
        FROM cases c JOIN responses r ON r.id = c.response_id WHERE ${where.join(' AND ')}`,
     )
     .bind(...args)

@@ -1,9 +1,10 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import type { Endpoint } from '../../shared/contract/endpoint';
+import { auditChange } from '../audit/record';
 import type { AppEnv } from '../env';
 import { IDEMPOTENCY_HEADER, idempotent } from '../idempotency/idempotency';
-import { operatorAuth, requireScope, siteAuth } from './auth';
+import { credentials, operatorAuth } from './auth';
 import { readBody, readParams, readQuery } from './validate';
 
 type Out<S, Else> = S extends z.ZodType ? z.output<S> : Else;
@@ -27,18 +28,15 @@ export type Reply<E extends Endpoint> = E['success'] extends { schema: infer S e
 
 export type Handler<E extends Endpoint> = (c: Context<AppEnv>, input: Input<E>) => Promise<Reply<E>> | Reply<E>;
 
-/** The middleware an access level needs before the handler runs. */
-function guard(access: Endpoint['access']): MiddlewareHandler<AppEnv>[] {
-  switch (access) {
+/** The middleware an endpoint's access needs before the handler runs (keys by scope, people by role). */
+function guard(e: Endpoint): MiddlewareHandler<AppEnv>[] {
+  switch (e.access) {
     case 'public':
       return [];
     case 'operator':
       return [operatorAuth()];
-    case 'site':
-      return [siteAuth()];
-    case 'read':
-    case 'manage':
-      return [siteAuth(), requireScope(access)];
+    default:
+      return [credentials(e)];
   }
 }
 
@@ -59,6 +57,9 @@ export function route<E extends Endpoint>(
   handler: Handler<E>,
   ...before: MiddlewareHandler<AppEnv>[]
 ): void {
+  // Every change made with a site credential is audited (worker/audit/record.ts); the account's
+  // own endpoints (sign-out, password) change no site's setup.
+  const audited = e.method !== 'get' && ['site', 'read', 'manage'].includes(e.access);
   const parse: MiddlewareHandler<AppEnv> = async function endpointHandler(c) {
     const input = {
       params: e.params ? readParams(c, e.params) : {},
@@ -66,11 +67,18 @@ export function route<E extends Endpoint>(
       body: e.body ? await readBody(c, e.body) : undefined,
     } as Input<E>;
     const key = e.idempotent ? c.req.header(IDEMPOTENCY_HEADER) : undefined;
-    if (key !== undefined) return idempotent(c, e, key, async () => handler(c, input));
+    if (key !== undefined) {
+      return idempotent(c, e, key, async () => {
+        const out = await handler(c, input);
+        if (audited) await auditChange(c, e, input.params, out);
+        return out;
+      });
+    }
     const out = await handler(c, input);
+    if (audited) await auditChange(c, e, input.params, out instanceof Response ? undefined : out);
     if (out instanceof Response) return out;
     if (e.success.status === 204) return c.body(null, 204);
     return c.json(out as object, e.success.status);
   };
-  group.on([e.method.toUpperCase()], [honoPath(e.path)], ...guard(e.access), ...before, parse);
+  group.on([e.method.toUpperCase()], [honoPath(e.path)], ...guard(e), ...before, parse);
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Endpoint, ErrorStatus } from '../../shared/contract/endpoint';
 import { WEBHOOK_EVENTS } from '../../shared/contract/events';
 import { ENDPOINTS } from '../../shared/contract/index';
+import { rolesFor } from '../../shared/contract/roles';
 import { ErrorBody } from '../../shared/schemas/common';
 import { NAMED_BODIES, NAMED_SCHEMAS } from './named';
 
@@ -50,9 +51,10 @@ const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait before retr
 const SECURITY: Record<Endpoint['access'], object[]> = {
   public: [],
   operator: [{ operator: [] }],
-  site: [{ siteKey: [] }],
-  read: [{ siteKey: [] }],
-  manage: [{ siteKey: [] }],
+  site: [{ siteKey: [] }, { session: [] }],
+  read: [{ siteKey: [] }, { session: [] }],
+  manage: [{ siteKey: [] }, { session: [] }],
+  member: [{ session: [] }],
 };
 
 const ACCESS_NOTE: Record<Endpoint['access'], string> = {
@@ -61,7 +63,14 @@ const ACCESS_NOTE: Record<Endpoint['access'], string> = {
   site: 'Any credential of the site.',
   read: 'A site credential with the `read` scope.',
   manage: 'A site credential with the `manage` scope.',
+  member: 'A signed-in member (session cookie).',
 };
+
+/** With a session, which roles may call it (shared/contract/roles.ts). */
+function rolesNote(e: Endpoint): string | undefined {
+  if (e.access === 'public' || e.access === 'operator') return undefined;
+  return `Roles (signed in): ${rolesFor(e).join(', ')}.`;
+}
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -194,7 +203,7 @@ function operation(e: Endpoint, bodyId: string | undefined, replyId: string | un
   return {
     operationId: e.operationId,
     summary: e.summary,
-    description: [e.description, ACCESS_NOTE[e.access]].filter(Boolean).join('\n\n'),
+    description: [e.description, ACCESS_NOTE[e.access], rolesNote(e)].filter(Boolean).join('\n\n'),
     tags: [e.tag],
     security: SECURITY[e.access],
     ...(parameters.length ? { parameters } : {}),
@@ -274,6 +283,12 @@ export function openApiDocument(origin = 'http://localhost:8787') {
       securitySchemes: {
         siteKey: { type: 'http', scheme: 'bearer', description: 'site API key (sk_…)' },
         operator: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'seda_session',
+          description: 'a signed-in member (POST /v1/session)',
+        },
       },
       schemas: { ...toJson(input, 'input'), ...toJson(output, 'output') },
     },
@@ -294,5 +309,6 @@ const TAGS: Record<string, string> = {
   webhooks: 'Signed deliveries of events',
   alerts: 'Rules that send alert events',
   cases: 'Follow-up of responses',
+  members: 'People: members and their roles, invitations, sessions, the account and the audit log',
   meta: 'This document',
 };

@@ -20,6 +20,10 @@ function slackText(e: SedaEvent): string {
     const where = e.response.touchpoint ? ` at *${esc(e.response.touchpoint)}*` : '';
     return `:speech_balloon: New completed response to ${surveyName(e)}${where}\n${answerLines(e.response.answers)}`;
   }
+  if (e.event === 'case.escalated') {
+    const who = e.case.assignee ? ` (assigned to ${esc(e.case.assignee)})` : ' (no one is assigned)';
+    return `:alarm_clock: A follow-up case on ${surveyName(e)} is overdue since ${e.case.dueAt}${who}: response ${esc(e.case.responseId)}`;
+  }
   return `Seda event ${e.event}`;
 }
 

@@ -28,7 +28,7 @@ export const answer: AlertKind<z.output<typeof AlertInput>> = {
     if (input.sentiment !== undefined && !hasSentiment(question.type)) {
       return { path: ['sentiment'], message: 'sentiment applies to text questions' };
     }
-    return { min: input.min, max: input.max, sentiment: input.sentiment };
+    return { min: input.min, max: input.max, sentiment: input.sentiment, targetHours: input.targetHours };
   },
 
   async evaluate(_env, rule, done) {
@@ -39,7 +39,8 @@ export const answer: AlertKind<z.output<typeof AlertInput>> = {
       value: hit.num ?? hit.text ?? hit.choices ?? null,
       ...(hit.sentiment ? { sentiment: hit.sentiment } : {}),
     };
-    const alert = { id: rule.id, kind: 'answer' as const, questionId: rule.question_id, ...answer.show(rule) };
+    const { targetHours: _, ...shown } = answer.show(rule);
+    const alert = { id: rule.id, kind: 'answer' as const, questionId: rule.question_id, ...shown };
     return {
       dedupKey: `alert:${rule.id}:${done.id}`,
       openCase: true,
@@ -56,5 +57,5 @@ export const answer: AlertKind<z.output<typeof AlertInput>> = {
     };
   },
 
-  show: (rule) => given({ min: rule.min, max: rule.max, sentiment: rule.sentiment }),
+  show: (rule) => given({ min: rule.min, max: rule.max, sentiment: rule.sentiment, targetHours: rule.target_hours }),
 };
