@@ -205,12 +205,23 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
   return posts.map((p) => (!stored.has(p.id) ? 'foreign' : existed.has(p.id) ? 'merged' : 'new'));
 }
 
-/** Erases every response (and so every answer, via cascade and triggers) of one respondent of one site. */
+/**
+ * Erases every response (and so every answer, case and pending after-work, via cascade and
+ * triggers) of one respondent of one site, with every webhook delivery that carries one of those
+ * responses (the log and any retry still pending; their attempts by cascade), in one transaction.
+ * A queued message for an erased delivery finds no row and is dropped.
+ */
 export async function eraseRespondent(db: D1Database, siteId: string, respondentId: string): Promise<number> {
-  // RETURNING counts the responses themselves (meta.changes would also count cascaded rows).
-  const { results } = await db
-    .prepare('DELETE FROM responses WHERE site_id = ? AND respondent_id = ? RETURNING id')
-    .bind(siteId, respondentId)
-    .all();
-  return results.length;
+  const [, erased] = await db.batch([
+    db
+      .prepare(
+        `DELETE FROM deliveries WHERE response_id IN
+           (SELECT id FROM responses WHERE site_id = ?1 AND respondent_id = ?2)
+           AND webhook_id IN (SELECT id FROM webhooks WHERE site_id = ?1)`,
+      )
+      .bind(siteId, respondentId),
+    // RETURNING counts the responses themselves (meta.changes would also count cascaded rows).
+    db.prepare('DELETE FROM responses WHERE site_id = ? AND respondent_id = ? RETURNING id').bind(siteId, respondentId),
+  ]);
+  return erased?.results.length ?? 0;
 }

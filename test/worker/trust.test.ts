@@ -1,0 +1,89 @@
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, postResponse, setup } from './helpers';
+import { countRows, createAlert, createWebhook, stubReceiver, until } from './loop-helpers';
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
+/** Posts one answered response of `respondentId` and returns its id. */
+async function answerAs(siteKey: string, surveyId: string, respondentId: string) {
+  const id = crypto.randomUUID();
+  const res = await postResponse({
+    id,
+    siteKey,
+    surveyId,
+    respondent: { id: respondentId },
+    answers: [{ questionId: 'nps', value: 3 }],
+    completed: true,
+  });
+  expect(res.status).toBe(202);
+  return id;
+}
+
+const stored = async (id: string) =>
+  (await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE id = ?').bind(id).first<{ n: number }>())?.n;
+
+describe('erasure of one respondent', () => {
+  it('decodes the id exactly once: percent signs in ids erase only that id, never a 500', async () => {
+    const { site, survey, apiKey } = await setup();
+    const ids = ['user%41', 'userA', '50%off', '100%', 'a/b', 'a%2Fb', 'ünï code', '%%', 'x%25y'];
+    const responses = new Map<string, string>();
+    for (const rid of ids) responses.set(rid, await answerAs(site.key, survey.id, rid));
+    for (const rid of ids) {
+      const res = await call(`/v1/respondents/${encodeURIComponent(rid)}`, { method: 'DELETE', key: apiKey });
+      expect(res.status, rid).toBe(200);
+      const body = (await res.json()) as { respondentId: string; deletedResponses: number };
+      expect(body, rid).toEqual({ respondentId: rid, deletedResponses: 1 });
+      expect(await stored(responses.get(rid) as string), rid).toBe(0);
+      // Every later id is still there.
+      for (const other of ids.slice(ids.indexOf(rid) + 1))
+        expect(await stored(responses.get(other) as string), other).toBe(1);
+    }
+  });
+});
+
+describe('erasure reaches what was sent about the respondent', () => {
+  it('removes their webhook deliveries (log, pending retries, attempts) and cases, and only theirs', async () => {
+    const { site, survey, apiKey } = await setup();
+    // The receiver is down: every delivery fails and waits for a retry.
+    const receiver = stubReceiver(() => new Response('down', { status: 503 }));
+    restore = receiver.restore;
+    const hook = await createWebhook(apiKey, {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['alert', 'response.completed'],
+    });
+    await createAlert(apiKey, { surveyId: survey.id, questionId: 'nps', max: 6, webhookId: hook.id });
+    const gone = await answerAs(site.key, survey.id, 'erase-me');
+    const kept = await answerAs(site.key, survey.id, 'keep-me');
+    const about = (id: string) =>
+      countRows(
+        `SELECT count(*) AS n FROM deliveries d JOIN delivery_attempts a ON a.delivery_id = d.id
+         WHERE d.payload LIKE '%' || ? || '%'`,
+        id,
+      );
+    // Two deliveries each (alert, response.completed), each tried at least once.
+    await until(async () => (await about(gone)) >= 2 && (await about(kept)) >= 2);
+    expect(await countRows('SELECT count(*) AS n FROM cases WHERE response_id = ?', gone)).toBe(1);
+
+    const res = await call('/v1/respondents/erase-me', { method: 'DELETE', key: apiKey });
+    expect(res.status).toBe(200);
+    const mentions = (id: string) =>
+      countRows("SELECT count(*) AS n FROM deliveries WHERE payload LIKE '%' || ? || '%'", id);
+    expect(await mentions(gone)).toBe(0);
+    expect(await mentions('erase-me')).toBe(0);
+    expect(await about(gone)).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM cases WHERE response_id = ?', gone)).toBe(0);
+    expect(await mentions(kept)).toBe(2);
+    expect(await countRows('SELECT count(*) AS n FROM cases WHERE response_id = ?', kept)).toBe(1);
+    // The API's delivery log no longer shows them either.
+    const log = (await (await call(`/v1/webhooks/${hook.id}/deliveries`, { key: apiKey })).json()) as {
+      items: { payload: { response?: { id: string } } }[];
+    };
+    expect(log.items.map((d) => d.payload.response?.id)).not.toContain(gone);
+    expect(log.items).toHaveLength(2);
+  });
+});
