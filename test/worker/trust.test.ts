@@ -87,3 +87,87 @@ describe('erasure reaches what was sent about the respondent', () => {
     expect(log.items).toHaveLength(2);
   });
 });
+
+describe('a response id is not a write capability', () => {
+  const answers = async (id: string) =>
+    (
+      await env.DB.prepare('SELECT question_id, num, text FROM answers WHERE response_id = ? ORDER BY question_id')
+        .bind(id)
+        .all()
+    ).results;
+  const respondentOf = async (id: string) =>
+    (
+      await env.DB.prepare('SELECT respondent_id FROM responses WHERE id = ?')
+        .bind(id)
+        .first<{ respondent_id: string }>()
+    )?.respondent_id;
+
+  it('merges a later post only with the secret the response was created with; others get a 409 and change nothing', async () => {
+    const { site, survey } = await setup();
+    const id = crypto.randomUUID();
+    const secret = 'Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTA';
+    const base = { id, siteKey: site.key, surveyId: survey.id };
+    const first = { ...base, secret, respondent: { id: 'real' }, answers: [{ questionId: 'nps', value: 2 }] };
+    expect((await postResponse({ ...first, completed: false })).status).toBe(202);
+    expect(
+      (await postResponse({ ...first, answers: [{ questionId: 'why', value: 'slow' }], completed: true })).status,
+    ).toBe(202);
+    const before = await answers(id);
+    // Someone who saw the id in a Slack message or a webhook payload.
+    for (const forged of [
+      { ...base, respondent: { id: 'attacker' }, answers: [{ questionId: 'nps', value: 10 }], completed: true },
+      {
+        ...base,
+        secret: 'd3JvbmctYnV0LXdlbGwtZm9ybWVkLXNlY3JldA',
+        answers: [{ questionId: 'nps', value: 10 }],
+        completed: true,
+      },
+      { ...base, answers: [{ questionId: 'csat', value: 5 }], completed: true },
+    ]) {
+      const res = await postResponse(forged);
+      expect(res.status).toBe(409);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('response_secret_mismatch');
+      expect(body.error.message).toMatch(/secret/);
+    }
+    expect(await answers(id)).toEqual(before);
+    expect(await respondentOf(id)).toBe('real');
+    // The creator's own retry still merges.
+    expect(
+      (await postResponse({ ...first, answers: [{ questionId: 'csat', value: 4 }], completed: true })).status,
+    ).toBe(202);
+    expect((await answers(id)).map((a) => a.question_id)).toEqual(['csat', 'nps', 'why']);
+  });
+
+  it('a response created without a secret merges while open, accepts plain retries once completed, never a rewrite', async () => {
+    const { site, survey } = await setup();
+    const id = crypto.randomUUID();
+    const base = { id, siteKey: site.key, surveyId: survey.id, respondent: { id: 'outside-client' } };
+    const part1 = { ...base, answers: [{ questionId: 'nps', value: 3 }], completed: false };
+    const part2 = { ...base, answers: [{ questionId: 'why', value: 'late delivery' }], completed: true };
+    expect((await postResponse(part1, null)).status).toBe(202);
+    expect((await postResponse(part1, null)).status).toBe(202);
+    expect((await postResponse(part2, null)).status).toBe(202);
+    // A retry of what is stored (the 202 was lost): accepted, nothing changes.
+    expect((await postResponse(part2, null)).status).toBe(202);
+    expect((await postResponse(part1, null)).status).toBe(202);
+    const before = await answers(id);
+    for (const rewrite of [
+      { ...base, answers: [{ questionId: 'nps', value: 10 }], completed: true },
+      { ...base, answers: [{ questionId: 'csat', value: 5 }], completed: true },
+      { ...base, respondent: { id: 'someone-else' }, answers: [{ questionId: 'nps', value: 3 }], completed: true },
+      {
+        ...base,
+        secret: 'Y2xhaW1pbmctYS1zZWNyZXQtbGF0ZXI',
+        answers: [{ questionId: 'nps', value: 9 }],
+        completed: true,
+      },
+    ]) {
+      const res = await postResponse(rewrite, null);
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('response_completed');
+    }
+    expect(await answers(id)).toEqual(before);
+    expect(await respondentOf(id)).toBe('outside-client');
+  });
+});
