@@ -7,11 +7,11 @@ import { ApiError, notFound } from '../http/errors';
 import { skipReason } from '../invitations/contact-policy';
 import { invitationForPost } from '../invitations/post';
 import { invitedContactBeforeFirstPost } from '../invitations/sql';
+import { sha256Hex } from '../lib/crypto';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
 import { cached } from './cache';
 import { commitResponse } from './commit';
-import { sha256Hex } from '../lib/crypto';
 import { type ResponseWrite, responseOwner, storedForResend } from './sql';
 import type { TurnstileVerifier } from './turnstile';
 
