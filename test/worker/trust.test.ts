@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, postResponse, setup } from './helpers';
-import { countRows, createAlert, createWebhook, stubReceiver, until } from './loop-helpers';
+import type { Env } from '../../worker/env';
+import { app } from '../../worker/index';
+import { call, ORIGIN, postResponse, setup } from './helpers';
+import { countRows, createAlert, createWebhook, json, stubReceiver, until } from './loop-helpers';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -169,5 +171,70 @@ describe('a response id is not a write capability', () => {
     }
     expect(await answers(id)).toEqual(before);
     expect(await respondentOf(id)).toBe('outside-client');
+  });
+});
+
+describe('caps and rate limits an attacker cannot steer', () => {
+  it('empty impressions without an Origin never use up the daily cap: answers are still taken', async () => {
+    const { site, apiKey, survey } = await setup();
+    await call('/v1/site/settings', { method: 'PATCH', key: apiKey, json: { dailyCap: 3 } });
+    const empty = () =>
+      postResponse(
+        { id: crypto.randomUUID(), siteKey: site.key, surveyId: survey.id, answers: [], completed: false },
+        null,
+      );
+    for (let i = 0; i < 10; i++) expect((await empty()).status).toBe(202);
+    const answered = () =>
+      postResponse({
+        id: crypto.randomUUID(),
+        siteKey: site.key,
+        surveyId: survey.id,
+        answers: [{ questionId: 'nps', value: 9 }],
+        completed: true,
+      });
+    for (let i = 0; i < 3; i++) expect((await answered()).status).toBe(202);
+    expect((await answered()).status).toBe(429);
+    expect((await empty()).status).toBe(429);
+    expect((await json(call('/v1/site/settings', { key: apiKey }))).body.settings.responsesToday).toBe(3);
+  });
+
+  const limited = { ...env, RATE_LIMIT_PER_MINUTE: '120' } as Env;
+  const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+  const config = (key: string, headers: Record<string, string>, over: Partial<Env> = {}) =>
+    app.request(`/v1/sites/${key}/surveys`, { headers: { origin: ORIGIN, ...headers } }, { ...limited, ...over }, ctx);
+
+  it('limits one address across made-up site keys, each unknown key answered 404 until then', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 125; i++) {
+      statuses.push((await config(`site_made_up_${i}`, { 'cf-connecting-ip': '203.0.113.50' })).status);
+    }
+    expect(statuses.filter((s) => s === 404)).toHaveLength(120);
+    expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429]);
+  });
+
+  it('reads the visitor address from a trusted proxy only, so visitors behind it do not share one bucket', async () => {
+    const { site } = await setup();
+    const proxy = { TRUSTED_PROXIES: '198.51.100.0/24, 2001:db8::1' };
+    // One visitor behind the proxy uses up its own bucket…
+    const one: number[] = [];
+    for (let i = 0; i < 121; i++) {
+      one.push(
+        (await config(site.key, { 'cf-connecting-ip': '198.51.100.7', 'x-real-ip': '192.0.2.1' }, proxy)).status,
+      );
+    }
+    expect(one.filter((s) => s === 200)).toHaveLength(120);
+    expect(one.at(-1)).toBe(429);
+    // …another visitor behind the same proxy is unaffected.
+    expect(
+      (await config(site.key, { 'cf-connecting-ip': '198.51.100.7', 'x-real-ip': '192.0.2.2' }, proxy)).status,
+    ).toBe(200);
+    // Anyone else sending the header is still limited by their own address.
+    const direct: number[] = [];
+    for (let i = 0; i < 121; i++) {
+      direct.push(
+        (await config(site.key, { 'cf-connecting-ip': '203.0.113.77', 'x-real-ip': `192.0.2.${i}` }, proxy)).status,
+      );
+    }
+    expect(direct.at(-1)).toBe(429);
   });
 });

@@ -250,7 +250,7 @@ export async function collect(
     };
   }
   // Count new responses against the cached daily total, so the cap holds between cache refreshes.
-  if (outcome === 'new') site.guard.today++;
+  if (outcome === 'new' && answers.length > 0) site.guard.today++;
   return {
     id: body.id,
     siteId: site.id,
