@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Env } from '../../worker/env';
 import { app } from '../../worker/index';
+import { createSite as createSiteIn } from '../../worker/sites/routes';
 import { call, ORIGIN, postResponse, setup } from './helpers';
 import { countRows, createAlert, createWebhook, json, stubReceiver, until } from './loop-helpers';
 
@@ -236,5 +237,69 @@ describe('caps and rate limits an attacker cannot steer', () => {
       );
     }
     expect(direct.at(-1)).toBe(429);
+  });
+});
+
+describe('counted limits hold under concurrent creates', () => {
+  it('25 concurrent webhook creates make exactly 20 webhooks, the rest 409 limit_reached', async () => {
+    const { apiKey } = await setup();
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        call('/v1/webhooks', {
+          method: 'POST',
+          key: apiKey,
+          json: { url: `http://127.0.0.1:9/h${i}`, events: ['alert'] },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+    const list = (await (await call('/v1/webhooks', { key: apiKey })).json()) as { items: unknown[] };
+    expect(list.items).toHaveLength(20);
+  });
+
+  it('concurrent key and alert creates stop exactly at their limits (50 active keys, 100 alerts)', async () => {
+    const { apiKey, survey, site } = await setup();
+    const keys = await Promise.all(
+      Array.from({ length: 55 }, (_, i) =>
+        call('/v1/keys', { method: 'POST', key: apiKey, json: { name: `k${i}`, scopes: ['read'] } }),
+      ),
+    );
+    // The site's first key plus 49 new ones.
+    expect(keys.filter((r) => r.status === 201)).toHaveLength(49);
+    expect(
+      await countRows('SELECT count(*) AS n FROM api_keys WHERE site_id = ? AND revoked_at IS NULL', site.id),
+    ).toBe(50);
+    const hook = await createWebhook(apiKey, { url: 'http://127.0.0.1:9/a', events: ['alert'] });
+    const alerts = await Promise.all(
+      Array.from({ length: 105 }, (_, i) =>
+        call('/v1/alerts', {
+          method: 'POST',
+          key: apiKey,
+          json: { surveyId: survey.id, questionId: 'nps', max: i % 7, webhookId: hook.id },
+        }),
+      ),
+    );
+    expect(alerts.filter((r) => r.status === 201)).toHaveLength(100);
+    expect(await countRows('SELECT count(*) AS n FROM alerts WHERE site_id = ?', site.id)).toBe(100);
+  });
+});
+
+describe('a site is created whole or not at all', () => {
+  it('leaves no site behind when its first key cannot be stored', async () => {
+    const failingKeys = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === 'prepare') {
+          return (sql: string) =>
+            target.prepare(sql.includes('INSERT INTO api_keys') ? 'INSERT INTO no_such_table VALUES (1)' : sql);
+        }
+        const v = Reflect.get(target, prop);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const key = `site_whole_${crypto.randomUUID().slice(0, 8)}`;
+    await expect(createSiteIn(failingKeys, { name: 'Half', origins: [ORIGIN], key })).rejects.toThrow();
+    expect(await countRows('SELECT count(*) AS n FROM sites WHERE key = ?', key)).toBe(0);
   });
 });
