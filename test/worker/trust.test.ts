@@ -1,8 +1,10 @@
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Env } from '../../worker/env';
 import { app } from '../../worker/index';
 import { createSite as createSiteIn } from '../../worker/sites/routes';
+import { webhookUrlProblem } from '../../worker/webhooks/url';
 import { call, ORIGIN, postResponse, setup } from './helpers';
 import { countRows, createAlert, createWebhook, json, stubReceiver, until } from './loop-helpers';
 
@@ -301,5 +303,68 @@ describe('a site is created whole or not at all', () => {
     const key = `site_whole_${crypto.randomUUID().slice(0, 8)}`;
     await expect(createSiteIn(failingKeys, { name: 'Half', origins: [ORIGIN], key })).rejects.toThrow();
     expect(await countRows('SELECT count(*) AS n FROM sites WHERE key = ?', key)).toBe(0);
+  });
+});
+
+describe('webhook URLs that reach inside a network', () => {
+  it('refuses localhost spellings, special IPv6 ranges and internal names', () => {
+    for (const url of [
+      'http://localhost.localdomain/x',
+      'http://localhost../x',
+      'http://localhost./x',
+      'http://[2002:7f00:1::1]/x', // 6to4 of 127.0.0.1
+      'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x', // Teredo
+      'http://[fec0::1]/x', // site-local
+      'http://[100::1]/x', // discard
+      'http://[64:ff9b::7f00:1]/x', // NAT64 of 127.0.0.1
+      'http://[::ffff:a9fe:a9fe]/x', // IPv4-mapped 169.254.169.254
+      'http://[::ffff:8.8.8.8]/x', // IPv4-mapped, even of a public address
+      'http://[2001:db8::1]/x',
+      'http://redis.default.svc/x',
+      'http://api.default.svc.cluster.local/x',
+      'http://db.internal/x',
+      'http://nas.local/x',
+      'http://router.lan/x',
+      'http://app.localhost/x',
+      'http://intranet/x',
+      'http://metadata/x',
+      'http://192.0.2.10/x',
+      'http://198.18.0.1/x',
+    ]) {
+      expect(webhookUrlProblem(url, false), url).toMatch(/private/);
+    }
+    for (const url of [
+      'https://hooks.slack.com/services/T/B/x',
+      'https://example.com/x',
+      'http://8.8.8.8/x',
+      'http://[2606:4700::1111]/x',
+    ]) {
+      expect(webhookUrlProblem(url, false), url).toBeNull();
+    }
+  });
+
+  it('refuses every address in the private IPv4 ranges, however it is written (property)', () => {
+    const privateV4 = fc.oneof(
+      fc.tuple(fc.constant(127), fc.nat(255), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(10), fc.nat(255), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(172), fc.integer({ min: 16, max: 31 }), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(192), fc.constant(168), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(169), fc.constant(254), fc.nat(255), fc.nat(255)),
+      fc.tuple(fc.constant(100), fc.integer({ min: 64, max: 127 }), fc.nat(255), fc.nat(255)),
+    );
+    fc.assert(
+      fc.property(privateV4, fc.nat(3), (parts, form) => {
+        const [a, b, c, d] = parts;
+        const n = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
+        const hex = (x: number) => x.toString(16).padStart(2, '0');
+        const host = [
+          parts.join('.'),
+          String(n), // decimal
+          `0x${n.toString(16)}`, // hex
+          `[::ffff:${hex(a)}${hex(b)}:${hex(c)}${hex(d)}]`, // IPv4-mapped IPv6
+        ][form] as string;
+        expect(webhookUrlProblem(`http://${host}/hook`, false), host).toMatch(/private/);
+      }),
+    );
   });
 });
