@@ -153,6 +153,13 @@ export type Theme = z.infer<typeof Theme>;
 
 export const SurveyStatus = z.enum(['draft', 'active', 'paused']);
 
+/**
+ * Most bytes a survey's definition may take as JSON. The public config (every active survey of a
+ * site) is downloaded by every page view and kept in the host page's localStorage, so one survey is
+ * bounded here; 20 questions in 3 languages with long prompts stay well below it.
+ */
+export const MAX_SURVEY_BYTES = 64 * 1024;
+
 /** What a site owner writes (POST). Cross-field rules live here so nothing saved can break the widget. */
 export const SurveyInput = z
   .strictObject({
@@ -165,6 +172,9 @@ export const SurveyInput = z
     thankYou: LocalizedText.optional(),
   })
   .superRefine((s, ctx) => {
+    if (new TextEncoder().encode(JSON.stringify(s)).length > MAX_SURVEY_BYTES) {
+      ctx.addIssue({ code: 'custom', path: [], message: MESSAGES.surveyTooLarge });
+    }
     const seen = new Map<string, number>();
     s.questions.forEach((q, i) => {
       if (seen.has(q.id)) {

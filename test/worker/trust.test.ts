@@ -368,3 +368,42 @@ describe('webhook URLs that reach inside a network', () => {
     );
   });
 });
+
+describe('the public config stays small and per origin', () => {
+  it('refuses a text in more than 20 languages and a survey over 64 KB with a clear 400; the config varies by Origin', async () => {
+    const { site, apiKey } = await setup();
+    const codes = Array.from(
+      { length: 3000 },
+      (_, i) => `x${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}-z${i}`,
+    );
+    const manyLocales = Object.fromEntries(codes.map((c) => [c, 'Hello']));
+    const many = await json(
+      call('/v1/surveys', {
+        method: 'POST',
+        key: apiKey,
+        json: { name: 'Huge', status: 'active', questions: [{ id: 'nps', type: 'nps', prompt: manyLocales }] },
+      }),
+    );
+    expect(many.status).toBe(400);
+    expect(JSON.stringify(many.body.error.issues)).toMatch(/at most 20 languages/);
+    const long = 'x'.repeat(500);
+    const big = {
+      name: 'Big',
+      status: 'active',
+      questions: Array.from({ length: 20 }, (_, i) => ({
+        id: `q${i}`,
+        type: 'choice',
+        prompt: { en: long, fa: long, ar: long },
+        options: Array.from({ length: 10 }, (_, j) => ({ id: `o${j}`, label: { en: long, fa: long } })),
+      })),
+    };
+    const tooBig = await json(call('/v1/surveys', { method: 'POST', key: apiKey, json: big }));
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.error.message).toMatch(/too large/);
+    const config = await call(`/v1/sites/${site.key}/surveys`, { headers: { origin: ORIGIN } });
+    expect(config.status).toBe(200);
+    expect(config.headers.get('vary')).toMatch(/Origin/i);
+    const noOrigin = await call(`/v1/sites/${site.key}/surveys`);
+    expect(noOrigin.headers.get('vary')).toMatch(/Origin/i);
+  });
+});

@@ -45,8 +45,10 @@ route(publicRoutes, getSiteSurveys, async (c, { params }) => {
       ...(site.turnstile ? { turnstile: site.turnstile } : {}),
     },
   };
-  // Short public caching: a survey change reaches visitors within a minute.
+  // Short public caching: a survey change reaches visitors within a minute. The answer depends on
+  // the Origin (Access-Control-Allow-Origin, or a 403), so a shared cache must keep one per origin.
   c.header('Cache-Control', `public, max-age=${CONFIG_MAX_AGE}`);
+  c.header('Vary', 'Origin');
   return body;
 });
 
