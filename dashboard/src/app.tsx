@@ -110,8 +110,13 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
     : (surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
       surveys.find((s) => s.status === 'active') ??
       surveys[0]);
-  const segmentsQ = useEndpoint(getSegments, survey ? { query: { surveyId: survey.id } } : null, 'low');
   const dates = resolveDates(filters);
+  // The segment menu counts answers in the selected period, like every number beside it.
+  const segmentsQ = useEndpoint(
+    getSegments,
+    survey ? { query: { surveyId: survey.id, from: dates.from, to: dates.to } } : null,
+    'low',
+  );
 
   // A returning user's results request starts with the survey list, not after it (first render).
   useEffect(() => {
@@ -220,14 +225,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
               {t(`view.${view}`)}
             </h1>
             {survey && VIEW_FILTERS[view].includes('survey') && (
-              <Toolbar
-                view={view}
-                survey={survey}
-                dates={dates}
-                touchpoint={filters.touchpoint}
-                segment={filters.segment}
-                language={filters.language}
-              />
+              <Toolbar view={view} survey={survey} dates={dates} filters={filters} />
             )}
           </div>
           <p class="print-only report-head">

@@ -1,9 +1,24 @@
+import { listVerbatims } from '../../shared/contract/insights';
 import { exportResponses } from '../../shared/contract/results';
-import { type CallInput, fetchApi, urlOf } from './api';
+import { BOM, csvLine } from '../../shared/csv';
+import { type CallInput, call, fetchApi, urlOf } from './api';
+
+/** Saves a Blob as a file (the credential never appears in a URL, the history or a server log). */
+function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
 
 /**
- * CSV export: fetched with the credential in the Authorization header, then saved from a Blob, so
- * the key never appears in a URL, the history or a server log.
+ * The responses export (one row a response, every answer a column), fetched with the credential in
+ * the Authorization header, then saved from a Blob.
  */
 export async function downloadCsv(
   surveyId: string,
@@ -14,17 +29,44 @@ export async function downloadCsv(
     'get',
     urlOf(exportResponses, { params: { id: surveyId }, query: { ...query, format: 'csv' } }),
   );
-  const blob = await res.blob();
-  const url = URL.createObjectURL(new Blob([blob], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveFile(new Blob([await res.blob()], { type: 'text/csv;charset=utf-8' }), fileName);
   return fileName;
+}
+
+/** The most verbatims one export holds (50 pages of 200): beyond it, narrow the dates. */
+export const VERBATIMS_EXPORT_MAX = 10_000;
+
+type VerbatimsQuery = Omit<NonNullable<CallInput<typeof listVerbatims>['query']>, 'limit' | 'cursor'>;
+
+/**
+ * The verbatims exactly as the view lists them (search, sentiment, touchpoint, dates): read page by
+ * page through the API, reporting progress, and written as CSV with the same quoting and formula
+ * defusing as the Worker's exports. Returns how many rows were written and whether it was cut.
+ */
+export async function downloadVerbatimsCsv(
+  surveyId: string,
+  query: VerbatimsQuery,
+  fileName: string,
+  onProgress: (rows: number) => void,
+): Promise<{ rows: number; truncated: boolean }> {
+  let out =
+    BOM + csvLine(['responseId', 'createdAt', 'touchpoint', 'questionId', 'sentiment', 'score', 'locale', 'text']);
+  let rows = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await call(listVerbatims, {
+      params: { id: surveyId },
+      query: { ...query, limit: 200, ...(cursor ? { cursor } : {}) },
+    });
+    for (const v of page.items) {
+      out += csvLine([v.responseId, v.createdAt, v.touchpoint, v.questionId, v.sentiment, v.score, v.locale, v.text]);
+    }
+    rows += page.items.length;
+    onProgress(rows);
+    cursor = page.nextCursor;
+  } while (cursor && rows < VERBATIMS_EXPORT_MAX);
+  saveFile(new Blob([out], { type: 'text/csv;charset=utf-8' }), fileName);
+  return { rows, truncated: !!cursor };
 }
 
 /** A file-system-safe name: letters (any script), digits, dashes. */

@@ -174,3 +174,24 @@ describe('separators and lists, per language', () => {
     expect(fa.list(['بخش', 'زبان', 'نقطه'])).toMatch(/^بخش،\S* زبان،? و نقطه$/);
   });
 });
+
+describe('how long ago, in words', () => {
+  it('says minutes, hours and days ago in each language (the install check is no bare timestamp)', () => {
+    const now = Date.parse('2026-12-05T12:00:00Z');
+    expect(en.ago(now - 3 * 60_000, now)).toBe('3 minutes ago');
+    expect(en.ago(now - 5_000, now)).toBe('5 seconds ago');
+    expect(en.ago(now - 2 * 3_600_000, now)).toBe('2 hours ago');
+    expect(en.ago(now - 86_400_000, now)).toBe('yesterday');
+    expect(fa.ago(now - 3 * 60_000, now)).toBe('۳ دقیقه پیش');
+  });
+});
+
+describe('no negative zero', () => {
+  it('writes a bound that rounds to zero as 0, never "-0" (the journey table showed "-0 to 48")', () => {
+    expect(formatCi(en, 'nps', [-0.4, 48.2])).toBe('0 to 48');
+    expect(en.num(-0.04, 1)).toBe('0');
+    expect(en.int(-0.2)).toBe('0');
+    expect(en.fixed(-0.001, 2)).toBe('0.00');
+    expect(fa.num(-0.3, 0)).toBe('۰');
+  });
+});

@@ -194,6 +194,15 @@ describe('dashboard', () => {
     const checkout = page.locator('[data-touchpoint="checkout"]');
     expect(await checkout.textContent()).toContain('Checkout');
     expect(await page.locator('.stage').count()).toBe(7);
+    // each score carries its own interval and n (not the cell's count of responses)
+    const journeyApi = await (
+      await fetch(`${collectorUrl()}/v1/journey`, { headers: { authorization: `Bearer ${site.apiKey}` } })
+    ).json();
+    const cell = journeyApi.stages
+      .flatMap((st: { touchpoints: { key: string }[] }) => st.touchpoints)
+      .find((c: { key: string }) => c.key === 'checkout');
+    expect(await checkout.locator('.cell-ci').first().textContent()).toContain(`n = ${cell.nps.n}`);
+    expect(await checkout.locator('.cell-responses').textContent()).toContain(String(cell.n));
     // Friction points are the API's call: a metric is called out only when two touchpoints have enough
     // answers to compare. Here only checkout has, so the API names none and neither does the view
     // (it used to compute its own, and marked checkout).
@@ -235,6 +244,48 @@ describe('dashboard', () => {
     expect(exportReq?.url).toContain('touchpoint=checkout');
     expect(exportReq?.auth).toBe(`Bearer ${site.apiKey}`);
     expect(seen.some((r) => r.url.includes(site.apiKey))).toBe(false);
+    await ctx.close();
+  });
+
+  it('counts the segment menu in the selected period', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    const segmentReads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/segments')) segmentReads.push(r.url());
+    });
+    await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=7`));
+    await ready(page);
+    await expect.poll(() => segmentReads.length).toBeGreaterThan(0);
+    const q = new URL(segmentReads.at(-1)!).searchParams;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(q.get('to')).toBe(today);
+    expect(q.get('from')).toBe(new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10));
+    await ctx.close();
+  });
+
+  it('exports from the verbatims view exactly the answers it lists (search and sentiment too)', async () => {
+    const ctx = await signedInContext(browser, site.apiKey);
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl(`#/verbatims?survey=${site.surveyId}&q=slow&sentiment=negative`));
+    await ready(page);
+    const listed = await page.locator('.verbatim-text').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="export"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^seda-E2E-relationship-verbatims-/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF"responseId","createdAt","touchpoint","questionId","sentiment"')).toBe(true);
+    const rows = csv.trim().split(/\r\n/).slice(1);
+    // the same answers as on screen, every one matching the search and the sentiment
+    expect(rows.length).toBe(listed.length);
+    for (const r of rows) {
+      expect(r.toLowerCase()).toContain('slow');
+      expect(r).toContain('"negative"');
+    }
+    await expect.poll(() => page.locator('.toolbar-status').textContent()).toContain(`(${listed.length} answers)`);
     await ctx.close();
   });
 

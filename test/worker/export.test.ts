@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../shared/csv';
 import { collect } from '../../worker/collect/collect';
-import { csvCell } from '../../worker/export/stream';
 import { call, createSurvey, setup } from './helpers';
 
 describe('GET /v1/surveys/:id/responses (export)', () => {

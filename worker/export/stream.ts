@@ -1,10 +1,8 @@
 import type { ExportRecord } from '../../shared/contract/results';
+import { BOM, csvCell } from '../../shared/csv';
 import type { Survey } from '../../shared/schemas/survey';
 import type { Filter } from '../results/sql';
 import { type ExportResponse, exportPages } from './sql';
-
-/** Excel reads a CSV as UTF-8 (Persian, Arabic) only when it starts with the byte order mark. */
-const BOM = '\uFEFF';
 
 /** The columns every export has, in order; answers follow as `answers.<questionId>`. */
 const FIXED = [
@@ -18,17 +16,6 @@ const FIXED = [
   'respondentId',
   'attributes',
 ] as const satisfies readonly (keyof ExportRecord)[];
-
-/**
- * A CSV cell, always quoted. Text that a spreadsheet would run as a formula (starting with =, +,
- * -, @, tab or carriage return) is prefixed with `'` so it shows as text.
- */
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '""';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replaceAll('"', '""')}"`;
-}
 
 export function toRecord(r: ExportResponse): ExportRecord {
   return {

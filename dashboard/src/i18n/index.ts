@@ -82,6 +82,7 @@ export function makeI18n(locale: Locale) {
   // digits, so Persian uses its comma.
   const sep = rtl ? '، ' : ' · ';
   const lf = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
 
   return {
     locale,
@@ -91,12 +92,14 @@ export function makeI18n(locale: Locale) {
     dir: (locale === 'fa' ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
     t,
     /** Whole number with grouping: 1,234 / ۱٬۲۳۴. */
-    int: (n: number) => nf({ maximumFractionDigits: 0 }).format(n),
+    // signDisplay 'negative': a value that rounds to zero is "0", never "-0" (an interval "-0 to 48").
+    int: (n: number) => nf({ maximumFractionDigits: 0, signDisplay: 'negative' }).format(n),
     /** A number with up to `digits` decimals. */
-    num: (n: number, digits = 1) => ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n)),
+    num: (n: number, digits = 1) =>
+      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' }).format(n)),
     /** Fixed decimals (for means such as CES 5.40). */
     fixed: (n: number, digits: number) =>
-      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n)),
+      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'negative' }).format(n)),
     /** With a sign, except for zero: +42 / −3. */
     signed: (n: number, digits = 0) =>
       ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n)),
@@ -113,6 +116,19 @@ export function makeI18n(locale: Locale) {
       locale === 'fa'
         ? df({ year: 'numeric', month: 'short', day: 'numeric' }).format(asDate(d))
         : df({ year: 'numeric', month: 'short' }).format(asDate(d)),
+    /** How long ago, in words: "3 minutes ago" / «۳ دقیقه پیش». */
+    ago: (d: string | number, now = Date.now()) => {
+      const s = Math.round((asDate(d).getTime() - now) / 1000);
+      const [v, unit]: [number, Intl.RelativeTimeFormatUnit] =
+        Math.abs(s) < 60
+          ? [s, 'second']
+          : Math.abs(s) < 3600
+            ? [Math.round(s / 60), 'minute']
+            : Math.abs(s) < 86_400
+              ? [Math.round(s / 3600), 'hour']
+              : [Math.round(s / 86_400), 'day'];
+      return rtf.format(v, unit);
+    },
     /** Date and time, for answers. */
     dateTime: (d: string | number) =>
       df({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(asDate(d)),

@@ -26,7 +26,12 @@ export const setupEn = {
   snippetTitle: 'Snippet',
   snippetLabel: 'Script tag for your pages',
   cspTitle: 'Content-Security-Policy',
-  cspIntro: 'If your site sends a Content-Security-Policy, allow the collector in these directives:',
+  cspIntro:
+    'If your site sends a Content-Security-Policy, allow the collector in these directives (two; three when Turnstile is on). No inline code, no eval, no style-src change:',
+  queueTitle: 'Calling seda() before the script loads (optional)',
+  queueIntro:
+    'To identify visitors or send events from the first moment, put these lines at the top of one of your own script files, not in an inline <script>, so a strict CSP needs nothing more.',
+  queueLabel: 'Command queue, for your own script file',
   cspLabel: 'CSP directives to add',
   spaTitle: 'Single-page apps (npm module)',
   spaIntro: 'Bundling your own code? Use the module instead of the script tag and tell Seda where the visitor is:',
@@ -40,6 +45,7 @@ export const setupEn = {
   siteRecontact: 'Days between any two surveys for one visitor',
   checkTitle: 'Is it working?',
   lastResponse: 'Last response received: {when}.',
+  lastResponseAgo: 'Working: last response received {ago}.',
   noResponseYet: 'No response received yet. Open a page with the snippet and answer a survey; this updates by itself.',
   checkNow: 'Check now',
   siteKey: 'Site key',

@@ -15,9 +15,16 @@ type SiteInfo = ReplyOf<typeof getSite>;
 
 const POLL_MS = 5000;
 
-export const snippet = (api: string, key: string) =>
-  `<script>window.seda=window.seda||function(){(seda.q=seda.q||[]).push(arguments)};</script>
-<script src="${api}/w.js" data-site="${key}" async></script>`;
+/** The whole install: one external script, no inline code, so a strict CSP needs nothing more. */
+export const snippet = (api: string, key: string) => `<script src="${api}/w.js" data-site="${key}" async></script>`;
+
+/**
+ * The command queue, for pages that call seda() before w.js has loaded. It goes at the top of one of
+ * the site's own script files: inline, it would need 'unsafe-inline' or a nonce under a strict CSP.
+ */
+const queueStub = `window.seda = window.seda || function () { (seda.q = seda.q || []).push(arguments); };
+seda('identify', 'user-42', { plan: 'pro' }); // optional: who the visitor is
+seda('track', 'order_completed'); // optional: events that trigger surveys`;
 
 const spaUsage = (api: string, key: string) => `import { init, identify, touchpoint, track } from 'seda/widget';
 
@@ -30,7 +37,7 @@ track('order_completed');`;
 
 /** Install: the snippet to copy, the CSP lines, SPA usage, allowed origins, and a live "is it working". */
 export function Install() {
-  const { st, t, dateTime } = useSetupT();
+  const { st, t, dateTime, ago } = useSetupT();
   const [info, setInfo] = useState<SiteInfo>();
   const [error, setError] = useState<Error>();
   const [nonce, setNonce] = useState(0);
@@ -74,7 +81,16 @@ export function Install() {
               {st('checkTitle')}
             </h2>
             <p role="status" data-testid="last-response" class={info.lastResponseAt ? 'ok-line' : 'muted'}>
-              {info.lastResponseAt ? st('lastResponse', { when: dateTime(info.lastResponseAt) }) : st('noResponseYet')}
+              {info.lastResponseAt ? (
+                <>
+                  {st('lastResponseAgo', { ago: ago(info.lastResponseAt) })}{' '}
+                  <time class="muted small" dateTime={info.lastResponseAt}>
+                    ({dateTime(info.lastResponseAt)})
+                  </time>
+                </>
+              ) : (
+                st('noResponseYet')
+              )}
             </p>
             <p class="small">
               {st('siteKey')}: <code dir="ltr">{info.site.key}</code>
@@ -89,6 +105,9 @@ export function Install() {
             </h2>
             <p>{st('installIntro')}</p>
             <CopyBox id="snippet" label={st('snippetLabel')} text={snippet(api, info.site.key)} />
+            <h3 class="sub-title">{st('queueTitle')}</h3>
+            <p>{st('queueIntro')}</p>
+            <CopyBox id="queue" label={st('queueLabel')} text={queueStub} />
             <h3 class="sub-title">{st('cspTitle')}</h3>
             <p>{st('cspIntro')}</p>
             <CopyBox id="csp" label={st('cspLabel')} text={cspLines(api, turnstile)} />

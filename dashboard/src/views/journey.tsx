@@ -6,7 +6,7 @@ import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import { bucketOf, formatValue, headline, METRICS, MIN_ANSWERS } from '../metric';
+import { bucketOf, formatCi, formatValue, headline, METRICS, MIN_ANSWERS } from '../metric';
 import type { JourneyCell, MetricKey } from '../types';
 import './journey.css';
 import { useTouchpointName } from '../touchpoint-name';
@@ -159,13 +159,27 @@ function Cell({ cell, colourBy, friction }: { cell: JourneyCell; colourBy: Metri
             <div key={k} class={k === colourBy ? 'primary' : ''}>
               <dt>{t(`metric.${k}`)}</dt>
               <dd>
-                {!m ? t('none') : m.enough ? formatValue(i18n, k, headline(m)) : t('tooFewShort', { n: i18n.int(m.n) })}
+                {!m ? (
+                  t('none')
+                ) : m.enough ? (
+                  <>
+                    {formatValue(i18n, k, headline(m))}
+                    {/* each score with its own interval and n: the cell's responses are not its n */}
+                    <span class="cell-ci">
+                      {formatCi(i18n, k, m.ci95)}
+                      {i18n.sep}
+                      {t('nEquals', { n: i18n.int(m.n) })}
+                    </span>
+                  </>
+                ) : (
+                  t('tooFewShort', { n: i18n.int(m.n) })
+                )}
               </dd>
             </div>
           );
         })}
-        <div>
-          <dt>{t('nShort')}</dt>
+        <div class="cell-responses">
+          <dt>{t('responsesShort')}</dt>
           <dd>{i18n.int(cell.n)}</dd>
         </div>
       </dl>
