@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Env } from '../../worker/env';
 import { app } from '../../worker/index';
 import { createSite as createSiteIn } from '../../worker/sites/routes';
+import { clip, esc } from '../../worker/webhooks/payload';
 import { webhookUrlProblem } from '../../worker/webhooks/url';
 import { call, ORIGIN, postResponse, setup } from './helpers';
 import { countRows, createAlert, createWebhook, json, stubReceiver, until } from './loop-helpers';
@@ -405,5 +406,24 @@ describe('the public config stays small and per origin', () => {
     expect(config.headers.get('vary')).toMatch(/Origin/i);
     const noOrigin = await call(`/v1/sites/${site.key}/surveys`);
     expect(noOrigin.headers.get('vary')).toMatch(/Origin/i);
+  });
+});
+
+describe('Slack text a respondent cannot forge', () => {
+  it('escapes &<>, flattens lines, drops * _ ~, and clips without half entities or lone surrogates', () => {
+    const text = esc('ok\n*ALERT* from <!channel> & ~x~ _y_\r\nline');
+    expect(text).not.toMatch(/[\n\r*_~<>]/);
+    expect(text).toContain('&lt;!channel&gt; &amp;');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 800 }), fc.integer({ min: 2, max: 600 }), (raw, n) => {
+        const out = clip(esc(raw), n);
+        expect(out.length).toBeLessThanOrEqual(n);
+        expect(out).not.toMatch(/[\n*_~]/);
+        // no lone surrogate
+        expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        // no cut entity at the end
+        expect(out.replace(/…$/, '')).not.toMatch(/&[a-z]{0,3}$/);
+      }),
+    );
   });
 });
