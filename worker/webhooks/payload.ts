@@ -10,6 +10,7 @@ export type { EventAnswer, EventResponse, SedaEvent };
  */
 export const esc = (s: string) =>
   s
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/[*_~`]/g, '')
     .replaceAll('&', '&amp;')
