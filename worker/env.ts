@@ -9,6 +9,13 @@ export interface Env {
   ADMIN_TOKEN: string;
   /** Per client IP per site per minute on public endpoints; "0" turns it off. */
   RATE_LIMIT_PER_MINUTE: string;
+  /**
+   * Addresses or CIDR ranges of a first-party proxy in front of the collector ("203.0.113.7,
+   * 2001:db8::/32"). Requests from them are rate limited by the visitor address the proxy passes in
+   * TRUSTED_PROXY_HEADER (default `x-real-ip`); that header is ignored from anyone else.
+   */
+  TRUSTED_PROXIES?: string;
+  TRUSTED_PROXY_HEADER?: string;
   /** "1" lets webhooks target loopback/private addresses (local use and tests). */
   ALLOW_PRIVATE_WEBHOOKS: string;
   /** Webhook deliveries (Cloudflare Queues); without it deliveries are tried once inline. */

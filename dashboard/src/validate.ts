@@ -35,6 +35,8 @@ const FA: Record<MessageKey, string> = {
   attributeName: 'نام ویژگی فقط حروف و رقم‌های لاتین، «_»، «.» و «-»',
   respondentsOnce: 'هر پاسخ‌دهنده فقط یک بار در هر درخواست',
   everyLanguage: 'این متن را به همهٔ زبان‌های نظرسنجی بنویسید',
+  tooManyLanguages: 'هر متن حداکثر به ۲۰ زبان',
+  surveyTooLarge: 'این نظرسنجی برای ابزارک بیش از حد بزرگ است (روی هم حداکثر ۶۴ کیلوبایت)',
 };
 
 const BY_TEXT = new Map(Object.entries(MESSAGES).map(([k, v]) => [v as string, k as MessageKey]));

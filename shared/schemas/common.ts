@@ -12,10 +12,14 @@ export const Slug = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, MESSAGES.slug);
 
-/** Text in several languages: `{en: "How likely…", fa: "چقدر…"}`. At least one entry. */
+/** Most languages one text may have (as many as a survey may declare): every page view downloads them all. */
+export const MAX_TEXT_LOCALES = 20;
+
+/** Text in several languages: `{en: "How likely…", fa: "چقدر…"}`. At least one entry, at most 20. */
 export const LocalizedText = z
   .record(LocaleCode, z.string().trim().min(1).max(500))
-  .refine((v) => Object.keys(v).length > 0, MESSAGES.someLanguage);
+  .refine((v) => Object.keys(v).length > 0, MESSAGES.someLanguage)
+  .refine((v) => Object.keys(v).length <= MAX_TEXT_LOCALES, MESSAGES.tooManyLanguages);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Customer journey stages, in journey order. */

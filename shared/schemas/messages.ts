@@ -27,6 +27,8 @@ export const MESSAGES = {
   attributeName: 'attribute names use letters, digits, "_", "." and "-"',
   respondentsOnce: 'each respondent at most once per call',
   everyLanguage: "give this text in each of the survey's languages",
+  tooManyLanguages: 'at most 20 languages per text',
+  surveyTooLarge: 'this survey is too large for the widget (at most 64 KB in all)',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

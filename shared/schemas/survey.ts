@@ -89,6 +89,13 @@ export const SurveyNames = z
   .record(LocaleCode, z.string().trim().min(1).max(120))
   .refine((v) => Object.keys(v).length <= 10, 'at most 10 languages');
 
+/**
+ * Most bytes a survey's definition may take as JSON. The public config (every active survey of a
+ * site) is downloaded by every page view and kept in the host page's localStorage, so one survey is
+ * bounded here; 20 questions in 3 languages with long prompts stay well below it.
+ */
+export const MAX_SURVEY_BYTES = 64 * 1024;
+
 /** What a site owner writes (POST). Cross-field rules live here so nothing saved can break the widget. */
 export const SurveyInput = z
   .strictObject({
@@ -102,6 +109,9 @@ export const SurveyInput = z
     thankYou: LocalizedText.optional(),
   })
   .superRefine((s, ctx) => {
+    if (new TextEncoder().encode(JSON.stringify(s)).length > MAX_SURVEY_BYTES) {
+      ctx.addIssue({ code: 'custom', path: [], message: MESSAGES.surveyTooLarge });
+    }
     const seen = new Map<string, number>();
     s.questions.forEach((q, i) => {
       if (seen.has(q.id)) {

@@ -502,7 +502,8 @@ describe('per-site daily cap', () => {
           id: crypto.randomUUID(),
           siteKey: site.key,
           surveyId: survey.id,
-          answers: [],
+          // Answered: only responses with answers count against the cap (trust.test.ts).
+          answers: [{ questionId: 'nps', value: 5 }],
           completed: false,
         },
       );

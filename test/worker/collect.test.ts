@@ -144,12 +144,23 @@ describe('POST /v1/responses', () => {
     expect(r.questions.find((q: { id: string }) => q.id === 'why').answered).toBe(0);
   });
 
-  it('answers a CORS preflight only for a known origin', async () => {
-    await setup();
+  it("answers every CORS preflight alike (no oracle of customers' origins); the POST enforces the site's origins", async () => {
+    const { site, survey } = await setup();
     const ok = await call('/v1/responses', { method: 'OPTIONS', headers: { origin: ORIGIN } });
-    expect(ok.status).toBe(204);
-    expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-    const no = await call('/v1/responses', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
-    expect(no.status).toBe(403);
+    const other = await call('/v1/responses', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    for (const [res, origin] of [
+      [ok, ORIGIN],
+      [other, 'https://evil.example'],
+    ] as const) {
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(res.headers.get('vary')).toBe('Origin');
+    }
+    const post = await postResponse(
+      { id: crypto.randomUUID(), siteKey: site.key, surveyId: survey.id, answers: [], completed: false },
+      'https://evil.example',
+    );
+    expect(post.status).toBe(403);
+    expect(post.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -109,6 +109,8 @@ describe('rollups', () => {
             answers,
             ...(respondent ? { respondent: { id: respondent } } : {}),
             completed,
+            // The widget's write secret: merges, even into a completed response, come from its creator.
+            secret: id.replaceAll('-', ''),
           });
           expect(res.status).toBe(202);
         };

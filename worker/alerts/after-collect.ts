@@ -35,7 +35,7 @@ async function loadResponse(db: D1Database, id: string) {
   return { response, surveyName: r.survey_name };
 }
 
-type Pending = Pick<Firing, 'dedupKey' | 'build'> & { hook: Hook };
+type Pending = Pick<Firing, 'dedupKey' | 'build' | 'aboutResponse'> & { hook: Hook };
 
 /**
  * After a response is stored (run with waitUntil, so the visitor never waits): evaluates the
@@ -67,6 +67,7 @@ export async function afterCollect(env: Env, done: Collected, now = Date.now()):
       pending.push({
         hook,
         dedupKey: `completed:${done.id}`,
+        aboutResponse: true,
         build: (base, response) => ({ event: { ...base, event: 'response.completed', response } as SedaEvent }),
       });
     }
@@ -90,6 +91,7 @@ export async function afterCollect(env: Env, done: Collected, now = Date.now()):
       webhookId: p.hook.id,
       event: event.event,
       dedupKey: p.dedupKey,
+      responseId: p.aboutResponse ? done.id : null,
       payload: renderPayload(p.hook.format, event, slack),
     };
   });

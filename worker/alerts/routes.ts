@@ -41,21 +41,21 @@ route(alertRoutes, createAlert, async (c, { body }) => {
   if (!question) throw badField('questionId', `no question "${body.questionId}" in this survey`);
   const columns = checkRule(body, question);
   if ('path' in columns) throw badField(String(columns.path[0]), columns.message);
-  const count = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM alerts WHERE site_id = ?')
-    .bind(siteId)
-    .first<{ n: number }>();
-  if ((count?.n ?? 0) >= MAX_ALERTS)
-    throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_ALERTS} alerts`);
   const id = `al_${randomId(12)}`;
-  await insertAlert(c.env.DB, {
-    id,
-    siteId,
-    surveyId: body.surveyId,
-    questionId: body.questionId,
-    kind: body.kind ?? 'answer',
-    webhookId: body.webhookId,
-    ...columns,
-  });
+  const added = await insertAlert(
+    c.env.DB,
+    {
+      id,
+      siteId,
+      surveyId: body.surveyId,
+      questionId: body.questionId,
+      kind: body.kind ?? 'answer',
+      webhookId: body.webhookId,
+      ...columns,
+    },
+    MAX_ALERTS,
+  );
+  if (!added) throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_ALERTS} alerts`);
   forgetRules(siteId);
   const alert = await getAlert(c.env.DB, siteId, id);
   if (!alert) throw notFound('alert');

@@ -46,12 +46,14 @@ export type AlertWrite = AlertColumns & {
   webhookId: string;
 };
 
-export async function insertAlert(db: D1Database, a: AlertWrite, now = Date.now()): Promise<void> {
-  await db
+/** Adds a rule unless the site already has `maxRules` (count and insert in one statement); false then. */
+export async function insertAlert(db: D1Database, a: AlertWrite, maxRules: number, now = Date.now()): Promise<boolean> {
+  const r = await db
     .prepare(
       `INSERT INTO alerts (id, site_id, survey_id, question_id, kind, min, max, sentiment, touchpoint, metric,
          threshold, window_days, min_responses, target_hours, webhook_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
+       WHERE (SELECT count(*) FROM alerts WHERE site_id = ?2) < ?17`,
     )
     .bind(
       a.id,
@@ -70,8 +72,10 @@ export async function insertAlert(db: D1Database, a: AlertWrite, now = Date.now(
       a.targetHours ?? null,
       a.webhookId,
       now,
+      maxRules,
     )
     .run();
+  return r.meta.changes === 1;
 }
 
 export async function listAlerts(db: D1Database, siteId: string): Promise<AlertRow[]> {

@@ -7,11 +7,12 @@ import { ApiError, notFound } from '../http/errors';
 import { skipReason } from '../invitations/contact-policy';
 import { invitationForPost } from '../invitations/post';
 import { invitedContactBeforeFirstPost } from '../invitations/sql';
+import { sha256Hex } from '../lib/crypto';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
 import { cached } from './cache';
 import { commitResponse } from './commit';
-import { responseOwner } from './sql';
+import { type ResponseWrite, responseOwner, storedForResend } from './sql';
 import type { TurnstileVerifier } from './turnstile';
 
 /** Page path without query string or fragment: enough to know the page, nothing personal from the URL. */
@@ -71,6 +72,51 @@ export const CONFIG_MAX_AGE = 60;
 
 /** Seconds until the next UTC midnight, when the daily cap resets. */
 const untilUtcMidnight = (now: number) => Math.max(1, Math.ceil((86_400_000 - (now % 86_400_000)) / 1000));
+
+/**
+ * Why the write refused a post to an existing id (a rare path, so it pays one read): the id belongs
+ * to another survey or invitation link, or the post is not from the client that created the response.
+ * Nothing was changed in either case.
+ */
+async function refusedWriter(db: D1Database, body: ResponseBody, write: ResponseWrite): Promise<void> {
+  const owner = await responseOwner(db, body.id);
+  if (
+    owner &&
+    owner.site_id === write.siteId &&
+    owner.survey_id === body.surveyId &&
+    owner.invitation_id === write.invitationId
+  ) {
+    if (owner.secret_hash !== null) {
+      throw new ApiError(
+        409,
+        'response_secret_mismatch',
+        'this response was created by another client: only posts with its write secret can add to it',
+        [{ path: ['secret'], message: body.secret ? 'not the secret this response was created with' : 'required' }],
+      );
+    }
+    // Completed without a secret (an outside client's response): a plain retry of what it holds is
+    // accepted (the contract's retries stay safe), anything that would change it is refused.
+    if (await holdsAlready(db, write)) return;
+    throw new ApiError(
+      409,
+      'response_completed',
+      'this response was completed without a write secret and can no longer change; send `secret` with every post to continue a response',
+    );
+  }
+  throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey or invitation link');
+}
+
+/** Whether the stored response already has this post's respondent and answers, value for value. */
+async function holdsAlready(db: D1Database, write: ResponseWrite): Promise<boolean> {
+  const stored = await storedForResend(db, write.id);
+  if (!stored) return false;
+  if (write.respondentId !== null && write.respondentId !== stored.respondentId) return false;
+  const byQuestion = new Map(stored.answers.map((a) => [a.question_id, a]));
+  return write.answers.every((a) => {
+    const s = byQuestion.get(a.questionId);
+    return !!s && s.num === a.num && s.text === a.text && s.choices === (a.choices ? JSON.stringify(a.choices) : null);
+  });
+}
 
 /**
  * The collector as a plain function: checks a validated body against its site and survey and
@@ -167,34 +213,44 @@ export async function collect(
     ...a,
     sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
   }));
-  const { outcome, batch, ms } = await commitResponse(
-    db,
-    {
+  const write: ResponseWrite = {
+    id: body.id,
+    siteId: site.id,
+    surveyId: body.surveyId,
+    surveyVersion: survey.version,
+    touchpoint,
+    respondentId,
+    attributes: invitation ? invitation.attributes : (body.respondent?.attributes ?? null),
+    locale,
+    path: pathOf(body.context?.url),
+    referrerHost: hostOf(body.context?.referrer),
+    completed: body.completed,
+    channel: invitation?.channel ?? 'web',
+    invitationId: invitation?.id ?? null,
+    personal: invitation?.respondentId != null,
+    day: dayOf(now),
+    receivedAt: now,
+    // A personal link's signed token is its capability (the same link may be opened on another device).
+    secretHash: body.secret && !invitation?.respondentId ? await sha256Hex(body.secret) : null,
+    answers,
+  };
+  const { outcome, batch, ms } = await commitResponse(db, write, check.keepAlive);
+  if (outcome === 'foreign') {
+    await refusedWriter(db, body, write);
+    // A resend of what a completed secret-less response already holds: accepted, nothing to do after.
+    return {
       id: body.id,
       siteId: site.id,
       surveyId: body.surveyId,
-      surveyVersion: survey.version,
+      completedNow: false,
+      isNew: false,
       touchpoint,
-      respondentId,
-      attributes: invitation ? invitation.attributes : (body.respondent?.attributes ?? null),
-      locale,
-      path: pathOf(body.context?.url),
-      referrerHost: hostOf(body.context?.referrer),
-      completed: body.completed,
-      channel: invitation?.channel ?? 'web',
-      invitationId: invitation?.id ?? null,
-      personal: invitation?.respondentId != null,
-      day: dayOf(now),
-      receivedAt: now,
-      answers,
-    },
-    check.keepAlive,
-  );
-  if (outcome === 'foreign') {
-    throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey or invitation link');
+      answers: [],
+      write: { batch, ms },
+    };
   }
   // Count new responses against the cached daily total, so the cap holds between cache refreshes.
-  if (outcome === 'new') site.guard.today++;
+  if (outcome === 'new' && answers.length > 0) site.guard.today++;
   return {
     id: body.id,
     siteId: site.id,

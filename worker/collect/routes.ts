@@ -4,6 +4,7 @@ import { getSiteSurveys, postResponse } from '../../shared/contract/collect';
 import { MAX_BODY_BYTES } from '../../shared/schemas/response';
 import { afterCollect } from '../alerts/after-collect';
 import type { AppEnv } from '../env';
+import { clientIp } from '../http/client-ip';
 import { allowOrigin, preflight } from '../http/cors';
 import { withDbDeadline } from '../http/db-faults';
 import { route } from '../http/endpoint';
@@ -11,6 +12,7 @@ import { ApiError, notFound } from '../http/errors';
 import { checkRateLimit, checkSiteRateLimit } from '../http/rate-limit';
 import { getSiteForWidget } from '../sites/settings-sql';
 import { listSurveys } from '../surveys/sql';
+import { cached } from './cache';
 import { CONFIG_MAX_AGE, collect } from './collect';
 import { turnstileVerifier } from './turnstile';
 
@@ -19,9 +21,10 @@ export const publicRoutes = new Hono<AppEnv>();
 
 route(publicRoutes, getSiteSurveys, async (c, { params }) => {
   const key = params.siteKey;
+  await checkRateLimit(c);
   if (key.length > 64) throw notFound('site');
-  await checkRateLimit(c, key);
-  const site = await getSiteForWidget(c.env.DB, key);
+  // Cached per isolate for a few seconds, misses too: unknown keys do not each cost a D1 read.
+  const site = await cached(`widget-site:${key}`, Date.now(), () => getSiteForWidget(c.env.DB, key));
   if (!site) throw notFound('site');
   allowOrigin(c, site.origins);
   const surveys = await listSurveys(c.env.DB, site.id, 'active');
@@ -56,18 +59,21 @@ route(
   publicRoutes,
   postResponse,
   async (c, { body }) => {
-    await checkRateLimit(c, body.siteKey);
-    await checkSiteRateLimit(c, body.siteKey);
+    await checkRateLimit(c);
     const cap = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
     // D1 down, overloaded or slower than the deadline → 503 + Retry-After; the widget keeps the answer.
+    const ip = clientIp(c);
     const deadline = Number(c.env.COLLECT_TIMEOUT_MS ?? '8000') || 8000;
     const done = await withDbDeadline(deadline, () =>
       collect(c.env.DB, body, {
         // The hosted survey page (/s/TOKEN) is on the collector's own origin: allowed for posts
         // through an invitation link only.
-        site: (site) => allowOrigin(c, body.invitation ? [...site.origins, new URL(c.req.url).origin] : site.origins),
+        site: async (site) => {
+          allowOrigin(c, body.invitation ? [...site.origins, new URL(c.req.url).origin] : site.origins);
+          await checkSiteRateLimit(c, site.id);
+        },
         defaultDailyCap: Number.isFinite(cap) ? cap : 10000,
-        verifyTurnstile: turnstileVerifier(c.req.header('cf-connecting-ip'), c.env.TURNSTILE_VERIFY_URL),
+        verifyTurnstile: turnstileVerifier(ip === 'unknown' ? undefined : ip, c.env.TURNSTILE_VERIFY_URL),
         // A write shared with other visitors' posts outlives this request, up to the same deadline.
         keepAlive: (p) => c.executionCtx.waitUntil(Promise.race([p, new Promise((r) => setTimeout(r, deadline))])),
       }),

@@ -23,18 +23,43 @@ export type ResponseWrite = {
   day: string;
   /** When the post was received (unix ms): created/updated/completed times. */
   receivedAt: number;
+  /**
+   * SHA-256 (hex) of the post's write secret; null without one, and for posts through a personal
+   * invitation, whose signed token is the capability (it may be opened again on another device).
+   */
+  secretHash: string | null;
   answers: (StoredAnswer & { sentiment: SentimentLabel | null })[];
 };
 
 const SENTIMENT = { positive: 1, neutral: 0, negative: -1 } as const;
 
-/** Which survey a response id already belongs to, if any (an id is never reused across surveys). */
+/** Which survey a response id already belongs to, if any (an id is never reused across surveys), and who may write to it. */
 export async function responseOwner(db: D1Database, id: string) {
   return db
-    .prepare('SELECT site_id, survey_id FROM responses WHERE id = ?')
+    .prepare('SELECT site_id, survey_id, invitation_id, secret_hash, completed FROM responses WHERE id = ?')
     .bind(id)
-    .first<{ site_id: string; survey_id: string }>();
+    .first<{
+      site_id: string;
+      survey_id: string;
+      invitation_id: string | null;
+      secret_hash: string | null;
+      completed: 0 | 1;
+    }>();
 }
+
+/** A stored response's respondent and answers as written (to tell a plain retry from a rewrite). */
+export async function storedForResend(db: D1Database, id: string) {
+  const [r, a] = await db.batch<{ respondent_id: string | null } & AnswerValue>([
+    db.prepare('SELECT respondent_id FROM responses WHERE id = ?').bind(id),
+    db.prepare('SELECT question_id, num, text, choices FROM answers WHERE response_id = ?').bind(id),
+  ]);
+  const row = r?.results[0];
+  if (!row) return null;
+  return { respondentId: row.respondent_id, answers: (a?.results ?? []) as AnswerValue[] };
+}
+
+/** `choices` is the stored JSON text. */
+type AnswerValue = { question_id: string; num: number | null; text: string | null; choices: string | null };
 
 /** One post as the batch statements read it (`json_each`): short keys, values ready to store. */
 type PostJson = {
@@ -55,6 +80,7 @@ type PostJson = {
   pi: 0 | 1;
   day: string;
   at: number;
+  sh: string | null;
   a: { q: string; n: number | null; t: string | null; c: string | null; s: -1 | 0 | 1 | null }[];
 };
 
@@ -76,6 +102,7 @@ const postJson = (r: ResponseWrite): PostJson => ({
   pi: r.personal ? 1 : 0,
   day: r.day,
   at: r.receivedAt,
+  sh: r.secretHash,
   a: r.answers.map((a) => ({
     q: a.questionId,
     n: a.num,
@@ -110,9 +137,11 @@ export const writeSize = (r: ResponseWrite) =>
  * update those whose value differs, so only such posts compile the large answers_au trigger.
  *
  * Outcome per post: the upsert's WHERE refuses an id that belongs to another survey, or to another
- * invitation (or to none, for a post carrying one, and the other way round) (no RETURNING row:
- * 'foreign', and the answers' insert, which requires the same survey, adds nothing); an id not
- * there before the batch is 'new'; otherwise 'merged'.
+ * invitation (or to none, for a post carrying one, and the other way round), or whose writer is
+ * someone else: a response created with a write secret merges only posts with the same secret (its
+ * SHA-256 is stored), one created without a secret merges posts only while it is not completed
+ * (no RETURNING row: 'foreign', and the answers' insert, which requires the same conditions, adds
+ * nothing); an id not there before the batch is 'new'; otherwise 'merged'.
  *
  * Posts through a personal invitation also move the invitation on (pending → started with the
  * first answer → completed), in the same transaction, so its status never disagrees with its response.
@@ -127,12 +156,12 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
       .prepare(
         `INSERT INTO responses (id, site_id, survey_id, survey_version, touchpoint, respondent_id, attributes,
            locale, path, referrer_host, completed, answered, channel, invitation_id, day, created_at, updated_at,
-           completed_at)
+           completed_at, secret_hash)
          SELECT p.value ->> '$.id', p.value ->> '$.site', p.value ->> '$.survey', p.value ->> '$.v',
            p.value ->> '$.tp', p.value ->> '$.rid', p.value ->> '$.attrs', p.value ->> '$.loc',
            p.value ->> '$.path', p.value ->> '$.ref', p.value ->> '$.done', p.value ->> '$.any',
            p.value ->> '$.ch', p.value ->> '$.inv', p.value ->> '$.day', p.value ->> '$.at', p.value ->> '$.at',
-           CASE WHEN p.value ->> '$.done' = 1 THEN p.value ->> '$.at' END
+           CASE WHEN p.value ->> '$.done' = 1 THEN p.value ->> '$.at' END, p.value ->> '$.sh'
          FROM json_each(?1) AS p WHERE true
          ON CONFLICT (id) DO UPDATE SET
            completed = MAX(completed, excluded.completed),
@@ -145,6 +174,8 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
            survey_version = excluded.survey_version,
            updated_at = excluded.updated_at
          WHERE responses.survey_id = excluded.survey_id AND responses.invitation_id IS excluded.invitation_id
+           AND (responses.secret_hash = excluded.secret_hash
+             OR (responses.secret_hash IS NULL AND responses.completed = 0))
          RETURNING id`,
       )
       .bind(json),
@@ -157,6 +188,11 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
            a.value ->> '$.t', a.value ->> '$.c', a.value ->> '$.s', p.value ->> '$.at', p.value ->> '$.at'
          FROM json_each(?1) AS p
            JOIN responses AS r ON r.id = p.value ->> '$.id' AND r.survey_id = p.value ->> '$.survey'
+             AND r.invitation_id IS p.value ->> '$.inv'
+             -- The same writer as the upsert above let through: the response's secret, or no secret on a
+             -- response that was still open (or that this very post completed).
+             AND (r.secret_hash = p.value ->> '$.sh'
+               OR (r.secret_hash IS NULL AND (r.completed = 0 OR r.completed_at = p.value ->> '$.at')))
            JOIN json_each(p.value, '$.a') AS a
          WHERE true
          ON CONFLICT (response_id, question_id) DO NOTHING
@@ -205,12 +241,23 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
   return posts.map((p) => (!stored.has(p.id) ? 'foreign' : existed.has(p.id) ? 'merged' : 'new'));
 }
 
-/** Erases every response (and so every answer, via cascade and triggers) of one respondent of one site. */
+/**
+ * Erases every response (and so every answer, case and pending after-work, via cascade and
+ * triggers) of one respondent of one site, with every webhook delivery that carries one of those
+ * responses (the log and any retry still pending; their attempts by cascade), in one transaction.
+ * A queued message for an erased delivery finds no row and is dropped.
+ */
 export async function eraseRespondent(db: D1Database, siteId: string, respondentId: string): Promise<number> {
-  // RETURNING counts the responses themselves (meta.changes would also count cascaded rows).
-  const { results } = await db
-    .prepare('DELETE FROM responses WHERE site_id = ? AND respondent_id = ? RETURNING id')
-    .bind(siteId, respondentId)
-    .all();
-  return results.length;
+  const [, erased] = await db.batch([
+    db
+      .prepare(
+        `DELETE FROM deliveries WHERE response_id IN
+           (SELECT id FROM responses WHERE site_id = ?1 AND respondent_id = ?2)
+           AND webhook_id IN (SELECT id FROM webhooks WHERE site_id = ?1)`,
+      )
+      .bind(siteId, respondentId),
+    // RETURNING counts the responses themselves (meta.changes would also count cascaded rows).
+    db.prepare('DELETE FROM responses WHERE site_id = ? AND respondent_id = ? RETURNING id').bind(siteId, respondentId),
+  ]);
+  return erased?.results.length ?? 0;
 }

@@ -159,7 +159,7 @@ route(invitationRoutes, revokeInvitation, async (c, { params }) => {
  * body) writes anything, so link scanners that fetch every link record nothing.
  */
 route(invitationRoutes, getSurveyPage, async (c, { params, query }) => {
-  await checkRateLimit(c, 'survey-page');
+  await checkRateLimit(c);
   const id = tokenId(params.token);
   const inv = id ? await getInvitation(c.env.DB, id) : null;
   const valid = !!inv?.link_secret && (await signer(inv.link_secret).verify(params.token));

@@ -21,15 +21,14 @@ route(keyRoutes, listKeys, async (c) => {
 
 route(keyRoutes, createKey, async (c, { body: input }) => {
   const siteId = c.get('siteId');
-  const active = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM api_keys WHERE site_id = ? AND revoked_at IS NULL')
-    .bind(siteId)
-    .first<{ n: number }>();
-  if ((active?.n ?? 0) >= MAX_ACTIVE_KEYS) {
-    throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_ACTIVE_KEYS} active keys`);
-  }
   const k = await newApiKey();
   const scopes = (['read', 'manage'] as const).filter((s) => input.scopes.includes(s));
-  await insertApiKey(c.env.DB, { id: k.id, siteId, hash: k.hash, name: input.name, scopes });
+  const added = await insertApiKey(
+    c.env.DB,
+    { id: k.id, siteId, hash: k.hash, name: input.name, scopes },
+    MAX_ACTIVE_KEYS,
+  );
+  if (!added) throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_ACTIVE_KEYS} active keys`);
   const row = await getSiteApiKey(c.env.DB, siteId, k.id);
   return { key: toApiKeyInfo(row!), apiKey: k.key };
 });

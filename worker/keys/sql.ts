@@ -12,15 +12,34 @@ export type ApiKeyRow = {
   revoked_at: number | null;
 };
 
+/**
+ * The statement that adds a key unless the site already has `maxActive` active keys (count and
+ * insert in one statement, so concurrent creates cannot pass the limit together); it changes no row
+ * when the limit was reached.
+ */
+export function insertApiKeyStmt(
+  db: D1Database,
+  k: { id: string; siteId: string; hash: string; name: string; scopes: string[] },
+  maxActive: number,
+  now = Date.now(),
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO api_keys (id, site_id, hash, name, scopes, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6
+       WHERE (SELECT count(*) FROM api_keys WHERE site_id = ?2 AND revoked_at IS NULL) < ?7`,
+    )
+    .bind(k.id, k.siteId, k.hash, k.name, JSON.stringify(k.scopes), now, maxActive);
+}
+
+/** Adds a key within the limit; false when the site already has `maxActive` active keys. */
 export async function insertApiKey(
   db: D1Database,
   k: { id: string; siteId: string; hash: string; name: string; scopes: string[] },
+  maxActive: number,
   now = Date.now(),
-): Promise<void> {
-  await db
-    .prepare('INSERT INTO api_keys (id, site_id, hash, name, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .bind(k.id, k.siteId, k.hash, k.name, JSON.stringify(k.scopes), now)
-    .run();
+): Promise<boolean> {
+  return (await insertApiKeyStmt(db, k, maxActive, now).run()).meta.changes === 1;
 }
 
 export async function getApiKey(db: D1Database, id: string): Promise<ApiKeyRow | null> {

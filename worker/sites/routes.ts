@@ -6,9 +6,9 @@ import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
 import { newApiKey } from '../keys/api-key';
-import { insertApiKey } from '../keys/sql';
+import { insertApiKeyStmt } from '../keys/sql';
 import { randomId } from '../lib/crypto';
-import { getSiteById, insertSite, lastResponseAt, updateSite } from './sql';
+import { getSiteById, insertSiteStmt, lastResponseAt, updateSite } from './sql';
 
 /** Creates a site with its first API key (operator only). The key is returned once; only its hash is kept. */
 export async function createSite(db: D1Database, input: SiteInput & { key?: string }) {
@@ -20,9 +20,12 @@ export async function createSite(db: D1Database, input: SiteInput & { key?: stri
     locale: input.locale ?? 'en',
     recontactDays: 14,
   };
-  await insertSite(db, site);
   const k = await newApiKey();
-  await insertApiKey(db, { id: k.id, siteId: site.id, hash: k.hash, name: 'default', scopes: ['read', 'manage'] });
+  // One transaction: a site never exists without its first key (which no one could then sign in with).
+  await db.batch([
+    insertSiteStmt(db, site),
+    insertApiKeyStmt(db, { id: k.id, siteId: site.id, hash: k.hash, name: 'default', scopes: ['read', 'manage'] }, 1),
+  ]);
   return { site, apiKey: k.key };
 }
 

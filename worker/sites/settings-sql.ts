@@ -2,7 +2,9 @@ import type { Site } from '../../shared/schemas/api';
 import { type SiteRow, toSite } from './sql';
 
 /** New responses of the site on a day (bound first), from the response rollups. */
-const TODAY = `(SELECT COALESCE(SUM(rr.started), 0) FROM surveys sv
+// Responses with at least one answer: empty impressions (a widget shown, nothing answered) never
+// use up the daily cap, so a flood of them cannot lock real answers out.
+const TODAY = `(SELECT COALESCE(SUM(rr.answered), 0) FROM surveys sv
   JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
 
 /**

@@ -18,13 +18,12 @@ export const toSite = (r: SiteRow): Site => ({
   recontactDays: r.recontact_days,
 });
 
-export async function insertSite(db: D1Database, site: Site, now = Date.now()): Promise<void> {
-  await db
+export function insertSiteStmt(db: D1Database, site: Site, now = Date.now()): D1PreparedStatement {
+  return db
     .prepare(
       'INSERT INTO sites (id, key, name, origins, locale, recontact_days, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-    .bind(site.id, site.key, site.name, JSON.stringify(site.origins), site.locale, site.recontactDays, now)
-    .run();
+    .bind(site.id, site.key, site.name, JSON.stringify(site.origins), site.locale, site.recontactDays, now);
 }
 
 export async function getSiteById(db: D1Database, id: string): Promise<Site | null> {

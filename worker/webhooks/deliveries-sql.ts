@@ -49,18 +49,27 @@ export const toDelivery = (r: DeliveryRow, attempts: AttemptRow[]) => ({
   payload: JSON.parse(r.payload) as unknown,
 });
 
-export type NewDelivery = { id: string; webhookId: string; event: string; dedupKey: string; payload: string };
+export type NewDelivery = {
+  id: string;
+  webhookId: string;
+  event: string;
+  dedupKey: string;
+  payload: string;
+  /** The response the payload carries (erased with its respondent), or null (pings, drop alerts). */
+  responseId?: string | null;
+};
 
 /** Statements that add deliveries, skipping any whose (webhook, dedup key) exists; each returns its id if added. */
 export function insertDeliveryStmts(db: D1Database, items: NewDelivery[], now = Date.now()): D1PreparedStatement[] {
   return items.map((d) =>
     db
       .prepare(
-        `INSERT INTO deliveries (id, webhook_id, event, dedup_key, payload, status, attempts, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+        `INSERT INTO deliveries (id, webhook_id, event, dedup_key, payload, response_id, status, attempts,
+           created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
          ON CONFLICT (webhook_id, dedup_key) DO NOTHING RETURNING id`,
       )
-      .bind(d.id, d.webhookId, d.event, d.dedupKey, d.payload, now, now),
+      .bind(d.id, d.webhookId, d.event, d.dedupKey, d.payload, d.responseId ?? null, now, now),
   );
 }
 

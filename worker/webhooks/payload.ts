@@ -3,10 +3,31 @@ import type { WebhookFormat } from './sql';
 
 export type { EventAnswer, EventResponse, SedaEvent };
 
-/** Slack mrkdwn treats &, < and > as markup: escape anything a respondent wrote. */
-export const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+/**
+ * Anything a respondent wrote, made inert for Slack mrkdwn: &, < and > escaped (links, mentions),
+ * line breaks and other control characters flattened to spaces (no forged lines), and the
+ * formatting marks * _ ~ ` removed (no forged bold "Alert" lines or struck-out text).
+ */
+export const esc = (s: string) =>
+  s
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[*_~`]/g, '')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
 export const valueText = (v: EventAnswer['value']) => (Array.isArray(v) ? v.join(', ') : v === null ? '–' : String(v));
-export const clip = (s: string, n = 500) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/**
+ * At most `n` UTF-16 units, ending in … when cut. The cut never splits a surrogate pair (no lone
+ * half of an emoji) nor an escaped entity (`&amp;`, `&lt;`, `&gt;` are kept whole or dropped).
+ */
+export function clip(s: string, n = 500): string {
+  if (s.length <= n) return s;
+  let cut = s.slice(0, n - 1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  cut = cut.replace(/&[a-z]{0,3}$/, '');
+  return `${cut}…`;
+}
 export const surveyName = (e: Pick<SedaEvent, 'survey'>) => `"${esc(e.survey.name)}"`;
 
 export function answerLines(answers: EventAnswer[]): string {

@@ -42,20 +42,16 @@ route(webhookRoutes, createWebhook, async (c, { body: input }) => {
     throw new ApiError(400, 'invalid_request', `invalid body: url: ${problem}`, [{ path: ['url'], message: problem }]);
   }
   const siteId = c.get('siteId');
-  const count = await c.env.DB.prepare('SELECT COUNT(*) AS n FROM webhooks WHERE site_id = ?')
-    .bind(siteId)
-    .first<{ n: number }>();
-  if ((count?.n ?? 0) >= MAX_WEBHOOKS) {
-    throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_WEBHOOKS} webhooks`);
-  }
   const id = `wh_${randomId(12)}`;
   const secret = newWebhookSecret();
   const now = Date.now();
-  await insertWebhook(
+  const added = await insertWebhook(
     c.env.DB,
     { id, siteId, url: input.url, format: input.format, events: input.events, secret },
+    MAX_WEBHOOKS,
     now,
   );
+  if (!added) throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_WEBHOOKS} webhooks`);
   forgetRules(siteId);
   return {
     id,

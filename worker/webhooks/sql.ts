@@ -28,15 +28,24 @@ export const toWebhook = (r: WebhookRow, now = Date.now()) => ({
 });
 export type Webhook = ReturnType<typeof toWebhook>;
 
+/**
+ * Adds a webhook unless the site already has `max`: the count and the insert are one statement, so
+ * concurrent creates can never pass the limit together. False when the limit was reached.
+ */
 export async function insertWebhook(
   db: D1Database,
   w: { id: string; siteId: string; url: string; format: WebhookFormat; events: WebhookEvent[]; secret: string },
+  max: number,
   now = Date.now(),
-): Promise<void> {
-  await db
-    .prepare('INSERT INTO webhooks (id, site_id, url, format, events, secret, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .bind(w.id, w.siteId, w.url, w.format, JSON.stringify(w.events), w.secret, now)
+): Promise<boolean> {
+  const r = await db
+    .prepare(
+      `INSERT INTO webhooks (id, site_id, url, format, events, secret, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE (SELECT count(*) FROM webhooks WHERE site_id = ?2) < ?8`,
+    )
+    .bind(w.id, w.siteId, w.url, w.format, JSON.stringify(w.events), w.secret, now, max)
     .run();
+  return r.meta.changes === 1;
 }
 
 export async function listWebhooks(db: D1Database, siteId: string): Promise<Webhook[]> {

@@ -5,55 +5,60 @@
  * The WHATWG URL parser has already normalised odd IPv4 spellings (2130706433, 0x7f.1) to dotted form.
  */
 
-const BLOCKED_NAMES = [/^localhost$/, /\.localhost$/, /\.local$/, /\.internal$/, /\.home\.arpa$/, /^metadata$/];
+import ipaddr from 'ipaddr.js';
 
-function ipv4(host: string): number[] | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  return parts.every((p) => p <= 255) ? parts : null;
-}
+/**
+ * Names that resolve only inside a network (RFC 6761/6762, RFC 8375, Kubernetes, common LAN suffixes)
+ * and cloud metadata names. Single-label names are refused separately.
+ */
+const INTERNAL_SUFFIXES = [
+  'localhost',
+  'localdomain',
+  'local',
+  'internal',
+  'lan',
+  'home',
+  'corp',
+  'intranet',
+  'private',
+  'svc',
+  'cluster.local',
+  'home.arpa',
+  'in-addr.arpa',
+  'ip6.arpa',
+  'test',
+  'invalid',
+];
+const BLOCKED_NAMES = new Set(['metadata', 'metadata.google.internal', 'instance-data']);
 
-function privateIpv4([a, b]: number[]): boolean {
-  if (a === undefined || b === undefined) return true;
-  return (
-    a === 0 || // "this" network
-    a === 10 ||
-    a === 127 ||
-    (a === 100 && b >= 64 && b <= 127) || // CGNAT
-    (a === 169 && b === 254) || // link-local, cloud metadata
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 192 && b === 0) || // 192.0.0.0/24 protocol assignments, 192.0.2.0/24 documentation
-    (a === 198 && (b === 18 || b === 19)) || // benchmarking
-    (a === 198 && b === 51) ||
-    (a === 203 && b === 0) ||
-    a >= 224 // multicast, reserved, broadcast
-  );
-}
-
-function privateIpv6(host: string): boolean {
-  const h = host.toLowerCase();
-  if (h === '::' || h === '::1') return true;
-  // IPv4-mapped/compatible (::ffff:7f00:1) and NAT64 forms carry an IPv4 address: refuse them all.
-  if (h.startsWith('::ffff:') || h.startsWith('64:ff9b:') || /^::[0-9a-f]*:?[0-9a-f]*$/.test(h)) return true;
-  const first = Number.parseInt(h.split(':')[0] || '0', 16);
-  return (
-    (first & 0xfe00) === 0xfc00 || // fc00::/7 unique local
-    (first & 0xffc0) === 0xfe80 || // fe80::/10 link-local
-    (first & 0xff00) === 0xff00 || // multicast
-    h.startsWith('2001:db8:') // documentation
-  );
+/**
+ * Whether an address literal is a public unicast address. ipaddr.js names every special range (IANA
+ * special-purpose registries): only `unicast` is left to the public internet; loopback, private,
+ * link-local, CGNAT, multicast, reserved and documentation ranges, and in IPv6 also 6to4
+ * (2002::/16), Teredo (2001::/32), NAT64 (64:ff9b::/96), site-local (fec0::/10), discard (100::/64),
+ * unique-local and IPv4-mapped addresses (which carry an IPv4 address inside) are not.
+ */
+function publicAddress(literal: string): boolean {
+  let a: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    a = ipaddr.parse(literal);
+  } catch {
+    return false;
+  }
+  if (a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress()) return false;
+  return a.range() === 'unicast';
 }
 
 /** True when the URL's host is not a public internet host. */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host.startsWith('[') && host.endsWith(']')) return privateIpv6(host.slice(1, -1));
-  const v4 = ipv4(host);
-  if (v4) return privateIpv4(v4);
+  // "localhost." and "localhost.." name the same host as "localhost" to a resolver.
+  const host = hostname.toLowerCase().replace(/\.+$/, '');
+  if (host.startsWith('[') && host.endsWith(']')) return !publicAddress(host.slice(1, -1));
+  if (ipaddr.IPv4.isValidFourPartDecimal(host)) return !publicAddress(host);
+  if (!host || host.includes('..')) return true;
   if (!host.includes('.')) return true; // single-label names resolve only inside a network
-  return BLOCKED_NAMES.some((re) => re.test(host));
+  if (BLOCKED_NAMES.has(host)) return true;
+  return INTERNAL_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
 }
 
 /** Why a webhook URL is refused, or null when it may be called. */

@@ -44,6 +44,7 @@ export const answer: AlertKind<z.output<typeof AlertInput>> = {
     return {
       dedupKey: `alert:${rule.id}:${done.id}`,
       openCase: true,
+      aboutResponse: true,
       build: (base, response) => {
         const who = response.respondentId ? ` from *${esc(response.respondentId)}*` : '';
         const where =

@@ -129,6 +129,7 @@ export const drop: AlertKind<z.output<typeof DropAlertInput>> = {
     return {
       dedupKey: `drop:${rule.id}:${now}`,
       openCase: false,
+      aboutResponse: false,
       build: (base) => ({
         event: { ...base, event: 'alert', alert, score },
         slack:

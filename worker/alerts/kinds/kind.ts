@@ -24,6 +24,11 @@ export type EventBase = {
 export type Firing = {
   dedupKey: string;
   openCase: boolean;
+  /**
+   * The event carries the response (its answers, its respondent): the delivery is then erased with
+   * the respondent. A drop alert names no one and outlives an erasure.
+   */
+  aboutResponse: boolean;
   /** The event, given the common fields and the stored response with all its answers, and its Slack text. */
   build: (base: EventBase, response: EventResponse) => { event: SedaEvent; slack?: string };
 };
