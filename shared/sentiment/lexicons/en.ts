@@ -5,7 +5,7 @@ export const en: Lexicon = {
   valence: {
     3: `excellent amazing awesome fantastic perfect outstanding superb wonderful brilliant love loved loves loving
       incredible exceptional phenomenal flawless best fabulous delighted finest couldn't_be_happier
-      could_not_be_happier above_and_beyond`,
+      could_not_be_happier above_and_beyond five_stars 5_stars`,
     2.5: 'great lovely impressed impressive user_friendly well_done',
     2: `good nice happy pleased satisfied glad helpful friendly easy easier intuitive reliable recommend recommended
       polite courteous responsive professional knowledgeable beautiful useful appreciate appreciated grateful enjoy
@@ -13,7 +13,7 @@ export const en: Lexicon = {
       no_complaint`,
     1.5: `fast faster quick quicker quickly smooth smoothly convenient handy efficient accurate affordable thank thanks
       free_shipping fun cool improved resolved solved helped kind patient worth on_time cheaper painless
-      can't_complain cannot_complain well_packed well_packaged`,
+      can't_complain cannot_complain well_packed well_packaged instantly saved_time knew_exactly`,
     1: 'cheap decent solid simple clear fair better stable secure clean modern fortunately luckily like likes liked',
     0.8: 'fine as_expected as_described as_advertised',
     0.3: 'ok okay',
@@ -25,14 +25,16 @@ export const en: Lexicon = {
     '-1.5': `slow slowly mediocre mismatch problem problems issue issues bug bugs error errors glitch wrong incorrect
       inaccurate late delay delayed delays missing lost too_long difficult hard tedious clunky complicated cumbersome
       confused unclear lacking lacks lack stuck expensive inconvenient unfortunately sadly flimsy spam hassle joke lag
-      complaint cluttered crowded overwhelming hard_to_find hard_to_use on_hold charged_twice double_charged`,
+      complaint cluttered crowded overwhelming hard_to_find hard_to_use on_hold charged_twice double_charged scratched excessive out_of_stock timing_out times_out
+      declined too_many higher_than more_expensive than_in_store without_telling without_notice dies died`,
     '-2': `bad poor poorly confusing rude unhelpful unfriendly annoying annoyed frustrating frustrated upset unhappy
       buggy crash crashes crashed crashing fail failed fails failure damaged faulty worse ugly unreliable unstable
       laggy freeze freezes frozen waste wasted mess messy painful overpriced dislike ignored unanswered unresponsive
       sloppy careless misleading unfair unpleasant don't_bother dont_bother looks_cheap feels_cheap cheap_quality
-      cheaply 1_star one_star`,
+      cheaply 1_star one_star stopped_working never_came never_arrived never_showed_up no_show gone_downhill
+      broke sagged`,
     '-2.5': `disappointed disappointing disappointment broken defective useless worthless dissatisfied unsatisfied
-      incompetent unprofessional angry ridiculous rubbish sucks suck sucked lousy shoddy overcharged`,
+      incompetent unprofessional angry ridiculous rubbish sucks suck sucked lousy shoddy overcharged ripped_off`,
     '-3': `terrible horrible awful worst hate hated hates disgusting pathetic scam fraud unacceptable garbage trash
       nightmare disaster appalling atrocious furious horrendous dreadful took_forever never_again rip_off ripoff
       stay_away thanks_for_nothing`,
@@ -40,7 +42,7 @@ export const en: Lexicon = {
   negatable: `work works worked working respond responds responded response reply replied answer answered
     arrive arrived deliver delivered load loads loaded help open opens log_in sign_in login connect receive received
     ship shipped send sent solution understand understood listen listened care cared match matches find found
-    locate located get_through call_back called_back`,
+    locate located get_through call_back called_back come came show_up showed_up accept accepts`,
   sticky: 'refund refunds',
   zero: 'goods likely lately kindly would_like would_love pretty_much',
   negators: `not no never without hardly barely scarcely nothing nobody none neither nor cannot cant dont doesnt
