@@ -16,6 +16,8 @@ import { resultRoutes } from './results/routes';
 import { siteRoutes } from './sites/routes';
 import { settingsRoutes } from './sites/settings-routes';
 import { surveyRoutes } from './surveys/routes';
+import { handleRetagBatch, RETAG_QUEUE } from './topics/retag';
+import { topicRoutes } from './topics/routes';
 import { touchpointRoutes } from './touchpoints/routes';
 import { handleDeliveryBatch } from './webhooks/deliver';
 import { sweepDeliveries } from './webhooks/enqueue';
@@ -39,6 +41,7 @@ for (const group of [
   exportRoutes,
   journeyRoutes,
   insightRoutes,
+  topicRoutes,
   respondentRoutes,
   webhookRoutes,
   alertRoutes,
@@ -67,8 +70,12 @@ app.get('/dashboard/*', async (c) => {
 export default {
   fetch: app.fetch,
   // Webhook deliveries (seda-deliveries) and what the queue gave up on (seda-deliveries-dlq).
-  queue: (batch, env, _ctx) => handleDeliveryBatch(batch, env),
+  // Re-tagging answers after a topic list change (seda-retag).
+  queue: (batch, env, _ctx) =>
+    batch.queue === RETAG_QUEUE
+      ? handleRetagBatch(batch, env)
+      : handleDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env),
   // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h.
   scheduled: (_controller, env, ctx) =>
     ctx.waitUntil(Promise.all([sweepDeliveries(env), purgeIdempotencyKeys(env.DB)])),
-} satisfies ExportedHandler<Env, DeliveryMessage>;
+} satisfies ExportedHandler<Env, unknown>;

@@ -33,6 +33,9 @@ import {
 import type { CaseInput, CaseStatus, Stage } from '../../shared/schemas/api.ts';
 import type { Metrics } from '../../shared/schemas/metrics.ts';
 import { SCALES, type Survey } from '../../shared/schemas/survey.ts';
+import { compileTopics, DEFAULT_TOPICS, tagTopics } from '../../shared/topics';
+
+const MOCK_TOPICS = compileTopics(DEFAULT_TOPICS);
 
 // ---- the contract binding ----
 
@@ -442,6 +445,7 @@ function verbatimsOf(
           questionId,
           text,
           sentiment: sentimentOf(text),
+          topics: tagTopics(text, MOCK_TOPICS),
           score: typeof r.answers.nps === 'number' ? r.answers.nps : (r.answers.csat as number | undefined),
           touchpoint: r.touchpoint,
           locale: r.locale,

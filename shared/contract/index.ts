@@ -16,6 +16,7 @@ import * as sites from './sites';
 import * as surveys from './surveys';
 import * as touchpoints from './touchpoints';
 import * as webhooks from './webhooks';
+import * as why from './why';
 
 export {
   alerts,
@@ -31,6 +32,7 @@ export {
   surveys,
   touchpoints,
   webhooks,
+  why,
 };
 
 const isEndpoint = (v: unknown): v is Endpoint =>
@@ -44,6 +46,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   surveys,
   results,
   insights,
+  why,
   invitations,
   respondents,
   webhooks,

@@ -3,12 +3,14 @@ import type { Site } from '../../shared/schemas/api';
 import { checkAnswers, type ResponseBody } from '../../shared/schemas/response';
 import type { SentimentLabel } from '../../shared/sentiment';
 import { analyzeSentiment } from '../../shared/sentiment';
+import { compileTopics, tagTopics } from '../../shared/topics';
 import { ApiError, notFound } from '../http/errors';
 import { skipReason } from '../invitations/contact-policy';
 import { invitationForPost } from '../invitations/post';
 import { invitedContactBeforeFirstPost } from '../invitations/sql';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
+import { getTopicList } from '../topics/sql';
 import { cached } from './cache';
 import { commitResponse } from './commit';
 import { responseOwner } from './sql';
@@ -163,9 +165,17 @@ export async function collect(
   }
   const locale = body.context?.locale ?? null;
   const touchpoint = invitation ? invitation.touchpoint : (body.touchpoint ?? '');
+  // Topics are tagged at write time with the site's list (cached like the site; read only for text).
+  const topicList = checked.answers.some((a) => a.text)
+    ? await cached(`topics:${site.id}`, now, async () => {
+        const l = await getTopicList(db, site.id);
+        return { compiled: compileTopics(l.topics), version: l.version };
+      })
+    : null;
   const answers = checked.answers.map((a) => ({
     ...a,
     sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
+    topics: a.text && topicList ? tagTopics(a.text, topicList.compiled) : null,
   }));
   const { outcome, batch, ms } = await commitResponse(
     db,
@@ -183,6 +193,7 @@ export async function collect(
       completed: body.completed,
       channel: invitation?.channel ?? 'web',
       invitationId: invitation?.id ?? null,
+      topicsVersion: topicList?.version ?? null,
       personal: invitation?.respondentId != null,
       day: dayOf(now),
       receivedAt: now,

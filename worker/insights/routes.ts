@@ -15,6 +15,7 @@ import {
   termTexts,
   verbatimRows,
 } from './sql';
+import { parseTopics } from '../topics/sql';
 import { decodeVerbatimCursor, encodeVerbatimCursor } from './verbatim-cursor';
 
 /** NPS fall between a respondent's two latest answers that puts them on the at-risk list. */
@@ -62,6 +63,7 @@ route(insightRoutes, listVerbatims, async (c, { params, query: q }) => {
       ...(r.score !== null ? { score: r.score } : {}),
       ...(r.touchpoint ? { touchpoint: r.touchpoint } : {}),
       ...(r.locale ? { locale: r.locale } : {}),
+      topics: parseTopics(r.topics),
       createdAt: iso(r.created_at),
     })),
     ...(rows.length > q.limit && last

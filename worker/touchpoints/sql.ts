@@ -12,9 +12,7 @@ const toTouchpoint = (r: Row): Touchpoint => ({
 
 export async function listTouchpoints(db: D1Database, siteId: string): Promise<Touchpoint[]> {
   const { results } = await db
-    .prepare(
-      'SELECT key, name, stage, names, archived_at FROM touchpoints WHERE site_id = ? ORDER BY created_at, key',
-    )
+    .prepare('SELECT key, name, stage, names, archived_at FROM touchpoints WHERE site_id = ? ORDER BY created_at, key')
     .bind(siteId)
     .all<Row>();
   return results.map(toTouchpoint);
