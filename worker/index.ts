@@ -3,6 +3,7 @@ import { alertRoutes } from './alerts/routes';
 import { caseRoutes } from './cases/routes';
 import { publicRoutes } from './collect/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
+import { driverRoutes } from './drivers/routes';
 import { exportRoutes } from './export/routes';
 import { ApiError, onError } from './http/errors';
 import { purgeIdempotencyKeys } from './idempotency/idempotency';
@@ -42,6 +43,7 @@ for (const group of [
   journeyRoutes,
   insightRoutes,
   topicRoutes,
+  driverRoutes,
   respondentRoutes,
   webhookRoutes,
   alertRoutes,
