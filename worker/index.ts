@@ -12,6 +12,7 @@ import { invitationRoutes } from './invitations/routes';
 import { journeyRoutes } from './journey/routes';
 import { keyRoutes } from './keys/routes';
 import { openApiRoutes } from './openapi/routes';
+import { outcomeRoutes } from './outcomes/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
 import { siteRoutes } from './sites/routes';
@@ -44,6 +45,7 @@ for (const group of [
   insightRoutes,
   topicRoutes,
   driverRoutes,
+  outcomeRoutes,
   respondentRoutes,
   webhookRoutes,
   alertRoutes,

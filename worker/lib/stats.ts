@@ -78,7 +78,9 @@ export function prattBootstrap(
       idx.map((i) => x[i]!),
       idx.map((i) => y[i]!),
     );
-    importance.forEach((v, j) => draws[j]!.push(v));
+    importance.forEach((v, j) => {
+      draws[j]!.push(v);
+    });
   }
   const q = (xs: number[], p: number) => {
     const s = [...xs].sort((a, b) => a - b);
