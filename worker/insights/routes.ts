@@ -7,6 +7,7 @@ import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
 import { churnInputs } from '../outcomes/routes';
 import { getSurvey, listSurveys, metricQuestions } from '../surveys/sql';
+import { parseTopics } from '../topics/sql';
 import {
   AT_RISK_LIMIT,
   atRiskRows,
@@ -16,7 +17,6 @@ import {
   termTexts,
   verbatimRows,
 } from './sql';
-import { parseTopics } from '../topics/sql';
 import { decodeVerbatimCursor, encodeVerbatimCursor } from './verbatim-cursor';
 
 /** NPS fall between a respondent's two latest answers that puts them on the at-risk list. */
@@ -118,11 +118,11 @@ route(insightRoutes, getAtRisk, async (c, { query: q }) => {
     churnInputs(c.env.DB, siteId, 'churned', range.from, range.to),
   ]);
   const featureOf = new Map(churn.features.map((f) => [f.respondent_id, f]));
-  const valueOf = new Map(churn.outcomes.map((o) => [o.respondent_id, o.value]));
+  const knownValue = new Map(churn.outcomes.map((o) => [o.respondent_id, o.value]));
   // Churn risk from the site's own outcomes model (only once it has enough outcomes), value when known.
   const riskOf = (id: string) => {
     const f = featureOf.get(id);
-    const value = valueOf.get(id);
+    const value = knownValue.get(id);
     return {
       ...(churn.model.predict && f ? { churnRisk: Math.round(churn.model.predict(f) * 1000) / 1000 } : {}),
       ...(value !== undefined && value !== null ? { value } : {}),
