@@ -1,5 +1,5 @@
 // `npm run bench`: sizes, collector throughput against a bare insert-only Worker, exactly-once under
-// retries and partial posts, results/journey latency over 1M responses (rollups vs full scan), and
+// retries and partial posts, sentiment accuracy per language, results/journey latency over 1M responses (rollups vs full scan), and
 // the dashboard's first render. Prints `name: value unit` lines and writes bench/results.json.
 // Env: BENCH_RESPONSES (default 1000000), BENCH_SECONDS (load per Worker, default 20), SEDA_SKIP_BUILD=1.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,6 +81,12 @@ if (existsSync(sizeScript)) {
 } else {
   report('loader-gzip', 'n/a', '', 'widget not built yet');
   report('survey-gzip', 'n/a', '', 'widget not built yet');
+}
+
+// ---- sentiment accuracy on the labelled sets (pure code, no Worker)
+{
+  const { sentimentAccuracy } = await import('./bench/sentiment-accuracy.mjs');
+  for (const s of await sentimentAccuracy()) report(s.name, s.value, s.unit, s.note);
 }
 
 // ---- collector throughput first, on a quiet machine

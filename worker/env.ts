@@ -1,4 +1,5 @@
 import type { Role } from '../shared/contract/endpoint';
+import type { RetagMessage } from './topics/retag';
 
 /** Bindings and vars from wrangler.toml (kept by hand: small, and read by people before tools). */
 export interface Env {
@@ -20,6 +21,8 @@ export interface Env {
   ALLOW_PRIVATE_WEBHOOKS: string;
   /** Webhook deliveries (Cloudflare Queues); without it deliveries are tried once inline. */
   DELIVERIES?: Queue<DeliveryMessage>;
+  /** Re-tagging stored answers after a topic list change; without it the job runs in waitUntil. */
+  RETAG?: Queue<RetagMessage>;
   /** Per site (all IPs together) per minute on POST /v1/responses; "0" or RATE_LIMIT_PER_MINUTE=0 turns it off. */
   SITE_RATE_LIMITER?: RateLimit;
   SITE_RATE_LIMIT_PER_MINUTE?: string;

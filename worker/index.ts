@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/routes';
 import { escalateOverdue } from './cases/escalate';
 import { caseRoutes } from './cases/routes';
 import { publicRoutes } from './collect/routes';
+import { driverRoutes } from './drivers/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
 import { exportRoutes } from './export/routes';
 import { ApiError, onError } from './http/errors';
@@ -13,6 +14,7 @@ import { invitationRoutes } from './invitations/routes';
 import { journeyRoutes } from './journey/routes';
 import { keyRoutes } from './keys/routes';
 import { openApiRoutes } from './openapi/routes';
+import { outcomeRoutes } from './outcomes/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
 import { siteRoutes } from './sites/routes';
@@ -20,6 +22,8 @@ import { runBackfill, sitesWithBackfill } from './sites/segments-sql';
 import { settingsRoutes } from './sites/settings-routes';
 import { surveyRoutes } from './surveys/routes';
 import { teamRoutes } from './teams/routes';
+import { handleRetagBatch, RETAG_QUEUE } from './topics/retag';
+import { topicRoutes } from './topics/routes';
 import { touchpointRoutes } from './touchpoints/routes';
 import { handleDeliveryBatch } from './webhooks/deliver';
 import { sweepDeliveries } from './webhooks/enqueue';
@@ -43,6 +47,9 @@ for (const group of [
   exportRoutes,
   journeyRoutes,
   insightRoutes,
+  topicRoutes,
+  driverRoutes,
+  outcomeRoutes,
   respondentRoutes,
   webhookRoutes,
   alertRoutes,
@@ -73,7 +80,11 @@ app.get('/dashboard/*', async (c) => {
 export default {
   fetch: app.fetch,
   // Webhook deliveries (seda-deliveries) and what the queue gave up on (seda-deliveries-dlq).
-  queue: (batch, env, _ctx) => handleDeliveryBatch(batch, env),
+  // Deliveries, and re-tagging answers after a topic list change (seda-retag).
+  queue: (batch, env, _ctx) =>
+    batch.queue === RETAG_QUEUE
+      ? handleRetagBatch(batch, env)
+      : handleDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env),
   // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h;
   // escalates overdue cases.
   scheduled: (_controller, env, ctx) =>
@@ -86,4 +97,4 @@ export default {
         sitesWithBackfill(env.DB).then((ids) => Promise.all(ids.map((id) => runBackfill(env.DB, id)))),
       ]),
     ),
-} satisfies ExportedHandler<Env, DeliveryMessage>;
+} satisfies ExportedHandler<Env, unknown>;

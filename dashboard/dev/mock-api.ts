@@ -33,6 +33,9 @@ import { resultOf } from '../../shared/questions/registry.ts';
 import type { CaseInput, CaseStatus, Stage } from '../../shared/schemas/api.ts';
 import type { Metrics } from '../../shared/schemas/metrics.ts';
 import type { Survey } from '../../shared/schemas/survey.ts';
+import { compileTopics, DEFAULT_TOPICS, tagTopics } from '../../shared/topics.ts';
+
+const MOCK_TOPICS = compileTopics(DEFAULT_TOPICS);
 
 // ---- the contract binding ----
 
@@ -422,6 +425,7 @@ function verbatimsOf(
           questionId,
           text,
           sentiment: sentimentOf(text),
+          topics: tagTopics(text, MOCK_TOPICS),
           score: typeof r.answers.nps === 'number' ? r.answers.nps : (r.answers.csat as number | undefined),
           touchpoint: r.touchpoint,
           locale: r.locale,

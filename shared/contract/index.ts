@@ -18,6 +18,7 @@ import * as surveys from './surveys';
 import * as teams from './teams';
 import * as touchpoints from './touchpoints';
 import * as webhooks from './webhooks';
+import * as why from './why';
 
 export {
   alerts,
@@ -34,6 +35,7 @@ export {
   teams,
   touchpoints,
   webhooks,
+  why,
 };
 
 const isEndpoint = (v: unknown): v is Endpoint =>
@@ -47,6 +49,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   surveys,
   results,
   insights,
+  why,
   invitations,
   respondents,
   webhooks,

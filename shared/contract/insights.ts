@@ -61,6 +61,7 @@ export const Verbatim = z.object({
   score: z.number().optional().describe("the response's headline score (NPS, else CSAT, else CES)"),
   touchpoint: z.string().optional(),
   locale: z.string().optional(),
+  topics: z.array(z.string()).describe('keys of the site’s topics this text mentions'),
   createdAt: Timestamp,
 });
 export type Verbatim = z.infer<typeof Verbatim>;

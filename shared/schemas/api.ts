@@ -163,7 +163,7 @@ export const AlertInput = z
 export { Stage };
 
 /** The insight endpoints refuse a range whose `from` is after its `to` (400, not an empty answer). */
-const ordered: [
+export const ordered: [
   (r: { from?: string | undefined; to?: string | undefined }) => boolean,
   { message: string; path: string[] },
 ] = [(r) => !r.from || !r.to || r.from <= r.to, { message: MESSAGES.rangeOrder, path: ['from'] }];
@@ -246,6 +246,13 @@ export const AtRiskItem = z.object({
   lastComment: z.string().optional(),
   caseStatus: CaseStatus.optional(),
   at: z.iso.datetime(),
+  churnRisk: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("probability of churn from the site's own outcomes model, when it has enough outcomes"),
+  value: z.number().optional().describe('the respondent’s latest known `value` (from outcomes)'),
 });
 export type AtRiskItem = z.infer<typeof AtRiskItem>;
 export const AtRiskList = z.object({ range: z.object({ from: IsoDay, to: IsoDay }), items: z.array(AtRiskItem) });
@@ -312,3 +319,49 @@ export const SiteSettingsPatch = z.strictObject({
   turnstileSecret: z.string().trim().min(1).max(200).nullable().optional(),
 });
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
+
+/** `PUT /v1/topics`: the site's whole topic list (replaces it; old answers are re-tagged in the background). */
+export const TopicInput = z.strictObject({
+  key: Slug,
+  label: z.strictObject({
+    en: z.string().trim().min(1).max(80).optional(),
+    fa: z.string().trim().min(1).max(80).optional(),
+    ar: z.string().trim().min(1).max(80).optional(),
+  }),
+  terms: z.array(z.string().trim().min(1).max(60)).min(1).max(60),
+});
+export const TopicsBody = z
+  .strictObject({ topics: z.array(TopicInput).max(50) })
+  .refine((b) => new Set(b.topics.map((t) => t.key)).size === b.topics.length, {
+    message: 'topic keys must be unique',
+    path: ['topics'],
+  });
+export type TopicsBody = z.infer<typeof TopicsBody>;
+
+/** `GET /v1/surveys/:id/topics` and `/drivers`: a date range (default the last 30 days). */
+export const RangeQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).refine(...ordered);
+
+/** `GET /v1/surveys/:id/drivers`: the metric to explain. */
+export const DriversQuery = z
+  .object({ target: z.enum(['nps', 'csat', 'ces']).default('nps'), from: IsoDay.optional(), to: IsoDay.optional() })
+  .refine(...ordered);
+
+export const OutcomeKind = z.enum(['churned', 'retained', 'purchase', 'refund']);
+/** `POST /v1/outcomes`: at most 1,000 events per call. */
+export const OutcomesBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        respondentId: z.string().trim().min(1).max(128),
+        kind: OutcomeKind,
+        value: z.number().finite().min(0).max(1e12).optional(),
+        at: z.iso.datetime({ offset: true }).optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+export type OutcomesBody = z.infer<typeof OutcomesBody>;
+export const OutcomesQuery = z
+  .object({ kind: OutcomeKind.default('churned'), from: IsoDay.optional(), to: IsoDay.optional() })
+  .refine(...ordered);

@@ -391,6 +391,24 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     const segments = await expectStatus(200, api('GET', `/v1/segments?surveyId=${s.surveyId}`, k));
     expect(segments.attributes[0].name).toBe('plan');
     await expectStatus(404, api('GET', '/v1/segments?surveyId=sv_nope', k));
+
+    // Why, and what it costs: topics, drivers, outcomes.
+    const m = { key: s.apiKey };
+    const topics = await expectStatus(200, api('GET', '/v1/topics', k));
+    await expectStatus(200, api('PUT', '/v1/topics', { ...m, json: { topics: topics.topics } }));
+    await expectStatus(400, api('PUT', '/v1/topics', { ...m, json: { topics: [{ key: 'x' }] } }));
+    await expectStatus(401, api('GET', '/v1/topics'));
+    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/topics`, k));
+    await expectStatus(404, api('GET', '/v1/surveys/sv_nope/topics', k));
+    await expectStatus(200, api('GET', `/v1/surveys/${s.surveyId}/drivers?target=nps`, k));
+    await expectStatus(404, api('GET', '/v1/surveys/sv_nope/drivers', k));
+    await expectStatus(
+      202,
+      api('POST', '/v1/outcomes', { ...m, json: { items: [{ respondentId: 'u1', kind: 'churned' }] } }),
+    );
+    await expectStatus(400, api('POST', '/v1/outcomes', { ...m, json: { items: [] } }));
+    await expectStatus(200, api('GET', '/v1/outcomes?kind=churned', k));
+    await expectStatus(400, api('GET', '/v1/outcomes?kind=nope', k));
   });
 
   it('deliveries and cases', async () => {

@@ -3,6 +3,7 @@ import type { Site } from '../../shared/schemas/api';
 import { checkAnswers, type ResponseBody } from '../../shared/schemas/response';
 import type { SentimentLabel } from '../../shared/sentiment';
 import { analyzeSentiment } from '../../shared/sentiment';
+import { compileTopics, tagTopics } from '../../shared/topics';
 import { ApiError, notFound } from '../http/errors';
 import { skipReason } from '../invitations/contact-policy';
 import { invitationForPost } from '../invitations/post';
@@ -10,6 +11,7 @@ import { invitedContactBeforeFirstPost } from '../invitations/sql';
 import { sha256Hex } from '../lib/crypto';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
+import { getTopicList } from '../topics/sql';
 import { cached } from './cache';
 import { commitResponse } from './commit';
 import { type ResponseWrite, responseOwner, storedForResend } from './sql';
@@ -209,9 +211,17 @@ export async function collect(
   }
   const locale = body.context?.locale ?? null;
   const touchpoint = invitation ? invitation.touchpoint : (body.touchpoint ?? '');
+  // Topics are tagged at write time with the site's list (cached like the site; read only for text).
+  const topicList = checked.answers.some((a) => a.text)
+    ? await cached(`topics:${site.id}`, now, async () => {
+        const l = await getTopicList(db, site.id);
+        return { compiled: compileTopics(l.topics), version: l.version };
+      })
+    : null;
   const answers = checked.answers.map((a) => ({
     ...a,
     sentiment: a.text ? analyzeSentiment(a.text, locale ?? undefined).label : null,
+    topics: a.text && topicList ? tagTopics(a.text, topicList.compiled) : null,
   }));
   const write: ResponseWrite = {
     id: body.id,
@@ -227,6 +237,7 @@ export async function collect(
     completed: body.completed,
     channel: invitation?.channel ?? 'web',
     invitationId: invitation?.id ?? null,
+    topicsVersion: topicList?.version ?? null,
     personal: invitation?.respondentId != null,
     day: dayOf(now),
     receivedAt: now,

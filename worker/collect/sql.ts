@@ -28,7 +28,9 @@ export type ResponseWrite = {
    * invitation, whose signed token is the capability (it may be opened again on another device).
    */
   secretHash: string | null;
-  answers: (StoredAnswer & { sentiment: SentimentLabel | null })[];
+  answers: (StoredAnswer & { sentiment: SentimentLabel | null; topics?: string[] | null })[];
+  /** Version of the topic list the answers' topics come from (null: not tagged). */
+  topicsVersion?: number | null;
 };
 
 const SENTIMENT = { positive: 1, neutral: 0, negative: -1 } as const;
@@ -81,7 +83,8 @@ type PostJson = {
   day: string;
   at: number;
   sh: string | null;
-  a: { q: string; n: number | null; t: string | null; c: string | null; s: -1 | 0 | 1 | null }[];
+  kv: number | null;
+  a: { q: string; n: number | null; t: string | null; c: string | null; s: -1 | 0 | 1 | null; k: string | null }[];
 };
 
 const postJson = (r: ResponseWrite): PostJson => ({
@@ -103,12 +106,14 @@ const postJson = (r: ResponseWrite): PostJson => ({
   day: r.day,
   at: r.receivedAt,
   sh: r.secretHash,
+  kv: r.topicsVersion ?? null,
   a: r.answers.map((a) => ({
     q: a.questionId,
     n: a.num,
     t: a.text,
     c: a.choices ? JSON.stringify(a.choices) : null,
     s: a.sentiment ? SENTIMENT[a.sentiment] : null,
+    k: a.topics ? JSON.stringify(a.topics) : null,
   })),
 });
 
@@ -183,9 +188,11 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
     db
       .prepare(
         `INSERT INTO answers (response_id, question_id, survey_id, touchpoint, day, num, text, choices,
-           sentiment, created_at, updated_at)
+           sentiment, topics, topics_version, created_at, updated_at)
          SELECT r.id, a.value ->> '$.q', r.survey_id, r.touchpoint, r.day, a.value ->> '$.n',
-           a.value ->> '$.t', a.value ->> '$.c', a.value ->> '$.s', p.value ->> '$.at', p.value ->> '$.at'
+           a.value ->> '$.t', a.value ->> '$.c', a.value ->> '$.s', a.value ->> '$.k',
+           CASE WHEN a.value ->> '$.k' IS NULL THEN NULL ELSE p.value ->> '$.kv' END,
+           p.value ->> '$.at', p.value ->> '$.at'
          FROM json_each(?1) AS p
            JOIN responses AS r ON r.id = p.value ->> '$.id' AND r.survey_id = p.value ->> '$.survey'
              AND r.invitation_id IS p.value ->> '$.inv'
@@ -228,9 +235,11 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
   if (resent.length) {
     await db
       .prepare(
-        `UPDATE answers SET num = j.n, text = j.t, choices = j.c, sentiment = j.s, updated_at = j.at
+        `UPDATE answers SET num = j.n, text = j.t, choices = j.c, sentiment = j.s, topics = j.k,
+           topics_version = CASE WHEN j.k IS NULL THEN NULL ELSE j.kv END, updated_at = j.at
          FROM (SELECT p.value ->> '$.id' AS rid, p.value ->> '$.at' AS at, a.value ->> '$.q' AS q,
-                 a.value ->> '$.n' AS n, a.value ->> '$.t' AS t, a.value ->> '$.c' AS c, a.value ->> '$.s' AS s
+                 a.value ->> '$.n' AS n, a.value ->> '$.t' AS t, a.value ->> '$.c' AS c, a.value ->> '$.s' AS s,
+                 a.value ->> '$.k' AS k, p.value ->> '$.kv' AS kv
                FROM json_each(?1) AS p JOIN json_each(p.value, '$.a') AS a) AS j
          WHERE answers.response_id = j.rid AND answers.question_id = j.q
            AND (answers.num IS NOT j.n OR answers.text IS NOT j.t OR answers.choices IS NOT j.c)`,

@@ -5,7 +5,9 @@ import { topTerms } from '../../shared/sentiment';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
+import { churnInputs } from '../outcomes/routes';
 import { getSurvey, listSurveys, metricQuestions } from '../surveys/sql';
+import { parseTopics } from '../topics/sql';
 import {
   AT_RISK_LIMIT,
   atRiskRows,
@@ -63,6 +65,7 @@ route(insightRoutes, listVerbatims, async (c, { params, query: q }) => {
       ...(r.score !== null ? { score: r.score } : {}),
       ...(r.touchpoint ? { touchpoint: r.touchpoint } : {}),
       ...(r.locale ? { locale: r.locale } : {}),
+      topics: parseTopics(r.topics),
       createdAt: iso(r.created_at),
     })),
     ...(rows.length > q.limit && last
@@ -111,7 +114,21 @@ route(insightRoutes, getAtRisk, async (c, { query: q }) => {
     const nps = metricQuestions(s.questions).nps;
     return nps ? [[s.id, nps] as const] : [];
   });
-  const rows = await atRiskRows(c.env.DB, { siteId, pairs, from: range.from, to: range.to, minDrop: AT_RISK_DROP });
+  const [rows, churn] = await Promise.all([
+    atRiskRows(c.env.DB, { siteId, pairs, from: range.from, to: range.to, minDrop: AT_RISK_DROP }),
+    churnInputs(c.env.DB, siteId, 'churned', range.from, range.to),
+  ]);
+  const featureOf = new Map(churn.features.map((f) => [f.respondent_id, f]));
+  const knownValue = new Map(churn.outcomes.map((o) => [o.respondent_id, o.value]));
+  // Churn risk from the site's own outcomes model (only once it has enough outcomes), value when known.
+  const riskOf = (id: string) => {
+    const f = featureOf.get(id);
+    const value = knownValue.get(id);
+    return {
+      ...(churn.model.predict && f ? { churnRisk: Math.round(churn.model.predict(f) * 1000) / 1000 } : {}),
+      ...(value !== undefined && value !== null ? { value } : {}),
+    };
+  };
   return {
     range: { from: range.from, to: range.to },
     items: rows.slice(0, AT_RISK_LIMIT).map((r) => {
@@ -128,6 +145,7 @@ route(insightRoutes, getAtRisk, async (c, { query: q }) => {
         ...(r.last_comment !== null ? { lastComment: r.last_comment } : {}),
         ...(r.case_status !== null ? { caseStatus: r.case_status } : {}),
         at: iso(r.at),
+        ...riskOf(r.respondent_id),
       };
     }),
   };

@@ -51,6 +51,7 @@ export type VerbatimRow = {
   question_id: string;
   text: string;
   sentiment: number | null;
+  topics: string | null;
   touchpoint: string;
   locale: string | null;
   created_at: number;
@@ -87,7 +88,7 @@ export async function verbatimRows(db: D1Database, f: VerbatimFilter): Promise<V
     : { col: 'NULL', join: '', args: [] };
   const { results } = await db
     .prepare(
-      `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.touchpoint, r.locale, a.created_at, ${score.col} AS score
+      `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, a.created_at, ${score.col} AS score
        FROM answers a JOIN responses r ON r.id = a.response_id ${score.join}
        WHERE ${w.sql()}
        ORDER BY a.created_at DESC, a.response_id DESC, a.question_id DESC

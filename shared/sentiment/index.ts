@@ -1,0 +1,4 @@
+/** Sentiment and recurring terms of open-text answers: the engine, its lexicons and the shared normalisation. */
+export { analyzeSentiment, type SentimentLabel } from './engine';
+export { keyOf, normalizeText, tokenize } from './normalize';
+export { contentTerms, STOPWORDS, topTerms } from './terms';

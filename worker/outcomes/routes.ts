@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { getOutcomes, postOutcomes } from '../../shared/contract/why';
+import { addDays, resolveRange } from '../../shared/dates';
+import type { AppEnv } from '../env';
+import { route } from '../http/endpoint';
+import { listSurveys, metricQuestions } from '../surveys/sql';
+import { churnModel, rates } from './churn';
+import { featureRows, insertOutcomes, outcomeRows } from './sql';
+
+export const outcomeRoutes = new Hono<AppEnv>();
+
+/** The site's [surveyId, NPS question id] pairs: where a respondent's NPS group comes from. */
+export async function npsPairs(db: D1Database, siteId: string): Promise<[string, string][]> {
+  const surveys = await listSurveys(db, siteId);
+  return surveys.flatMap((s) => {
+    const nps = metricQuestions(s.questions).nps;
+    return nps ? [[s.id, nps] as [string, string]] : [];
+  });
+}
+
+/** Features and outcomes of the site's identified respondents, and the churn model fitted on them. */
+export async function churnInputs(db: D1Database, siteId: string, kind: string, from: string, to: string) {
+  const now = Date.now();
+  const [features, outcomes] = await Promise.all([
+    featureRows(db, siteId, await npsPairs(db, siteId)),
+    outcomeRows(db, {
+      siteId,
+      kind,
+      fromMs: Date.parse(`${from}T00:00:00Z`),
+      toMs: Date.parse(`${addDays(to, 1)}T00:00:00Z`),
+    }),
+  ]);
+  return { features, outcomes, model: churnModel(features, outcomes, now) };
+}
+
+route(outcomeRoutes, postOutcomes, async (c, { body }) => {
+  await insertOutcomes(c.env.DB, c.get('siteId'), body.items, Date.now());
+  return { accepted: body.items.length };
+});
+
+route(outcomeRoutes, getOutcomes, async (c, { query }) => {
+  const range = resolveRange(query.from, query.to);
+  const { features, outcomes, model } = await churnInputs(c.env.DB, c.get('siteId'), query.kind, range.from, range.to);
+  const { predict: _, ...shown } = model;
+  return {
+    kind: query.kind,
+    range: { from: range.from, to: range.to },
+    groups: rates(query.kind, features, outcomes),
+    model: shown,
+  };
+});

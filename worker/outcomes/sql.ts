@@ -1,0 +1,91 @@
+/** Outcomes per respondent, and the per-respondent features of the churn model. */
+import type { OutcomesBody } from '../../shared/schemas/api';
+
+/** Stores a batch of outcomes in one statement reading a bound JSON array. */
+export async function insertOutcomes(db: D1Database, siteId: string, items: OutcomesBody['items'], now: number) {
+  const rows = items.map((i) => ({
+    r: i.respondentId,
+    k: i.kind,
+    v: i.value ?? null,
+    at: i.at ? Date.parse(i.at) : now,
+  }));
+  await db
+    .prepare(
+      `INSERT INTO outcomes (site_id, respondent_id, kind, value, at, created_at)
+       SELECT ?1, value ->> '$.r', value ->> '$.k', value ->> '$.v', value ->> '$.at', ?2 FROM json_each(?3)`,
+    )
+    .bind(siteId, now, JSON.stringify(rows))
+    .run();
+}
+
+export type OutcomeRow = {
+  respondent_id: string;
+  churned: number;
+  retained: number;
+  /** An outcome of the asked kind within the range. */
+  event: number;
+  /** Any outcome within the range. */
+  any_in_range: number;
+  value: number | null;
+};
+
+/** Per respondent: churned/retained ever, the asked kind and any outcome within [from, to), latest value. */
+export async function outcomeRows(
+  db: D1Database,
+  f: { siteId: string; kind: string; fromMs: number; toMs: number },
+): Promise<OutcomeRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT respondent_id,
+         MAX(kind = 'churned') AS churned, MAX(kind = 'retained') AS retained,
+         MAX(kind = ?2 AND at >= ?3 AND at < ?4) AS event, MAX(at >= ?3 AND at < ?4) AS any_in_range,
+         (SELECT o2.value FROM outcomes o2 WHERE o2.site_id = ?1 AND o2.respondent_id = o.respondent_id
+            AND o2.value IS NOT NULL ORDER BY o2.at DESC LIMIT 1) AS value
+       FROM outcomes o WHERE site_id = ?1 GROUP BY respondent_id LIMIT 50000`,
+    )
+    .bind(f.siteId, f.kind, f.fromMs, f.toMs)
+    .all<OutcomeRow>();
+  return results;
+}
+
+export type FeatureRow = {
+  respondent_id: string;
+  latest: number;
+  previous: number | null;
+  at: number;
+  sentiment: number | null;
+  open_cases: number;
+};
+
+/**
+ * Per identified respondent with an NPS answer: latest and previous NPS, when, mean sentiment of their
+ * texts, open cases. `pairs` are the site's [surveyId, npsQuestionId].
+ */
+export async function featureRows(
+  db: D1Database,
+  siteId: string,
+  pairs: readonly (readonly [string, string])[],
+): Promise<FeatureRow[]> {
+  if (!pairs.length) return [];
+  const { results } = await db
+    .prepare(
+      `WITH scored AS (
+         SELECT r.respondent_id, a.num, a.created_at,
+           ROW_NUMBER() OVER (PARTITION BY r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
+         FROM json_each(?1) AS j
+           JOIN surveys s ON s.id = json_extract(j.value, '$[0]') AND s.site_id = ?2
+           JOIN answers a ON a.survey_id = s.id AND a.question_id = json_extract(j.value, '$[1]')
+           JOIN responses r ON r.id = a.response_id
+         WHERE r.respondent_id IS NOT NULL AND a.num IS NOT NULL)
+       SELECT l.respondent_id, l.num AS latest, p.num AS previous, l.created_at AS at,
+         (SELECT AVG(t.sentiment) FROM responses rt JOIN answers t ON t.response_id = rt.id
+          WHERE rt.site_id = ?2 AND rt.respondent_id = l.respondent_id AND t.sentiment IS NOT NULL) AS sentiment,
+         (SELECT COUNT(*) FROM cases c JOIN responses rc ON rc.id = c.response_id
+          WHERE c.site_id = ?2 AND rc.respondent_id = l.respondent_id AND c.status != 'resolved') AS open_cases
+       FROM scored l LEFT JOIN scored p ON p.respondent_id = l.respondent_id AND p.k = 2
+       WHERE l.k = 1 LIMIT 50000`,
+    )
+    .bind(JSON.stringify(pairs), siteId)
+    .all<FeatureRow>();
+  return results;
+}
