@@ -7,6 +7,7 @@
  */
 import type { Driver, Drivers } from '../../shared/contract/why';
 import { MIN_ANSWERS } from '../../shared/metrics';
+import { optionsOf, scaleOf as registryScale } from '../../shared/questions/registry';
 import type { Question } from '../../shared/schemas/survey';
 import { prattBootstrap } from '../lib/stats';
 import type { DriverRow } from './sql';
@@ -19,16 +20,11 @@ const MIN_PRESENT = 5;
 
 type Column = Omit<Driver, 'importance' | 'ci95' | 'evidence'> & { values: number[] };
 
-const scaleOf = (q: Question): [number, number] | null =>
-  q.type === 'nps'
-    ? [0, 10]
-    : q.type === 'csat'
-      ? [1, 5]
-      : q.type === 'ces'
-        ? [1, 7]
-        : q.type === 'rating'
-          ? [1, q.scale ?? 5]
-          : null;
+/** A scored question's scale as [min, max], from the registry; null for choice and text. */
+const scaleOf = (q: Question): [number, number] | null => {
+  const s = registryScale(q);
+  return s ? [s.min, s.max] : null;
+};
 
 type Resp = {
   touchpoint: string;
@@ -92,8 +88,8 @@ export function keyDrivers(questions: readonly Question[], target: 'nps' | 'csat
         performance: (m - scale[0]) / (scale[1] - scale[0]),
         values,
       });
-    } else if (q.type === 'choice') {
-      for (const o of q.options)
+    } else if (optionsOf(q)) {
+      for (const o of optionsOf(q) ?? [])
         dummy(
           'option',
           `${q.id}:${o.id}`,

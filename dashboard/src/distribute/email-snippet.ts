@@ -1,3 +1,4 @@
+import { metricFedBy, optionsOf } from '../../../shared/questions/registry';
 import { scaleOf } from '../../../shared/schemas/response';
 import type { Question, Survey } from '../../../shared/schemas/survey';
 import { TEXT } from '../../../widget/i18n/text';
@@ -40,14 +41,24 @@ const text = (t: Partial<Record<string, string>> | undefined, locale: string, fa
 const widgetWord = (locale: string, i: number) => (TEXT[locale] ?? TEXT.en ?? '').split('|')[i] ?? '';
 
 /** Labels under the two ends of a scale: the question's own, else the widget's defaults. */
+/** The widget's default end words by the metric a question feeds (widget/i18n/text.ts indexes). */
+const DEFAULT_ENDS: Partial<Record<string, [number, number]>> = { nps: [7, 8], ces: [9, 10], csat: [12, 16] };
+
 function endLabels(q: Question, locale: string): [string, string] {
-  if (q.type === 'nps' || q.type === 'ces') {
-    const [lo, hi] = q.type === 'nps' ? [7, 8] : [9, 10];
-    return [text(q.lowLabel, locale, widgetWord(locale, lo)), text(q.highLabel, locale, widgetWord(locale, hi))];
-  }
-  if (q.type === 'csat') return [widgetWord(locale, 12), widgetWord(locale, 16)];
-  return ['', ''];
+  const ends = DEFAULT_ENDS[metricFedBy(q.type) ?? ''];
+  if (!ends) return ['', ''];
+  const own = q as { lowLabel?: Record<string, string>; highLabel?: Record<string, string> };
+  return [
+    text(own.lowLabel, locale, widgetWord(locale, ends[0])),
+    text(own.highLabel, locale, widgetWord(locale, ends[1])),
+  ];
 }
+
+/** The options a single click can answer (a one-option choice); null otherwise. */
+const singleOptions = (q: Question | undefined) => {
+  const opts = q ? optionsOf(q) : undefined;
+  return opts && !(q as { multiple?: boolean }).multiple ? opts : null;
+};
 
 export type SnippetOptions = { survey: Pick<Survey, 'questions' | 'theme'>; url: string; locale: string };
 
@@ -95,15 +106,15 @@ export function emailSnippet({ survey, url, locale }: SnippetOptions): string {
         )}</td></tr>`,
       );
     }
-  } else if (q?.type === 'choice' && !q.multiple) {
+  } else if (q && singleOptions(q)) {
     // One option per row: a single click answers; a multiple choice is answered on the page.
-    for (const o of q.options) {
+    for (const o of singleOptions(q) ?? []) {
       rows.push(
         `<tr><td align="${start}" style="padding:0 0 6px;">${table(`<tr>${cell(answerUrl(url, locale, q.id, o.id), text(o.label, locale), 280)}</tr>`)}</td></tr>`,
       );
     }
   }
-  const answeredHere = !!q && (!!scale || (q.type === 'choice' && !q.multiple));
+  const answeredHere = !!q && (!!scale || !!singleOptions(q));
   // Always a plain link too: for a question answered on the page, and for readers whose client hides the buttons.
   rows.push(
     `<tr><td align="${start}" style="${font};font-size:13px;line-height:20px;color:#4b5563;padding:14px 0 0;text-align:${start};">` +
