@@ -90,7 +90,9 @@ describe('channel on every response', () => {
     const all = await results();
     expect(all.metrics.nps.n).toBe(6);
     const byEmail = await results('?channel=email');
-    expect(byEmail.source).toBe('scan');
+    // served from the per-channel rollups (#14), with the scan's numbers
+    expect(byEmail.source).toBe('rollup');
+    expect((await results('?channel=email&source=scan')).metrics.nps).toEqual(byEmail.metrics.nps);
     expect(byEmail.metrics.nps).toMatchObject({ n: 3, detractors: 3, score: -100 });
     expect((await results('?channel=web')).metrics.nps).toMatchObject({ n: 2, promoters: 2, score: 100 });
     expect((await results('?channel=qr')).metrics.nps).toBeNull();

@@ -274,6 +274,7 @@ describe('GET /v1/surveys/:id/verbatims', () => {
       score: 0,
       touchpoint: 'home',
       locale: 'fa',
+      topics: expect.any(Array),
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(items.find((i) => i.responseId === ids[1])?.sentiment).toBe('negative');
