@@ -1,12 +1,13 @@
 /** Customer effort: "It was easy to…", 1 (strongly disagree) to 7 (strongly agree); CES is the mean. */
 import type { AnswerValue } from '../schemas/response';
 import type { Blocks, QuestionData, QuestionOf } from './kind';
+import { cesScale } from './scales';
 import { checkScore, scoreParam, scoreResult } from './scored';
 
 export const fields = ({ text }: Blocks) => ({ lowLabel: text.optional(), highLabel: text.optional() });
 type Q = QuestionOf<'ces', typeof fields>;
 
-export const scale = () => ({ min: 1, max: 7 });
+export const scale = cesScale;
 export const check = (_: Q, v: AnswerValue) => checkScore(scale(), v);
 export const fromParam = scoreParam;
 export const result = (_: Q, d: QuestionData) => scoreResult(scale(), d);

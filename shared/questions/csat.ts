@@ -1,12 +1,13 @@
 /** Customer satisfaction: 1 (very dissatisfied) to 5 (very satisfied); CSAT is the share of 4 and 5. */
 import type { AnswerValue } from '../schemas/response';
 import type { Blocks, QuestionData, QuestionOf } from './kind';
+import { csatScale } from './scales';
 import { checkScore, scoreParam, scoreResult } from './scored';
 
 export const fields = ({ z }: Blocks) => ({ style: z.enum(['stars', 'faces', 'numbers']).optional() });
 type Q = QuestionOf<'csat', typeof fields>;
 
-export const scale = () => ({ min: 1, max: 5 });
+export const scale = csatScale;
 export const check = (_: Q, v: AnswerValue) => checkScore(scale(), v);
 export const fromParam = scoreParam;
 export const result = (_: Q, d: QuestionData) => scoreResult(scale(), d);

@@ -1,12 +1,13 @@
 /** Net Promoter Score: "How likely are you to recommend us?", 0 (not at all) to 10 (extremely). */
 import type { AnswerValue } from '../schemas/response';
 import type { Blocks, QuestionData, QuestionOf } from './kind';
+import { npsScale } from './scales';
 import { checkScore, scoreParam, scoreResult } from './scored';
 
 export const fields = ({ text }: Blocks) => ({ lowLabel: text.optional(), highLabel: text.optional() });
 type Q = QuestionOf<'nps', typeof fields>;
 
-export const scale = () => ({ min: 0, max: 10 });
+export const scale = npsScale;
 export const check = (_: Q, v: AnswerValue) => checkScore(scale(), v);
 export const fromParam = scoreParam;
 export const result = (_: Q, d: QuestionData) => scoreResult(scale(), d);

@@ -1,6 +1,7 @@
 /** A rating from 1 to the question's `scale` (3–10, 5 when unset), shown as stars or numbers. */
 import type { AnswerValue } from '../schemas/response';
 import type { Blocks, QuestionData, QuestionOf } from './kind';
+import { ratingScale } from './scales';
 import { checkScore, scoreParam, scoreResult } from './scored';
 
 export const fields = ({ z }: Blocks) => ({
@@ -9,7 +10,7 @@ export const fields = ({ z }: Blocks) => ({
 });
 type Q = QuestionOf<'rating', typeof fields>;
 
-export const scale = (q: Pick<Q, 'scale'>) => ({ min: 1, max: q.scale ?? 5 });
+export const scale = (q: Pick<Q, 'scale'>) => ratingScale(q);
 export const check = (q: Q, v: AnswerValue) => checkScore(scale(q), v);
 export const fromParam = scoreParam;
 export const result = (q: Q, d: QuestionData) => scoreResult(scale(q), d);

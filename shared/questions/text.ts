@@ -1,6 +1,7 @@
 /** Free text up to `maxLength` (1000 when unset); scored for sentiment when stored. */
 import type { AnswerValue } from '../schemas/response';
 import type { Blocks, Checked, QuestionData, QuestionOf } from './kind';
+import { textMaxLength } from './scales';
 
 export const fields = ({ z, text }: Blocks) => ({
   maxLength: z.number().int().min(1).max(2000).optional(),
@@ -8,7 +9,7 @@ export const fields = ({ z, text }: Blocks) => ({
 });
 type Q = QuestionOf<'text', typeof fields>;
 
-export const maxLength = (q: Pick<Q, 'maxLength'>) => q.maxLength ?? 1000;
+export const maxLength = (q: Pick<Q, 'maxLength'>) => textMaxLength(q);
 
 /** Trimmed; blank text is a skip, not an answer. */
 export function check(q: Q, value: AnswerValue): Checked {

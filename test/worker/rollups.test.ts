@@ -252,6 +252,8 @@ describe('dimensional rollups (locale, channel, declared segment attributes)', (
               : {}),
             ...(locale ? { context: { locale } } : {}),
             completed,
+            // the client's write secret for this response (#11): merges need it
+            secret: id.replaceAll('-', ''),
           });
           expect(res.status).toBe(202);
         };

@@ -1,7 +1,7 @@
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory of the build (classic runtime: smaller)
 import { h } from 'preact';
-import { scale } from '../../../shared/questions/ces';
 import type { QuestionOfType } from '../../../shared/questions/registry';
+import { cesScale as scale } from '../../../shared/questions/scales';
 import { pickText } from '../../core/locale';
 import { type PartProps, Scale } from '../parts';
 

@@ -1,7 +1,7 @@
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory of the build (classic runtime: smaller)
 import { h } from 'preact';
-import { scale } from '../../../shared/questions/csat';
 import type { QuestionOfType } from '../../../shared/questions/registry';
+import { csatScale as scale } from '../../../shared/questions/scales';
 import { type PartProps, Scale } from '../parts';
 
 /** CSAT: faces (unless the question says stars or numbers), every value named, the ends written under. */

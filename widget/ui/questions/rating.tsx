@@ -1,7 +1,7 @@
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory of the build (classic runtime: smaller)
 import { h } from 'preact';
-import { scale } from '../../../shared/questions/rating';
 import type { QuestionOfType } from '../../../shared/questions/registry';
+import { ratingScale as scale } from '../../../shared/questions/scales';
 import { type PartProps, Scale } from '../parts';
 
 /** Rating: stars (or numbers) from 1 to the question's scale, unlabelled. */

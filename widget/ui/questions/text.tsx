@@ -1,7 +1,7 @@
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory of the build (classic runtime: smaller)
 import { h } from 'preact';
 import type { QuestionOfType } from '../../../shared/questions/registry';
-import { maxLength } from '../../../shared/questions/text';
+import { textMaxLength as maxLength } from '../../../shared/questions/scales';
 import { localDigits, pickText } from '../../core/locale';
 import type { PartProps } from '../parts';
 
