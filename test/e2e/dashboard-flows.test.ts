@@ -212,7 +212,7 @@ describe('dashboard', () => {
     expect(journey.friction).toEqual([]);
     expect(await page.locator('.friction li').count()).toBe(0);
     expect(await page.locator('.is-friction').count()).toBe(0);
-    expect(await page.locator('.friction').textContent()).toContain('once two touchpoints have enough answers');
+    expect(await page.locator('.friction').textContent()).toContain('No significant friction');
 
     await page.getByRole('link', { name: 'Drop-off' }).click();
     await ready(page);

@@ -75,7 +75,7 @@ describe('dashboard navigation', () => {
       document.addEventListener('securitypolicyviolation', (e) => {
         const w = window as unknown as { __csp?: string[] };
         w.__csp = w.__csp ?? [];
-        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.lineNumber}:${e.columnNumber}`);
       });
     });
     await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=7`));
