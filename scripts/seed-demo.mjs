@@ -2,7 +2,23 @@
 // four surveys, and a few thousand realistic responses (English and Persian) over the last 90 days.
 // Rows go in through plain INSERTs; the schema's triggers keep the rollups, exactly as for live data.
 import { createHash, randomBytes } from 'node:crypto';
-import { analyzeSentiment } from '../shared/sentiment.ts';
+import { mkdirSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+
+// The sentiment engine is TypeScript with extensionless imports, which Node's type stripping does
+// not resolve: bundle it once into .wrangler/ and import that, so the demo's answers are labelled by
+// the very engine the collector uses.
+const bundled = new URL('../.wrangler/sentiment.mjs', import.meta.url);
+mkdirSync(new URL('../.wrangler/', import.meta.url), { recursive: true });
+buildSync({
+  entryPoints: [new URL('../shared/sentiment/index.ts', import.meta.url).pathname],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  outfile: bundled.pathname,
+  logLevel: 'error',
+});
+const { analyzeSentiment } = await import(bundled.href);
 
 const DAY = 86_400_000;
 
