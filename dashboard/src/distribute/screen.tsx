@@ -8,7 +8,6 @@ import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import { safeName, saveFile } from '../download';
 import { CopyBox } from '../setup/copy-box';
-import { touchpointName } from '../touchpoint-name';
 import type { Survey, TouchpointDef } from '../types';
 import { answerUrl, emailSnippet } from './email-snippet';
 import { type DistributeKey, useDistributeT } from './i18n';
@@ -96,7 +95,7 @@ function LinkOptions({
   setOpts: (o: Options) => void;
   touchpoints: TouchpointDef[];
 }) {
-  const { dt, locale } = useDistributeT();
+  const { dt, locale, nameOf } = useDistributeT();
   return (
     <div class="form-row link-options">
       <label>
@@ -125,7 +124,7 @@ function LinkOptions({
             .filter((t) => !t.archived)
             .map((t) => (
               <option key={t.key} value={t.key}>
-                {touchpointName(t, locale)}
+                {nameOf(t)}
               </option>
             ))}
         </select>

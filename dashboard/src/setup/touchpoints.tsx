@@ -9,7 +9,6 @@ import { TouchpointInput } from '../../../shared/schemas/api';
 import { STAGES } from '../../../shared/schemas/common';
 import { ApiError, call, useEndpoint } from '../api';
 import { Status } from '../components/status';
-import { touchpointName } from '../touchpoint-name';
 import type { TouchpointDef } from '../types';
 import { validate } from '../validate';
 import {
@@ -98,7 +97,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
 
   const setArchived = async (tp: TouchpointDef, archived: boolean) => {
     setBusy(true);
-    const name = touchpointName(tp, locale);
+    const name = ui.nameOf(tp);
     try {
       await call(updateTouchpoint, { params: { key: tp.key }, body: { archived } });
       setListNote({ text: st(archived ? 'tpArchivedNote' : 'tpRestoredNote', { name }) });
@@ -112,7 +111,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   };
 
   const remove = async (tp: TouchpointDef) => {
-    const name = touchpointName(tp, locale);
+    const name = ui.nameOf(tp);
     if (!confirm(st('confirmDeleteTouchpoint', { name }))) return;
     setBusy(true);
     try {
@@ -177,7 +176,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
             ) : (
               <ListTable testid="touchpoints" columns={[st('tpKey'), st('tpName'), st('tpStage')]}>
                 {list.map((tp) => {
-                  const name = touchpointName(tp, locale);
+                  const name = ui.nameOf(tp);
                   return (
                     <tr key={tp.key} data-archived={tp.archived ? 'yes' : undefined} class={tp.archived ? 'muted' : ''}>
                       <td>
