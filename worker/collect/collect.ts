@@ -8,7 +8,7 @@ import { ApiError, notFound } from '../http/errors';
 import { skipReason } from '../invitations/contact-policy';
 import { invitationForPost } from '../invitations/post';
 import { invitedContactBeforeFirstPost } from '../invitations/sql';
-import { sha256Hex } from '../lib/crypto';
+import { randomId, sha256Hex } from '../lib/crypto';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
 import { getTopicList } from '../topics/sql';
@@ -44,17 +44,26 @@ export type CollectedAnswer = {
   sentiment: SentimentLabel | null;
 };
 
-/** What was stored, for what happens after the 202 (alerts, webhooks). */
-export type Collected = {
+/** One stored post, as the work after it (alert rules, webhooks) reads it. */
+export type AfterPost = {
   id: string;
   siteId: string;
   surveyId: string;
   completedNow: boolean;
-  /** True when this post created the response (its first post). */
-  isNew: boolean;
   touchpoint: string;
   /** The answers in this post, as stored. */
   answers: CollectedAnswer[];
+};
+
+/** What was stored, for what happens after the 202 (alerts, webhooks). */
+export type Collected = AfterPost & {
+  /** True when this post created the response (its first post). */
+  isNew: boolean;
+  /**
+   * The `pending_work` row recorded in the same transaction as the post (the site has a webhook):
+   * the work after it is retried from there until done. Null: nothing recorded.
+   */
+  work: string | null;
   /** The D1 write this post was committed in: how many posts shared it, and how long it took. */
   write: { batch: number; ms: number };
 };
@@ -244,8 +253,10 @@ export async function collect(
     // A personal link's signed token is its capability (the same link may be opened on another device).
     secretHash: body.secret && !invitation?.respondentId ? await sha256Hex(body.secret) : null,
     answers,
+    // Only sites with a webhook have work after a post (the write checks again in SQL).
+    workId: site.guard.hooks ? `pw_${randomId(16)}` : null,
   };
-  const { outcome, batch, ms } = await commitResponse(db, write, check.keepAlive);
+  const { outcome, work, batch, ms } = await commitResponse(db, write, check.keepAlive);
   if (outcome === 'foreign') {
     await refusedWriter(db, body, write);
     // A resend of what a completed secret-less response already holds: accepted, nothing to do after.
@@ -257,6 +268,7 @@ export async function collect(
       isNew: false,
       touchpoint,
       answers: [],
+      work: null,
       write: { batch, ms },
     };
   }
@@ -270,6 +282,7 @@ export async function collect(
     isNew: outcome === 'new',
     touchpoint,
     answers,
+    work: work ? (write.workId ?? null) : null,
     write: { batch, ms },
   };
 }

@@ -8,17 +8,28 @@ const TODAY = `(SELECT COALESCE(SUM(rr.answered), 0) FROM surveys sv
   JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
 
 /**
- * What the collector needs to guard a site: its cap, its Turnstile secret, today's count, and whether
- * it ever made invitation links (only then can a web visitor have answered through one).
+ * What the collector needs to guard a site: its cap, its Turnstile secret, today's count, whether
+ * it ever made invitation links (only then can a web visitor have answered through one), its
+ * identity-verification secret, and whether it has a webhook (only then is the work after a
+ * response recorded with the write).
  */
-export type SiteGuard = { dailyCap: number | null; turnstileSecret: string | null; today: number; links: boolean };
+export type SiteGuard = {
+  dailyCap: number | null;
+  turnstileSecret: string | null;
+  today: number;
+  links: boolean;
+  identitySecret: string | null;
+  hooks: boolean;
+};
 
 type GuardRow = SiteRow & {
   daily_cap: number | null;
   turnstile_site_key: string | null;
   turnstile_secret: string | null;
   link_secret: string | null;
+  identity_secret: string | null;
   today_n: number;
+  has_hooks: 0 | 1;
 };
 
 /** The site by its public key with its abuse settings and today's new-response count, in one query. */
@@ -28,7 +39,10 @@ export async function getSiteForCollect(
   day: string,
 ): Promise<(Site & { guard: SiteGuard }) | null> {
   const r = await db
-    .prepare(`SELECT s.*, ${TODAY} AS today_n FROM sites s WHERE s.key = ?`)
+    .prepare(
+      `SELECT s.*, ${TODAY} AS today_n, EXISTS (SELECT 1 FROM webhooks w WHERE w.site_id = s.id) AS has_hooks
+       FROM sites s WHERE s.key = ?`,
+    )
     .bind(day, key)
     .first<GuardRow>();
   if (!r) return null;
@@ -39,6 +53,8 @@ export async function getSiteForCollect(
       turnstileSecret: r.turnstile_secret,
       today: r.today_n,
       links: r.link_secret !== null,
+      identitySecret: r.identity_secret,
+      hooks: r.has_hooks === 1,
     },
   };
 }
