@@ -6,8 +6,8 @@ import { app } from '../../worker/index';
 import { createSite as createSiteIn } from '../../worker/sites/routes';
 import { clip, esc } from '../../worker/webhooks/payload';
 import { webhookUrlProblem } from '../../worker/webhooks/url';
-import { call, ORIGIN, postResponse, setup } from './helpers';
-import { countRows, createAlert, createWebhook, json, stubReceiver, until } from './loop-helpers';
+import { call, createSurvey, ORIGIN, postResponse, setup } from './helpers';
+import { countRows, createAlert, createWebhook, json, postResponseWith, stubReceiver, until } from './loop-helpers';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -425,5 +425,35 @@ describe('Slack text a respondent cannot forge', () => {
         expect(out.replace(/…$/, '')).not.toMatch(/&[a-z]{0,3}$/);
       }),
     );
+  });
+});
+
+describe('a survey deleted while another isolate still has it cached', () => {
+  it('answers 404 not_found for a post to it, never a 500, and stores nothing; other surveys keep working', async () => {
+    const { site, survey, apiKey } = await setup();
+    const other = await createSurvey(apiKey);
+    const post = (surveyId: string) => {
+      const id = crypto.randomUUID();
+      return {
+        id,
+        body: { id, siteKey: site.key, surveyId, answers: [{ questionId: 'nps', value: 9 }], completed: true },
+      };
+    };
+    // This isolate reads and caches the survey with a first post.
+    const first = post(survey.id);
+    expect((await postResponseWith({}, first.body)).status).toBe(202);
+    // Deleted elsewhere (another isolate's API call): this isolate's cache still holds the survey.
+    await env.DB.prepare('DELETE FROM surveys WHERE id = ?').bind(survey.id).run();
+    const late = post(survey.id);
+    const res = await json<{ error: { code: string; message: string } }>(postResponseWith({}, late.body));
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+    expect(res.body.error.message).toContain('survey');
+    expect(await stored(late.id)).toBe(0);
+    // And again, now read afresh: still a 404.
+    expect((await postResponseWith({}, post(survey.id).body)).status).toBe(404);
+    const fine = post(other.id);
+    expect((await postResponseWith({}, fine.body)).status).toBe(202);
+    expect(await stored(fine.id)).toBe(1);
   });
 });

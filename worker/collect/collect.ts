@@ -12,7 +12,7 @@ import { randomId, sha256Hex } from '../lib/crypto';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
 import { getTopicList } from '../topics/sql';
-import { cached } from './cache';
+import { cached, forgetCollectCache } from './cache';
 import { commitResponse } from './commit';
 import { type ResponseWrite, responseOwner, storedForResend } from './sql';
 import type { TurnstileVerifier } from './turnstile';
@@ -113,6 +113,12 @@ async function refusedWriter(db: D1Database, body: ResponseBody, write: Response
       'response_completed',
       'this response was completed without a write secret and can no longer change; send `secret` with every post to continue a response',
     );
+  }
+  if (!owner && !(await getSurveyForCollect(db, write.siteId, body.surveyId))) {
+    // The survey was deleted after this isolate cached it (the write stores nothing for a missing
+    // survey): the contract's answer for an unknown survey, and the next post reads it afresh.
+    forgetCollectCache();
+    throw notFound('survey');
   }
   throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey or invitation link');
 }
