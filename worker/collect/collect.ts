@@ -14,6 +14,7 @@ import { getSurveyForCollect } from '../surveys/sql';
 import { getTopicList } from '../topics/sql';
 import { cached, forgetCollectCache } from './cache';
 import { commitResponse } from './commit';
+import { verifiedRespondent } from './identity';
 import { type ResponseWrite, responseOwner, storedForResend } from './sql';
 import type { TurnstileVerifier } from './turnstile';
 
@@ -170,7 +171,10 @@ export async function collect(
   const invitation = body.invitation
     ? await invitationForPost(db, { ...body, invitation: body.invitation }, now)
     : null;
-  const respondentId = invitation ? invitation.respondentId : (body.respondent?.id ?? null);
+  // A personal link's respondent is verified by construction (the link is signed); a web post's id
+  // counts only when the host's server signed it, if the site turned identity verification on.
+  const claimed = invitation ? null : await verifiedRespondent(site.guard.identitySecret, body.respondent);
+  const respondentId = invitation ? invitation.respondentId : (claimed?.id ?? null);
   if (!invitation && respondentId !== null && site.guard.links) {
     // The contact policy for what this browser cannot know: an identified visitor who answered through
     // an invitation (email, SMS, …) within the site's gap, or completed this survey there, is not asked
@@ -245,7 +249,7 @@ export async function collect(
     surveyVersion: survey.version,
     touchpoint,
     respondentId,
-    attributes: invitation ? invitation.attributes : (body.respondent?.attributes ?? null),
+    attributes: invitation ? invitation.attributes : (claimed?.attributes ?? null),
     locale,
     path: pathOf(body.context?.url),
     referrerHost: hostOf(body.context?.referrer),

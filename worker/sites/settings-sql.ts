@@ -78,17 +78,40 @@ export async function getSiteSettings(db: D1Database, siteId: string, day: strin
   const r = await db
     .prepare(
       `SELECT s.daily_cap, s.turnstile_site_key, s.turnstile_secret IS NOT NULL AS has_secret,
-         ${TODAY} AS today_n
+         s.identity_secret IS NOT NULL AS has_identity, ${TODAY} AS today_n
        FROM sites s WHERE s.id = ?`,
     )
     .bind(day, siteId)
-    .first<{ daily_cap: number | null; turnstile_site_key: string | null; has_secret: number; today_n: number }>();
+    .first<{
+      daily_cap: number | null;
+      turnstile_site_key: string | null;
+      has_secret: number;
+      has_identity: number;
+      today_n: number;
+    }>();
   if (!r) return null;
   return {
     dailyCap: r.daily_cap,
     responsesToday: r.today_n,
     turnstile: { enabled: r.has_secret === 1, siteKey: r.turnstile_site_key },
+    identityVerification: r.has_identity === 1,
   };
+}
+
+/**
+ * Turns identity verification on with `secret` unless it is on already (one statement, so of two
+ * concurrent requests only one sets a secret); true when this call set it.
+ */
+export async function enableIdentityVerification(db: D1Database, siteId: string, secret: string): Promise<boolean> {
+  const r = await db
+    .prepare('UPDATE sites SET identity_secret = ? WHERE id = ? AND identity_secret IS NULL')
+    .bind(secret, siteId)
+    .run();
+  return r.meta.changes === 1;
+}
+
+export async function disableIdentityVerification(db: D1Database, siteId: string): Promise<void> {
+  await db.prepare('UPDATE sites SET identity_secret = NULL WHERE id = ?').bind(siteId).run();
 }
 
 export async function updateSiteSettings(
