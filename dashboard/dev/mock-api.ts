@@ -656,6 +656,7 @@ on(getSiteSettings, () => ({
     effectiveDailyCap: 10_000,
     responsesToday: ROWS.filter((r) => r.day === dayOf(Date.now())).length,
     turnstile: { enabled: false, siteKey: null },
+    identityVerification: false,
     segments: [],
   },
 }));
