@@ -1,11 +1,23 @@
+import { addDays, dayOf, localDay } from '../../shared/dates';
 import type { Site } from '../../shared/schemas/api';
 import { type SiteRow, toSite } from './sql';
 
-/** New responses of the site on a day (bound first), from the response rollups. */
+/**
+ * New responses of the site per day around now, from the response rollups, as a JSON object
+ * {day: n}. Days are local to the site's zone, which the same query reads, so the three UTC
+ * days around now are counted and `todayOf` picks the site's local one (its zone is ≤ 14 h away).
+ */
 // Responses with at least one answer: empty impressions (a widget shown, nothing answered) never
 // use up the daily cap, so a flood of them cannot lock real answers out.
-const TODAY = `(SELECT COALESCE(SUM(rr.answered), 0) FROM surveys sv
-  JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
+const TODAY = `(SELECT json_group_object(day, n) FROM (SELECT rr.day AS day, SUM(rr.answered) AS n FROM surveys sv
+  JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day IN (SELECT value FROM json_each(?))
+  WHERE sv.site_id = s.id GROUP BY rr.day))`;
+const aroundNow = (now: number) => {
+  const d = dayOf(now);
+  return JSON.stringify([addDays(d, -1), d, addDays(d, 1)]);
+};
+const todayOf = (counts: string | null, zone: string, now: number): number =>
+  Number((JSON.parse(counts ?? '{}') as Record<string, number>)[localDay(now, zone)] ?? 0);
 
 /**
  * What the collector needs to guard a site: its cap, its Turnstile secret, today's count, and whether
@@ -18,18 +30,18 @@ type GuardRow = SiteRow & {
   turnstile_site_key: string | null;
   turnstile_secret: string | null;
   link_secret: string | null;
-  today_n: number;
+  today_n: string | null;
 };
 
 /** The site by its public key with its abuse settings and today's new-response count, in one query. */
 export async function getSiteForCollect(
   db: D1Database,
   key: string,
-  day: string,
+  now: number,
 ): Promise<(Site & { guard: SiteGuard }) | null> {
   const r = await db
     .prepare(`SELECT s.*, ${TODAY} AS today_n FROM sites s WHERE s.key = ?`)
-    .bind(day, key)
+    .bind(aroundNow(now), key)
     .first<GuardRow>();
   if (!r) return null;
   return {
@@ -37,7 +49,7 @@ export async function getSiteForCollect(
     guard: {
       dailyCap: r.daily_cap,
       turnstileSecret: r.turnstile_secret,
-      today: r.today_n,
+      today: todayOf(r.today_n, r.time_zone, now),
       links: r.link_secret !== null,
     },
   };
@@ -58,19 +70,25 @@ export async function getSiteForWidget(db: D1Database, key: string): Promise<(Si
 }
 
 /** The settings the API shows: the Turnstile secret is write-only (only whether one is set). */
-export async function getSiteSettings(db: D1Database, siteId: string, day: string) {
+export async function getSiteSettings(db: D1Database, siteId: string, now: number) {
   const r = await db
     .prepare(
-      `SELECT s.daily_cap, s.turnstile_site_key, s.turnstile_secret IS NOT NULL AS has_secret,
+      `SELECT s.daily_cap, s.turnstile_site_key, s.turnstile_secret IS NOT NULL AS has_secret, s.time_zone,
          ${TODAY} AS today_n
        FROM sites s WHERE s.id = ?`,
     )
-    .bind(day, siteId)
-    .first<{ daily_cap: number | null; turnstile_site_key: string | null; has_secret: number; today_n: number }>();
+    .bind(aroundNow(now), siteId)
+    .first<{
+      daily_cap: number | null;
+      turnstile_site_key: string | null;
+      has_secret: number;
+      time_zone: string;
+      today_n: string | null;
+    }>();
   if (!r) return null;
   return {
     dailyCap: r.daily_cap,
-    responsesToday: r.today_n,
+    responsesToday: todayOf(r.today_n, r.time_zone, now),
     turnstile: { enabled: r.has_secret === 1, siteKey: r.turnstile_site_key },
   };
 }
