@@ -18,6 +18,8 @@ import { openApiRoutes } from './openapi/routes';
 import { outcomeRoutes } from './outcomes/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
+import { runRezone } from './sites/rezone';
+import { sitesRezoning } from './sites/rezone-sql';
 import { siteRoutes } from './sites/routes';
 import { runBackfill, sitesWithBackfill } from './sites/segments-sql';
 import { settingsRoutes } from './sites/settings-routes';
@@ -96,6 +98,8 @@ export default {
         escalateOverdue(env),
         // Segment declarations whose older responses are not all counted yet.
         sitesWithBackfill(env.DB).then((ids) => Promise.all(ids.map((id) => runBackfill(env.DB, id)))),
+        // Sites whose stored days are not all restamped to a new time zone yet.
+        sitesRezoning(env.DB).then((ids) => Promise.all(ids.map((id) => runRezone(env.DB, id)))),
       ]),
     ),
 } satisfies ExportedHandler<Env, unknown>;

@@ -19,7 +19,13 @@ export const createSite = endpoint({
   errors: [400, 401],
 });
 
-export const SiteInfo = z.object({ site: Site, lastResponseAt: Timestamp.nullable() });
+export const SiteInfo = z.object({
+  site: Site,
+  lastResponseAt: Timestamp.nullable(),
+  rezoning: z
+    .boolean()
+    .describe('true while stored days are restamped after a time-zone change (results are scanned meanwhile)'),
+});
 
 export const getSite = endpoint({
   operationId: 'getSite',
@@ -37,7 +43,7 @@ export const patchSite = endpoint({
   method: 'patch',
   path: '/v1/site',
   tag: 'sites',
-  summary: 'Change name, origins, locale, recontact gap',
+  summary: 'Change name, origins, locale, recontact gap, time zone or calendar',
   access: 'manage',
   body: SitePatch,
   success: { status: 200, schema: z.object({ site: Site }), description: 'the site as changed' },

@@ -1,4 +1,4 @@
-import { dayOf } from '../../shared/dates';
+import { localDay } from '../../shared/dates';
 import type { Site } from '../../shared/schemas/api';
 import { checkAnswers, type ResponseBody } from '../../shared/schemas/response';
 import type { SentimentLabel } from '../../shared/sentiment';
@@ -71,7 +71,7 @@ export type Collected = AfterPost & {
 
 export type CollectChecks = {
   site?: (site: Site) => void | Promise<void>;
-  /** New responses per site per UTC day when the site sets none; 0 = no cap. */
+  /** New responses per site per local day (the site's time zone) when the site sets none; 0 = no cap. */
   defaultDailyCap?: number;
   /** Verifies a Turnstile token for sites that turned Turnstile on. */
   verifyTurnstile?: TurnstileVerifier;
@@ -146,8 +146,10 @@ export async function collect(
   check: CollectChecks = {},
   now = Date.now(),
 ): Promise<Collected> {
-  const site = await cached(`site:${body.siteKey}:${dayOf(now)}`, now, () =>
-    getSiteForCollect(db, body.siteKey, dayOf(now)),
+  // Keyed by the quarter hour: every zone's midnight falls on one (all UTC offsets are whole
+  // quarter hours), so a cached copy never carries one local day's count into the next.
+  const site = await cached(`site:${body.siteKey}:${Math.floor(now / 900_000)}`, now, () =>
+    getSiteForCollect(db, body.siteKey, now),
   );
   if (!site) throw notFound('site');
   await check.site?.(site);
@@ -258,7 +260,8 @@ export async function collect(
     invitationId: invitation?.id ?? null,
     topicsVersion: topicList?.version ?? null,
     personal: invitation?.respondentId != null,
-    day: dayOf(now),
+    // The local day in the site's time zone: every rollup and date filter is keyed by it.
+    day: localDay(now, site.timeZone),
     receivedAt: now,
     // A personal link's signed token is its capability (the same link may be opened on another device).
     secretHash: body.secret && !invitation?.respondentId ? await sha256Hex(body.secret) : null,

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { getSiteSettings as getSettingsOp, patchSiteSettings } from '../../shared/contract/sites';
-import { dayOf } from '../../shared/dates';
 import { forgetCollectCache } from '../collect/cache';
 import { newIdentitySecret } from '../collect/identity';
 import type { AppEnv } from '../env';
@@ -18,7 +17,7 @@ import {
 export const settingsRoutes = new Hono<AppEnv>();
 
 async function current(c: Context<AppEnv>) {
-  const s = await getSiteSettings(c.env.DB, c.get('siteId'), dayOf(Date.now()));
+  const s = await getSiteSettings(c.env.DB, c.get('siteId'), Date.now());
   if (!s) throw notFound('site');
   const fallback = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
   const segments = await listSegmentDims(c.env.DB, c.get('siteId'));

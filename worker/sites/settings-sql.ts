@@ -1,11 +1,23 @@
+import { addDays, dayOf, localDay } from '../../shared/dates';
 import type { Site } from '../../shared/schemas/api';
 import { type SiteRow, toSite } from './sql';
 
-/** New responses of the site on a day (bound first), from the response rollups. */
+/**
+ * New responses of the site per day around now, from the response rollups, as a JSON object
+ * {day: n}. Days are local to the site's zone, which the same query reads, so the three UTC
+ * days around now are counted and `todayOf` picks the site's local one (its zone is ≤ 14 h away).
+ */
 // Responses with at least one answer: empty impressions (a widget shown, nothing answered) never
 // use up the daily cap, so a flood of them cannot lock real answers out.
-const TODAY = `(SELECT COALESCE(SUM(rr.answered), 0) FROM surveys sv
-  JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
+const TODAY = `(SELECT json_group_object(day, n) FROM (SELECT rr.day AS day, SUM(rr.answered) AS n FROM surveys sv
+  JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day IN (SELECT value FROM json_each(?))
+  WHERE sv.site_id = s.id GROUP BY rr.day))`;
+const aroundNow = (now: number) => {
+  const d = dayOf(now);
+  return JSON.stringify([addDays(d, -1), d, addDays(d, 1)]);
+};
+const todayOf = (counts: string | null, zone: string, now: number): number =>
+  Number((JSON.parse(counts ?? '{}') as Record<string, number>)[localDay(now, zone)] ?? 0);
 
 /**
  * What the collector needs to guard a site: its cap, its Turnstile secret, today's count, whether
@@ -28,7 +40,7 @@ type GuardRow = SiteRow & {
   turnstile_secret: string | null;
   link_secret: string | null;
   identity_secret: string | null;
-  today_n: number;
+  today_n: string | null;
   has_hooks: 0 | 1;
 };
 
@@ -36,14 +48,14 @@ type GuardRow = SiteRow & {
 export async function getSiteForCollect(
   db: D1Database,
   key: string,
-  day: string,
+  now: number,
 ): Promise<(Site & { guard: SiteGuard }) | null> {
   const r = await db
     .prepare(
       `SELECT s.*, ${TODAY} AS today_n, EXISTS (SELECT 1 FROM webhooks w WHERE w.site_id = s.id) AS has_hooks
        FROM sites s WHERE s.key = ?`,
     )
-    .bind(day, key)
+    .bind(aroundNow(now), key)
     .first<GuardRow>();
   if (!r) return null;
   return {
@@ -51,7 +63,7 @@ export async function getSiteForCollect(
     guard: {
       dailyCap: r.daily_cap,
       turnstileSecret: r.turnstile_secret,
-      today: r.today_n,
+      today: todayOf(r.today_n, r.time_zone, now),
       links: r.link_secret !== null,
       identitySecret: r.identity_secret,
       hooks: r.has_hooks === 1,
@@ -74,25 +86,26 @@ export async function getSiteForWidget(db: D1Database, key: string): Promise<(Si
 }
 
 /** The settings the API shows: the Turnstile secret is write-only (only whether one is set). */
-export async function getSiteSettings(db: D1Database, siteId: string, day: string) {
+export async function getSiteSettings(db: D1Database, siteId: string, now: number) {
   const r = await db
     .prepare(
       `SELECT s.daily_cap, s.turnstile_site_key, s.turnstile_secret IS NOT NULL AS has_secret,
-         s.identity_secret IS NOT NULL AS has_identity, ${TODAY} AS today_n
+         s.identity_secret IS NOT NULL AS has_identity, s.time_zone, ${TODAY} AS today_n
        FROM sites s WHERE s.id = ?`,
     )
-    .bind(day, siteId)
+    .bind(aroundNow(now), siteId)
     .first<{
       daily_cap: number | null;
       turnstile_site_key: string | null;
       has_secret: number;
       has_identity: number;
-      today_n: number;
+      time_zone: string;
+      today_n: string | null;
     }>();
   if (!r) return null;
   return {
     dailyCap: r.daily_cap,
-    responsesToday: r.today_n,
+    responsesToday: todayOf(r.today_n, r.time_zone, now),
     turnstile: { enabled: r.has_secret === 1, siteKey: r.turnstile_site_key },
     identityVerification: r.has_identity === 1,
   };
