@@ -68,7 +68,18 @@ function execute(persistTo, sql, { json = false } = {}) {
   }
 }
 
-export function loadResponses(persistTo, { n = 1_000_000, days = 365, now = Date.now(), origins = [] } = {}) {
+export function loadResponses(persistTo, opts = {}) {
+  // The triggers as stored, to set aside while loading and put back after.
+  const [{ results: triggers }] = execute(
+    persistTo,
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid;",
+    { json: true },
+  );
+  execute(persistTo, loadSql(triggers, opts));
+}
+
+/** The loading SQL: `triggers` ({name, sql} as in sqlite_master) are dropped first and created again last. */
+export function loadSql(triggers, { n = 1_000_000, days = 365, now = Date.now(), origins = [] } = {}) {
   const hash = createHash('sha256').update(BENCH_SITE.apiKey).digest('hex');
   const definition = {
     questions: [
@@ -80,12 +91,6 @@ export function loadResponses(persistTo, { n = 1_000_000, days = 365, now = Date
   };
   const S = q(BENCH_SURVEY);
   const site = q(BENCH_SITE.id);
-  // The triggers as stored, to set aside while loading and put back after.
-  const [{ results: triggers }] = execute(
-    persistTo,
-    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid;",
-    { json: true },
-  );
 
   const sql = [];
   sql.push(
@@ -194,5 +199,5 @@ export function loadResponses(persistTo, { n = 1_000_000, days = 365, now = Date
   );
   for (const t of triggers) sql.push(`${t.sql};`);
   sql.push('PRAGMA optimize;');
-  execute(persistTo, sql.join('\n'));
+  return sql.join('\n');
 }
