@@ -75,7 +75,12 @@ export const listVerbatims = endpoint({
   access: 'read',
   params: IdParam,
   query: VerbatimsQuery,
-  success: { status: 200, schema: listOf(Verbatim), description: 'a page of verbatims' },
+  success: {
+    status: 200,
+    schema: listOf(Verbatim),
+    description: 'a page of verbatims',
+    headers: { 'Seda-Rows-Read': 'D1 rows read to answer' },
+  },
   errors: [400, 401, 403, 404],
 });
 
@@ -91,7 +96,12 @@ export const getTerms = endpoint({
   access: 'read',
   params: IdParam,
   query: TermsQuery,
-  success: { status: 200, schema: Terms, description: 'terms with the number of texts using each' },
+  success: {
+    status: 200,
+    schema: Terms,
+    description: 'terms with the number of texts using each',
+    headers: { 'Seda-Rows-Read': 'D1 rows read to answer' },
+  },
   errors: [400, 401, 403, 404],
 });
 
@@ -103,7 +113,12 @@ export const getAtRisk = endpoint({
   summary: 'Identified respondents whose latest NPS is a detractor or fell 3+ points, with their last comment',
   access: 'read',
   query: AtRiskQuery,
-  success: { status: 200, schema: AtRiskList, description: 'at most 200, newest first' },
+  success: {
+    status: 200,
+    schema: AtRiskList,
+    description: 'at most 200, newest first',
+    headers: { 'Seda-Rows-Read': 'D1 rows read to answer' },
+  },
   errors: [400, 401, 403],
 });
 

@@ -199,7 +199,14 @@ export const TermsQuery = z
   .refine(...ordered);
 
 /** `GET /v1/at-risk`: respondents whose latest NPS answer falls in the range (default the last 30 days). */
-export const AtRiskQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).refine(...ordered);
+export const AtRiskQuery = z
+  .object({
+    from: IsoDay.optional(),
+    to: IsoDay.optional(),
+    /** `scan` recomputes from every identified answer instead of the per-respondent table: same list, for audits. */
+    source: z.enum(['table', 'scan']).optional(),
+  })
+  .refine(...ordered);
 
 /** `GET /v1/segments`: attribute values and locales seen in responses; default range all time. */
 export const SegmentsQuery = z

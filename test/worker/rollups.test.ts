@@ -205,6 +205,23 @@ describe('rollups', () => {
             expect(rollup[key], `${key} ${qs}`).toEqual(plain[key]);
           }
         }
+
+        // The at-risk table (migration 0013) gives the list the scan of identified answers gives.
+        const atRisk = await call('/v1/at-risk', { key: apiKey });
+        expect(Number(atRisk.headers.get('seda-rows-read'))).toBeGreaterThanOrEqual(0);
+        expect(((await atRisk.json()) as { items: unknown[] }).items).toEqual(
+          (await getJson('/v1/at-risk?source=scan', apiKey)).items,
+        );
+
+        // The search index stays in step with the texts: a search finds exactly the texts containing it.
+        const all = (await getJson(`/v1/surveys/${survey.id}/verbatims?limit=100`, apiKey)).items;
+        for (const q of ['slow delivery', 'خیلی', 'love']) {
+          const found = await getJson(
+            `/v1/surveys/${survey.id}/verbatims?limit=100&q=${encodeURIComponent(q)}`,
+            apiKey,
+          );
+          expect(found.items, q).toEqual(all.filter((v: { text: string }) => v.text.toLowerCase().includes(q)));
+        }
       }),
       { numRuns: 25 },
     );

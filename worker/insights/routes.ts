@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { getAtRisk, getSegments, getTerms, listVerbatims } from '../../shared/contract/insights';
-import { topTerms } from '../../shared/sentiment';
+import { resolveRange } from '../../shared/dates';
+import { searchQuery, topTerms } from '../../shared/sentiment';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
@@ -9,6 +10,7 @@ import { siteRange } from '../sites/time';
 import { getSurvey, listSurveys, metricQuestions } from '../surveys/sql';
 import { parseTopics } from '../topics/sql';
 import {
+  AT_RISK_DROP,
   AT_RISK_LIMIT,
   atRiskRows,
   SEGMENT_MAX_ATTRIBUTES,
@@ -19,8 +21,6 @@ import {
 } from './sql';
 import { decodeVerbatimCursor, encodeVerbatimCursor } from './verbatim-cursor';
 
-/** NPS fall between a respondent's two latest answers that puts them on the at-risk list. */
-const AT_RISK_DROP = 3;
 /** Terms returned per sentiment. */
 const TERMS_PER_SENTIMENT = 20;
 
@@ -40,8 +40,9 @@ route(insightRoutes, listVerbatims, async (c, { params, query: q }) => {
   if (!survey) throw notFound('survey');
   const mq = metricQuestions(survey.questions);
   const scoreQuestionId = mq.nps ?? mq.csat ?? mq.ces;
-  const search = q.q?.trim();
-  const rows = await verbatimRows(c.env.DB, {
+  // Folded as the index is: Arabic-keyboard letters, Persian digits and ZWNJ find either spelling.
+  const search = q.q !== undefined ? searchQuery(q.q) : undefined;
+  const { rows, rowsRead } = await verbatimRows(c.env.DB, {
     siteId,
     surveyId: survey.id,
     ...(scoreQuestionId ? { scoreQuestionId } : {}),
@@ -54,6 +55,7 @@ route(insightRoutes, listVerbatims, async (c, { params, query: q }) => {
     ...(after ? { after } : {}),
     limit: q.limit + 1, // one more tells whether another page follows
   });
+  c.header('Seda-Rows-Read', String(rowsRead));
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -95,6 +97,7 @@ route(insightRoutes, getTerms, async (c, { params, query: q }) => {
     ...(q.to ? { to: q.to } : {}),
     ...(q.touchpoint !== undefined ? { touchpoint: q.touchpoint } : {}),
   });
+  c.header('Seda-Rows-Read', String(texts.rowsRead));
   return {
     positive: topTerms(texts.positive, TERMS_PER_SENTIMENT),
     neutral: topTerms(texts.neutral, TERMS_PER_SENTIMENT),
@@ -114,10 +117,17 @@ route(insightRoutes, getAtRisk, async (c, { query: q }) => {
     const nps = metricQuestions(s.questions).nps;
     return nps ? [[s.id, nps] as const] : [];
   });
-  const [rows, churn] = await Promise.all([
-    atRiskRows(c.env.DB, { siteId, pairs, from: range.from, to: range.to, minDrop: AT_RISK_DROP }),
+  const [{ rows, rowsRead }, churn] = await Promise.all([
+    atRiskRows(c.env.DB, {
+      siteId,
+      pairs,
+      from: range.from,
+      to: range.to,
+      ...(q.source ? { source: q.source } : {}),
+    }),
     churnInputs(c.env.DB, siteId, 'churned', range.from, range.to),
   ]);
+  c.header('Seda-Rows-Read', String(rowsRead));
   const featureOf = new Map(churn.features.map((f) => [f.respondent_id, f]));
   const knownValue = new Map(churn.outcomes.map((o) => [o.respondent_id, o.value]));
   // Churn risk from the site's own outcomes model (only once it has enough outcomes), value when known.

@@ -26,9 +26,6 @@ function where(...first: [sql: string, ...vals: (string | number)[]][]) {
   return { add, args, sql: () => conds.join(' AND ') };
 }
 
-/** Escapes LIKE's wildcards so a search for `50%` finds the text "50%" (used with `ESCAPE '\'`). */
-export const likeContains = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
 // ---- verbatims ----
 
 export type VerbatimFilter = {
@@ -58,12 +55,24 @@ export type VerbatimRow = {
   score: number | null;
 };
 
+/** What a D1 read cost, for the `Seda-Rows-Read` header. */
+export const rowsReadOf = (...res: readonly D1Result[]) => res.reduce((s, r) => s + (r.meta.rows_read ?? 0), 0);
+
+/** A search shorter than this (after folding) cannot use the trigram index: it checks the survey's texts. */
+export const TRIGRAM = 3;
+
 /**
  * Open-text answers newest first, keyset-paginated on (created_at, response_id, question_id):
  * `answers_text` (survey_id, created_at) carries the key's last two columns as the table's primary
- * key, so each page is an index range, however deep. `q` is a case-insensitive (ASCII) substring.
+ * key, so each page is an index range, however deep. `q` is a case-insensitive substring of the text,
+ * both folded by `searchQuery` (shared/sentiment/search.ts) as the index is: with 3+ characters it is
+ * looked up in the FTS5 trigram index `verbatim_fts` (migration 0013), so its cost grows with the texts
+ * that match, not with the texts stored; shorter searches check the survey's texts in the index.
  */
-export async function verbatimRows(db: D1Database, f: VerbatimFilter): Promise<VerbatimRow[]> {
+export async function verbatimRows(
+  db: D1Database,
+  f: VerbatimFilter,
+): Promise<{ rows: VerbatimRow[]; rowsRead: number }> {
   const w = where(['a.survey_id = ?', f.surveyId], ['r.site_id = ?', f.siteId], ['a.text IS NOT NULL']);
   const add = w.add;
   if (f.from !== undefined) add('a.day >= ?', f.from);
@@ -71,7 +80,6 @@ export async function verbatimRows(db: D1Database, f: VerbatimFilter): Promise<V
   if (f.touchpoint !== undefined) add('a.touchpoint = ?', f.touchpoint);
   if (f.channel !== undefined) add('r.channel = ?', f.channel);
   if (f.sentiment !== undefined) add('a.sentiment = ?', SENTIMENT_CODE[f.sentiment]);
-  if (f.q) add(`a.text LIKE ? ESCAPE '\\'`, likeContains(f.q));
   if (f.after)
     add(
       '(a.created_at, a.response_id, a.question_id) < (?, ?, ?)',
@@ -86,17 +94,34 @@ export async function verbatimRows(db: D1Database, f: VerbatimFilter): Promise<V
         args: [f.scoreQuestionId],
       }
     : { col: 'NULL', join: '', args: [] };
-  const { results } = await db
+  // Search: the index drives (CROSS JOIN keeps SQLite from walking the survey's texts and probing the
+  // index per row); a short search walks the survey's texts and compares their folded form.
+  let from = 'answers a JOIN responses r ON r.id = a.response_id';
+  if (f.q && [...f.q].length >= TRIGRAM) {
+    from = `verbatim_fts f CROSS JOIN verbatim_keys k ON k.id = f.rowid
+      CROSS JOIN answers a ON a.response_id = k.response_id AND a.question_id = k.question_id
+      JOIN responses r ON r.id = a.response_id`;
+    add('f.verbatim_fts MATCH ?', `"${f.q.replaceAll('"', '""')}"`);
+  } else if (f.q) {
+    from = `answers a JOIN responses r ON r.id = a.response_id
+      JOIN verbatim_keys k ON k.response_id = a.response_id AND k.question_id = a.question_id
+      JOIN verbatim_fts f ON f.rowid = k.id`;
+    add(
+      'instr(lower(f.body), ?) > 0',
+      f.q.replace(/[A-Z]/g, (c) => c.toLowerCase()),
+    );
+  }
+  const res = await db
     .prepare(
       `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, a.created_at, ${score.col} AS score
-       FROM answers a JOIN responses r ON r.id = a.response_id ${score.join}
+       FROM ${from} ${score.join}
        WHERE ${w.sql()}
        ORDER BY a.created_at DESC, a.response_id DESC, a.question_id DESC
        LIMIT ?`,
     )
     .bind(...score.args, ...w.args, f.limit)
     .all<VerbatimRow>();
-  return results;
+  return { rows: res.results, rowsRead: rowsReadOf(res) };
 }
 
 // ---- terms ----
@@ -108,7 +133,7 @@ export const TERMS_TEXT_CAP = 2000;
 export async function termTexts(
   db: D1Database,
   f: { siteId: string; surveyId: string; from?: string; to?: string; touchpoint?: string },
-): Promise<Record<SentimentName, string[]>> {
+): Promise<Record<SentimentName, string[]> & { rowsRead: number }> {
   const names = ['positive', 'neutral', 'negative'] as const;
   const res = await db.batch<{ text: string }>(
     names.map((n) => {
@@ -130,7 +155,7 @@ export async function termTexts(
     }),
   );
   const texts = (i: number) => res[i]!.results.map((r) => r.text);
-  return { positive: texts(0), neutral: texts(1), negative: texts(2) };
+  return { positive: texts(0), neutral: texts(1), negative: texts(2), rowsRead: rowsReadOf(...res) };
 }
 
 // ---- at-risk respondents ----
@@ -156,32 +181,91 @@ export const AT_RISK_LIMIT = 200;
 export const PREVIOUS_WITHIN_DAYS = 365;
 
 /**
- * Identified respondents whose latest NPS answer (to any survey's first nps question, given as
- * `pairs`) is in [from, to] and is a detractor (0–6) or fell by `minDrop`+ points from their answer
- * before it. Answers after `to` are ignored, so a past range shows who was at risk then; answers
- * more than PREVIOUS_WITHIN_DAYS before `from` too, which bounds the scan to the range plus a year
- * (this reads identified responses only, through a partial index: its cost grows with identified
- * responses in that window, not with anonymous ones).
- * `responses.rowid` breaks ties between answers in the same millisecond: later insert, later answer.
+ * NPS fall between a respondent's two latest answers that puts them on the at-risk list. Also written in
+ * migration 0013's partial index `respondent_risk_candidates` (latest <= 6 OR previous - latest >= 3).
+ */
+export const AT_RISK_DROP = 3;
+
+type AtRiskFilter = {
+  siteId: string;
+  pairs: readonly (readonly [surveyId: string, questionId: string])[];
+  from: string;
+  to: string;
+};
+
+/** The respondent's latest comment up to `to`: at most one per listed respondent. */
+const LAST_COMMENT = `(SELECT t.text FROM responses rt JOIN answers t ON t.response_id = rt.id
+  WHERE rt.site_id = ? AND rt.respondent_id = l.respondent_id AND t.text IS NOT NULL AND t.day <= ?
+  ORDER BY t.created_at DESC, rt.rowid DESC, t.question_id DESC LIMIT 1)`;
+
+/**
+ * Identified respondents whose latest NPS answer (to any survey's first nps question) is in [from, to]
+ * and is a detractor (0–6) or fell by AT_RISK_DROP+ points from their answer before it; answers more
+ * than PREVIOUS_WITHIN_DAYS before `from` do not count as the previous one. Newest first, at most
+ * AT_RISK_LIMIT.
+ *
+ * Read from `respondent_risk` (migration 0013: each identified respondent's latest and previous answer,
+ * kept by triggers): the candidates' partial index is walked newest first, so rows read grow with the
+ * list's length (and, when fewer than 200 qualify, with the site's candidate respondents), never with
+ * responses. The table holds each respondent's latest answer overall, so it answers only a range that
+ * ends after every stored answer (the usual "up to today"); a past range, where answers after `to` must
+ * be ignored, is answered by the scan — the same list, computed from the identified responses.
  */
 export async function atRiskRows(
   db: D1Database,
-  f: {
-    siteId: string;
-    pairs: readonly (readonly [surveyId: string, questionId: string])[];
-    from: string;
-    to: string;
-    minDrop: number;
-  },
-): Promise<AtRiskRow[]> {
-  if (f.pairs.length === 0) return [];
-  const { results } = await db
+  f: AtRiskFilter & { source?: 'table' | 'scan' },
+): Promise<{ rows: AtRiskRow[]; rowsRead: number; source: 'table' | 'scan' }> {
+  if (f.pairs.length === 0) return { rows: [], rowsRead: 0, source: 'table' };
+  let probeRead = 0;
+  if (f.source !== 'scan') {
+    const later = await db
+      .prepare('SELECT 1 AS later FROM respondent_risk WHERE site_id = ? AND latest_day > ? LIMIT 1')
+      .bind(f.siteId, f.to)
+      .all();
+    probeRead = rowsReadOf(later);
+    if (later.results.length === 0) {
+      const res = await db
+        .prepare(
+          `SELECT l.respondent_id, l.response_id, l.survey_id, l.touchpoint, l.latest,
+             CASE WHEN l.previous_day >= ? THEN l.previous END AS previous, l.latest_at AS at,
+             c.status AS case_status, ${LAST_COMMENT} AS last_comment
+           FROM respondent_risk l LEFT JOIN cases c ON c.response_id = l.response_id
+           WHERE l.site_id = ? AND (l.latest <= 6 OR l.previous - l.latest >= 3)
+             AND l.latest_day BETWEEN ? AND ?
+             AND (l.latest <= 6 OR (l.previous_day >= ? AND l.previous - l.latest >= ?))
+           ORDER BY l.latest_at DESC, l.respondent_id
+           LIMIT ${AT_RISK_LIMIT}`,
+        )
+        .bind(
+          addDays(f.from, -PREVIOUS_WITHIN_DAYS),
+          f.siteId,
+          f.to,
+          f.siteId,
+          f.from,
+          f.to,
+          addDays(f.from, -PREVIOUS_WITHIN_DAYS),
+          AT_RISK_DROP,
+        )
+        .all<AtRiskRow>();
+      return { rows: res.results, rowsRead: probeRead + rowsReadOf(res), source: 'table' };
+    }
+  }
+  const scan = await atRiskScan(db, f);
+  return { rows: scan.rows, rowsRead: probeRead + scan.rowsRead, source: 'scan' };
+}
+
+/**
+ * The at-risk list recomputed from the identified responses in [from − PREVIOUS_WITHIN_DAYS, to]
+ * (partial index responses_identified_day: anonymous responses are never read).
+ * `responses.rowid` breaks ties between answers in the same millisecond: later insert, later answer.
+ */
+async function atRiskScan(db: D1Database, f: AtRiskFilter): Promise<{ rows: AtRiskRow[]; rowsRead: number }> {
+  const res = await db
     .prepare(
       `WITH scored AS (
          SELECT r.respondent_id, r.id AS response_id, r.survey_id, r.touchpoint, r.day, a.num, a.created_at,
            ROW_NUMBER() OVER (PARTITION BY r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
-         -- Driven by the partial index responses_identified_day (CROSS JOIN keeps that order): rows
-         -- read grow with identified responses in the window, never with anonymous ones.
+         -- Driven by the partial index responses_identified_day (CROSS JOIN keeps that order).
          FROM responses r
            CROSS JOIN json_each(?) AS j
            CROSS JOIN answers a
@@ -190,10 +274,7 @@ export async function atRiskRows(
            AND a.response_id = r.id AND a.question_id = json_extract(j.value, '$[1]') AND a.num IS NOT NULL
        )
        SELECT l.respondent_id, l.response_id, l.survey_id, l.touchpoint, l.num AS latest, p.num AS previous,
-         l.created_at AS at, c.status AS case_status,
-         (SELECT t.text FROM responses rt JOIN answers t ON t.response_id = rt.id
-          WHERE rt.site_id = ? AND rt.respondent_id = l.respondent_id AND t.text IS NOT NULL AND t.day <= ?
-          ORDER BY t.created_at DESC, rt.rowid DESC, t.question_id DESC LIMIT 1) AS last_comment
+         l.created_at AS at, c.status AS case_status, ${LAST_COMMENT} AS last_comment
        FROM scored l LEFT JOIN scored p ON p.respondent_id = l.respondent_id AND p.k = 2
          LEFT JOIN cases c ON c.response_id = l.response_id
        WHERE l.k = 1 AND l.day >= ? AND (l.num <= 6 OR p.num - l.num >= ?)
@@ -208,10 +289,10 @@ export async function atRiskRows(
       f.siteId,
       f.to,
       f.from,
-      f.minDrop,
+      AT_RISK_DROP,
     )
     .all<AtRiskRow>();
-  return results;
+  return { rows: res.results, rowsRead: rowsReadOf(res) };
 }
 
 // ---- segments ----
