@@ -266,8 +266,9 @@ export async function collect(
     // A personal link's signed token is its capability (the same link may be opened on another device).
     secretHash: body.secret && !invitation?.respondentId ? await sha256Hex(body.secret) : null,
     answers,
-    // Only sites with a webhook have work after a post (the write checks again in SQL).
-    workId: site.guard.hooks ? `pw_${randomId(16)}` : null,
+    // Only sites with a webhook have work after a post (the write checks again in SQL), and only a
+    // post with answers or that completes the response can fire anything (not an empty impression).
+    workId: site.guard.hooks && (answers.length > 0 || body.completed) ? `pw_${randomId(16)}` : null,
   };
   const { outcome, work, batch, ms } = await commitResponse(db, write, check.keepAlive);
   if (outcome === 'foreign') {
