@@ -116,7 +116,7 @@ function holdSurveys() {
     release = r;
   });
   const hold = (page: Page) =>
-    page.route('**/v1/sites/*/surveys', async (route) => {
+    page.route('**/v1/sites/*/config', async (route) => {
       await held;
       await route.continue();
     });

@@ -1,8 +1,5 @@
 /** The UI bundle for the script tag: hands itself to the loader that injected it. */
+import { hand } from './hand';
 import { flush, mount } from './mount';
 
-try {
-  (window as unknown as { seda?: { u?: (m: unknown) => void } }).seda?.u?.({ mount, flush });
-} catch {
-  // never break the host page
-}
+hand({ mount, flush });
