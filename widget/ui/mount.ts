@@ -50,10 +50,11 @@ export function mount(o: MountOptions): void {
 /**
  * A fixed panel in its own shadow root, outside the page's layout. Posts the impression, then every
  * answer (same response id). Focus moves in (unless the visitor is typing in a field) and returns where
- * it was on close. The work is spread over tasks so none is long on a slow phone: this one builds the
- * panel off the page (reading the page's colour scheme before anything of ours dirties its style)
- * and then puts it on the page, the browser lays it out in its own rendering step, the impression is
- * posted in a task of its own, and the App moves focus only after that layout (ui/app.tsx).
+ * it was on close. The work is spread over tasks so none is long on a slow phone: this one makes the
+ * shadow root and parses its stylesheet, the next renders the panel off the page (reading the page's
+ * colour scheme before anything of ours dirties its style) and then puts it on the page, the browser
+ * lays it out in its own rendering step, the impression is posted in a task of its own, and the App
+ * moves focus only after that layout (ui/app.tsx).
  */
 function draw(survey: PublicSurvey, o: MountOptions): void {
   const locale = surveyLocale(survey, o.locales);
@@ -66,11 +67,11 @@ function draw(survey: PublicSurvey, o: MountOptions): void {
   set(`seda:c:${o.site}`, undefined);
   const host = document.createElement('seda-w');
   const root = shadow(host);
-  const before = document.activeElement as HTMLElement | null;
   let closed = false;
   // Refused by the contact policy (409: this person answered elsewhere lately): the panel just goes
   // away, focus back where it was; nothing to tell the visitor.
   const post = responder(o, locale, () => onClose());
+  let before: HTMLElement | null;
   const onClose = () => {
     if (closed) return;
     closed = true;
@@ -80,21 +81,25 @@ function draw(survey: PublicSurvey, o: MountOptions): void {
     if (had && before?.isConnected && before !== document.body) before.focus();
     o.onClose();
   };
-  render(
-    h(App, {
-      survey,
-      locale,
-      grab: !editable(before),
-      onAnswer(answers, completed) {
-        if (completed) o.onDone();
-        post(answers, completed);
-      },
-      onClose,
-    }),
-    root,
-  );
-  document.documentElement.appendChild(host);
-  setTimeout(() => closed || post([], false));
+  // drawn in the next task: parsing the stylesheet and rendering are each a good part of one
+  setTimeout(() => {
+    before = document.activeElement as HTMLElement | null;
+    render(
+      h(App, {
+        survey,
+        locale,
+        grab: !editable(before),
+        onAnswer(answers, completed) {
+          if (completed) o.onDone();
+          post(answers, completed);
+        },
+        onClose,
+      }),
+      root,
+    );
+    document.documentElement.appendChild(host);
+    setTimeout(() => closed || post([], false));
+  });
 }
 
 /** Resends what an earlier page view left in the outbox. */
