@@ -90,9 +90,9 @@ export const SurveyNames = z
   .refine((v) => Object.keys(v).length <= 10, 'at most 10 languages');
 
 /**
- * Most bytes a survey's definition may take as JSON. The public config (every active survey of a
- * site) is downloaded by every page view and kept in the host page's localStorage, so one survey is
- * bounded here; 20 questions in 3 languages with long prompts stay well below it.
+ * Most bytes a survey's definition may take as JSON. A visitor's browser downloads it whole when the
+ * survey shows (and older loaders, every active survey on every page view), so one survey is bounded
+ * here; 20 questions in 3 languages with long prompts stay well below it.
  */
 export const MAX_SURVEY_BYTES = 64 * 1024;
 
