@@ -1,6 +1,7 @@
 // `npm run bench`: sizes, collector throughput against a bare insert-only Worker, exactly-once under
-// retries and partial posts, sentiment accuracy per language, results/journey latency over 1M responses (rollups vs full scan), and
-// the dashboard's first render. Prints `name: value unit` lines and writes bench/results.json.
+// retries and partial posts, sentiment accuracy per language, results/journey latency over N responses (rollups vs full scan), the
+// widget's config per page view (config-gzip-10x3), the dashboard's first load and render, and the widget's longest task.
+// Prints `name: value unit` lines and writes bench/results.json.
 // Env: BENCH_RESPONSES (default 100000; `npm run bench:1m` sets 1000000), BENCH_SECONDS (load per Worker,
 // default 20), SEDA_SKIP_BUILD=1, BENCH_SCALE_ONLY=1 (only the figures over N responses: no sizes,
 // sentiment, collector throughput, exactly-once, dashboard or widget timings).
@@ -127,6 +128,13 @@ try {
     vars: { ADMIN_TOKEN: 'bench', RATE_LIMIT_PER_MINUTE: '0', DAILY_RESPONSE_CAP: '0' },
   });
   stops.push(app.stop);
+
+  // ---- what every page view fetches: the targeting config of 10 surveys in 3 languages (budget 1024 B)
+  {
+    const { configGzip } = await import('./bench/config-size.mjs');
+    const c = await configGzip(app.url, 'bench');
+    report(c.name, c.value, c.unit, c.note);
+  }
 
   // ---- results and journey over N responses: rollups vs the same query by full scan
   const to = new Date().toISOString().slice(0, 10);

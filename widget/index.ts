@@ -21,7 +21,17 @@ const send = (c: Command) => (run ? run(c) : early.push(c));
 export function init(options: InitOptions): void {
   if (run || typeof window === 'undefined') return;
   try {
-    run = start(options, () => import('./ui/mount'));
+    // the delivery chunk (`d`: resending what an earlier page view left) is the outbox sender alone;
+    // `r` the URL and attribute rules
+    run = start(
+      options,
+      (part) =>
+        (part === 'd'
+          ? import('./ui/send')
+          : part === 'r'
+            ? import('./core/rules').then((m) => m.rules)
+            : import('./ui/mount')) as Promise<never>,
+    );
     for (const c of early.splice(0)) run(c);
   } catch {
     // never break the host app

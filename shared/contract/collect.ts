@@ -1,18 +1,67 @@
 /** The widget's endpoints: public, CORS-limited to each site's origins. */
 import { z } from 'zod';
 import { ResponseBody } from '../schemas/response';
-import { PublicSurveysResponse } from '../schemas/survey';
+import { PublicConfig, PublicSurvey, PublicSurveysResponse } from '../schemas/survey';
 import { endpoint } from './endpoint';
 
 // No length bound here: an over-long key is a 404 (no such site), like any unknown key.
 export const SiteKeyParam = z.object({ siteKey: z.string().min(1) });
+
+const CONFIG_CACHE =
+  'public, max-age=60, stale-while-revalidate=86400 (a returning page view is answered from the cache while it refreshes)';
+
+export const getSiteConfig = endpoint({
+  operationId: 'getSiteConfig',
+  method: 'get',
+  path: '/v1/sites/{siteKey}/config',
+  tag: 'widget',
+  summary: "What every page view fetches: the active surveys' targeting (no prompts) and the widget settings",
+  description:
+    'The loader (`w.js`) decides from this alone whether a survey shows on the page; the survey itself ' +
+    '(questions, languages, theme) is fetched from `getSiteSurvey` only when it shows. So the cost of a page ' +
+    'view grows with the number of active surveys, not with their questions or languages.',
+  access: 'public',
+  params: SiteKeyParam,
+  success: {
+    status: 200,
+    schema: PublicConfig,
+    description: 'targeting and settings',
+    headers: { 'Cache-Control': CONFIG_CACHE },
+  },
+  errors: [403, 404, 429],
+  errorNotes: { 403: 'origin not allowed for this site' },
+});
+
+export const getSiteSurvey = endpoint({
+  operationId: 'getSiteSurvey',
+  method: 'get',
+  path: '/v1/sites/{siteKey}/surveys/{surveyId}',
+  tag: 'widget',
+  summary:
+    'One active survey of a site, whole (questions, prompts in every language, theme), for the widget when it shows',
+  access: 'public',
+  params: SiteKeyParam.extend({ surveyId: z.string().min(1) }),
+  query: z.object({
+    v: z
+      .string()
+      .max(20)
+      .optional()
+      .describe(
+        "the survey's `version` from the config: a cache key (a new version is a new URL), not read by the server",
+      ),
+  }),
+  success: { status: 200, schema: PublicSurvey, description: 'the survey', headers: { 'Cache-Control': CONFIG_CACHE } },
+  errors: [403, 404, 429],
+  errorNotes: { 403: 'origin not allowed for this site', 404: 'no such site, or no such active survey' },
+});
 
 export const getSiteSurveys = endpoint({
   operationId: 'getSiteSurveys',
   method: 'get',
   path: '/v1/sites/{siteKey}/surveys',
   tag: 'widget',
-  summary: 'Active surveys of a site and its widget settings, for the widget',
+  summary:
+    'Active surveys of a site, whole, and its widget settings (the loader now fetches `getSiteConfig`, then `getSiteSurvey` when one shows; kept for older loaders and outside clients)',
   access: 'public',
   params: SiteKeyParam,
   success: { status: 200, schema: PublicSurveysResponse, description: 'surveys and settings' },

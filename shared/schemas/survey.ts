@@ -90,9 +90,9 @@ export const SurveyNames = z
   .refine((v) => Object.keys(v).length <= 10, 'at most 10 languages');
 
 /**
- * Most bytes a survey's definition may take as JSON. The public config (every active survey of a
- * site) is downloaded by every page view and kept in the host page's localStorage, so one survey is
- * bounded here; 20 questions in 3 languages with long prompts stay well below it.
+ * Most bytes a survey's definition may take as JSON. A visitor's browser downloads it whole when the
+ * survey shows (and older loaders, every active survey on every page view), so one survey is bounded
+ * here; 20 questions in 3 languages with long prompts stay well below it.
  */
 export const MAX_SURVEY_BYTES = 64 * 1024;
 
@@ -208,6 +208,25 @@ export const PublicSiteSettings = z.object({
 });
 export type PublicSiteSettings = z.infer<typeof PublicSiteSettings>;
 
+/**
+ * One survey as a page view's targeting sees it: when, where, to whom and how often, but no prompts
+ * (they come with the survey when it shows: `getSiteSurvey`). `version` names the survey's text for
+ * the browser's cache.
+ */
+export const PublicTargeting = PublicSurvey.pick({ id: true, version: true, targeting: true });
+export type PublicTargeting = z.infer<typeof PublicTargeting>;
+
+/**
+ * What every page view fetches (`getSiteConfig`): the active surveys' targeting and the site's widget
+ * settings. Its size grows with the number of surveys, never with their questions or languages.
+ */
+export const PublicConfig = z.object({
+  surveys: z.array(PublicTargeting),
+  settings: PublicSiteSettings,
+});
+export type PublicConfig = z.infer<typeof PublicConfig>;
+
+/** The older, whole config (every active survey with its questions), kept for older loaders. */
 export const PublicSurveysResponse = z.object({
   surveys: z.array(PublicSurvey),
   settings: PublicSiteSettings,

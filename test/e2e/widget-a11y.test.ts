@@ -116,7 +116,7 @@ function holdSurveys() {
     release = r;
   });
   const hold = (page: Page) =>
-    page.route('**/v1/sites/*/surveys', async (route) => {
+    page.route('**/v1/sites/*/config', async (route) => {
       await held;
       await route.continue();
     });
@@ -282,6 +282,27 @@ describe('widget: languages', () => {
     dialog = await waitForPanel(page);
     expect(await dialog.getAttribute('lang')).toBe('en');
     expect(await dialog.locator('.q').textContent()).toBe('How likely are you to recommend us?');
+    await context.close();
+  });
+
+  it('a Persian page with an English-only survey: the English bundle draws it, in English words only', async () => {
+    const { key } = await siteWith(suite.host.url, [
+      { questions: [{ id: 'nps', type: 'nps', prompt: { en: 'How likely are you to recommend us?' } }] },
+    ]);
+    suite.pages['/fa-en'] = hostPage({ site: key, lang: 'fa', dir: 'rtl' });
+    const scripts: string[] = [];
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/fa-en`, {}, async (p) => {
+      p.on('request', (r) => {
+        const m = /\/w\/[\w-]+\/(\w+\.js)$/.exec(r.url());
+        if (m) scripts.push(m[1]!);
+      });
+    });
+    const dialog = await waitForPanel(page);
+    // the page's language bundle first (fa.js holds Persian words only), then the survey's
+    expect(scripts).toEqual(['fa.js', 'en.js']);
+    expect(await dialog.getAttribute('lang')).toBe('en');
+    expect(await dialog.getAttribute('aria-label')).toBe('Quick question');
+    expect(await dialog.getByRole('radio').nth(7).getAttribute('aria-label')).toBe('7');
     await context.close();
   });
 });

@@ -65,9 +65,16 @@ describe('widget: delivery', () => {
     expect((await results(apiKey, ids[0]!)).metrics.nps).toBeNull();
 
     const next = await context.newPage();
+    const chunks: string[] = [];
+    next.on('request', (r) => {
+      const m = /\/w\/[\w-]+\/(\w+\.js)$/.exec(r.url());
+      if (m) chunks.push(m[1]!);
+    });
     await next.goto(`${suite.host.url}/next`);
     expect(await until(async () => (await results(apiKey, ids[0]!)).metrics.nps?.n === 1, 15_000)).toBe(true);
     await expect.poll(() => outbox(next), { timeout: 10_000 }).toEqual({});
+    // sent by the delivery chunk alone: no survey shows on this page view (one a visit), so no UI bundle
+    expect(chunks).toEqual(['d.js']);
     const r = await results(apiKey, ids[0]!);
     expect(r.responses).toBe(1);
     expect(r.completed).toBe(0); // answered one of two questions: a partial response

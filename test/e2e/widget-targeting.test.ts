@@ -96,7 +96,7 @@ describe('widget: targeting', () => {
     suite.pages['/exit'] = hostPage({ site: key });
     let list: Promise<unknown> = Promise.resolve();
     const { page, context } = await openPage(suite.browser, `${suite.host.url}/exit`, {}, async (p) => {
-      list = p.waitForResponse('**/v1/sites/*/surveys');
+      list = p.waitForResponse('**/v1/sites/*/config');
     });
     await list; // the widget knows its surveys (and so listens for the exit) before the mouse leaves
     await page.mouse.move(500, 300);

@@ -152,11 +152,14 @@ describe('widget: what a hostile config or a host page URL cannot do', () => {
   });
 
   it('a returning visitor never waits: w.js and the config are served stale while they revalidate', async () => {
-    const { key } = await siteWith(suite.host.url, [nps()]);
-    const config = await api(`/v1/sites/${key}/surveys`, { headers: { origin: suite.host.url } });
-    expect(config.status).toBe(200);
-    expect(config.headers.get('cache-control')).toMatch(/max-age=60\b.*stale-while-revalidate=\d+/);
-    expect(config.headers.get('vary')).toMatch(/origin/i);
+    const { key, ids } = await siteWith(suite.host.url, [nps()]);
+    // what a page view fetches, the survey when it shows, and the whole config older loaders fetch
+    for (const path of [`config`, `surveys/${ids[0]}?v=1`, 'surveys']) {
+      const config = await api(`/v1/sites/${key}/${path}`, { headers: { origin: suite.host.url } });
+      expect(config.status).toBe(200);
+      expect(config.headers.get('cache-control')).toMatch(/max-age=60\b.*stale-while-revalidate=\d+/);
+      expect(config.headers.get('vary')).toMatch(/origin/i);
+    }
     const loader = await fetch(`${collectorUrl()}/w.js`);
     expect(loader.headers.get('cache-control')).toMatch(/stale-while-revalidate=\d+/);
   });

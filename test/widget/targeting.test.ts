@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicSurvey, Targeting } from '../../shared/schemas/survey';
+import { rules } from '../../widget/core/rules';
 import { DAY, eligible, emptyFreq, markShown, touchVisit, VISIT_GAP } from '../../widget/core/targeting';
 
 const survey = (targeting?: Targeting, id = 's1'): PublicSurvey => ({
@@ -9,13 +10,28 @@ const survey = (targeting?: Targeting, id = 's1'): PublicSurvey => ({
   targeting,
 });
 const T0 = Date.UTC(2026, 10, 1);
+// the URL and attribute matchers, as the loader passes them once their chunk (r.js) has loaded
 const page = (over: Partial<{ path: string; touchpoint: string; now: number; attrs: unknown }> = {}) => ({
   path: '/',
   now: T0,
+  rules,
   ...over,
 });
 
 describe('targeting', () => {
+  it('a survey with URL or attribute rules is not eligible until their matchers are there', () => {
+    const { rules: _, ...bare } = page({ path: '/shop' });
+    expect(eligible(survey({ urls: { include: ['/shop'] } }), emptyFreq(), undefined, bare)).toBe(false);
+    expect(eligible(survey({ urls: { exclude: ['/admin'] } }), emptyFreq(), undefined, bare)).toBe(false);
+    const attrs = survey({ attributes: [{ key: 'plan', op: 'eq', value: 'pro' }] });
+    expect(eligible(attrs, emptyFreq(), undefined, { ...bare, attrs: { plan: 'pro' } })).toBe(false);
+    expect(eligible(attrs, emptyFreq(), undefined, page({ attrs: { plan: 'pro' } }))).toBe(true);
+    // without such rules, nothing more is needed
+    expect(eligible(survey({ touchpoints: ['shop'] }), emptyFreq(), undefined, { ...bare, touchpoint: 'shop' })).toBe(
+      true,
+    );
+  });
+
   it('a survey without targeting shows anywhere', () => {
     expect(eligible(survey(), emptyFreq(), undefined, page())).toBe(true);
   });

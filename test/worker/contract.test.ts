@@ -321,6 +321,17 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     const origin = { origin: ORIGIN };
     await expectStatus(200, api('GET', `/v1/sites/${s.siteKey}/surveys`, { headers: origin }));
     await expectStatus(404, api('GET', '/v1/sites/site_nope/surveys', { headers: origin }));
+    // What a page view fetches: targeting without prompts; the survey itself when it shows.
+    const config = await expectStatus(200, api('GET', `/v1/sites/${s.siteKey}/config`, { headers: origin }));
+    expect(JSON.stringify(config)).not.toContain('prompt');
+    expect(config.surveys.map((x: { id: string }) => x.id)).toContain(s.surveyId);
+    await expectStatus(404, api('GET', '/v1/sites/site_nope/config', { headers: origin }));
+    const one = await expectStatus(
+      200,
+      api('GET', `/v1/sites/${s.siteKey}/surveys/${s.surveyId}?v=1`, { headers: origin }),
+    );
+    expect(one.questions.length).toBeGreaterThan(0);
+    await expectStatus(404, api('GET', `/v1/sites/${s.siteKey}/surveys/sv_nope`, { headers: origin }));
     await expectStatus(
       403,
       api('GET', `/v1/sites/${s.siteKey}/surveys`, { headers: { origin: 'https://evil.example' } }),

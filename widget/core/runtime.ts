@@ -1,4 +1,5 @@
-import type { PublicSurvey, PublicSurveysResponse } from '../../shared/schemas/survey';
+import type { PublicConfig, PublicTargeting } from '../../shared/schemas/survey';
+import type { Rules } from './rules';
 import { get, set } from './store';
 import { eligible, emptyFreq, type Freq, markShown, touchVisit } from './targeting';
 
@@ -15,7 +16,8 @@ export interface SedaOptions {
 
 /** What the loader hands the survey UI when a survey shows. */
 export interface MountOptions {
-  survey: PublicSurvey;
+  /** the survey's targeting entry: the UI fetches the survey itself (`getSiteSurvey`) by id and version */
+  survey: PublicTargeting;
   site: string;
   api: string;
   touchpoint?: string;
@@ -30,12 +32,21 @@ export interface MountOptions {
   onClose(): void;
 }
 
-/** The lazily loaded part: draws surveys and owns delivery (answers, retries, the stored outbox). */
+/**
+ * The lazily loaded parts: the UI (by language) draws surveys and owns delivery (answers, retries, the
+ * stored outbox); the delivery chunk (`d`) is its outbox sender alone, and has only `flush`.
+ */
 export interface Ui {
   mount(o: MountOptions): void;
   /** Resends payloads a previous page view left in storage (`turnstile`: the site's key, if it is on). */
   flush(api: string, turnstile?: string): void;
 }
+
+/**
+ * What `loadUi` loads: a UI bundle by language; `d`, the delivery chunk (flush only); `r`, the URL
+ * and attribute rules (core/rules.ts), when a survey has such rules.
+ */
+export type LoadUi = <T = Ui>(part: string) => Promise<T>;
 
 /** A command as queued by the snippet: `seda('track', 'order_completed')`. */
 export type Command = [name: string, ...args: unknown[]];
@@ -47,13 +58,16 @@ const OUTBOX = 'seda:q';
 /**
  * The part of the widget every page view runs (the loader, and `init` in the ES module): commands,
  * targeting, triggers, frequency rules. The survey UI is loaded through `loadUi` only when a survey
- * will show (or when an earlier page view left answers to resend). Returns the command handler.
+ * will show; answers an earlier page view left are resent by the small delivery chunk (`d`).
+ * Returns the command handler. Nothing here touches localStorage before the config has arrived: the
+ * first read of it can take tens of milliseconds on a phone, and belongs in a task of its own.
  */
-export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c: Command) => void {
+export function start(o: SedaOptions, loadUi: LoadUi): (c: Command) => void {
   const api = o.api.replace(/\/+$/, '');
   let tp = o.touchpoint;
   let who: unknown[] | undefined;
-  let data: PublicSurveysResponse | undefined;
+  let data: PublicConfig | undefined;
+  let rules: Rules | undefined;
   let open = false;
   let want: string | undefined;
   let path = location.pathname;
@@ -67,13 +81,15 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   /** The language the page asks for: `data-locale`, else `<html lang>`. */
   const asked = () => o.locale || document.documentElement.lang;
   /** The page's language (for the UI bundle to load; the UI picks the survey's locale itself). */
-  const lang = () => (asked() || data?.settings?.locale || 'en').slice(0, 2).toLowerCase();
+  const lang = () => (asked() || data!.settings.locale || 'en').slice(0, 2).toLowerCase();
+  let visit = 0;
   const freq = (change: (f: Freq) => void) => {
     const f = get<Freq>(FREQ_KEY) ?? emptyFreq();
+    // this page view counts for the visit from the first time the rules are read
+    visit++ || touchVisit(f, Date.now());
     change(f);
     set(FREQ_KEY, f);
   };
-  freq((f) => touchVisit(f, Date.now()));
 
   const listen = (t: EventTarget, type: string, fn: (e: Event) => void) => {
     t.addEventListener(type, fn);
@@ -85,13 +101,13 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
     off = [];
     waits = {};
     if (!data || open) return;
-    const page = { path: location.pathname, touchpoint: tp, now: Date.now(), attrs: who?.[1] };
+    const page = { path: location.pathname, touchpoint: tp, now: Date.now(), attrs: who?.[1], rules };
     freq((f) => {
       for (const s of data!.surveys) if (eligible(s, f, data!.settings, page)) arm(s);
     });
   }
 
-  function arm(s: PublicSurvey): void {
+  function arm(s: PublicTargeting): void {
     if (open) return; // an earlier survey's trigger fired while arming (scroll depth already reached)
     const t = s.targeting?.trigger ?? { type: 'pageview' };
     const fire = () => show(s);
@@ -116,7 +132,7 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
     else waits[t.name] ??= fire;
   }
 
-  async function show(s: PublicSurvey): Promise<void> {
+  async function show(s: PublicTargeting): Promise<void> {
     if (open || !data) return;
     open = true;
     try {
@@ -127,8 +143,8 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
         api,
         touchpoint: tp,
         who,
-        locales: [asked(), data.settings?.locale],
-        turnstile: data.settings?.turnstile,
+        locales: [asked(), data.settings.locale],
+        turnstile: data.settings.turnstile,
         onDone: () => freq((f) => (f.c[s.id] = Date.now())),
         onClose: () => {
           open = false;
@@ -166,15 +182,22 @@ export function start(o: SedaOptions, loadUi: (lang: string) => Promise<Ui>): (c
   }
 
   async function load(): Promise<void> {
-    // The HTTP cache keeps the config (max-age 60 s, then stale-while-revalidate): a returning visitor's
-    // page view is answered from it while it refreshes. Nothing of it goes to localStorage (the copy an
-    // older widget kept there is removed by the UI, ui/mount.ts).
-    const r = await fetch(`${api}/v1/sites/${o.site}/surveys`).catch(() => {});
+    // Targeting only (prompts come with the survey when it shows). The HTTP cache keeps it (max-age
+    // 60 s, then stale-while-revalidate): a returning visitor's page view is answered from it while it
+    // refreshes. Nothing of it goes to localStorage (the copy an older widget kept there is removed
+    // by the UI, ui/mount.ts).
+    const r = await fetch(`${api}/v1/sites/${o.site}/config`).catch(() => {});
     if (r?.ok) data = await r.json();
-    // Answers an earlier page view left, sent with the Turnstile key of the newest config known: a
-    // site may have turned Turnstile on since they were refused for want of a token.
-    if (get(OUTBOX)) loadUi(lang()).then((ui) => ui.flush(api, data?.settings?.turnstile));
+    // Answers an earlier page view left, sent by the delivery chunk (not the whole UI) with the
+    // Turnstile key of the newest config known: a site may have turned Turnstile on since they were
+    // refused for want of a token.
+    if (get(OUTBOX)) loadUi('d').then((ui) => ui.flush(api, data?.settings.turnstile));
     if (!data) return;
+    // URL and attribute rules are matched by a chunk of their own, fetched only for sites that use them
+    // (if it cannot load, the surveys with such rules stay away on this page view)
+    if (data.surveys.some((s) => s.targeting?.urls || s.targeting?.attributes)) {
+      rules = await loadUi<Rules>('r').catch(() => undefined);
+    }
     if (want) forced();
     else evaluate();
   }

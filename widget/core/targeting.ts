@@ -1,6 +1,5 @@
-import { attributesMatch } from '../../shared/attributes';
-import type { PublicSiteSettings, PublicSurvey } from '../../shared/schemas/survey';
-import { matchPath } from './glob';
+import type { PublicSiteSettings, PublicTargeting } from '../../shared/schemas/survey';
+import type { Rules } from './rules';
 
 export const DAY = 86_400_000;
 /** A visit ends after this long without a page view (the usual analytics definition). */
@@ -47,6 +46,11 @@ export interface Page {
   now: number;
   /** the attributes given to `identify` (unchecked) */
   attrs?: unknown;
+  /**
+   * The URL and attribute matchers (core/rules.ts), loaded only when some survey has such rules: a
+   * survey with URL or attribute rules is not eligible without them.
+   */
+  rules?: Rules;
 }
 
 /**
@@ -56,7 +60,7 @@ export interface Page {
  * May store a sampling roll in `f` (the roll is per visitor, so sampling is not re-drawn on each view).
  */
 export function eligible(
-  s: PublicSurvey,
+  s: PublicTargeting,
   f: Freq,
   settings: Pick<PublicSiteSettings, 'recontactDays'> | undefined,
   page: Page,
@@ -64,6 +68,7 @@ export function eligible(
 ): boolean {
   const t = s.targeting ?? {};
   const now = page.now;
+  const r = page.rules;
   // A time never stored is undefined: `now - undefined` is NaN, less than nothing, so it never holds back
   // (a time in the future, from a clock set back, holds back until it is reached).
   return !(
@@ -75,9 +80,11 @@ export function eligible(
     // this survey shown (dismissed or partly answered) lately
     now - f.s[s.id]! < (t.recontactDays ?? DEFAULT_RECONTACT_DAYS) * DAY ||
     (t.touchpoints?.length && !t.touchpoints.includes(page.touchpoint!)) ||
-    (t.urls?.include?.length && !matchPath(page.path, t.urls.include)) ||
-    (t.urls?.exclude?.length && matchPath(page.path, t.urls.exclude)) ||
-    !attributesMatch(t.attributes, page.attrs) ||
+    ((t.urls || t.attributes) &&
+      (!r ||
+        (t.urls?.include?.length && !r.path(page.path, t.urls.include)) ||
+        (t.urls?.exclude?.length && r.path(page.path, t.urls.exclude)) ||
+        !r.attrs(t.attributes, page.attrs))) ||
     // sampled out: one roll per visitor and survey, kept (no samplePercent: undefined < 100 is false)
     // biome-ignore lint/suspicious/noAssignInExpressions: the roll is stored on first use; every byte of the loader counts
     (t.samplePercent! < 100 && (f.r[s.id] ??= random() * 100) >= t.samplePercent!)

@@ -22,6 +22,13 @@ export interface Strings {
 
 const KEYS = ['title', 'close', 'next', 'send', 'skip', 'thanks', 'of', 'npsLo', 'npsHi', 'cesLo', 'cesHi', 'type'];
 
+/**
+ * Whether this bundle has the widget's words for `locale`: a script-tag UI bundle holds one language
+ * (English, the fallback for languages without words of their own, only in en.js); the ES module and
+ * the hosted page hold them all.
+ */
+export const speaks = (locale: string): boolean => !!(TEXT[locale.split('-')[0]!] || TEXT.en);
+
 export function stringsFor(locale: string): Strings {
   const all = (TEXT[locale.split('-')[0]!] ?? TEXT.en!).split('|');
   const s = { csat: all.slice(KEYS.length) } as unknown as Record<string, unknown>;

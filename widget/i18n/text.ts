@@ -1,7 +1,8 @@
 /**
  * The widget's own words, one line per language in the order of KEYS in strings.ts, then the five
  * CSAT labels ("|" separated: smaller to ship). The script-tag build makes one UI bundle per language
- * holding English plus that language only, so adding a language costs no visitor anything.
+ * holding that language only (English words are in en.js, which also serves languages without words
+ * of their own), so adding a language costs no visitor anything.
  */
 export const TEXT: Record<string, string> = {
   en: 'Quick question|Close|Next|Send|Skip|Thank you!|{a} of {b}|Not at all likely|Extremely likely|Strongly disagree|Strongly agree|Type your answer|Very dissatisfied|Dissatisfied|Neutral|Satisfied|Very satisfied',

@@ -64,8 +64,9 @@ export class App extends Component<AppProps, State> {
   timer?: ReturnType<typeof setTimeout>;
 
   override componentDidMount(): void {
-    // In a task of its own: focus() forces a layout, which must not add to the task that drew the panel.
-    setTimeout(() => this.focus(true));
+    // After the browser has drawn the panel (the task after the next frame): focus() then finds the
+    // layout done, instead of forcing it in a script task of its own (tens of ms on a slow phone).
+    requestAnimationFrame(() => setTimeout(() => this.focus(true)));
   }
 
   override componentDidUpdate(_: AppProps, prev: State): void {

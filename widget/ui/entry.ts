@@ -1,8 +1,8 @@
-/** The UI bundle for the script tag: hands itself to the loader that injected it. */
-import { flush, mount } from './mount';
+/**
+ * The UI bundle for the script tag: hands itself to the loader that injected it. (What an earlier page
+ * view left unsent is resent by the delivery chunk, d.js: this bundle is loaded only to show a survey.)
+ */
+import { hand } from './hand';
+import { mount } from './mount';
 
-try {
-  (window as unknown as { seda?: { u?: (m: unknown) => void } }).seda?.u?.({ mount, flush });
-} catch {
-  // never break the host page
-}
+hand({ mount });

@@ -2,10 +2,11 @@ import { h, render } from 'preact';
 import type { Answer } from '../../shared/schemas/response';
 import type { PublicSurvey } from '../../shared/schemas/survey';
 import { surveyLocale } from '../core/locale';
-import type { MountOptions } from '../core/runtime';
+import type { LoadUi, MountOptions } from '../core/runtime';
 import { set } from '../core/store';
+import { speaks } from '../i18n/strings';
 import { App } from './app';
-import { outbox, responder } from './send';
+import { responder } from './send';
 import css from './styles.css?inline';
 
 /**
@@ -35,21 +36,42 @@ const editable = (el: Element | null): boolean =>
   !!el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || (el as HTMLElement).isContentEditable);
 
 /**
- * Shows a survey on the page: a fixed panel in its own shadow root, outside the page's layout.
- * Posts the impression at once, then every answer (same response id). Focus moves in (unless the
- * visitor is typing in a field) and returns where it was on close.
+ * Shows a survey on the page. The loader knows only its targeting: the survey itself (questions,
+ * prompts, theme) is fetched here, by id and version (a new version is a new URL for the HTTP cache).
+ * If the collector answers anything but the survey, nothing shows and the loader may show another.
  */
 export function mount(o: MountOptions): void {
-  const locale = surveyLocale(o.survey, o.locales);
+  fetch(`${o.api}/v1/sites/${o.site}/surveys/${o.survey.id}?v=${o.survey.version}`)
+    .then((r) => (r.ok ? r.json() : Promise.reject()))
+    .then((s: PublicSurvey) => draw(s, o))
+    .catch(o.onClose);
+}
+
+/**
+ * A fixed panel in its own shadow root, outside the page's layout. Posts the impression, then every
+ * answer (same response id). Focus moves in (unless the visitor is typing in a field) and returns where
+ * it was on close. The work is spread over tasks so none is long on a slow phone: this one makes the
+ * shadow root and parses its stylesheet, the next renders the panel off the page (reading the page's
+ * colour scheme before anything of ours dirties its style) and then puts it on the page, the browser
+ * lays it out in its own rendering step, the impression is posted in a task of its own, and the App
+ * moves focus only after that layout (ui/app.tsx).
+ */
+function draw(survey: PublicSurvey, o: MountOptions): void {
+  const locale = surveyLocale(survey, o.locales);
+  // A script-tag bundle holds one language: a survey shown in another is drawn by that language's.
+  if (!speaks(locale)) {
+    (window as unknown as { seda: { l: LoadUi } }).seda.l(locale.split('-')[0]!).then((ui) => ui.mount(o), o.onClose);
+    return;
+  }
   // the config copy older loaders kept (the HTTP cache keeps it now)
   set(`seda:c:${o.site}`, undefined);
   const host = document.createElement('seda-w');
   const root = shadow(host);
-  const before = document.activeElement as HTMLElement | null;
   let closed = false;
   // Refused by the contact policy (409: this person answered elsewhere lately): the panel just goes
   // away, focus back where it was; nothing to tell the visitor.
   const post = responder(o, locale, () => onClose());
+  let before: HTMLElement | null;
   const onClose = () => {
     if (closed) return;
     closed = true;
@@ -59,31 +81,29 @@ export function mount(o: MountOptions): void {
     if (had && before?.isConnected && before !== document.body) before.focus();
     o.onClose();
   };
-  document.documentElement.appendChild(host);
-  post([], false);
-  // Drawn in a task of its own, not in the one that evaluated this bundle (the host page may need the
-  // main thread in between); the App then moves focus in a third.
-  setTimeout(
-    () =>
-      closed ||
-      render(
-        h(App, {
-          survey: o.survey,
-          locale,
-          grab: !editable(before),
-          onAnswer(answers, completed) {
-            if (completed) o.onDone();
-            post(answers, completed);
-          },
-          onClose,
-        }),
-        root,
-      ),
-  );
+  // drawn in the next task: parsing the stylesheet and rendering are each a good part of one
+  setTimeout(() => {
+    before = document.activeElement as HTMLElement | null;
+    render(
+      h(App, {
+        survey,
+        locale,
+        grab: !editable(before),
+        onAnswer(answers, completed) {
+          if (completed) o.onDone();
+          post(answers, completed);
+        },
+        onClose,
+      }),
+      root,
+    );
+    document.documentElement.appendChild(host);
+    setTimeout(() => closed || post([], false));
+  });
 }
 
 /** Resends what an earlier page view left in the outbox. */
-export const flush = (api: string, turnstile?: string): void => outbox(api, turnstile).flush();
+export { flush } from './send';
 
 export interface PreviewOptions {
   locale: string;

@@ -78,6 +78,9 @@ export function outbox(api: string, key?: string): Delivery {
   return box;
 }
 
+/** Resends what an earlier page view left in the outbox. */
+export const flush = (api: string, turnstile?: string): void => outbox(api, turnstile).flush();
+
 /**
  * Builds the bodies of one response (same id throughout): the impression, each answer, completion.
  * `refused`: called if the collector refuses the response with 409 (contact policy).

@@ -1,8 +1,5 @@
 /** `t.js`, the Turnstile chunk for the script tag: hands itself to the loader that injected it. */
+import { hand } from './hand';
 import * as turnstile from './turnstile';
 
-try {
-  (window as unknown as { seda?: { u?: (m: typeof turnstile) => void } }).seda?.u?.(turnstile);
-} catch {
-  // never break the host page
-}
+hand(turnstile);

@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getSiteSurveys, postResponse } from '../../shared/contract/collect';
+import { getSiteConfig, getSiteSurvey, getSiteSurveys, postResponse } from '../../shared/contract/collect';
 import { MAX_BODY_BYTES } from '../../shared/schemas/response';
+import type { PublicSurvey, Survey } from '../../shared/schemas/survey';
 import { afterCollect } from '../alerts/after-collect';
 import type { AppEnv } from '../env';
 import { clientIp } from '../http/client-ip';
@@ -11,7 +12,7 @@ import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
 import { checkRateLimit, checkSiteRateLimit } from '../http/rate-limit';
 import { getSiteForWidget } from '../sites/settings-sql';
-import { listSurveys } from '../surveys/sql';
+import { getSurvey, listSurveys } from '../surveys/sql';
 import { cached } from './cache';
 import { CONFIG_MAX_AGE, collect } from './collect';
 import { turnstileVerifier } from './turnstile';
@@ -19,38 +20,63 @@ import { turnstileVerifier } from './turnstile';
 /** The widget's endpoints: public, CORS-limited to each site's origins, rate limited per IP per site. */
 export const publicRoutes = new Hono<AppEnv>();
 
-route(publicRoutes, getSiteSurveys, async (c, { params }) => {
-  const key = params.siteKey;
+/** The site behind a public widget request, its origin checked (CORS), rate limited per IP. */
+async function widgetSite(c: Context<AppEnv>, key: string) {
   await checkRateLimit(c);
   if (key.length > 64) throw notFound('site');
   // Cached per isolate for a few seconds, misses too: unknown keys do not each cost a D1 read.
   const site = await cached(`widget-site:${key}`, Date.now(), () => getSiteForWidget(c.env.DB, key));
   if (!site) throw notFound('site');
   allowOrigin(c, site.origins);
-  const surveys = await listSurveys(c.env.DB, site.id, 'active');
-  const body = {
-    surveys: surveys.map(({ id, version, questions, targeting, locales, theme, thankYou }) => ({
-      id,
-      version,
-      questions,
-      ...(targeting ? { targeting } : {}),
-      ...(locales ? { locales } : {}),
-      ...(theme ? { theme } : {}),
-      ...(thankYou ? { thankYou } : {}),
-    })),
-    settings: {
-      locale: site.locale,
-      recontactDays: site.recontactDays,
-      // Only when Turnstile is on: the widget loads Cloudflare's script for these sites alone.
-      ...(site.turnstile ? { turnstile: site.turnstile } : {}),
-    },
-  };
   // Short public caching: a survey change reaches visitors within a minute. Past that, a returning
   // visitor's page view is answered from the cache while it refreshes (stale-while-revalidate): no
   // page view waits for the collector. The answer names the caller's origin (CORS): Vary on it.
   c.header('Cache-Control', `public, max-age=${CONFIG_MAX_AGE}, stale-while-revalidate=86400`);
   c.header('Vary', 'Origin');
-  return body;
+  return site;
+}
+
+type WidgetSite = NonNullable<Awaited<ReturnType<typeof getSiteForWidget>>>;
+
+const settingsOf = (site: WidgetSite) => ({
+  locale: site.locale,
+  recontactDays: site.recontactDays,
+  // Only when Turnstile is on: the widget loads Cloudflare's script for these sites alone.
+  ...(site.turnstile ? { turnstile: site.turnstile } : {}),
+});
+
+const publicSurvey = ({ id, version, questions, targeting, locales, theme, thankYou }: Survey): PublicSurvey => ({
+  id,
+  version,
+  questions,
+  ...(targeting ? { targeting } : {}),
+  ...(locales ? { locales } : {}),
+  ...(theme ? { theme } : {}),
+  ...(thankYou ? { thankYou } : {}),
+});
+
+// What every page view fetches: targeting only. Prompts come with the survey when it shows.
+route(publicRoutes, getSiteConfig, async (c, { params }) => {
+  const site = await widgetSite(c, params.siteKey);
+  const surveys = await listSurveys(c.env.DB, site.id, 'active');
+  return {
+    surveys: surveys.map(({ id, version, targeting }) => ({ id, version, ...(targeting ? { targeting } : {}) })),
+    settings: settingsOf(site),
+  };
+});
+
+route(publicRoutes, getSiteSurvey, async (c, { params }) => {
+  const site = await widgetSite(c, params.siteKey);
+  const survey = await getSurvey(c.env.DB, site.id, params.surveyId);
+  if (survey?.status !== 'active') throw notFound('survey');
+  return publicSurvey(survey);
+});
+
+// The whole config older loaders fetch (every active survey with its questions).
+route(publicRoutes, getSiteSurveys, async (c, { params }) => {
+  const site = await widgetSite(c, params.siteKey);
+  const surveys = await listSurveys(c.env.DB, site.id, 'active');
+  return { surveys: surveys.map(publicSurvey), settings: settingsOf(site) };
 });
 
 publicRoutes.options('/v1/responses', (c) => preflight(c));
