@@ -4,6 +4,8 @@ import { auditRoutes } from './audit/routes';
 import { escalateOverdue } from './cases/escalate';
 import { caseRoutes } from './cases/routes';
 import { publicRoutes } from './collect/routes';
+import { digestRoutes } from './digest/routes';
+import { sendDueDigests } from './digest/send';
 import { driverRoutes } from './drivers/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
 import { exportRoutes } from './export/routes';
@@ -17,6 +19,7 @@ import { openApiRoutes } from './openapi/routes';
 import { outcomeRoutes } from './outcomes/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
+import { shareRoutes } from './share/routes';
 import { siteRoutes } from './sites/routes';
 import { runBackfill, sitesWithBackfill } from './sites/segments-sql';
 import { settingsRoutes } from './sites/settings-routes';
@@ -50,6 +53,8 @@ for (const group of [
   topicRoutes,
   driverRoutes,
   outcomeRoutes,
+  digestRoutes,
+  shareRoutes,
   respondentRoutes,
   webhookRoutes,
   alertRoutes,
@@ -86,11 +91,12 @@ export default {
       ? handleRetagBatch(batch, env)
       : handleDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env),
   // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h;
-  // escalates overdue cases.
+  // escalates overdue cases; sends the weekly digests that are due.
   scheduled: (_controller, env, ctx) =>
     ctx.waitUntil(
       Promise.all([
         sweepDeliveries(env),
+        sendDueDigests(env),
         purgeIdempotencyKeys(env.DB),
         escalateOverdue(env),
         // Segment declarations whose older responses are not all counted yet.

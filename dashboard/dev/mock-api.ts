@@ -656,6 +656,7 @@ on(getSiteSettings, () => ({
     responsesToday: ROWS.filter((r) => r.day === dayOf(Date.now())).length,
     turnstile: { enabled: false, siteKey: null },
     segments: [],
+    digest: { schedule: 'off' as const, weekday: null, hour: null, timeZone: null, nextAt: null, webhooks: 0 },
   },
 }));
 on(listKeys, () => {

@@ -20,7 +20,7 @@ import {
 import { decodeVerbatimCursor, encodeVerbatimCursor } from './verbatim-cursor';
 
 /** NPS fall between a respondent's two latest answers that puts them on the at-risk list. */
-const AT_RISK_DROP = 3;
+export const AT_RISK_DROP = 3;
 /** Terms returned per sentiment. */
 const TERMS_PER_SENTIMENT = 20;
 

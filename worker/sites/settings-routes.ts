@@ -2,22 +2,32 @@ import { type Context, Hono } from 'hono';
 import { getSiteSettings as getSettingsOp, patchSiteSettings } from '../../shared/contract/sites';
 import { dayOf } from '../../shared/dates';
 import { forgetCollectCache } from '../collect/cache';
+import { digestSettings } from '../digest/settings';
+import { setDigestSchedule } from '../digest/sql';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
 import { listSegmentDims, runBackfill, setSegmentDims } from './segments-sql';
 import { getSiteSettings, updateSiteSettings } from './settings-sql';
 
-/** Abuse settings of the key's site: daily response cap and Turnstile (the secret is write-only). */
+/** Settings of the key's site: daily response cap, Turnstile (the secret is write-only), segments, digest. */
 export const settingsRoutes = new Hono<AppEnv>();
 
 async function current(c: Context<AppEnv>) {
   const s = await getSiteSettings(c.env.DB, c.get('siteId'), dayOf(Date.now()));
   if (!s) throw notFound('site');
   const fallback = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
-  const segments = await listSegmentDims(c.env.DB, c.get('siteId'));
+  const [segments, digest] = await Promise.all([
+    listSegmentDims(c.env.DB, c.get('siteId')),
+    digestSettings(c.env.DB, c.get('siteId')),
+  ]);
   return {
-    settings: { ...s, effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000), segments },
+    settings: {
+      ...s,
+      effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000),
+      segments,
+      digest,
+    },
   };
 }
 
@@ -34,8 +44,9 @@ route(settingsRoutes, patchSiteSettings, async (c, { body: patch }) => {
       { path: ['turnstileSiteKey'], message: 'required while a Turnstile secret is set' },
     ]);
   }
-  const { segments, ...rest } = patch;
+  const { segments, digest, ...rest } = patch;
   await updateSiteSettings(c.env.DB, c.get('siteId'), rest);
+  if (digest) await setDigestSchedule(c.env.DB, c.get('siteId'), digest);
   if (segments) {
     await setSegmentDims(c.env.DB, c.get('siteId'), segments);
     // Older responses are counted after the answer (the cron resumes what this does not finish).
