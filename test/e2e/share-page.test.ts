@@ -34,7 +34,7 @@ beforeAll(async () => {
   for (let i = 0; i < 36; i++) {
     const status = await postResponse(ORIGIN, {
       id: crypto.randomUUID(),
-      siteKey: site.key,
+      siteKey: site.site.key,
       surveyId: survey.id,
       touchpoint: 'checkout',
       answers: [
