@@ -5,6 +5,8 @@ import { auditRoutes } from './audit/routes';
 import { escalateOverdue } from './cases/escalate';
 import { caseRoutes } from './cases/routes';
 import { publicRoutes } from './collect/routes';
+import { digestRoutes } from './digest/routes';
+import { sendDueDigests } from './digest/send';
 import { driverRoutes } from './drivers/routes';
 import type { AppEnv, DeliveryMessage, Env } from './env';
 import { exportRoutes } from './export/routes';
@@ -18,6 +20,7 @@ import { openApiRoutes } from './openapi/routes';
 import { outcomeRoutes } from './outcomes/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
+import { shareRoutes } from './share/routes';
 import { runRezone } from './sites/rezone';
 import { sitesRezoning } from './sites/rezone-sql';
 import { siteRoutes } from './sites/routes';
@@ -53,6 +56,8 @@ for (const group of [
   topicRoutes,
   driverRoutes,
   outcomeRoutes,
+  digestRoutes,
+  shareRoutes,
   respondentRoutes,
   webhookRoutes,
   alertRoutes,
@@ -89,11 +94,13 @@ export default {
       ? handleRetagBatch(batch, env)
       : handleDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env),
   // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h;
-  // escalates overdue cases; runs again the work after responses that failed or was cut short.
+  // escalates overdue cases; runs again the work after responses that failed or was cut short; sends the
+  // weekly digests that are due.
   scheduled: (_controller, env, ctx) =>
     ctx.waitUntil(
       Promise.all([
         retryPendingWork(env).then(() => sweepDeliveries(env)),
+        sendDueDigests(env),
         purgeIdempotencyKeys(env.DB),
         escalateOverdue(env),
         // Segment declarations whose older responses are not all counted yet.

@@ -669,6 +669,7 @@ on(getSiteSettings, () => ({
     turnstile: { enabled: false, siteKey: null },
     identityVerification: false,
     segments: [],
+    digest: { schedule: 'off' as const, weekday: null, hour: null, timeZone: null, nextAt: null, webhooks: 0 },
   },
 }));
 on(listKeys, () => {

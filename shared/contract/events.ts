@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Sentiment } from '../schemas/api';
 import { Channel } from '../schemas/invitation';
+import { Digest } from './digest';
 import { Timestamp } from './lists';
 
 export const EventAnswer = z.object({
@@ -97,12 +98,26 @@ export const CaseEscalatedEvent = z.object({
   alert: z.object({ id: z.string() }),
 });
 
+/**
+ * The weekly leadership digest (the site's `digest` schedule, sent by the scheduled job once per
+ * week): the same body as GET /v1/digest for that week. Site-wide, so it names no survey at the top.
+ */
+export const DigestEvent = z.object({
+  deliveryId: base.deliveryId,
+  createdAt: Timestamp,
+  site: z.object({ id: z.string() }),
+  event: z.literal('digest'),
+  digest: Digest,
+});
+export type DigestEvent = z.infer<typeof DigestEvent>;
+
 export const SedaEvent = z.union([
   ResponseCompletedEvent,
   AnswerAlertEvent,
   DropAlertEvent,
   PingEvent,
   CaseEscalatedEvent,
+  DigestEvent,
 ]);
 export type SedaEvent = z.infer<typeof SedaEvent>;
 
@@ -117,5 +132,9 @@ export const WEBHOOK_EVENTS = {
   'case.escalated': {
     summary: 'A case opened by an alert is overdue (sent to webhooks that subscribe to alert)',
     schema: CaseEscalatedEvent,
+  },
+  digest: {
+    summary: 'The weekly leadership digest, on the schedule the site chose (PATCH /v1/site/settings `digest`)',
+    schema: DigestEvent,
   },
 } as const;

@@ -5,6 +5,7 @@
 import * as alerts from './alerts';
 import * as cases from './cases';
 import * as collect from './collect';
+import * as digest from './digest';
 import type { Endpoint } from './endpoint';
 import * as insights from './insights';
 import * as invitations from './invitations';
@@ -24,6 +25,7 @@ export {
   alerts,
   cases,
   collect,
+  digest,
   insights,
   invitations,
   keys,
@@ -50,6 +52,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   results,
   insights,
   why,
+  digest,
   invitations,
   respondents,
   webhooks,

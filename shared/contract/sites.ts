@@ -1,6 +1,6 @@
 /** Sites: created by the operator; each site key reads and changes its own site. */
 import { z } from 'zod';
-import { Site, SiteInput, SitePatch, SiteSettingsPatch } from '../schemas/api';
+import { Site, SiteInput, SitePatch, SiteSettingsPatch, Weekday } from '../schemas/api';
 import { endpoint } from './endpoint';
 import { Timestamp } from './lists';
 
@@ -70,6 +70,16 @@ export const SiteSettings = z.object({
         }),
       )
       .describe('attributes declared as segments: `segment=`/`by=` on them read rollups'),
+    digest: z
+      .object({
+        schedule: z.enum(['off', 'weekly']),
+        weekday: Weekday.nullable(),
+        hour: z.number().int().nullable(),
+        timeZone: z.string().nullable(),
+        nextAt: Timestamp.nullable().describe('when the next digest is due (null when off)'),
+        webhooks: z.number().int().describe('webhooks subscribed to `digest`: where the digest goes'),
+      })
+      .describe('the weekly leadership digest (GET /v1/digest previews it)'),
   }),
 });
 
@@ -87,7 +97,7 @@ export const getSiteSettings = endpoint({
   method: 'get',
   path: '/v1/site/settings',
   tag: 'sites',
-  summary: 'Daily response cap and Turnstile settings',
+  summary: 'Daily response cap, Turnstile, segment attributes and the digest schedule',
   access: 'manage',
   success: { status: 200, schema: SiteSettings, description: 'settings' },
   errors: [401, 403, 404],
@@ -99,7 +109,7 @@ export const patchSiteSettings = endpoint({
   path: '/v1/site/settings',
   tag: 'sites',
   summary:
-    'Change the daily cap, Turnstile keys (the secret is write-only), the segment attributes or identity verification',
+    'Change the daily cap, Turnstile keys (the secret is write-only), the segment attributes, identity verification or the digest schedule',
   access: 'manage',
   body: SiteSettingsPatch,
   success: {

@@ -155,7 +155,7 @@ export const WebhookInput = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2000),
   format: z.enum(['json', 'slack']).default('json'),
   events: z
-    .array(z.enum(['response.completed', 'alert']))
+    .array(z.enum(['response.completed', 'alert', 'digest']))
     .min(1)
     .refine((e) => new Set(e).size === e.length, MESSAGES.eventsOnce),
 });
@@ -239,7 +239,7 @@ export const AlertRuleInput = z.discriminatedUnion('kind', [AlertInput, DropAler
 export const AlertKindName = z.enum(['answer', 'drop']);
 export type AlertKindName = z.infer<typeof AlertKindName>;
 
-export const WebhookEvent = z.enum(['response.completed', 'alert']);
+export const WebhookEvent = z.enum(['response.completed', 'alert', 'digest']);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
 export const DeliveryStatus = z.enum(['pending', 'delivered', 'failed', 'dead']);
@@ -339,8 +339,35 @@ export const SegmentAttributes = z
   .max(5, 'at most 5 segment attributes')
   .refine((a) => new Set(a).size === a.length, 'each attribute once');
 
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const Weekday = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof Weekday>;
+
+/**
+ * When the leadership digest goes to the webhooks that subscribe to `digest`: never, or weekly on a
+ * weekday at an hour (0–23) of a time zone.
+ */
+export const DigestSchedule = z.discriminatedUnion('schedule', [
+  z.strictObject({ schedule: z.literal('off') }),
+  z.strictObject({
+    schedule: z.literal('weekly'),
+    weekday: Weekday,
+    hour: z.number().int().min(0).max(23),
+    timeZone: TimeZone.default('UTC'),
+  }),
+]);
+export type DigestSchedule = z.infer<typeof DigestSchedule>;
+
+/** `POST /v1/share-links`: a read-only link to the overview, optionally named and expiring. */
+export const ShareLinkInput = z.strictObject({
+  label: z.string().trim().min(1).max(80).optional(),
+  expiresInDays: z.number().int().min(1).max(365).optional(),
+});
+export type ShareLinkInput = z.infer<typeof ShareLinkInput>;
+
 export const SiteSettingsPatch = z.strictObject({
   segments: SegmentAttributes.optional(),
+  digest: DigestSchedule.optional(),
   dailyCap: z.number().int().min(0).max(10_000_000).nullable().optional(),
   turnstileSiteKey: z.string().trim().min(1).max(200).nullable().optional(),
   turnstileSecret: z.string().trim().min(1).max(200).nullable().optional(),

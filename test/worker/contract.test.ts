@@ -430,6 +430,33 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(400, api('POST', '/v1/outcomes', { ...m, json: { items: [] } }));
     await expectStatus(200, api('GET', '/v1/outcomes?kind=churned', k));
     await expectStatus(400, api('GET', '/v1/outcomes?kind=nope', k));
+
+    // The leadership digest (and its schedule), and read-only share links.
+    const digest = await expectStatus(200, api('GET', '/v1/digest', k));
+    expect(digest.site.name).toBe('Shop');
+    await expectStatus(200, api('GET', `/v1/digest?from=${digest.range.previous.from}&to=${digest.range.to}`, k));
+    await expectStatus(400, api('GET', '/v1/digest?from=2026-02-01&to=2026-01-01', k));
+    const weekly = { schedule: 'weekly', weekday: 'monday', hour: 9, timeZone: 'Asia/Tehran' };
+    const set = await expectStatus(200, api('PATCH', '/v1/site/settings', { ...m, json: { digest: weekly } }));
+    expect(set.settings.digest).toMatchObject({ schedule: 'weekly', weekday: 'monday', hour: 9 });
+    await expectStatus(
+      400,
+      api('PATCH', '/v1/site/settings', { ...m, json: { digest: { ...weekly, timeZone: 'Mars/Olympus' } } }),
+    );
+    const link = await expectStatus(201, api('POST', '/v1/share-links', { ...m, json: { label: 'Board' } }));
+    await expectStatus(400, api('POST', '/v1/share-links', { ...m, json: { label: '' } }));
+    await expectStatus(403, api('POST', '/v1/share-links', { ...k, json: {} }));
+    await expectStatus(200, api('GET', '/v1/share-links', m));
+    await expectStatus(403, api('GET', '/v1/share-links', k));
+    const token = new URL(link.url).pathname.split('/').pop();
+    await expectStatus(200, api('GET', `/v1/shared/${token}`));
+    await expectStatus(200, api('GET', `/share/${token}?lang=fa`));
+    await expectStatus(404, api('GET', `/v1/shared/${'x'.repeat(43)}`));
+    await expectStatus(404, api('GET', `/share/${'x'.repeat(43)}`));
+    await expectStatus(204, api('DELETE', `/v1/share-links/${link.id}`, m));
+    await expectStatus(404, api('DELETE', '/v1/share-links/shr_nope', m));
+    await expectStatus(410, api('GET', `/v1/shared/${token}`));
+    await expectStatus(410, api('GET', `/share/${token}`));
   });
 
   it('deliveries and cases', async () => {
@@ -589,11 +616,15 @@ describe('every endpoint answers as its OpenAPI document says', () => {
 });
 
 describe('the Worker serves the declared routes and nothing else', () => {
-  it('every /v1 (and /s/ page) route of the app is an endpoint in ENDPOINTS, and every endpoint is routed', () => {
+  it('every /v1 (and /s/, /share/ page) route of the app is an endpoint in ENDPOINTS, and every endpoint is routed', () => {
     const declared = new Set(ENDPOINTS.map((e) => `${e.method.toUpperCase()} ${e.path.replace(/\{(\w+)\}/g, ':$1')}`));
     const served = new Set(
       app.routes
-        .filter((r) => (r.path.startsWith('/v1') || r.path.startsWith('/s/')) && r.method !== 'OPTIONS')
+        .filter(
+          (r) =>
+            (r.path.startsWith('/v1') || r.path.startsWith('/s/') || r.path.startsWith('/share/')) &&
+            r.method !== 'OPTIONS',
+        )
         .map((r) => `${r.method} ${r.path}`),
     );
     expect([...served].filter((r) => !declared.has(r))).toEqual([]);

@@ -57,6 +57,11 @@ describe('the role × route table', () => {
     expect(byId.exportResponses).not.toContain('agent');
     expect(byId.patchCase).toEqual(['owner', 'admin', 'agent']);
     expect(byId.listAudit).toEqual(['owner', 'admin', 'analyst']);
+    // Leadership reads the digest; only owners and admins hand out or revoke share links.
+    expect(byId.getDigest).toEqual(['owner', 'admin', 'analyst']);
+    expect(byId.createShareLink).toEqual(['owner', 'admin']);
+    expect(byId.revokeShareLink).toEqual(['owner', 'admin']);
+    expect(byId.getSharedOverview).toEqual([]);
   });
 });
 

@@ -10,13 +10,37 @@ import { MIN_ANSWERS } from '../../shared/metrics';
 import { optionsOf, scaleOf as registryScale } from '../../shared/questions/registry';
 import type { Question } from '../../shared/schemas/survey';
 import { prattBootstrap } from '../lib/stats';
-import type { DriverRow } from './sql';
+import { siteRange } from '../sites/time';
+import { type DriverRow, driverRows } from './sql';
 
 /** Attribute values kept per attribute, and attributes kept, as columns (most frequent first). */
 const VALUES_PER_ATTRIBUTE = 5;
 const MAX_ATTRIBUTES = 5;
 /** A dummy column needs this many responses with it (and without it) to be estimated at all. */
 const MIN_PRESENT = 5;
+
+/** Responses read per request (the latest in the range): bounded work at any volume. */
+const DRIVER_RESPONSES_CAP = 5000;
+
+/** Key drivers of a survey's score over a range (default the last 30 days): the drivers API and the digest. */
+export async function surveyDrivers(
+  db: D1Database,
+  siteId: string,
+  survey: { id: string; questions: readonly Question[] },
+  target: Drivers['target'],
+  from?: string,
+  to?: string,
+): Promise<Drivers> {
+  const range = await siteRange(db, siteId, from, to);
+  const rows = await driverRows(db, {
+    siteId,
+    surveyId: survey.id,
+    from: range.from,
+    to: range.to,
+    cap: DRIVER_RESPONSES_CAP,
+  });
+  return keyDrivers(survey.questions, target, rows);
+}
 
 type Column = Omit<Driver, 'importance' | 'ci95' | 'evidence'> & { values: number[] };
 

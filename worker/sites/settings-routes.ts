@@ -2,6 +2,8 @@ import { type Context, Hono } from 'hono';
 import { getSiteSettings as getSettingsOp, patchSiteSettings } from '../../shared/contract/sites';
 import { forgetCollectCache } from '../collect/cache';
 import { newIdentitySecret } from '../collect/identity';
+import { digestSettings } from '../digest/settings';
+import { setDigestSchedule } from '../digest/sql';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
@@ -13,16 +15,24 @@ import {
   updateSiteSettings,
 } from './settings-sql';
 
-/** Abuse settings of the key's site: daily response cap, Turnstile (the secret is write-only), identity verification. */
+/** Settings of the key's site: daily response cap, Turnstile (the secret is write-only), segments, identity verification, digest. */
 export const settingsRoutes = new Hono<AppEnv>();
 
 async function current(c: Context<AppEnv>) {
   const s = await getSiteSettings(c.env.DB, c.get('siteId'), Date.now());
   if (!s) throw notFound('site');
   const fallback = Number(c.env.DAILY_RESPONSE_CAP ?? '10000');
-  const segments = await listSegmentDims(c.env.DB, c.get('siteId'));
+  const [segments, digest] = await Promise.all([
+    listSegmentDims(c.env.DB, c.get('siteId')),
+    digestSettings(c.env.DB, c.get('siteId')),
+  ]);
   return {
-    settings: { ...s, effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000), segments },
+    settings: {
+      ...s,
+      effectiveDailyCap: s.dailyCap ?? (Number.isFinite(fallback) ? fallback : 10000),
+      segments,
+      digest,
+    },
   };
 }
 
@@ -39,8 +49,9 @@ route(settingsRoutes, patchSiteSettings, async (c, { body: patch }) => {
       { path: ['turnstileSiteKey'], message: 'required while a Turnstile secret is set' },
     ]);
   }
-  const { segments, identityVerification, ...rest } = patch;
+  const { segments, identityVerification, digest, ...rest } = patch;
   await updateSiteSettings(c.env.DB, c.get('siteId'), rest);
+  if (digest) await setDigestSchedule(c.env.DB, c.get('siteId'), digest);
   // The identity secret is shown in the answer that made it, never again (like an API key).
   let identitySecret: string | undefined;
   if (identityVerification === false) await disableIdentityVerification(c.env.DB, c.get('siteId'));

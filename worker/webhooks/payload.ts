@@ -28,13 +28,13 @@ export function clip(s: string, n = 500): string {
   cut = cut.replace(/&[a-z]{0,3}$/, '');
   return `${cut}…`;
 }
-export const surveyName = (e: Pick<SedaEvent, 'survey'>) => `"${esc(e.survey.name)}"`;
+export const surveyName = (e: { survey: { name: string } }) => `"${esc(e.survey.name)}"`;
 
 export function answerLines(answers: EventAnswer[]): string {
   return answers.map((a) => `• *${esc(a.questionId)}*: ${esc(clip(valueText(a.value)))}`).join('\n');
 }
 
-/** Slack text of the events that are not alerts (each alert kind writes its own: alerts/kinds). */
+/** Slack text of the events that are not alerts (each alert kind writes its own: alerts/kinds; the digest: digest/slack.ts). */
 function slackText(e: SedaEvent): string {
   if (e.event === 'ping') return `Seda test delivery for ${surveyName(e)}: this webhook works.`;
   if (e.event === 'response.completed') {

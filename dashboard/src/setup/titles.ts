@@ -13,6 +13,7 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     touchpoints: 'Touchpoints',
     install: 'Install',
     keys: 'API keys',
+    digest: 'Digest & sharing',
   },
   fa: {
     surveys: 'نظرسنجی‌ها',
@@ -21,6 +22,7 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     touchpoints: 'نقاط تماس',
     install: 'نصب',
     keys: 'کلیدهای API',
+    digest: 'گزارش هفتگی و اشتراک',
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { Distribute } from '../distribute/screen';
+import { lazyView } from '../lazy-view';
 import type { SetupRoute } from '../route';
 import { Editor } from './editor/editor';
 import { useSetupT } from './i18n';
@@ -9,6 +10,9 @@ import { Surveys } from './surveys';
 import { setupTitle } from './titles';
 import { Touchpoints } from './touchpoints';
 import './setup.css';
+
+// Digest & sharing, fetched only when opened: most visits never need it.
+const LazyDigest = lazyView(() => import('./digest').then((m) => m.DigestScreen));
 
 /** One set-up screen inside the dashboard shell: its heading (focused on arrival) and its content. */
 export function SetupView({
@@ -31,6 +35,7 @@ export function SetupView({
       {route.view === 'install' && <Install />}
       {route.view === 'touchpoints' && <Touchpoints onChanged={onChanged} />}
       {route.view === 'keys' && <Keys />}
+      {route.view === 'digest' && <LazyDigest />}
       {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
       {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
       {route.view === 'distribute' && route.id && <Distribute key={route.id} id={route.id} />}
