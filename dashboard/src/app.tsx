@@ -23,6 +23,7 @@ import {
 } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
 import { SetupView, setupTitle } from './setup/view';
+import { siteToday, useSiteTime } from './site-time';
 import { AtRisk } from './views/at-risk';
 import { DropOff } from './views/drop-off';
 import { Inbox } from './views/inbox';
@@ -110,7 +111,8 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
     : (surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
       surveys.find((s) => s.status === 'active') ??
       surveys[0]);
-  const dates = resolveDates(filters);
+  const time = useSiteTime();
+  const dates = resolveDates(filters, siteToday(time), time.calendar);
   // The segment menu counts answers in the selected period, like every number beside it.
   const segmentsQ = useEndpoint(
     getSegments,

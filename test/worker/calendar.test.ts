@@ -42,7 +42,10 @@ describe('site time zone and calendar', () => {
     expect((await patchSite(apiKey, { calendar: 'julian' })).status).toBe(400);
     const ok = await patchSite(apiKey, { timeZone: 'Asia/Tehran', calendar: 'persian' });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).site).toMatchObject({ timeZone: 'Asia/Tehran', calendar: 'persian' });
+    expect(((await ok.json()) as { site: unknown }).site).toMatchObject({
+      timeZone: 'Asia/Tehran',
+      calendar: 'persian',
+    });
     expect((await getJson('/v1/site', apiKey)).site).toMatchObject({ timeZone: 'Asia/Tehran', calendar: 'persian' });
   });
 
