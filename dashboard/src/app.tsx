@@ -24,6 +24,7 @@ import {
 } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
 import { setupTitle } from './setup/titles';
+import { siteToday, useSiteTime } from './site-time';
 import { Overview, resultsInputFor } from './views/overview';
 import { SignIn } from './views/sign-in';
 
@@ -108,7 +109,8 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
     : (surveys.find((s) => s.id === (filters.survey ?? lastSurvey())) ??
       surveys.find((s) => s.status === 'active') ??
       surveys[0]);
-  const dates = resolveDates(filters);
+  const time = useSiteTime();
+  const dates = resolveDates(filters, siteToday(time), time.calendar);
   // The segment menu counts answers in the selected period, like every number beside it.
   const segmentsQ = useEndpoint(
     getSegments,

@@ -1,33 +1,34 @@
-import { addDays, periodStart } from '../../shared/dates';
+import { addDays, type Calendar, nextPeriod, periodStart } from '../../shared/dates';
 import type { I18n } from './i18n';
 import type { Interval } from './types';
 
+export { nextPeriod };
+
 /** Every period start from `from` to `to` (so periods without answers show as gaps, not as nothing). */
-export function periodsBetween(from: string, to: string, interval: Interval): string[] {
+export function periodsBetween(
+  from: string,
+  to: string,
+  interval: Interval,
+  calendar: Calendar = 'gregorian',
+): string[] {
   const out: string[] = [];
-  let p = periodStart(from, interval);
+  let p = periodStart(from, interval, calendar);
   for (let guard = 0; p <= to && guard < 2000; guard++) {
     out.push(p);
-    p = nextPeriod(p, interval);
+    p = nextPeriod(p, interval, calendar);
   }
   return out;
 }
 
-export function nextPeriod(p: string, interval: Interval): string {
-  if (interval === 'day') return addDays(p, 1);
-  if (interval === 'week') return addDays(p, 7);
-  const y = Number(p.slice(0, 4));
-  const m = Number(p.slice(5, 7));
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
 /** The last day of a period, clipped to the range end. */
-export function periodEnd(p: string, interval: Interval, rangeTo: string): string {
-  const end = addDays(nextPeriod(p, interval), -1);
+export function periodEnd(p: string, interval: Interval, rangeTo: string, calendar: Calendar = 'gregorian'): string {
+  const end = addDays(nextPeriod(p, interval, calendar), -1);
   return end < rangeTo ? end : rangeTo;
 }
 
-/** A short label for an axis. */
-export function periodLabel(i18n: I18n, p: string, interval: Interval): string {
-  return interval === 'month' ? i18n.month(p) : i18n.shortDay(p);
+/** A short label for an axis: months, quarters and years by name in the site's calendar. */
+export function periodLabel(i18n: I18n, p: string, interval: Interval, calendar: Calendar = 'gregorian'): string {
+  if (interval === 'day' || interval === 'week') return i18n.shortDay(p);
+  if (interval === 'year') return i18n.year(p, calendar);
+  return i18n.month(p, calendar);
 }

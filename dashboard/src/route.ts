@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { addDays, dayOf, daysBetween } from '../../shared/dates';
+import { addDays, type Calendar, dayOf, daysBetween, resolveRange } from '../../shared/dates';
 import { CaseStatus, Interval, Sentiment } from '../../shared/schemas/api';
 import { CHANNELS, type Channel } from '../../shared/schemas/invitation';
 import { METRICS } from './metric';
@@ -20,7 +20,8 @@ export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys', 'digest
 export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute';
 export type SetupRoute = { view: SetupView; id?: string };
 
-export const RANGES = ['7', '30', '90', '365', 'custom'] as const;
+/** Rolling windows up to today, or the last whole month/quarter of the site's calendar (today excluded). */
+export const RANGES = ['7', '30', '90', '365', 'month', 'quarter', 'custom'] as const;
 export type RangePreset = (typeof RANGES)[number];
 
 export type Filters = {
@@ -118,12 +119,23 @@ export function toHash({
   return `#/${view}${qs ? `?${qs}` : ''}`;
 }
 
-/** Concrete inclusive days for the filters (UTC), and the grouping interval to use. */
-export function resolveDates(f: Filters, today = dayOf(Date.now())): { from: string; to: string; interval: Interval } {
+/**
+ * Concrete inclusive days for the filters (local days of the site; `today` is the site's), and the
+ * grouping interval to use. "Last month" is the last whole month of the site's calendar, so the API
+ * compares it with the whole month before it.
+ */
+export function resolveDates(
+  f: Filters,
+  today = dayOf(Date.now()),
+  calendar: Calendar = 'gregorian',
+): { from: string; to: string; interval: Interval } {
   let from: string;
   let to: string;
   if (f.range === 'custom' && f.from && f.to) {
     [from, to] = f.from <= f.to ? [f.from, f.to] : [f.to, f.from];
+  } else if (f.range === 'month' || f.range === 'quarter') {
+    ({ from, to } = resolveRange(undefined, undefined, today, { calendar, period: f.range }));
+    return { from, to, interval: f.interval ?? (f.range === 'month' ? 'week' : 'month') };
   } else {
     const days = f.range === 'custom' ? 30 : Number(f.range);
     to = today;

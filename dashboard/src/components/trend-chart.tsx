@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { type AnyMetric, formatCi, formatValue, headline, MIN_ANSWERS, SCALE } from '../metric';
 import { periodEnd, periodLabel } from '../periods';
+import { useSiteTime } from '../site-time';
 import type { Interval, MetricKey } from '../types';
 import { useWidth } from './use-width';
 import './trend-chart.css';
@@ -77,7 +78,8 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
       .join('')}Z`;
 
   const labelEvery = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(innerW / 72))));
-  const label = (p: string) => periodLabel(i18n, p, interval);
+  const { calendar } = useSiteTime();
+  const label = (p: string) => periodLabel(i18n, p, interval, calendar);
   const fmt = (v: number) => formatValue(i18n, metric, v);
   const metricName = t(`metric.${metric}`);
   const intervalName = t(`interval.${interval}`);
@@ -202,7 +204,7 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
                     ? i18n.day(p.period)
                     : t('rangeSummary', {
                         from: i18n.day(p.period),
-                        to: i18n.day(periodEnd(p.period, interval, rangeTo)),
+                        to: i18n.day(periodEnd(p.period, interval, rangeTo, calendar)),
                       })}
                 </th>
                 <td>{!p.m ? t('none') : p.m.enough ? fmt(headline(p.m)) : t('tooFew')}</td>

@@ -45,6 +45,8 @@ export const en = {
   'range.30': 'Last 30 days',
   'range.90': 'Last 90 days',
   'range.365': 'Last 12 months',
+  'range.month': 'Last whole month',
+  'range.quarter': 'Last whole quarter',
   'range.custom': 'Custom dates',
   from: 'From',
   to: 'To',

@@ -45,6 +45,8 @@ export const fa: Record<MessageKey, string> = {
   'range.30': '۳۰ روز گذشته',
   'range.90': '۹۰ روز گذشته',
   'range.365': '۱۲ ماه گذشته',
+  'range.month': 'ماه کامل گذشته',
+  'range.quarter': 'فصل کامل گذشته',
   'range.custom': 'تاریخ دلخواه',
   from: 'از',
   to: 'تا',

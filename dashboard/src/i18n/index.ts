@@ -58,6 +58,19 @@ export function makeI18n(locale: Locale) {
     }
     return f;
   };
+  // The Persian calendar in either language (the English one names Jalali months in Latin letters).
+  const persianDf = (opts: Intl.DateTimeFormatOptions) => {
+    const k = `persian${JSON.stringify(opts)}`;
+    let f = dfCache.get(k);
+    if (!f) {
+      f = new Intl.DateTimeFormat(locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en-u-ca-persian', {
+        timeZone: 'UTC',
+        ...opts,
+      });
+      dfCache.set(k, f);
+    }
+    return f;
+  };
   const asDate = (d: string | number) =>
     typeof d === 'number' ? new Date(d) : /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : new Date(d);
 
@@ -111,11 +124,20 @@ export function makeI18n(locale: Locale) {
     day: (d: string | number) => df({ year: 'numeric', month: 'short', day: 'numeric' }).format(asDate(d)),
     /** A day without the year, for chart axes. */
     shortDay: (d: string) => df({ month: 'short', day: 'numeric' }).format(asDate(d)),
-    /** Month and year (Gregorian month buckets are labelled by their first day in Persian). */
-    month: (d: string) =>
-      locale === 'fa'
-        ? df({ year: 'numeric', month: 'short', day: 'numeric' }).format(asDate(d))
-        : df({ year: 'numeric', month: 'short' }).format(asDate(d)),
+    /**
+     * Month and year of a month bucket in the site's calendar: a Jalali month by its Persian name
+     * (in English too: "Farvardin 1405 AP"); a Gregorian one is labelled by its first day in Persian,
+     * since it spans two Jalali months.
+     */
+    month: (d: string, calendar: 'gregorian' | 'persian' = 'gregorian') =>
+      calendar === 'persian'
+        ? persianDf({ year: 'numeric', month: 'short' }).format(asDate(d))
+        : locale === 'fa'
+          ? df({ year: 'numeric', month: 'short', day: 'numeric' }).format(asDate(d))
+          : df({ year: 'numeric', month: 'short' }).format(asDate(d)),
+    /** The year a year bucket starts in, in the site's calendar. */
+    year: (d: string, calendar: 'gregorian' | 'persian' = 'gregorian') =>
+      (calendar === 'persian' ? persianDf : df)({ year: 'numeric' }).format(asDate(d)),
     /** How long ago, in words: "3 minutes ago" / «۳ دقیقه پیش». */
     ago: (d: string | number, now = Date.now()) => {
       const s = Math.round((asDate(d).getTime() - now) / 1000);

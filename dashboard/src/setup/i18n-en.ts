@@ -40,6 +40,16 @@ export const setupEn = {
   removeOrigin: 'Remove origin {origin}',
   siteLocale: 'Default language',
   siteRecontact: 'Days between any two surveys for one visitor',
+  timeTitle: 'Time zone and calendar',
+  timeIntro:
+    'Days, weeks and months of results, trends, the journey and exports are cut in this time zone. The Persian calendar gives Jalali months and weeks from Saturday.',
+  timeZone: 'Time zone (type to search)',
+  calendar: 'Calendar',
+  'calendar.gregorian': 'Gregorian (weeks from Monday)',
+  'calendar.persian': 'Persian / Jalali (weeks from Saturday)',
+  timeToday: 'Today in this zone: {day}.',
+  timeZoneRebuilding:
+    'Saved. Stored answers are being moved to their days in the new time zone; figures stay exact meanwhile, only slower.',
   checkTitle: 'Is it working?',
   lastResponse: 'Last response received: {when}.',
   lastResponseAgo: 'Working: last response received {ago}.',

@@ -10,6 +10,7 @@ import { CopyBox } from './copy-box';
 import { cspLines } from './csp';
 import { asIssuesOf, type Errors, Field, focusFirstError, issueMap } from './form';
 import { useSetupT } from './i18n';
+import { SiteTimeForm } from './site-time';
 
 type SiteInfo = ReplyOf<typeof getSite>;
 
@@ -116,6 +117,13 @@ export function Install() {
             <CopyBox id="spa" label={st('spaLabel')} text={spaUsage(api, info.site.key)} />
           </section>
           <SiteForm site={info.site} onSaved={(site) => setInfo({ ...info, site })} />
+          <SiteTimeForm
+            site={info.site}
+            rezoning={info.rezoning}
+            onSaved={(site) =>
+              setInfo({ ...info, site, rezoning: site.timeZone !== info.site.timeZone || info.rezoning })
+            }
+          />
         </div>
       )}
       {error && info && <p class="small muted">{t('errorPrefix', { message: error.message })}</p>}

@@ -14,6 +14,7 @@ import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { metricOf, metricsAsked } from '../metric';
 import { periodsBetween } from '../periods';
+import { useSiteTime } from '../site-time';
 import type { MetricKey, Results, Stage } from '../types';
 import './overview.css';
 import { useTouchpointName } from '../touchpoint-name';
@@ -187,7 +188,8 @@ function Funnel({ r }: { r: Results }) {
 
 function Trends({ r, metrics }: { r: Results; metrics: readonly MetricKey[] }) {
   const byPeriod = new Map(r.trend.map((p) => [p.period, p]));
-  const periods = periodsBetween(r.range.from, r.range.to, r.range.interval);
+  const { calendar } = useSiteTime();
+  const periods = periodsBetween(r.range.from, r.range.to, r.range.interval, calendar);
   for (const p of r.trend) if (!periods.includes(p.period)) periods.push(p.period);
   periods.sort();
   return (
