@@ -222,3 +222,106 @@ FROM (
 )
 WHERE k <= 2
 GROUP BY site_id, respondent_id;
+
+-- 3. Completed responses are those that reached the end with at least one answer, so the completion
+--    rate (completed ÷ responses with an answer) is never above 100%: a post with `completed: true`
+--    and no answers is shown but neither answered nor completed. The six triggers that count
+--    `completed` into the rollups are recreated counting `completed AND answered` (bodies otherwise as
+--    in 0001 and 0007); response_dims keeps the value it counted. Rows already counted are corrected.
+
+DROP TRIGGER responses_ai;
+CREATE TRIGGER responses_ai AFTER INSERT ON responses BEGIN
+  INSERT INTO response_rollups (survey_id, touchpoint, day, started, answered, completed)
+  VALUES (NEW.survey_id, NEW.touchpoint, NEW.day, 1, NEW.answered, (NEW.completed AND NEW.answered))
+  ON CONFLICT (survey_id, day, touchpoint) DO UPDATE SET
+    started = started + 1, answered = answered + excluded.answered, completed = completed + excluded.completed;
+END;
+
+DROP TRIGGER responses_au;
+CREATE TRIGGER responses_au AFTER UPDATE OF completed, answered ON responses
+WHEN NEW.completed <> OLD.completed OR NEW.answered <> OLD.answered BEGIN
+  UPDATE response_rollups SET completed = completed + (NEW.completed AND NEW.answered) - (OLD.completed AND OLD.answered),
+    answered = answered + NEW.answered - OLD.answered
+  WHERE survey_id = NEW.survey_id AND touchpoint = NEW.touchpoint AND day = NEW.day;
+END;
+
+DROP TRIGGER responses_ad;
+CREATE TRIGGER responses_ad AFTER DELETE ON responses BEGIN
+  UPDATE response_rollups SET started = started - 1, answered = answered - OLD.answered,
+    completed = completed - (OLD.completed AND OLD.answered)
+  WHERE survey_id = OLD.survey_id AND touchpoint = OLD.touchpoint AND day = OLD.day;
+END;
+
+DROP TRIGGER responses_ai_dims;
+CREATE TRIGGER responses_ai_dims AFTER INSERT ON responses BEGIN
+  INSERT INTO segment_values (site_id, dim, value)
+  SELECT NEW.site_id, x.dim, x.value FROM (
+    SELECT 'a:' || d.name AS dim, CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT) AS value
+    FROM segment_dims d WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL
+  ) AS x
+  WHERE x.value IS NOT NULL AND (SELECT COUNT(*) FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim) < 50
+    AND NOT EXISTS (SELECT 1 FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim AND v.value = x.value);
+
+  INSERT INTO response_dims (response_id, dim, value, survey_id, touchpoint, day, answered, completed)
+  SELECT NEW.id, 'locale', NEW.locale, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  WHERE NEW.locale IS NOT NULL
+  UNION ALL
+  SELECT NEW.id, 'channel', NEW.channel, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  UNION ALL
+  SELECT NEW.id, v.dim, v.value, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  FROM segment_dims d JOIN segment_values v ON v.site_id = d.site_id AND v.dim = 'a:' || d.name
+    AND v.value = CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT)
+  WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL;
+END;
+
+DROP TRIGGER responses_au_dims_counts;
+CREATE TRIGGER responses_au_dims_counts AFTER UPDATE OF completed, answered ON responses
+WHEN NEW.completed <> OLD.completed OR NEW.answered <> OLD.answered BEGIN
+  UPDATE dim_response_rollups SET
+    answered = answered + NEW.answered - (SELECT d.answered FROM response_dims d WHERE d.response_id = NEW.id AND d.dim = dim_response_rollups.dim),
+    completed = completed + (NEW.completed AND NEW.answered) - (SELECT d.completed FROM response_dims d WHERE d.response_id = NEW.id AND d.dim = dim_response_rollups.dim)
+  WHERE survey_id = NEW.survey_id AND day = NEW.day AND touchpoint = NEW.touchpoint
+    AND (dim, value) IN (SELECT dim, value FROM response_dims WHERE response_id = NEW.id);
+  UPDATE response_dims SET answered = NEW.answered, completed = (NEW.completed AND NEW.answered) WHERE response_id = NEW.id;
+END;
+
+DROP TRIGGER responses_au_dims_keys;
+CREATE TRIGGER responses_au_dims_keys AFTER UPDATE OF attributes, locale ON responses
+WHEN OLD.attributes IS NOT NEW.attributes OR OLD.locale IS NOT NEW.locale BEGIN
+  DELETE FROM response_dims WHERE response_id = NEW.id;
+
+  INSERT INTO segment_values (site_id, dim, value)
+  SELECT NEW.site_id, x.dim, x.value FROM (
+    SELECT 'a:' || d.name AS dim, CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT) AS value
+    FROM segment_dims d WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL
+  ) AS x
+  WHERE x.value IS NOT NULL AND (SELECT COUNT(*) FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim) < 50
+    AND NOT EXISTS (SELECT 1 FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim AND v.value = x.value);
+
+  INSERT INTO response_dims (response_id, dim, value, survey_id, touchpoint, day, answered, completed)
+  SELECT NEW.id, 'locale', NEW.locale, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  WHERE NEW.locale IS NOT NULL
+  UNION ALL
+  SELECT NEW.id, 'channel', NEW.channel, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  UNION ALL
+  SELECT NEW.id, v.dim, v.value, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  FROM segment_dims d JOIN segment_values v ON v.site_id = d.site_id AND v.dim = 'a:' || d.name
+    AND v.value = CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT)
+  WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL;
+END;
+
+
+UPDATE response_rollups SET completed = completed - x.n
+FROM (SELECT survey_id, day, touchpoint, COUNT(*) AS n FROM responses WHERE completed = 1 AND answered = 0
+      GROUP BY survey_id, day, touchpoint) AS x
+WHERE response_rollups.survey_id = x.survey_id AND response_rollups.day = x.day
+  AND response_rollups.touchpoint = x.touchpoint;
+
+UPDATE dim_response_rollups SET completed = completed - x.n
+FROM (SELECT survey_id, dim, value, day, touchpoint, COUNT(*) AS n FROM response_dims
+      WHERE completed = 1 AND answered = 0 GROUP BY survey_id, dim, value, day, touchpoint) AS x
+WHERE dim_response_rollups.survey_id = x.survey_id AND dim_response_rollups.dim = x.dim
+  AND dim_response_rollups.value = x.value AND dim_response_rollups.day = x.day
+  AND dim_response_rollups.touchpoint = x.touchpoint;
+
+UPDATE response_dims SET completed = 0 WHERE completed = 1 AND answered = 0;
