@@ -1,5 +1,6 @@
 import type { Results } from '../../shared/contract/results';
 import { resolveRange } from '../../shared/dates';
+import { testCells } from '../../shared/friction';
 import {
   type Ces,
   type Csat,
@@ -11,7 +12,6 @@ import {
   type Nps,
   npsFromHistogram,
 } from '../../shared/metrics';
-import { testCells } from '../../shared/friction';
 import { resultOf } from '../../shared/questions/registry';
 import type { Interval, Touchpoint } from '../../shared/schemas/api';
 import type { Survey } from '../../shared/schemas/survey';
