@@ -311,6 +311,55 @@ WHEN OLD.attributes IS NOT NEW.attributes OR OLD.locale IS NOT NEW.locale BEGIN
 END;
 
 
+-- 0012's restamp of a response's day (a site's time zone changed) counts completed the same way, and
+-- moves the days kept in respondent_risk.
+DROP TRIGGER responses_au_day;
+CREATE TRIGGER responses_au_day AFTER UPDATE OF day ON responses WHEN NEW.day <> OLD.day BEGIN
+  UPDATE response_rollups SET started = started - 1, answered = answered - OLD.answered,
+    completed = completed - (OLD.completed AND OLD.answered)
+  WHERE survey_id = OLD.survey_id AND touchpoint = OLD.touchpoint AND day = OLD.day;
+  INSERT INTO response_rollups (survey_id, touchpoint, day, started, answered, completed)
+  VALUES (NEW.survey_id, NEW.touchpoint, NEW.day, 1, NEW.answered, (NEW.completed AND NEW.answered))
+  ON CONFLICT (survey_id, day, touchpoint) DO UPDATE SET
+    started = started + 1, answered = answered + excluded.answered, completed = completed + excluded.completed;
+
+  UPDATE dim_response_rollups SET started = started - 1,
+    answered = answered - (SELECT d.answered FROM response_dims d WHERE d.response_id = OLD.id AND d.dim = dim_response_rollups.dim),
+    completed = completed - (SELECT d.completed FROM response_dims d WHERE d.response_id = OLD.id AND d.dim = dim_response_rollups.dim)
+  WHERE survey_id = OLD.survey_id AND day = OLD.day AND touchpoint = OLD.touchpoint
+    AND (dim, value) IN (SELECT dim, value FROM response_dims WHERE response_id = OLD.id);
+  INSERT INTO dim_response_rollups (survey_id, dim, value, touchpoint, day, started, answered, completed)
+  SELECT NEW.survey_id, d.dim, d.value, NEW.touchpoint, NEW.day, 1, d.answered, d.completed
+  FROM response_dims d WHERE d.response_id = NEW.id
+  ON CONFLICT (survey_id, dim, value, day, touchpoint) DO UPDATE SET
+    started = started + 1, answered = answered + excluded.answered, completed = completed + excluded.completed;
+  UPDATE response_dims SET day = NEW.day WHERE response_id = NEW.id;
+END;
+
+CREATE TRIGGER responses_au_day_risk AFTER UPDATE OF day ON responses
+WHEN NEW.day <> OLD.day AND NEW.respondent_id IS NOT NULL BEGIN
+  DELETE FROM respondent_risk WHERE (site_id, respondent_id) IN (SELECT NEW.site_id, NEW.respondent_id);
+  INSERT INTO respondent_risk (site_id, respondent_id, response_id, survey_id, touchpoint, latest, latest_at,
+    latest_day, previous, previous_day)
+  SELECT site_id, respondent_id, max(CASE WHEN k = 1 THEN response_id END), max(CASE WHEN k = 1 THEN survey_id END),
+    max(CASE WHEN k = 1 THEN touchpoint END), max(CASE WHEN k = 1 THEN num END),
+    max(CASE WHEN k = 1 THEN created_at END), max(CASE WHEN k = 1 THEN day END),
+    max(CASE WHEN k = 2 THEN num END), max(CASE WHEN k = 2 THEN day END)
+  FROM (
+    SELECT r.site_id, r.respondent_id, r.id AS response_id, r.survey_id, r.touchpoint, r.day, a.num, a.created_at,
+      ROW_NUMBER() OVER (PARTITION BY r.site_id, r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
+    FROM (SELECT NEW.site_id, NEW.respondent_id) AS w
+      CROSS JOIN responses r ON r.site_id = w.site_id AND r.respondent_id = w.respondent_id
+      CROSS JOIN surveys s ON s.id = r.survey_id
+      CROSS JOIN answers a ON a.response_id = r.id
+    WHERE a.num IS NOT NULL AND a.question_id = (SELECT json_extract(q.value, '$.id') FROM json_each(s.definition, '$.questions') AS q
+     WHERE json_extract(q.value, '$.type') = 'nps' ORDER BY q.key LIMIT 1)
+  )
+  WHERE k <= 2
+  GROUP BY site_id, respondent_id;
+END;
+
+
 UPDATE response_rollups SET completed = completed - x.n
 FROM (SELECT survey_id, day, touchpoint, COUNT(*) AS n FROM responses WHERE completed = 1 AND answered = 0
       GROUP BY survey_id, day, touchpoint) AS x
