@@ -222,3 +222,155 @@ FROM (
 )
 WHERE k <= 2
 GROUP BY site_id, respondent_id;
+
+-- 3. Completed responses are those that reached the end with at least one answer, so the completion
+--    rate (completed ÷ responses with an answer) is never above 100%: a post with `completed: true`
+--    and no answers is shown but neither answered nor completed. The six triggers that count
+--    `completed` into the rollups are recreated counting `completed AND answered` (bodies otherwise as
+--    in 0001 and 0007); response_dims keeps the value it counted. Rows already counted are corrected.
+
+DROP TRIGGER responses_ai;
+CREATE TRIGGER responses_ai AFTER INSERT ON responses BEGIN
+  INSERT INTO response_rollups (survey_id, touchpoint, day, started, answered, completed)
+  VALUES (NEW.survey_id, NEW.touchpoint, NEW.day, 1, NEW.answered, (NEW.completed AND NEW.answered))
+  ON CONFLICT (survey_id, day, touchpoint) DO UPDATE SET
+    started = started + 1, answered = answered + excluded.answered, completed = completed + excluded.completed;
+END;
+
+DROP TRIGGER responses_au;
+CREATE TRIGGER responses_au AFTER UPDATE OF completed, answered ON responses
+WHEN NEW.completed <> OLD.completed OR NEW.answered <> OLD.answered BEGIN
+  UPDATE response_rollups SET completed = completed + (NEW.completed AND NEW.answered) - (OLD.completed AND OLD.answered),
+    answered = answered + NEW.answered - OLD.answered
+  WHERE survey_id = NEW.survey_id AND touchpoint = NEW.touchpoint AND day = NEW.day;
+END;
+
+DROP TRIGGER responses_ad;
+CREATE TRIGGER responses_ad AFTER DELETE ON responses BEGIN
+  UPDATE response_rollups SET started = started - 1, answered = answered - OLD.answered,
+    completed = completed - (OLD.completed AND OLD.answered)
+  WHERE survey_id = OLD.survey_id AND touchpoint = OLD.touchpoint AND day = OLD.day;
+END;
+
+DROP TRIGGER responses_ai_dims;
+CREATE TRIGGER responses_ai_dims AFTER INSERT ON responses BEGIN
+  INSERT INTO segment_values (site_id, dim, value)
+  SELECT NEW.site_id, x.dim, x.value FROM (
+    SELECT 'a:' || d.name AS dim, CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT) AS value
+    FROM segment_dims d WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL
+  ) AS x
+  WHERE x.value IS NOT NULL AND (SELECT COUNT(*) FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim) < 50
+    AND NOT EXISTS (SELECT 1 FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim AND v.value = x.value);
+
+  INSERT INTO response_dims (response_id, dim, value, survey_id, touchpoint, day, answered, completed)
+  SELECT NEW.id, 'locale', NEW.locale, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  WHERE NEW.locale IS NOT NULL
+  UNION ALL
+  SELECT NEW.id, 'channel', NEW.channel, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  UNION ALL
+  SELECT NEW.id, v.dim, v.value, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  FROM segment_dims d JOIN segment_values v ON v.site_id = d.site_id AND v.dim = 'a:' || d.name
+    AND v.value = CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT)
+  WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL;
+END;
+
+DROP TRIGGER responses_au_dims_counts;
+CREATE TRIGGER responses_au_dims_counts AFTER UPDATE OF completed, answered ON responses
+WHEN NEW.completed <> OLD.completed OR NEW.answered <> OLD.answered BEGIN
+  UPDATE dim_response_rollups SET
+    answered = answered + NEW.answered - (SELECT d.answered FROM response_dims d WHERE d.response_id = NEW.id AND d.dim = dim_response_rollups.dim),
+    completed = completed + (NEW.completed AND NEW.answered) - (SELECT d.completed FROM response_dims d WHERE d.response_id = NEW.id AND d.dim = dim_response_rollups.dim)
+  WHERE survey_id = NEW.survey_id AND day = NEW.day AND touchpoint = NEW.touchpoint
+    AND (dim, value) IN (SELECT dim, value FROM response_dims WHERE response_id = NEW.id);
+  UPDATE response_dims SET answered = NEW.answered, completed = (NEW.completed AND NEW.answered) WHERE response_id = NEW.id;
+END;
+
+DROP TRIGGER responses_au_dims_keys;
+CREATE TRIGGER responses_au_dims_keys AFTER UPDATE OF attributes, locale ON responses
+WHEN OLD.attributes IS NOT NEW.attributes OR OLD.locale IS NOT NEW.locale BEGIN
+  DELETE FROM response_dims WHERE response_id = NEW.id;
+
+  INSERT INTO segment_values (site_id, dim, value)
+  SELECT NEW.site_id, x.dim, x.value FROM (
+    SELECT 'a:' || d.name AS dim, CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT) AS value
+    FROM segment_dims d WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL
+  ) AS x
+  WHERE x.value IS NOT NULL AND (SELECT COUNT(*) FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim) < 50
+    AND NOT EXISTS (SELECT 1 FROM segment_values v WHERE v.site_id = NEW.site_id AND v.dim = x.dim AND v.value = x.value);
+
+  INSERT INTO response_dims (response_id, dim, value, survey_id, touchpoint, day, answered, completed)
+  SELECT NEW.id, 'locale', NEW.locale, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  WHERE NEW.locale IS NOT NULL
+  UNION ALL
+  SELECT NEW.id, 'channel', NEW.channel, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  UNION ALL
+  SELECT NEW.id, v.dim, v.value, NEW.survey_id, NEW.touchpoint, NEW.day, NEW.answered, (NEW.completed AND NEW.answered)
+  FROM segment_dims d JOIN segment_values v ON v.site_id = d.site_id AND v.dim = 'a:' || d.name
+    AND v.value = CAST(json_extract(NEW.attributes, '$."' || d.name || '"') AS TEXT)
+  WHERE d.site_id = NEW.site_id AND NEW.attributes IS NOT NULL;
+END;
+
+
+-- 0012's restamp of a response's day (a site's time zone changed) counts completed the same way, and
+-- moves the days kept in respondent_risk.
+DROP TRIGGER responses_au_day;
+CREATE TRIGGER responses_au_day AFTER UPDATE OF day ON responses WHEN NEW.day <> OLD.day BEGIN
+  UPDATE response_rollups SET started = started - 1, answered = answered - OLD.answered,
+    completed = completed - (OLD.completed AND OLD.answered)
+  WHERE survey_id = OLD.survey_id AND touchpoint = OLD.touchpoint AND day = OLD.day;
+  INSERT INTO response_rollups (survey_id, touchpoint, day, started, answered, completed)
+  VALUES (NEW.survey_id, NEW.touchpoint, NEW.day, 1, NEW.answered, (NEW.completed AND NEW.answered))
+  ON CONFLICT (survey_id, day, touchpoint) DO UPDATE SET
+    started = started + 1, answered = answered + excluded.answered, completed = completed + excluded.completed;
+
+  UPDATE dim_response_rollups SET started = started - 1,
+    answered = answered - (SELECT d.answered FROM response_dims d WHERE d.response_id = OLD.id AND d.dim = dim_response_rollups.dim),
+    completed = completed - (SELECT d.completed FROM response_dims d WHERE d.response_id = OLD.id AND d.dim = dim_response_rollups.dim)
+  WHERE survey_id = OLD.survey_id AND day = OLD.day AND touchpoint = OLD.touchpoint
+    AND (dim, value) IN (SELECT dim, value FROM response_dims WHERE response_id = OLD.id);
+  INSERT INTO dim_response_rollups (survey_id, dim, value, touchpoint, day, started, answered, completed)
+  SELECT NEW.survey_id, d.dim, d.value, NEW.touchpoint, NEW.day, 1, d.answered, d.completed
+  FROM response_dims d WHERE d.response_id = NEW.id
+  ON CONFLICT (survey_id, dim, value, day, touchpoint) DO UPDATE SET
+    started = started + 1, answered = answered + excluded.answered, completed = completed + excluded.completed;
+  UPDATE response_dims SET day = NEW.day WHERE response_id = NEW.id;
+END;
+
+CREATE TRIGGER responses_au_day_risk AFTER UPDATE OF day ON responses
+WHEN NEW.day <> OLD.day AND NEW.respondent_id IS NOT NULL BEGIN
+  DELETE FROM respondent_risk WHERE (site_id, respondent_id) IN (SELECT NEW.site_id, NEW.respondent_id);
+  INSERT INTO respondent_risk (site_id, respondent_id, response_id, survey_id, touchpoint, latest, latest_at,
+    latest_day, previous, previous_day)
+  SELECT site_id, respondent_id, max(CASE WHEN k = 1 THEN response_id END), max(CASE WHEN k = 1 THEN survey_id END),
+    max(CASE WHEN k = 1 THEN touchpoint END), max(CASE WHEN k = 1 THEN num END),
+    max(CASE WHEN k = 1 THEN created_at END), max(CASE WHEN k = 1 THEN day END),
+    max(CASE WHEN k = 2 THEN num END), max(CASE WHEN k = 2 THEN day END)
+  FROM (
+    SELECT r.site_id, r.respondent_id, r.id AS response_id, r.survey_id, r.touchpoint, r.day, a.num, a.created_at,
+      ROW_NUMBER() OVER (PARTITION BY r.site_id, r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
+    FROM (SELECT NEW.site_id, NEW.respondent_id) AS w
+      CROSS JOIN responses r ON r.site_id = w.site_id AND r.respondent_id = w.respondent_id
+      CROSS JOIN surveys s ON s.id = r.survey_id
+      CROSS JOIN answers a ON a.response_id = r.id
+    WHERE a.num IS NOT NULL AND a.question_id = (SELECT json_extract(q.value, '$.id') FROM json_each(s.definition, '$.questions') AS q
+     WHERE json_extract(q.value, '$.type') = 'nps' ORDER BY q.key LIMIT 1)
+  )
+  WHERE k <= 2
+  GROUP BY site_id, respondent_id;
+END;
+
+
+UPDATE response_rollups SET completed = completed - x.n
+FROM (SELECT survey_id, day, touchpoint, COUNT(*) AS n FROM responses WHERE completed = 1 AND answered = 0
+      GROUP BY survey_id, day, touchpoint) AS x
+WHERE response_rollups.survey_id = x.survey_id AND response_rollups.day = x.day
+  AND response_rollups.touchpoint = x.touchpoint;
+
+UPDATE dim_response_rollups SET completed = completed - x.n
+FROM (SELECT survey_id, dim, value, day, touchpoint, COUNT(*) AS n FROM response_dims
+      WHERE completed = 1 AND answered = 0 GROUP BY survey_id, dim, value, day, touchpoint) AS x
+WHERE dim_response_rollups.survey_id = x.survey_id AND dim_response_rollups.dim = x.dim
+  AND dim_response_rollups.value = x.value AND dim_response_rollups.day = x.day
+  AND dim_response_rollups.touchpoint = x.touchpoint;
+
+UPDATE response_dims SET completed = 0 WHERE completed = 1 AND answered = 0;

@@ -388,7 +388,7 @@ on(getResults, ({ params, query }) => {
   const pm = metrics(prev, survey);
   const segments = query.by
     ? [...groupBy(rows, (r) => (query.by === 'locale' ? r.locale : r.attributes[query.by!])).entries()]
-        .map(([value, rs]) => ({ value, responses: rs.filter(answered).length, ...metrics(rs, survey) }))
+        .map(([value, rs]) => ({ value, responses: rs.filter(answered).length, ...metrics(rs, survey), vsRest: {} }))
         .sort((a, b) => b.responses - a.responses)
     : undefined;
   return {

@@ -13,7 +13,10 @@ import { IdParam, Timestamp } from './lists';
 export const Counts = z.object({
   shown: z.number().int(),
   responses: z.number().int().describe('responses with at least one answer'),
-  completed: z.number().int(),
+  completed: z
+    .number()
+    .int()
+    .describe('responses that reached the end with at least one answer: never more than `responses`'),
 });
 
 export const TrendPoint = Counts.extend(Metrics.shape).extend({
@@ -31,13 +34,33 @@ export const QuestionResult = z.object({
   type: z.enum(QUESTION_TYPES),
   prompt: LocalizedText,
   answered: z.number().int(),
+  eligible: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'a conditional question: answers to its condition question that satisfy `showIf` (the responses that could see it), the denominator of its drop-off',
+    ),
   distribution: z.array(z.object({ value: z.number().int(), count: z.number().int() })).optional(),
   mean: CesMetric.nullable().optional().describe('mean of a scored question with its t interval'),
   options: z.array(z.object({ id: z.string(), label: LocalizedText, count: z.number().int() })).optional(),
   sentiment: z.object({ positive: z.number().int(), neutral: z.number().int(), negative: z.number().int() }).optional(),
 });
 
-export const SegmentItem = Metrics.extend({ value: z.string(), responses: z.number().int() });
+/** One cell's metric against the pooled other cells of its table; `p` is Holm-adjusted across the table. */
+export const VsRest = z.object({
+  rest: z.number().describe("the other cells' value together"),
+  p: z.number().describe('two-sided, Holm-adjusted across every cell × metric of the table'),
+});
+
+export const SegmentItem = Metrics.extend({
+  value: z.string().describe("the attribute's value; '(none)' for responses without it (then `none: true`)"),
+  none: z.literal(true).optional().describe('the group of responses without the attribute'),
+  responses: z.number().int().describe('responses with at least one answer in this group'),
+  vsRest: z
+    .object({ nps: VsRest.optional(), csat: VsRest.optional(), ces: VsRest.optional() })
+    .describe('each metric with enough answers tested against the other groups (NPS z, CSAT Fisher/N−1 χ², CES Welch)'),
+});
 
 export const Results = Counts.extend({
   survey: z.object({ id: z.string(), name: z.string() }),

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { getAtRisk, getSegments, getTerms, listVerbatims } from '../../shared/contract/insights';
-import { resolveRange } from '../../shared/dates';
 import { searchQuery, topTerms } from '../../shared/sentiment';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';

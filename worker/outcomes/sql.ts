@@ -69,21 +69,15 @@ export async function featureRows(
   if (!pairs.length) return [];
   const { results } = await db
     .prepare(
-      `WITH scored AS (
-         SELECT r.respondent_id, a.num, a.created_at,
-           ROW_NUMBER() OVER (PARTITION BY r.respondent_id ORDER BY a.created_at DESC, r.rowid DESC) AS k
-         FROM json_each(?1) AS j
-           JOIN surveys s ON s.id = json_extract(j.value, '$[0]') AND s.site_id = ?2
-           JOIN answers a ON a.survey_id = s.id AND a.question_id = json_extract(j.value, '$[1]')
-           JOIN responses r ON r.id = a.response_id
-         WHERE r.respondent_id IS NOT NULL AND a.num IS NOT NULL)
-       SELECT l.respondent_id, l.num AS latest, p.num AS previous, l.created_at AS at,
+      // Each identified respondent's latest and previous answer to a survey's first NPS question (the
+      // `pairs`) is kept by triggers in respondent_risk (migration 0013): one row per respondent, so this
+      // reads in proportion to identified respondents, not to every NPS answer of the site.
+      `SELECT l.respondent_id, l.latest, l.previous, l.latest_at AS at,
          (SELECT AVG(t.sentiment) FROM responses rt JOIN answers t ON t.response_id = rt.id
           WHERE rt.site_id = ?2 AND rt.respondent_id = l.respondent_id AND t.sentiment IS NOT NULL) AS sentiment,
          (SELECT COUNT(*) FROM cases c JOIN responses rc ON rc.id = c.response_id
           WHERE c.site_id = ?2 AND rc.respondent_id = l.respondent_id AND c.status != 'resolved') AS open_cases
-       FROM scored l LEFT JOIN scored p ON p.respondent_id = l.respondent_id AND p.k = 2
-       WHERE l.k = 1 LIMIT 50000`,
+       FROM respondent_risk l WHERE l.site_id = ?2 AND json_array_length(?1) > 0 LIMIT 50000`,
     )
     .bind(JSON.stringify(pairs), siteId)
     .all<FeatureRow>();

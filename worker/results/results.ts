@@ -9,6 +9,7 @@ import {
   resolveRange,
   zoneOffsets,
 } from '../../shared/dates';
+import { testCells } from '../../shared/friction';
 import {
   type Ces,
   type Csat,
@@ -44,6 +45,9 @@ import {
 } from './sql';
 
 type Metrics = { nps: Nps | null; csat: Csat | null; ces: Ces | null };
+
+/** The `by=` group of responses without the attribute. */
+const NONE = '(none)';
 type Counts = { shown: number; responses: number; completed: number };
 
 const histogramOf = (rows: readonly Record<string, unknown>[]): number[] => {
@@ -194,11 +198,12 @@ export async function surveyResults(
       options: new Map(counts.map((r) => [r.option_id, r.n])),
       sentiment: { positive: row?.positive ?? 0, neutral: row?.neutral ?? 0, negative: row?.negative ?? 0 },
     };
-    return { ...base, ...resultOf(q, data, { meanWithCi }) };
+    const could = eligibleFor(q, survey.questions, qScores, qChoices);
+    return { ...base, ...(could !== undefined ? { eligible: could } : {}), ...resultOf(q, data, { meanWithCi }) };
   });
 
   let byRowsRead = 0;
-  let segments: { by: string; items: ({ value: string; responses: number } & Metrics)[] } | undefined;
+  let segments: Results['segments'];
   if (opts.by) {
     const ids = [mq.nps, mq.csat, mq.ces].filter((x): x is string => !!x);
     // The breakdown reads the dimensional rollups when the filter itself needs none of them.
@@ -208,17 +213,50 @@ export async function surveyResults(
       ? await segmentRollupRows(db, filter, opts.by, ids)
       : await segmentScoreRows(db, withCreated(filter, time.timeZone), opts.by, ids);
     byRowsRead = seg.rowsRead;
-    const byValue = groupBy(seg.scores, (r) => String(r.g));
-    // `responses`: responses with at least one answer under that value, whatever questions they answered.
-    const items = seg.counts
+    const key = (g: string | number | null) => (g === null ? null : String(g));
+    type ByScore = { question_id: string; g: string | null; n: number } & Record<`v${number}`, number>;
+    const scores = seg.scores.map((r) => ({ ...r, g: key(r.g) }) as ByScore);
+    const counts = seg.counts.map((r) => ({ g: key(r.g), responses: r.responses }));
+    if (byRollup) {
+      // The rollups hold the responses with a value; those without one are the total minus the rest.
+      const total = countsOf(rows.countsByTouchpoint).responses;
+      const none = total - counts.reduce((s, r) => s + r.responses, 0);
+      if (none > 0) counts.push({ g: null, responses: none });
+      for (const qid of ids) {
+        const all = histogramOf(rows.scoresByTouchpoint.filter((r) => r.question_id === qid));
+        const some = histogramOf(scores.filter((r) => r.question_id === qid));
+        const left = all.map((n, v) => n - some[v]!);
+        if (left.some((n) => n > 0)) {
+          const row = { question_id: qid, g: null, n: left.reduce((a, b) => a + b, 0) } as ByScore;
+          for (const v of VALUES) row[`v${v}`] = left[v]!;
+          scores.push(row);
+        }
+      }
+    }
+    const groupKey = (g: string | null) => (g === null ? '\u0000none' : g); // no value can collide with it
+    const byValue = groupBy(scores, (r) => groupKey(r.g));
+    // `responses`: responses with at least one answer under that value, whatever questions they answered;
+    // responses without the attribute form the '(none)' group, so the groups add up to the total.
+    const items = counts
       .map(({ g, responses }) => ({
-        value: String(g),
+        value: g ?? NONE,
+        ...(g === null ? { none: true as const } : {}),
         responses,
-        ...metricsOf(byValue.get(String(g)) ?? [], mq),
+        ...metricsOf((byValue.get(groupKey(g)) ?? []) as ScoreRow[], mq),
       }))
       .sort((a, b) => b.responses - a.responses || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
       .slice(0, 50);
-    segments = { by: opts.by, items };
+    // Each group against the others, Holm-adjusted across the table (the journey's rule, shared/friction.ts).
+    const tests = testCells(items);
+    segments = {
+      by: opts.by,
+      items: items.map((item, id) => ({
+        ...item,
+        vsRest: Object.fromEntries(
+          tests.filter((t) => t.id === id).map((t) => [t.metric, { rest: t.rest, p: t.pAdjusted }]),
+        ),
+      })),
+    };
   }
 
   return {
@@ -239,4 +277,32 @@ export async function surveyResults(
     ...(segments ? { segments } : {}),
     rowsRead: rows.rowsRead + prev.rowsRead + byRowsRead,
   };
+}
+
+/**
+ * How many responses could see a conditional question: the answers to its condition question that
+ * satisfy its `showIf` (a score within min..max, or a single-choice answer among `anyOf`). Its drop-off
+ * is measured against these, not against every response. Undefined for an unconditional question, and
+ * for a condition on a multiple-choice question (one answer may pick several listed options, which the
+ * option counts cannot tell apart).
+ */
+function eligibleFor(
+  q: Survey['questions'][number],
+  questions: Survey['questions'],
+  scores: Map<string, ScoreRow[]>,
+  choices: Map<string, { option_id: string; n: number }[]>,
+): number | undefined {
+  const rule = q.showIf;
+  if (!rule) return undefined;
+  const cond = questions.find((x) => x.id === rule.questionId);
+  if (!cond) return undefined;
+  if (rule.anyOf) {
+    if ('multiple' in cond && cond.multiple) return undefined;
+    const wanted = new Set(rule.anyOf);
+    return (choices.get(cond.id) ?? []).reduce((s, r) => s + (wanted.has(r.option_id) ? r.n : 0), 0);
+  }
+  const h = histogramOf(scores.get(cond.id) ?? []);
+  const min = rule.min ?? Number.NEGATIVE_INFINITY;
+  const max = rule.max ?? Number.POSITIVE_INFINITY;
+  return h.reduce((s, n, v) => s + (v >= min && v <= max ? n : 0), 0);
 }

@@ -261,9 +261,11 @@ export async function scanRows(db: D1Database, f: Filter): Promise<ResultRows> {
     scores: answers(' AND a.num IS NOT NULL'),
     n: '1',
     v: (v) => `num = ${v}`,
-    responses: `(SELECT r.touchpoint, ${d} AS day, 1 AS started, r.completed,
-                 EXISTS (SELECT 1 FROM answers x WHERE x.response_id = r.id) AS answered
-                 FROM responses r WHERE ${sql})`,
+    // completed: reached the end with at least one answer (as the rollups count it, migration 0013)
+    responses: `(SELECT touchpoint, day, 1 AS started, completed AND answered AS completed, answered FROM
+                 (SELECT r.touchpoint, ${d} AS day, r.completed,
+                    EXISTS (SELECT 1 FROM answers x WHERE x.response_id = r.id) AS answered
+                  FROM responses r WHERE ${sql}))`,
     started: 'started',
     answered: 'answered',
     completed: 'completed',
@@ -297,14 +299,14 @@ export async function segmentScoreRows(db: D1Database, f: Filter, by: string, qu
         `SELECT ${key} AS g, a.question_id, COUNT(*) AS n, ${vCounts}
          FROM answers a JOIN responses r ON r.id = a.response_id
          WHERE ${sql} AND a.num IS NOT NULL AND a.question_id IN (SELECT value FROM json_each(?))
-         GROUP BY g, a.question_id HAVING g IS NOT NULL`,
+         GROUP BY g, a.question_id`,
       )
       .bind(...keyArgs, ...args, JSON.stringify(questionIds)),
     db
       .prepare(
         `SELECT ${key} AS g, COUNT(*) AS responses FROM responses r
          WHERE ${sql} AND EXISTS (SELECT 1 FROM answers x WHERE x.response_id = r.id)
-         GROUP BY g HAVING g IS NOT NULL`,
+         GROUP BY g`,
       )
       .bind(...keyArgs, ...args),
   ]);
@@ -315,8 +317,8 @@ export async function segmentScoreRows(db: D1Database, f: Filter, by: string, qu
   };
 }
 
-/** Responses with at least one answer per value of the `by` dim (the breakdown's `responses`). */
-export type ByCountRow = { g: string; responses: number };
+/** Responses with at least one answer per value of the `by` dim (the breakdown's `responses`); g null: without it. */
+export type ByCountRow = { g: string | null; responses: number };
 
 /** The `by` breakdown from the dimensional rollups: score histograms and responses per value. */
 export async function segmentRollupRows(db: D1Database, f: Filter, by: string, questionIds: string[]) {
