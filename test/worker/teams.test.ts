@@ -57,6 +57,9 @@ describe('the role × route table', () => {
     expect(byId.exportResponses).not.toContain('agent');
     expect(byId.patchCase).toEqual(['owner', 'admin', 'agent']);
     expect(byId.listAudit).toEqual(['owner', 'admin', 'analyst']);
+    // a customer's whole history: readers, not agents (who see only the cases assigned to them)
+    expect(byId.getRespondent).toEqual(['owner', 'admin', 'analyst']);
+    expect(byId.eraseRespondent).toEqual(['owner', 'admin']);
   });
 });
 
