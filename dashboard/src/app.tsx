@@ -12,6 +12,7 @@ import { VIEW_FILTERS, type ViewProps } from './context';
 import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
 import {
   currentRoute,
+  LINKED_VIEWS,
   navigate,
   resolveDates,
   SETUP_VIEWS,
@@ -31,6 +32,13 @@ import { Overview, resultsInputFor } from './views/overview';
 import { Segments } from './views/segments';
 import { SignIn } from './views/sign-in';
 import { Verbatims } from './views/verbatims';
+import { lazyView } from './why/lazy';
+
+// The "why" screens load on first visit: the first load of the dashboard never carries them.
+const Drivers = lazyView(() => import('./why/drivers').then((m) => m.Drivers));
+const Topics = lazyView(() => import('./why/topics').then((m) => m.Topics));
+const Outcomes = lazyView(() => import('./why/outcomes').then((m) => m.Outcomes));
+const Customer = lazyView(() => import('./why/customer').then((m) => m.Customer));
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
@@ -40,6 +48,10 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   'at-risk': AtRisk,
   inbox: Inbox,
   'drop-off': DropOff,
+  drivers: Drivers,
+  topics: Topics,
+  outcomes: Outcomes,
+  customer: Customer,
 };
 
 export function App() {
@@ -186,7 +198,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
       </header>
       <nav class="tabs" aria-label={t('navLabel')}>
         <ul>
-          {VIEWS.map((v) => (
+          {VIEWS.filter((v) => !LINKED_VIEWS.includes(v)).map((v) => (
             <li key={v}>
               <a href={toHash({ view: v, filters })} aria-current={v === view && !setupRoute ? 'page' : undefined}>
                 {t(`view.${v}`)}

@@ -54,6 +54,7 @@ export type VerbatimRow = {
   topics: string | null;
   touchpoint: string;
   locale: string | null;
+  respondent_id: string | null;
   created_at: number;
   score: number | null;
 };
@@ -88,7 +89,8 @@ export async function verbatimRows(db: D1Database, f: VerbatimFilter): Promise<V
     : { col: 'NULL', join: '', args: [] };
   const { results } = await db
     .prepare(
-      `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, a.created_at, ${score.col} AS score
+      `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, r.respondent_id,
+         a.created_at, ${score.col} AS score
        FROM answers a JOIN responses r ON r.id = a.response_id ${score.join}
        WHERE ${w.sql()}
        ORDER BY a.created_at DESC, a.response_id DESC, a.question_id DESC
