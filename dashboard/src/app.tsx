@@ -32,13 +32,10 @@ import { Overview, resultsInputFor } from './views/overview';
 import { Segments } from './views/segments';
 import { SignIn } from './views/sign-in';
 import { Verbatims } from './views/verbatims';
-import { lazyView } from './why/lazy';
-
-// The "why" screens load on first visit: the first load of the dashboard never carries them.
-const Drivers = lazyView(() => import('./why/drivers').then((m) => m.Drivers));
-const Topics = lazyView(() => import('./why/topics').then((m) => m.Topics));
-const Outcomes = lazyView(() => import('./why/outcomes').then((m) => m.Outcomes));
-const Customer = lazyView(() => import('./why/customer').then((m) => m.Customer));
+import { Customer } from './why/customer';
+import { Drivers } from './why/drivers';
+import { Outcomes } from './why/outcomes';
+import { Topics } from './why/topics';
 
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
