@@ -265,7 +265,8 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
               ) : (
                 !survey && <p class="notice">{t('noSurveys')}</p>
               )}
-              <FilterBar {...props} />
+              {/* one customer's page is not filtered: it shows all of their history */}
+              {view !== 'customer' && <FilterBar {...props} />}
               {!missing && <Current {...props} />}
             </>
           )}

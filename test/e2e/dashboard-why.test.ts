@@ -252,7 +252,8 @@ describe('one customer, one page', () => {
       await page.getByRole('button', { name: locale === 'en' ? 'Erase this customer' : 'پاک کردن این مشتری' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
-      const what = (await dialog.textContent()) ?? '';
+      // bidi isolation marks around inserted values are dropped before reading the words
+      const what = ((await dialog.textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
       expect(what).toContain(who);
       expect(what).toContain(locale === 'en' ? '2 responses' : '۲ پاسخ');
       expect(what).toContain(locale === 'en' ? '1 outcomes' : '۱ پیامد');

@@ -5,13 +5,14 @@ import {
   type RespondentEvent,
   type RespondentProfile,
 } from '../../../shared/contract/respondents';
+import { getTopics } from '../../../shared/contract/why';
 import { optionsOf } from '../../../shared/questions/registry';
 import { announce } from '../announce';
 import { ApiError, call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import type { ViewProps } from '../context';
 import { toHash } from '../route';
-import type { Survey } from '../types';
+import type { Survey, TouchpointDef } from '../types';
 import { useWhyT, type WhyKey } from './i18n';
 
 type ResponseEvent = Extract<RespondentEvent, { type: 'response' }>;
@@ -51,6 +52,7 @@ export function Customer(props: ViewProps) {
             <Profile
               p={q.data}
               surveys={props.surveys}
+              touchpoints={props.touchpoints}
               onErased={(n) => {
                 setErased(n);
                 announce(wt('customer.erased', { who, n }));
@@ -64,9 +66,27 @@ export function Customer(props: ViewProps) {
   );
 }
 
-function Profile({ p, surveys, onErased }: { p: RespondentProfile; surveys: Survey[]; onErased: (n: number) => void }) {
+type Names = { surveys: Survey[]; touchpoints: TouchpointDef[]; topic: (key: string) => string };
+
+function Profile({
+  p,
+  surveys,
+  touchpoints,
+  onErased,
+}: {
+  p: RespondentProfile;
+  surveys: Survey[];
+  touchpoints: TouchpointDef[];
+  onErased: (n: number) => void;
+}) {
   const w = useWhyT();
   const { wt } = w;
+  const topics = useEndpoint(getTopics, {}, 'low');
+  const topic = (key: string) => {
+    const found = topics.data?.topics.find((x) => x.key === key);
+    return found ? w.pick(found.label) || key : key;
+  };
+  const names: Names = { surveys, touchpoints, topic };
   const attrs = Object.entries(p.attributes);
   return (
     <>
@@ -98,7 +118,7 @@ function Profile({ p, surveys, onErased }: { p: RespondentProfile; surveys: Surv
               <time dateTime={e.at} class="small muted">
                 {w.dateTime(e.at)}
               </time>
-              <EventBody e={e} surveys={surveys} />
+              <EventBody e={e} names={names} />
             </li>
           ))}
         </ol>
@@ -108,7 +128,7 @@ function Profile({ p, surveys, onErased }: { p: RespondentProfile; surveys: Surv
   );
 }
 
-function EventBody({ e, surveys }: { e: RespondentEvent; surveys: Survey[] }) {
+function EventBody({ e, names }: { e: RespondentEvent; names: Names }) {
   const w = useWhyT();
   const { wt } = w;
   if (e.type === 'outcome')
@@ -139,10 +159,10 @@ function EventBody({ e, surveys }: { e: RespondentEvent; surveys: Survey[] }) {
         )}
       </p>
     );
-  return <ResponseBody e={e} survey={surveys.find((s) => s.id === e.surveyId)} />;
+  return <ResponseBody e={e} survey={names.surveys.find((s) => s.id === e.surveyId)} names={names} />;
 }
 
-function ResponseBody({ e, survey }: { e: ResponseEvent; survey: Survey | undefined }) {
+function ResponseBody({ e, survey, names }: { e: ResponseEvent; survey: Survey | undefined; names: Names }) {
   const w = useWhyT();
   const { wt, t } = w;
   const prompt = (id: string) => {
@@ -166,7 +186,12 @@ function ResponseBody({ e, survey }: { e: ResponseEvent; survey: Survey | undefi
         {e.touchpoint && (
           <>
             {w.sep}
-            <span>{e.touchpoint}</span>
+            <span>
+              {(() => {
+                const tp = names.touchpoints.find((x) => x.key === e.touchpoint);
+                return tp ? w.nameOf(tp) : e.touchpoint;
+              })()}
+            </span>
           </>
         )}
         {w.sep}
@@ -191,7 +216,7 @@ function ResponseBody({ e, survey }: { e: ResponseEvent; survey: Survey | undefi
                 </>
               )}
               {a.topics?.length ? (
-                <span class="small muted"> {wt('customer.topics', { topics: w.list(a.topics) })}</span>
+                <span class="small muted"> {wt('customer.topics', { topics: w.list(a.topics.map(names.topic)) })}</span>
               ) : null}
             </dd>
           </div>

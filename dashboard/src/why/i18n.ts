@@ -53,7 +53,7 @@ const en = {
 
   // topics
   'topics.intro':
-    'Every open-text answer is tagged with the topics whose terms it mentions, in English, Persian and Arabic (ي/ی, ك/ک, half-spaces and digits are matched alike).',
+    'Every open-text answer is tagged with the topics whose terms it mentions, in English, Persian and Arabic (\u2067ي/ی\u2069, \u2067ك/ک\u2069, half-spaces and digits are matched alike).',
   'topics.caption': 'Topics of open-text answers by sentiment',
   'topics.noText': 'No open-text answers in this period.',
   'topics.col.topic': 'Topic',
@@ -550,7 +550,21 @@ const ar: Record<WhyKey, string> = {
   'customer.link': 'صفحة العميل {who}',
 };
 
-const DICTS: Record<string, Record<WhyKey, string>> = { en, fa, ar };
+/**
+ * In right-to-left text, code words (column names, `POST /v1/outcomes`, 2026-03-01T00:00:00Z) are
+ * isolated left to right, so their letters and punctuation keep their order. Placeholders stay as they are.
+ */
+const isolateLatin = (d: Record<WhyKey, string>): Record<WhyKey, string> =>
+  Object.fromEntries(
+    Object.entries(d).map(([k, v]) => [
+      k,
+      v.replace(/\{\w+\}|[A-Za-z0-9`/][A-Za-z0-9_./:()`-]*(?: \/[A-Za-z0-9_./:-]+)?/g, (m) =>
+        m.startsWith('{') || !/[A-Za-z0-9]/.test(m) ? m : `\u2066${m}\u2069`,
+      ),
+    ]),
+  ) as Record<WhyKey, string>;
+
+const DICTS: Record<string, Record<WhyKey, string>> = { en, fa: isolateLatin(fa), ar: isolateLatin(ar) };
 
 /** `wt` for these screens, with the dashboard's locale, bidi isolation and digits for `{n}` params. */
 export function useWhyT() {
