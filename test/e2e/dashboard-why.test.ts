@@ -101,7 +101,9 @@ async function open(
   (page as Page & { errors: string[] }).errors = errors;
   await page.goto(dashboardUrl(hash));
   await ready(page).catch(async (e) => {
-    throw new Error(`${e}\n${errors.join('\n')}\n${(await page.evaluate(() => document.body.innerHTML)).slice(0, 800)}`);
+    throw new Error(
+      `${e}\n${errors.join('\n')}\n${(await page.evaluate(() => document.body.innerHTML)).slice(0, 800)}`,
+    );
   });
   return page;
 }
@@ -185,7 +187,8 @@ describe('topics', () => {
 describe('outcomes', () => {
   it('imports a CSV in batches of 1,000 with progress, after showing the bad rows by line', async () => {
     const page = await open('#/outcomes', 'en');
-    const bad = 'respondentId,kind,value,at\ncust-1,churned,10,\n,retained,,\ncust-2,left,,\ncust-3,churned,-5,2026-13-01\n';
+    const bad =
+      'respondentId,kind,value,at\ncust-1,churned,10,\n,retained,,\ncust-2,left,,\ncust-3,churned,-5,2026-13-01\n';
     await page.setInputFiles('#outcomes-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const problems = page.locator('[data-problems]');
     await problems.waitFor();
@@ -198,7 +201,8 @@ describe('outcomes', () => {
 
     // 2,500 rows: the 60 answered customers (detractors churn) and others unknown to the surveys
     const lines = ['respondentId,kind,value,at'];
-    for (let i = 0; i < 60; i++) lines.push(`cust-${i},${i % 5 < 2 ? 'churned' : 'retained'},${100 + i},2026-01-0${1 + (i % 9)}`);
+    for (let i = 0; i < 60; i++)
+      lines.push(`cust-${i},${i % 5 < 2 ? 'churned' : 'retained'},${100 + i},2026-01-0${1 + (i % 9)}`);
     for (let i = 0; i < 2440; i++) lines.push(`other-${i},retained,,`);
     const posts: string[] = [];
     page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/v1/outcomes') && posts.push(r.url()));
@@ -243,7 +247,9 @@ describe('one customer, one page', () => {
       const page = await open('#/at-risk', locale);
       await page.locator('.at-risk-table').getByRole('link', { name: who, exact: true }).click();
       await page.locator('.customer[data-state="ready"] .timeline').waitFor();
-      const types = await page.locator('.timeline > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+      const types = await page
+        .locator('.timeline > li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
       expect(types.slice(0, 2)).toEqual(['response', 'response']);
       expect(types).toContain('outcome');
       expect(await page.locator('.attrs').textContent()).toContain('plan');
