@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dashboardUrl, ready, signedInContext } from './dashboard-helpers';
 import { api, createSite, createSurvey, createTouchpoint, launchBrowser, postResponse } from './helpers';
 
@@ -13,6 +13,8 @@ const VIP = 'vip 100%/a'; // an id that must be encoded exactly once on its way 
 const VIP_FA = 'مشتری ۷ %';
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
 const shots = 'screenshots';
+// The machine is shared: each test opens several browser pages (and takes 4 screenshots).
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 beforeAll(async () => {
   const seed = async () => {

@@ -200,7 +200,7 @@ function IpaChart({ points, avgX, avgY, metric }: { points: Point[]; avgX: numbe
   const rtl = w.dir === 'rtl';
   const W = 420;
   const H = 300;
-  const pad = { l: 34, r: 14, t: 14, b: 34 };
+  const pad = { l: 14, r: 14, t: 26, b: 34 };
   const maxY = Math.max(avgY * 2, ...points.map((p) => p.y), 0.01) * 1.1;
   const x = (v: number) => {
     const along = pad.l + v * (W - pad.l - pad.r);
@@ -250,13 +250,7 @@ function IpaChart({ points, avgX, avgY, metric }: { points: Point[]; avgX: numbe
         <text x={W / 2} y={H - 8} text-anchor="middle" class="ipa-axis">
           {wt('drivers.axisX')}
         </text>
-        <text
-          x={rtl ? W - 12 : 12}
-          y={H / 2}
-          text-anchor="middle"
-          class="ipa-axis"
-          transform={`rotate(${rtl ? 90 : -90} ${rtl ? W - 12 : 12} ${H / 2})`}
-        >
+        <text x={rtl ? W - pad.l : pad.l} y={16} text-anchor={left} class="ipa-axis">
           {wt('drivers.axisY')}
         </text>
         {points.map((p) => (
