@@ -265,7 +265,12 @@ describe('one customer, one page', () => {
       expect(what).toContain(who);
       expect(what).toContain(locale === 'en' ? '2 responses' : '۲ پاسخ');
       expect(what).toContain(locale === 'en' ? '1 outcomes' : '۱ پیامد');
-      await dialog.getByRole('button', { name: locale === 'en' ? `Erase ${who}` : `پاک کردن ${who}` }).click();
+      // the confirming button names who is erased
+      const confirm = dialog.locator('.btn-danger');
+      expect(((await confirm.textContent()) ?? '').replace(/[\u2066-\u2069]/g, '')).toBe(
+        locale === 'en' ? `Erase ${who}` : `پاک کردن ${who}`,
+      );
+      await confirm.click();
       await page.locator('[data-erased]').waitFor();
       const res = await api(`/v1/respondents/${encodeURIComponent(who)}`, { key: apiKey });
       expect(res.status).toBe(404);
