@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { retryPendingWork } from './alerts/pending';
 import { alertRoutes } from './alerts/routes';
 import { auditRoutes } from './audit/routes';
 import { escalateOverdue } from './cases/escalate';
@@ -86,11 +87,11 @@ export default {
       ? handleRetagBatch(batch, env)
       : handleDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env),
   // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h;
-  // escalates overdue cases.
+  // escalates overdue cases; runs again the work after responses that failed or was cut short.
   scheduled: (_controller, env, ctx) =>
     ctx.waitUntil(
       Promise.all([
-        sweepDeliveries(env),
+        retryPendingWork(env).then(() => sweepDeliveries(env)),
         purgeIdempotencyKeys(env.DB),
         escalateOverdue(env),
         // Segment declarations whose older responses are not all counted yet.

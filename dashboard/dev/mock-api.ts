@@ -27,6 +27,7 @@ import {
   compareCsat,
   compareNps,
   csatFromHistogram,
+  meanWithCi,
   npsFromHistogram,
 } from '../../shared/metrics.ts';
 import { resultOf } from '../../shared/questions/registry.ts';
@@ -359,7 +360,7 @@ function question(
     if (Array.isArray(v)) for (const id of v) options.set(id, (options.get(id) ?? 0) + 1);
     else if (typeof v === 'string') sentiment[sentimentOf(v)]++;
   }
-  return { ...base, ...resultOf(q, { histogram: hist(withAnswer, q.id, 11), options, sentiment }) };
+  return { ...base, ...resultOf(q, { histogram: hist(withAnswer, q.id, 11), options, sentiment }, { meanWithCi }) };
 }
 
 const groupBy = <K>(rows: readonly Row[], key: (r: Row) => K | undefined) => {
@@ -655,6 +656,7 @@ on(getSiteSettings, () => ({
     effectiveDailyCap: 10_000,
     responsesToday: ROWS.filter((r) => r.day === dayOf(Date.now())).length,
     turnstile: { enabled: false, siteKey: null },
+    identityVerification: false,
     segments: [],
   },
 }));

@@ -317,6 +317,11 @@ export const SiteSettingsPatch = z.strictObject({
   dailyCap: z.number().int().min(0).max(10_000_000).nullable().optional(),
   turnstileSiteKey: z.string().trim().min(1).max(200).nullable().optional(),
   turnstileSecret: z.string().trim().min(1).max(200).nullable().optional(),
+  /**
+   * Identity verification: `true` turns it on and answers the new `identitySecret` once (while it is
+   * already on nothing changes: turn it off and on again for a new secret); `false` turns it off.
+   */
+  identityVerification: z.boolean().optional(),
 });
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
 

@@ -8,6 +8,7 @@ import {
   compareCsat,
   compareNps,
   csatFromHistogram,
+  meanWithCi,
   type Nps,
   npsFromHistogram,
 } from '../../shared/metrics';
@@ -145,7 +146,7 @@ export async function surveyResults(
       options: new Map(counts.map((r) => [r.option_id, r.n])),
       sentiment: { positive: row?.positive ?? 0, neutral: row?.neutral ?? 0, negative: row?.negative ?? 0 },
     };
-    return { ...base, ...resultOf(q, data) };
+    return { ...base, ...resultOf(q, data, { meanWithCi }) };
   });
 
   let byRowsRead = 0;

@@ -8,17 +8,28 @@ const TODAY = `(SELECT COALESCE(SUM(rr.answered), 0) FROM surveys sv
   JOIN response_rollups rr ON rr.survey_id = sv.id AND rr.day = ? WHERE sv.site_id = s.id)`;
 
 /**
- * What the collector needs to guard a site: its cap, its Turnstile secret, today's count, and whether
- * it ever made invitation links (only then can a web visitor have answered through one).
+ * What the collector needs to guard a site: its cap, its Turnstile secret, today's count, whether
+ * it ever made invitation links (only then can a web visitor have answered through one), its
+ * identity-verification secret, and whether it has a webhook (only then is the work after a
+ * response recorded with the write).
  */
-export type SiteGuard = { dailyCap: number | null; turnstileSecret: string | null; today: number; links: boolean };
+export type SiteGuard = {
+  dailyCap: number | null;
+  turnstileSecret: string | null;
+  today: number;
+  links: boolean;
+  identitySecret: string | null;
+  hooks: boolean;
+};
 
 type GuardRow = SiteRow & {
   daily_cap: number | null;
   turnstile_site_key: string | null;
   turnstile_secret: string | null;
   link_secret: string | null;
+  identity_secret: string | null;
   today_n: number;
+  has_hooks: 0 | 1;
 };
 
 /** The site by its public key with its abuse settings and today's new-response count, in one query. */
@@ -28,7 +39,10 @@ export async function getSiteForCollect(
   day: string,
 ): Promise<(Site & { guard: SiteGuard }) | null> {
   const r = await db
-    .prepare(`SELECT s.*, ${TODAY} AS today_n FROM sites s WHERE s.key = ?`)
+    .prepare(
+      `SELECT s.*, ${TODAY} AS today_n, EXISTS (SELECT 1 FROM webhooks w WHERE w.site_id = s.id) AS has_hooks
+       FROM sites s WHERE s.key = ?`,
+    )
     .bind(day, key)
     .first<GuardRow>();
   if (!r) return null;
@@ -39,6 +53,8 @@ export async function getSiteForCollect(
       turnstileSecret: r.turnstile_secret,
       today: r.today_n,
       links: r.link_secret !== null,
+      identitySecret: r.identity_secret,
+      hooks: r.has_hooks === 1,
     },
   };
 }
@@ -62,17 +78,40 @@ export async function getSiteSettings(db: D1Database, siteId: string, day: strin
   const r = await db
     .prepare(
       `SELECT s.daily_cap, s.turnstile_site_key, s.turnstile_secret IS NOT NULL AS has_secret,
-         ${TODAY} AS today_n
+         s.identity_secret IS NOT NULL AS has_identity, ${TODAY} AS today_n
        FROM sites s WHERE s.id = ?`,
     )
     .bind(day, siteId)
-    .first<{ daily_cap: number | null; turnstile_site_key: string | null; has_secret: number; today_n: number }>();
+    .first<{
+      daily_cap: number | null;
+      turnstile_site_key: string | null;
+      has_secret: number;
+      has_identity: number;
+      today_n: number;
+    }>();
   if (!r) return null;
   return {
     dailyCap: r.daily_cap,
     responsesToday: r.today_n,
     turnstile: { enabled: r.has_secret === 1, siteKey: r.turnstile_site_key },
+    identityVerification: r.has_identity === 1,
   };
+}
+
+/**
+ * Turns identity verification on with `secret` unless it is on already (one statement, so of two
+ * concurrent requests only one sets a secret); true when this call set it.
+ */
+export async function enableIdentityVerification(db: D1Database, siteId: string, secret: string): Promise<boolean> {
+  const r = await db
+    .prepare('UPDATE sites SET identity_secret = ? WHERE id = ? AND identity_secret IS NULL')
+    .bind(secret, siteId)
+    .run();
+  return r.meta.changes === 1;
+}
+
+export async function disableIdentityVerification(db: D1Database, siteId: string): Promise<void> {
+  await db.prepare('UPDATE sites SET identity_secret = NULL WHERE id = ?').bind(siteId).run();
 }
 
 export async function updateSiteSettings(

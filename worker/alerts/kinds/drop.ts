@@ -12,7 +12,7 @@ import { csatFromHistogram, MIN_ANSWERS, meanWithCi, npsFromHistogram } from '..
 import { type QuestionType, scoreKindOf } from '../../../shared/questions/registry';
 import type { DropAlertInput } from '../../../shared/schemas/api';
 import { esc, surveyName } from '../../webhooks/payload';
-import { type AlertMetric, claimDrop, rearmDrop, windowHistogram } from '../sql';
+import { type AlertMetric, rearmDrop, windowHistogram } from '../sql';
 import { type AlertKind, given } from './kind';
 
 /** Which score a drop rule watches, from the question's type (its module says). */
@@ -113,7 +113,8 @@ export const drop: AlertKind<z.output<typeof DropAlertInput>> = {
       rule.fired_at = null;
     }
     if (decision !== 'fire') return null;
-    if (!(await claimDrop(env.DB, rule.id, now))) return null;
+    // Claimed in the batch that stores the alert (after-collect.ts): one alert per drop even when
+    // posts race or the work is retried, and none lost if that batch fails.
     rule.fired_at = now;
     const score = { value: measured.value, n: measured.n, ci95: measured.ci95, from, to };
     const alert = {
@@ -130,6 +131,7 @@ export const drop: AlertKind<z.output<typeof DropAlertInput>> = {
       dedupKey: `drop:${rule.id}:${now}`,
       openCase: false,
       aboutResponse: false,
+      claim: now,
       build: (base) => ({
         event: { ...base, event: 'alert', alert, score },
         slack:
