@@ -215,6 +215,8 @@ function IpaChart({ points, avgX, avgY, metric }: { points: Point[]; avgX: numbe
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
+        // positions are computed for both reading directions here; the text itself shapes either way
+        direction="ltr"
         aria-labelledby="ipa-desc"
         class="ipa-chart"
         data-points={points.length}
