@@ -13,6 +13,7 @@ import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n 
 import { lazyView } from './lazy-view';
 import {
   currentRoute,
+  LINKED_VIEWS,
   navigate,
   resolveDates,
   SETUP_VIEWS,
@@ -38,6 +39,10 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   'at-risk': lazyView(() => import('./views/at-risk').then((m) => m.AtRisk)),
   inbox: lazyView(() => import('./views/inbox').then((m) => m.Inbox)),
   'drop-off': lazyView(() => import('./views/drop-off').then((m) => m.DropOff)),
+  drivers: lazyView(() => import('./why/drivers').then((m) => m.Drivers)),
+  topics: lazyView(() => import('./why/topics').then((m) => m.Topics)),
+  outcomes: lazyView(() => import('./why/outcomes').then((m) => m.Outcomes)),
+  customer: lazyView(() => import('./why/customer').then((m) => m.Customer)),
 };
 const SetupView = lazyView(() => import('./setup/view').then((m) => m.SetupView));
 
@@ -186,7 +191,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
       </header>
       <nav class="tabs" aria-label={t('navLabel')}>
         <ul>
-          {VIEWS.map((v) => (
+          {VIEWS.filter((v) => !LINKED_VIEWS.includes(v)).map((v) => (
             <li key={v}>
               <a href={toHash({ view: v, filters })} aria-current={v === view && !setupRoute ? 'page' : undefined}>
                 {t(`view.${v}`)}
@@ -256,7 +261,8 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
               ) : (
                 !survey && <p class="notice">{t('noSurveys')}</p>
               )}
-              <FilterBar {...props} />
+              {/* one customer's page is not filtered: it shows all of their history */}
+              {view !== 'customer' && <FilterBar {...props} />}
               {!missing && <Current {...props} />}
             </>
           )}

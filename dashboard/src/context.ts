@@ -24,4 +24,8 @@ export const VIEW_FILTERS: Record<View, readonly FilterName[]> = {
   'at-risk': ['range'],
   inbox: ['range'],
   'drop-off': ['survey', 'range', 'touchpoint', 'segment', 'language'],
+  drivers: ['survey', 'range'],
+  topics: ['survey', 'range'],
+  outcomes: ['range'],
+  customer: [],
 };

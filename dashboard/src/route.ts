@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { addDays, type Calendar, dayOf, daysBetween, resolveRange } from '../../shared/dates';
-import { CaseStatus, Interval, Sentiment } from '../../shared/schemas/api';
+import { CaseStatus, Interval, OutcomeKind, Sentiment } from '../../shared/schemas/api';
 import { CHANNELS, type Channel } from '../../shared/schemas/invitation';
 import { METRICS } from './metric';
 import type { MetricKey } from './types';
@@ -13,7 +13,21 @@ import type { MetricKey } from './types';
  *   `#/digest` (the weekly digest and share links).
  * One store below holds the current route; links, `navigate` and back/forward all go through it.
  */
-export const VIEWS = ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'inbox', 'drop-off'] as const;
+export const VIEWS = [
+  'overview',
+  'journey',
+  'segments',
+  'verbatims',
+  'drivers',
+  'topics',
+  'at-risk',
+  'outcomes',
+  'inbox',
+  'drop-off',
+  'customer',
+] as const;
+/** Views reached by a link from another view (one customer's page), not by a tab. */
+export const LINKED_VIEWS: readonly View[] = ['customer'];
 export type View = (typeof VIEWS)[number];
 
 export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys', 'digest'] as const;
@@ -44,7 +58,14 @@ export type Filters = {
   metric?: MetricKey;
   /** inbox: cases in one status */
   status?: CaseStatus;
+  /** drivers: the metric explained */
+  target?: 'nps' | 'csat' | 'ces';
+  /** outcomes: the kind whose rates are shown */
+  kind?: OutcomeKindName;
+  /** customer: the respondent's id */
+  who?: string;
 };
+type OutcomeKindName = (typeof OutcomeKind.options)[number];
 
 /**
  * Where the app is. On a set-up screen `setup` is set and `view`/`filters` are the last results
@@ -91,6 +112,9 @@ export function parseHash(hash: string, last?: Route): Route {
       by: get('by'),
       metric: oneOf(METRICS, get('metric')),
       status: oneOf(CaseStatus.options, get('status')),
+      target: oneOf(['nps', 'csat', 'ces'] as const, get('target')),
+      kind: oneOf(OutcomeKind.options, get('kind')),
+      who: get('who'),
     },
   };
 }

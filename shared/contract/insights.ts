@@ -61,6 +61,7 @@ export const Verbatim = z.object({
   score: z.number().optional().describe("the response's headline score (NPS, else CSAT, else CES)"),
   touchpoint: z.string().optional(),
   locale: z.string().optional(),
+  respondentId: z.string().optional().describe('the identified respondent (their page: `GET /v1/respondents/{id}`)'),
   topics: z.array(z.string()).describe('keys of the site’s topics this text mentions'),
   createdAt: Timestamp,
 });

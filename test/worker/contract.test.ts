@@ -501,9 +501,13 @@ describe('every endpoint answers as its OpenAPI document says', () => {
   });
 
   it('erasure, and deleting a webhook', async () => {
+    const profile = await expectStatus(200, api('GET', '/v1/respondents/user-1', { key: s.readKey }));
+    expect(profile.responses).toBe(3);
+    await expectStatus(404, api('GET', '/v1/respondents/nobody-here', { key: s.apiKey }));
     const erased = await expectStatus(200, api('DELETE', '/v1/respondents/user-1', { key: s.apiKey }));
     expect(erased.deletedResponses).toBe(3);
     await expectStatus(403, api('DELETE', '/v1/respondents/user-2', { key: s.readKey }));
+    await expectStatus(404, api('GET', '/v1/respondents/user-1', { key: s.apiKey }));
     await expectStatus(204, api('DELETE', `/v1/webhooks/${s.hookId}`, { key: s.apiKey }));
     await expectStatus(404, api('DELETE', `/v1/webhooks/${s.hookId}`, { key: s.apiKey }));
   });

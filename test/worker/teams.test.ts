@@ -62,6 +62,9 @@ describe('the role × route table', () => {
     expect(byId.createShareLink).toEqual(['owner', 'admin']);
     expect(byId.revokeShareLink).toEqual(['owner', 'admin']);
     expect(byId.getSharedOverview).toEqual([]);
+    // a customer's whole history: readers, not agents (who see only the cases assigned to them)
+    expect(byId.getRespondent).toEqual(['owner', 'admin', 'analyst']);
+    expect(byId.eraseRespondent).toEqual(['owner', 'admin']);
   });
 });
 

@@ -27,7 +27,7 @@ type CaseListRow = CaseRow & {
   responded_at: number;
 };
 
-type AnswerRow = {
+export type AnswerRow = {
   response_id: string;
   question_id: string;
   num: number | null;
@@ -36,7 +36,7 @@ type AnswerRow = {
   sentiment: number | null;
 };
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const SENTIMENT = { 1: 'positive', 0: 'neutral', '-1': 'negative' } as const;
 
 export const toCase = (r: CaseRow) => ({
@@ -54,7 +54,7 @@ export const toCase = (r: CaseRow) => ({
   category: r.category,
 });
 
-const toAnswer = (a: AnswerRow) => ({
+export const toAnswer = (a: AnswerRow) => ({
   questionId: a.question_id,
   value: a.num ?? a.text ?? (a.choices ? (JSON.parse(a.choices) as string[]) : null),
   ...(a.sentiment !== null ? { sentiment: SENTIMENT[String(a.sentiment) as '1' | '0' | '-1'] } : {}),

@@ -66,6 +66,7 @@ route(insightRoutes, listVerbatims, async (c, { params, query: q }) => {
       ...(r.score !== null ? { score: r.score } : {}),
       ...(r.touchpoint ? { touchpoint: r.touchpoint } : {}),
       ...(r.locale ? { locale: r.locale } : {}),
+      ...(r.respondent_id ? { respondentId: r.respondent_id } : {}),
       topics: parseTopics(r.topics),
       createdAt: iso(r.created_at),
     })),

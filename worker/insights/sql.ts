@@ -51,6 +51,7 @@ export type VerbatimRow = {
   topics: string | null;
   touchpoint: string;
   locale: string | null;
+  respondent_id: string | null;
   created_at: number;
   score: number | null;
 };
@@ -113,7 +114,8 @@ export async function verbatimRows(
   }
   const res = await db
     .prepare(
-      `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, a.created_at, ${score.col} AS score
+      `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, r.respondent_id,
+         a.created_at, ${score.col} AS score
        FROM ${from} ${score.join}
        WHERE ${w.sql()}
        ORDER BY a.created_at DESC, a.response_id DESC, a.question_id DESC

@@ -83,3 +83,12 @@ export async function featureRows(
     .all<FeatureRow>();
   return results;
 }
+
+/** Erasure: every outcome recorded for one respondent of the site. */
+export async function eraseOutcomes(db: D1Database, siteId: string, respondentId: string): Promise<number> {
+  const r = await db
+    .prepare('DELETE FROM outcomes WHERE site_id = ? AND respondent_id = ?')
+    .bind(siteId, respondentId)
+    .run();
+  return r.meta.changes ?? 0;
+}

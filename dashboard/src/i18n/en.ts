@@ -35,6 +35,10 @@ export const en = {
   'view.at-risk': 'At-risk customers',
   'view.inbox': 'Follow-up inbox',
   'view.drop-off': 'Drop-off',
+  'view.drivers': 'Key drivers',
+  'view.topics': 'Topics',
+  'view.outcomes': 'Outcomes',
+  'view.customer': 'Customer',
 
   // filters
   filters: 'Filters',

@@ -36,6 +36,10 @@ export const fa: Record<MessageKey, string> = {
   'view.at-risk': 'مشتریان در خطر',
   'view.inbox': 'صندوق پیگیری',
   'view.drop-off': 'ریزش',
+  'view.drivers': 'عوامل کلیدی',
+  'view.topics': 'موضوع‌ها',
+  'view.outcomes': 'پیامدها',
+  'view.customer': 'مشتری',
 
   filters: 'فیلترها',
   survey: 'نظرسنجی',

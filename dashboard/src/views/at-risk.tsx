@@ -8,6 +8,8 @@ import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import { toHash } from '../route';
 import type { AtRiskItem, CaseStatus } from '../types';
+import { CustomerLink } from '../why/customer-link';
+import { useWhyT } from '../why/i18n';
 import { CaseAction } from './case-action';
 import './at-risk.css';
 
@@ -21,6 +23,7 @@ const PAGE = 50;
 export function AtRisk(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { wt } = useWhyT();
   const { dates, filters, surveys, touchpoints } = props;
   const q = useEndpoint(getAtRisk, { query: { from: dates.from, to: dates.to } });
   const [shown, setShown] = useState(PAGE);
@@ -38,6 +41,8 @@ export function AtRisk(props: ViewProps) {
     </span>
   );
   const when = (it: AtRiskItem) => <time dateTime={new Date(it.at).toISOString()}>{i18n.day(it.at)}</time>;
+  // The churn model's probability, shown only when the site has enough outcomes to fit it.
+  const risk = (it: AtRiskItem) => (typeof it.churnRisk === 'number' ? i18n.pct(it.churnRisk * 100) : t('none'));
   const prev = (it: AtRiskItem) => (typeof it.previousScore === 'number' ? i18n.int(it.previousScore) : t('none'));
   const caseAction = (it: AtRiskItem) => (
     <CaseAction
@@ -75,6 +80,12 @@ export function AtRisk(props: ViewProps) {
                         <th scope="col" class="num">
                           {t('previousCol')}
                         </th>
+                        <th scope="col" class="num">
+                          {wt('atRisk.churnRisk')}
+                        </th>
+                        <th scope="col" class="num">
+                          {wt('atRisk.value')}
+                        </th>
                         <th scope="col">{t('touchpointCol')}</th>
                         <th scope="col">{t('survey')}</th>
                         <th scope="col">{t('commentCol')}</th>
@@ -85,12 +96,16 @@ export function AtRisk(props: ViewProps) {
                     <tbody>
                       {items.map((it) => (
                         <tr key={`${it.respondentId}:${it.surveyId}`}>
-                          <th scope="row" class="mono nowrap" dir="ltr">
-                            {it.respondentId}
+                          <th scope="row" class="nowrap">
+                            <CustomerLink who={it.respondentId} />
                           </th>
                           <td>{reason(it)}</td>
                           <td class="num">{i18n.int(it.latestScore)}</td>
                           <td class="num">{prev(it)}</td>
+                          <td class="num" data-churn-risk>
+                            {risk(it)}
+                          </td>
+                          <td class="num">{typeof it.value === 'number' ? i18n.num(it.value, 0) : t('none')}</td>
                           <td>{tpName(it.touchpoint)}</td>
                           <td>{surveyName(it.surveyId)}</td>
                           <td class="comment" dir="auto">
@@ -108,8 +123,8 @@ export function AtRisk(props: ViewProps) {
                 {items.map((it) => (
                   <li key={`${it.respondentId}:${it.surveyId}`} class="card risk-card">
                     <p class="risk-head">
-                      <strong class="mono" dir="ltr">
-                        {it.respondentId}
+                      <strong>
+                        <CustomerLink who={it.respondentId} />
                       </strong>
                       {reason(it)}
                     </p>
@@ -117,6 +132,18 @@ export function AtRisk(props: ViewProps) {
                       {t('latestCol')}: <strong>{i18n.int(it.latestScore)}</strong>
                       {i18n.sep}
                       {t('previousCol')}: {prev(it)}
+                      {typeof it.churnRisk === 'number' && (
+                        <>
+                          {i18n.sep}
+                          {wt('atRisk.churnRisk')}: {risk(it)}
+                        </>
+                      )}
+                      {typeof it.value === 'number' && (
+                        <>
+                          {i18n.sep}
+                          {wt('atRisk.value')}: {i18n.num(it.value, 0)}
+                        </>
+                      )}
                       {i18n.sep}
                       {tpName(it.touchpoint)}
                       {i18n.sep}

@@ -19,6 +19,7 @@ import type {
   Survey,
 } from '../types';
 import { validate } from '../validate';
+import { CustomerLink } from '../why/customer-link';
 import './inbox.css';
 
 const PAGE = 50;
@@ -284,13 +285,7 @@ function CaseCard({
     <li class="card case-card" id={id} data-response={item.responseId} data-status={item.status}>
       <div class="case-info">
         <h3 class="case-head">
-          {item.respondentId ? (
-            <span class="mono" dir="ltr">
-              {item.respondentId}
-            </span>
-          ) : (
-            <span>{t('anonymous')}</span>
-          )}
+          {item.respondentId ? <CustomerLink who={item.respondentId} /> : <span>{t('anonymous')}</span>}
           <span class={`badge case-badge case-badge-${item.status}`}>{t(`caseStatus.${item.status}`)}</span>
         </h3>
         <p class="small muted case-meta">

@@ -8,6 +8,7 @@ import { Status } from '../components/status';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
 import type { Verbatim } from '../types';
+import { CustomerLink } from '../why/customer-link';
 import './verbatims.css';
 
 const ICON: Record<Sentiment, string> = { positive: '☺', neutral: '•', negative: '☹' };
@@ -175,6 +176,7 @@ export function Verbatims(props: ViewProps) {
                           </span>
                         )}
                         {v.locale && <span>{languageName(i18n.locale, v.locale)}</span>}
+                        {v.respondentId && <CustomerLink who={v.respondentId} />}
                         <time dateTime={new Date(v.createdAt).toISOString()}>{i18n.dateTime(v.createdAt)}</time>
                       </p>
                     </li>
