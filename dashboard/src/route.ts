@@ -9,13 +9,14 @@ import type { MetricKey } from './types';
  * The dashboard's only router. Every screen lives in the hash, so a reload, the back button and a
  * shared link keep it (the API key never does):
  * - results views with their filters: `#/overview?survey=…&range=30&touchpoint=checkout`;
- * - set-up screens: `#/surveys`, `#/editor/ID`, `#/distribute/ID` (links, QR, email, SMS), `#/touchpoints`, `#/install`, `#/keys`.
+ * - set-up screens: `#/surveys`, `#/editor/ID`, `#/distribute/ID` (links, QR, email, SMS), `#/touchpoints`, `#/install`, `#/keys`,
+ *   `#/alerts`, `#/webhooks`, `#/audit` (the operations screens, loaded when first opened).
  * One store below holds the current route; links, `navigate` and back/forward all go through it.
  */
 export const VIEWS = ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'inbox', 'drop-off'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys'] as const;
+export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys', 'alerts', 'webhooks', 'audit'] as const;
 export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute';
 export type SetupRoute = { view: SetupView; id?: string };
 

@@ -8,6 +8,9 @@ export const setupEn = {
   'view.touchpoints': 'Touchpoints',
   'view.install': 'Install',
   'view.keys': 'API keys',
+  'view.alerts': 'Alert rules',
+  'view.webhooks': 'Webhooks',
+  'view.audit': 'Audit log',
   setupNav: 'Set-up',
 
   save: 'Save',

@@ -10,6 +10,9 @@ export const setupFa: Record<SetupKey, string> = {
   'view.touchpoints': 'نقاط تماس',
   'view.install': 'نصب',
   'view.keys': 'کلیدهای API',
+  'view.alerts': 'قاعده‌های هشدار',
+  'view.webhooks': 'وب‌هوک‌ها',
+  'view.audit': 'گزارش تغییرات',
   setupNav: 'راه‌اندازی',
 
   save: 'ذخیره',
