@@ -7,10 +7,9 @@ import { useSetupT } from './i18n';
 import { Install } from './install';
 import { Keys } from './keys';
 import { Surveys } from './surveys';
+import { setupTitle } from './titles';
 import { Touchpoints } from './touchpoints';
 import './setup.css';
-
-export { setupTitle } from './i18n';
 
 /** One set-up screen inside the dashboard shell: its heading (focused on arrival) and its content. */
 export function SetupView({
@@ -22,12 +21,12 @@ export function SetupView({
   h1: Ref<HTMLHeadingElement>;
   onChanged: () => void;
 }) {
-  const { st } = useSetupT();
+  const { locale } = useSetupT();
   return (
     <div class={`setup setup-${route.view}`}>
       <div class="page-head">
         <h1 ref={h1} tabIndex={-1}>
-          {st(`view.${route.view}`)}
+          {setupTitle(route.view, locale)}
         </h1>
       </div>
       {route.view === 'install' && <Install />}
