@@ -11,6 +11,7 @@ import type { MetricKey } from './types';
  * - results views with their filters: `#/overview?survey=…&range=30&touchpoint=checkout`;
  * - set-up screens: `#/surveys`, `#/editor/ID`, `#/distribute/ID` (links, QR, email, SMS), `#/touchpoints`, `#/install`, `#/keys`,
  *   `#/digest` (the weekly digest and share links).
+ *   `#/alerts`, `#/webhooks`, `#/audit` (the operations screens, loaded when first opened).
  * One store below holds the current route; links, `navigate` and back/forward all go through it.
  */
 export const VIEWS = [
@@ -30,7 +31,16 @@ export const VIEWS = [
 export const LINKED_VIEWS: readonly View[] = ['customer'];
 export type View = (typeof VIEWS)[number];
 
-export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys', 'digest'] as const;
+export const SETUP_VIEWS = [
+  'surveys',
+  'touchpoints',
+  'install',
+  'keys',
+  'alerts',
+  'webhooks',
+  'audit',
+  'digest',
+] as const;
 export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute';
 export type SetupRoute = { view: SetupView; id?: string };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CALENDARS, isTimeZone } from '../dates';
 import { IsoDay, LocaleCode, Slug, Stage } from './common';
-import { Channel } from './invitation';
+import { Channel, InvitationChannel } from './invitation';
 import { MESSAGES } from './messages';
 
 /** An allowed origin for the widget: scheme + host (+ port), no path. */
@@ -316,6 +316,20 @@ export const CasesQuery = z.object({
 });
 
 export const CaseStatsQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() });
+
+/** `GET /v1/cases/recovery`: followed-up cases whose original response arrived in the range (default all time). */
+export const CaseRecoveryQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() }).refine(...ordered);
+
+/**
+ * `POST /v1/cases/:responseId/follow-up`: a personal link to `surveyId` for the case's respondent,
+ * kept on the case. Best a short survey of its own ("Did we put it right?").
+ */
+export const CaseFollowUpInput = z.strictObject({
+  surveyId: z.string().min(1).max(64),
+  channel: InvitationChannel.default('link'),
+  expiresInDays: z.number().int().min(1).max(365).default(14),
+});
+export type CaseFollowUpInput = z.input<typeof CaseFollowUpInput>;
 
 export const ApiScope = z.enum(['read', 'manage']);
 export type ApiScope = z.infer<typeof ApiScope>;

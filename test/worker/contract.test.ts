@@ -498,6 +498,25 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(200, api('PATCH', `/v1/cases/${id}`, { key: s.apiKey, json: { status: 'resolved' } }));
     await expectStatus(400, api('PATCH', `/v1/cases/${id}`, { key: s.apiKey, json: { status: 'lost' } }));
     await expectStatus(403, api('PATCH', `/v1/cases/${id}`, { key: s.readKey, json: { status: 'open' } }));
+    // a resolved case with a known respondent gets a follow-up link; the recovery rates read them
+    const withRespondent = cases.items.find((c: { respondentId: string | null }) => c.respondentId);
+    if (withRespondent) {
+      const rid = withRespondent.responseId as string;
+      await expectStatus(200, api('PATCH', `/v1/cases/${rid}`, { key: s.apiKey, json: { status: 'contacted' } }));
+      await expectStatus(
+        409,
+        api('POST', `/v1/cases/${rid}/follow-up`, { key: s.apiKey, json: { surveyId: s.surveyId } }),
+      );
+      await expectStatus(200, api('PATCH', `/v1/cases/${rid}`, { key: s.apiKey, json: { status: 'resolved' } }));
+      await expectStatus(
+        201,
+        api('POST', `/v1/cases/${rid}/follow-up`, { key: s.apiKey, json: { surveyId: s.surveyId } }),
+      );
+    }
+    await expectStatus(404, api('POST', '/v1/cases/nope/follow-up', { key: s.apiKey, json: { surveyId: s.surveyId } }));
+    await expectStatus(400, api('POST', `/v1/cases/${id}/follow-up`, { key: s.apiKey, json: {} }));
+    await expectStatus(200, api('GET', '/v1/cases/recovery', { key: s.readKey }));
+    await expectStatus(400, api('GET', '/v1/cases/recovery?from=2026-02-01&to=2026-01-01', { key: s.readKey }));
   });
 
   it('erasure, and deleting a webhook', async () => {

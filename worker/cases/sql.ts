@@ -17,6 +17,7 @@ export type CaseRow = {
   category: CaseCategory | null;
   escalated_at: number | null;
   alert_id: string | null;
+  followup_invitation_id: string | null;
 };
 
 type CaseListRow = CaseRow & {
@@ -52,6 +53,7 @@ export const toCase = (r: CaseRow) => ({
   dueAt: iso(r.due_at),
   escalatedAt: iso(r.escalated_at),
   category: r.category,
+  followUpInvitationId: r.followup_invitation_id ?? null,
 });
 
 export const toAnswer = (a: AnswerRow) => ({
@@ -63,9 +65,9 @@ export const toAnswer = (a: AnswerRow) => ({
 /** The response a case is about, if it belongs to the site. */
 export async function responseOfSite(db: D1Database, siteId: string, responseId: string) {
   return db
-    .prepare('SELECT id, created_at FROM responses WHERE id = ? AND site_id = ?')
+    .prepare('SELECT id, created_at, respondent_id FROM responses WHERE id = ? AND site_id = ?')
     .bind(responseId, siteId)
-    .first<{ id: string; created_at: number }>();
+    .first<{ id: string; created_at: number; respondent_id: string | null }>();
 }
 
 /** Opens a case for a response unless one exists (alerts use this; it never reopens a handled case). */
@@ -333,5 +335,62 @@ export async function caseStats(db: D1Database, siteId: string, range: { from?: 
     counts,
     timeToFirstContact: summary(contact),
     timeToResolve: summary(resolve),
+  };
+}
+
+/** Records the follow-up link on a case (a later one replaces it). */
+export async function setFollowUp(db: D1Database, siteId: string, responseId: string, invitationId: string) {
+  return db
+    .prepare(
+      'UPDATE cases SET followup_invitation_id = ?, updated_at = ? WHERE response_id = ? AND site_id = ? RETURNING *',
+    )
+    .bind(invitationId, Date.now(), responseId, siteId)
+    .first<CaseRow>();
+}
+
+/** A followed-up case with where it came from and the follow-up's response (if answered yet). */
+export type FollowedUpRow = {
+  response_id: string;
+  survey_id: string;
+  touchpoint: string;
+  assignee: string | null;
+  email: string | null;
+  followup_survey_id: string;
+  followup_response_id: string | null;
+};
+export type ScoredAnswerRow = { response_id: string; survey_id: string; question_id: string; num: number };
+
+/**
+ * Every followed-up case of the site (original response's day in the range), the scored answers of
+ * both its responses, and the definitions of the surveys they belong to (to know which question is NPS
+ * or CSAT). Three reads in one batch; their size is the number of follow-ups sent, not of responses.
+ */
+export async function followedUpCases(db: D1Database, siteId: string, range: { from?: string; to?: string }) {
+  const cases = `SELECT c.response_id, r.survey_id, r.touchpoint, c.assignee, m.email,
+      i.survey_id AS followup_survey_id, i.response_id AS followup_response_id
+    FROM cases c JOIN responses r ON r.id = c.response_id
+    JOIN invitations i ON i.id = c.followup_invitation_id
+    LEFT JOIN members m ON m.id = c.assignee
+    WHERE c.site_id = ?1 AND c.followup_invitation_id IS NOT NULL
+      AND (?2 IS NULL OR r.day >= ?2) AND (?3 IS NULL OR r.day <= ?3)`;
+  const bind = (q: string) => db.prepare(q).bind(siteId, range.from ?? null, range.to ?? null);
+  const [rows, answers, surveys] = await db.batch<unknown>([
+    bind(cases),
+    bind(
+      `WITH f AS (${cases})
+       SELECT a.response_id, a.survey_id, a.question_id, a.num FROM answers a
+       WHERE a.num IS NOT NULL AND (a.response_id IN (SELECT response_id FROM f)
+         OR a.response_id IN (SELECT followup_response_id FROM f))`,
+    ),
+    bind(
+      `WITH f AS (${cases})
+       SELECT id, definition FROM surveys WHERE site_id = ?1
+         AND (id IN (SELECT survey_id FROM f) OR id IN (SELECT followup_survey_id FROM f))`,
+    ),
+  ]);
+  return {
+    cases: (rows?.results ?? []) as FollowedUpRow[],
+    answers: (answers?.results ?? []) as ScoredAnswerRow[],
+    surveys: (surveys?.results ?? []) as { id: string; definition: string }[],
   };
 }

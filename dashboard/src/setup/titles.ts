@@ -13,6 +13,9 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     touchpoints: 'Touchpoints',
     install: 'Install',
     keys: 'API keys',
+    alerts: 'Alert rules',
+    webhooks: 'Webhooks',
+    audit: 'Audit log',
     digest: 'Digest & sharing',
   },
   fa: {
@@ -22,6 +25,9 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     touchpoints: 'نقاط تماس',
     install: 'نصب',
     keys: 'کلیدهای API',
+    alerts: 'قاعده‌های هشدار',
+    webhooks: 'وب‌هوک‌ها',
+    audit: 'گزارش تغییرات',
     digest: 'گزارش هفتگی و اشتراک',
   },
 };

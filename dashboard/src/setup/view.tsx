@@ -1,4 +1,5 @@
-import type { Ref } from 'preact';
+import type { ComponentType, Ref } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { Distribute } from '../distribute/screen';
 import { lazyView } from '../lazy-view';
 import type { SetupRoute } from '../route';
@@ -39,6 +40,33 @@ export function SetupView({
       {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
       {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
       {route.view === 'distribute' && route.id && <Distribute key={route.id} id={route.id} />}
+      {(route.view === 'alerts' || route.view === 'webhooks' || route.view === 'audit') && <Ops view={route.view} />}
     </div>
   );
+}
+
+type OpsModule = typeof import('../ops/screens');
+let opsModule: Promise<OpsModule> | undefined;
+
+/** The operations screens (alert rules, webhooks, audit log) load on first use, so first load stays small. */
+function Ops({ view }: { view: 'alerts' | 'webhooks' | 'audit' }) {
+  const { t } = useSetupT();
+  const [mod, setMod] = useState<OpsModule>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    opsModule ??= import('../ops/screens');
+    opsModule.then(setMod, () => {
+      opsModule = undefined;
+      setFailed(true);
+    });
+  }, []);
+  if (failed) return <p class="notice notice-error">{t('offline')}</p>;
+  if (!mod)
+    return (
+      <p class="loading" role="status">
+        {t('loading')}
+      </p>
+    );
+  const Screen: ComponentType = { alerts: mod.Alerts, webhooks: mod.Webhooks, audit: mod.Audit }[view];
+  return <Screen />;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getCaseStats, listCases, patchCase } from '../../../shared/contract/cases';
+import { listMembers } from '../../../shared/contract/teams';
 import { metricFedBy } from '../../../shared/questions/registry';
 import { CaseInput } from '../../../shared/schemas/api';
 import { announce } from '../announce';
@@ -7,6 +8,7 @@ import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import type { ViewProps } from '../context';
 import { type I18n, useI18n } from '../i18n';
+import { useOpsT } from '../ops/i18n';
 import { asIssuesOf } from '../setup/form';
 import type {
   CaseAnswer,
@@ -20,6 +22,7 @@ import type {
 } from '../types';
 import { validate } from '../validate';
 import { CustomerLink } from '../why/customer-link';
+import { CaseWorkflow, Recovery } from './case-workflow';
 import './inbox.css';
 
 const PAGE = 50;
@@ -36,13 +39,25 @@ export function Inbox(props: ViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { dates, surveys, touchpoints, filters, setFilters } = props;
+  const { ot } = useOpsT();
   const status = filters.status;
+  // "me" is the signed-in member (a session); with an API key it matches no case.
+  const [assignee, setAssignee] = useState('');
+  const [overdue, setOverdue] = useState(false);
+  const membersQ = useEndpoint(listMembers, {}, 'low');
+  const members = membersQ.data?.items ?? [];
+  const listQuery = {
+    status,
+    limit: PAGE,
+    ...(assignee ? { assignee } : {}),
+    ...(overdue ? { overdue: 'true' as const } : {}),
+  };
   const statsQ = useEndpoint(getCaseStats, { query: { from: dates.from, to: dates.to } });
-  const q = useEndpoint(listCases, { query: { status, limit: PAGE } });
+  const q = useEndpoint(listCases, { query: listQuery });
   const [more, setMore] = useState<{ cases: CaseItem[]; next?: string | undefined }>({ cases: [] });
   const [loadingMore, setLoadingMore] = useState(false);
   const [saved, setSaved] = useState<Record<string, CaseRecord>>({});
-  useEffect(() => setMore({ cases: [] }), [status]);
+  useEffect(() => setMore({ cases: [] }), [status, assignee, overdue]);
 
   const all = [...(q.data?.items ?? []), ...more.cases].map((c) => ({ ...c, ...saved[c.responseId] }));
   const next = more.cases.length ? more.next : q.data?.nextCursor;
@@ -55,7 +70,7 @@ export function Inbox(props: ViewProps) {
     if (!next) return;
     setLoadingMore(true);
     try {
-      const page = await call(listCases, { query: { status, limit: PAGE, cursor: next } });
+      const page = await call(listCases, { query: { ...listQuery, cursor: next } });
       setMore((m) => ({ cases: [...m.cases, ...page.items], next: page.nextCursor }));
       announce(t('announceCount', { count: i18n.int(all.length + page.items.length) }));
     } catch (e) {
@@ -73,6 +88,9 @@ export function Inbox(props: ViewProps) {
       <Status loading={statsQ.loading} error={statsQ.error} retry={statsQ.reload}>
         {statsQ.data && <StatsHeader stats={statsQ.data} />}
       </Status>
+      <p class="small muted" data-testid="contact-clock">
+        {ot('contactClock')}
+      </p>
       <div class="view-controls">
         <div class="field">
           <label for="f-case-status">{t('caseStatus')}</label>
@@ -89,6 +107,22 @@ export function Inbox(props: ViewProps) {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="f-case-assignee">{ot('caseAssignee')}</label>
+          <select id="f-case-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+            <option value="">{ot('allCases')}</option>
+            <option value="me">{ot('myCases')}</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name ?? m.email}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />{' '}
+          {ot('overdueOnly')}
+        </label>
       </div>
       <section aria-labelledby="case-list-h">
         <h2 id="case-list-h">{t('caseList')}</h2>
@@ -105,6 +139,8 @@ export function Inbox(props: ViewProps) {
                       item={c}
                       survey={surveys.find((s) => s.id === c.surveyId)}
                       touchpoint={tpName(c.touchpoint)}
+                      members={members}
+                      surveys={surveys}
                       onSaved={(r) => {
                         setSaved((m) => ({ ...m, [r.responseId]: r }));
                         statsQ.reload();
@@ -121,6 +157,7 @@ export function Inbox(props: ViewProps) {
             ))}
         </Status>
       </section>
+      <Recovery from={dates.from} to={dates.to} members={members} />
     </div>
   );
 }
@@ -207,11 +244,15 @@ function CaseCard({
   item,
   survey,
   touchpoint,
+  members,
+  surveys,
   onSaved,
 }: {
   item: CaseItem;
   survey: Survey | undefined;
   touchpoint: string;
+  members: readonly import('../../../shared/contract/teams').Member[];
+  surveys: readonly Survey[];
   onSaved: (c: CaseRecord) => void;
 }) {
   const i18n = useI18n();
@@ -391,6 +432,7 @@ function CaseCard({
           </span>
         </div>
       </form>
+      <CaseWorkflow item={item} members={members} surveys={surveys} onSaved={onSaved} />
     </li>
   );
 }
