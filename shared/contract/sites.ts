@@ -19,7 +19,16 @@ export const createSite = endpoint({
   errors: [400, 401],
 });
 
-export const SiteInfo = z.object({ site: Site, lastResponseAt: Timestamp.nullable() });
+export const SiteInfo = z.object({
+  site: Site,
+  lastResponseAt: Timestamp.nullable(),
+  scopes: z
+    .array(z.enum(['read', 'manage']))
+    .optional()
+    .describe(
+      "the calling API key's scopes (absent for a signed-in member: GET /v1/session says what their role may do)",
+    ),
+});
 
 export const getSite = endpoint({
   operationId: 'getSite',
