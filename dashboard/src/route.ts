@@ -9,14 +9,16 @@ import type { MetricKey } from './types';
  * The dashboard's only router. Every screen lives in the hash, so a reload, the back button and a
  * shared link keep it (the API key never does):
  * - results views with their filters: `#/overview?survey=…&range=30&touchpoint=checkout`;
- * - set-up screens: `#/surveys`, `#/editor/ID`, `#/distribute/ID` (links, QR, email, SMS), `#/touchpoints`, `#/install`, `#/keys`.
+ * - set-up screens: `#/surveys`, `#/editor/ID`, `#/distribute/ID` (links, QR, email, SMS), `#/touchpoints`, `#/install`, `#/keys`,
+ *   `#/members`; the signed-in person's `#/account`.
  * One store below holds the current route; links, `navigate` and back/forward all go through it.
  */
 export const VIEWS = ['overview', 'journey', 'segments', 'verbatims', 'at-risk', 'inbox', 'drop-off'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys'] as const;
-export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute';
+export const SETUP_VIEWS = ['surveys', 'touchpoints', 'install', 'keys', 'members'] as const;
+/** `account` (the signed-in person's password, passkeys, sessions) is reached from the top bar, not a tab. */
+export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute' | 'account';
 export type SetupRoute = { view: SetupView; id?: string };
 
 export const RANGES = ['7', '30', '90', '365', 'custom'] as const;
@@ -59,7 +61,7 @@ const oneOf = <T extends string>(options: readonly T[], v: string | undefined): 
 function parseSetup(path: string): SetupRoute | null {
   const [head = '', id] = path.split('/');
   if ((head === 'editor' || head === 'distribute') && id) return { view: head, id: decodeURIComponent(id) };
-  return (SETUP_VIEWS as readonly string[]).includes(head) ? { view: head as SetupView } : null;
+  return (SETUP_VIEWS as readonly string[]).includes(head) || head === 'account' ? { view: head as SetupView } : null;
 }
 
 /** The route for a hash; a set-up screen keeps `last`'s results view and filters. */

@@ -8,6 +8,8 @@ export const setupEn = {
   'view.touchpoints': 'Touchpoints',
   'view.install': 'Install',
   'view.keys': 'API keys',
+  'view.members': 'Members',
+  'view.account': 'Your account',
   setupNav: 'Set-up',
 
   save: 'Save',

@@ -10,6 +10,8 @@ export const setupFa: Record<SetupKey, string> = {
   'view.touchpoints': 'نقاط تماس',
   'view.install': 'نصب',
   'view.keys': 'کلیدهای API',
+  'view.members': 'اعضا',
+  'view.account': 'حساب شما',
   setupNav: 'راه‌اندازی',
 
   save: 'ذخیره',

@@ -1,6 +1,16 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
+import type { Endpoint } from '../../../shared/contract/endpoint';
+import { createInvitations, listInvitations } from '../../../shared/contract/invitations';
+import { createKey, listKeys } from '../../../shared/contract/keys';
+import { getSite, patchSite } from '../../../shared/contract/sites';
+import { createSurvey, listSurveys, patchSurvey } from '../../../shared/contract/surveys';
+import { createMember, listMembers } from '../../../shared/contract/teams';
+import { createTouchpoint, listTouchpoints } from '../../../shared/contract/touchpoints';
+import { useAccess, useCan } from '../access';
 import { Distribute } from '../distribute/screen';
-import type { SetupRoute } from '../route';
+import { lazyScreen } from '../lazy-screen';
+import type { SETUP_VIEWS, SetupRoute, SetupView as SetupViewName } from '../route';
+import { useTeamsT } from '../teams/i18n';
 import { Editor } from './editor/editor';
 import { useSetupT } from './i18n';
 import { Install } from './install';
@@ -10,6 +20,56 @@ import { Touchpoints } from './touchpoints';
 import './setup.css';
 
 export { setupTitle } from './i18n';
+
+const Members = lazyScreen(() => import('../teams/members').then((m) => m.Members));
+const Account = lazyScreen(() => import('../teams/account').then((m) => m.Account));
+
+/**
+ * Set-up is for whoever may read more of the site than its results and cases: in the contract, the
+ * `read` endpoints outside an agent's features (shared/contract/roles.ts), of which the members list
+ * is one every such reader may call. An agent (and a key without "read") gets the results only.
+ */
+const SETUP_READ: Endpoint = listMembers;
+
+/** What each set-up tab reads: the tab is offered when every one may be called (roles.ts, or the key's scopes). */
+export const SETUP_ENDPOINTS: Record<(typeof SETUP_VIEWS)[number], readonly Endpoint[]> = {
+  surveys: [listSurveys, SETUP_READ],
+  touchpoints: [listTouchpoints, SETUP_READ],
+  install: [getSite, SETUP_READ],
+  keys: [listKeys],
+  members: [listMembers],
+};
+
+/**
+ * The change each screen makes: without the right to make it, the screen is shown read-only (its
+ * controls disabled, and a note saying why). Members and the account decide per control themselves.
+ */
+const WRITES: Partial<Record<SetupViewName, Endpoint>> = {
+  surveys: createSurvey,
+  editor: patchSurvey,
+  distribute: createInvitations,
+  touchpoints: createTouchpoint,
+  install: patchSite,
+  keys: createKey,
+};
+
+/** A screen the credential may look at but not change: every control inside is disabled. */
+function ReadOnly({ children }: { children: ComponentChildren }) {
+  const { tt } = useTeamsT();
+  const access = useAccess();
+  return (
+    <>
+      <p class="notice" data-readonly>
+        {access.kind === 'member'
+          ? tt('shell.readOnly', { role: tt(`role.${access.session.member.role}`) })
+          : tt('shell.readOnlyKey')}
+      </p>
+      <fieldset class="readonly-scope" disabled>
+        {children}
+      </fieldset>
+    </>
+  );
+}
 
 /** One set-up screen inside the dashboard shell: its heading (focused on arrival) and its content. */
 export function SetupView({
@@ -22,6 +82,23 @@ export function SetupView({
   onChanged: () => void;
 }) {
   const { st } = useSetupT();
+  const can = useCan();
+  const write = WRITES[route.view];
+  const content = (
+    <>
+      {route.view === 'install' && <Install />}
+      {route.view === 'touchpoints' && <Touchpoints onChanged={onChanged} />}
+      {route.view === 'keys' && <Keys />}
+      {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
+      {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
+      {route.view === 'distribute' &&
+        route.id &&
+        // Links are made and listed by those who may send them; others see the note only.
+        (can(listInvitations) ? <Distribute key={route.id} id={route.id} /> : null)}
+      {route.view === 'members' && <Members />}
+      {route.view === 'account' && <Account />}
+    </>
+  );
   return (
     <div class={`setup setup-${route.view}`}>
       <div class="page-head">
@@ -29,12 +106,7 @@ export function SetupView({
           {st(`view.${route.view}`)}
         </h1>
       </div>
-      {route.view === 'install' && <Install />}
-      {route.view === 'touchpoints' && <Touchpoints onChanged={onChanged} />}
-      {route.view === 'keys' && <Keys />}
-      {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
-      {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
-      {route.view === 'distribute' && route.id && <Distribute key={route.id} id={route.id} />}
+      {write && !can(write) ? <ReadOnly>{content}</ReadOnly> : content}
     </div>
   );
 }
