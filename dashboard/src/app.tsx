@@ -52,7 +52,8 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
 /** Who is at the dashboard: being checked, nobody, someone invited, an operator's key, or a member. */
 type Auth =
   | { kind: 'checking' }
-  | { kind: 'signed-out'; expired: boolean }
+  /** `via`: how this browser was signed in, so the form offered again is the one used (a key, or a person's). */
+  | { kind: 'signed-out'; expired: boolean; via?: 'key' | 'member' }
   | { kind: 'invite'; token: string }
   | { kind: 'key'; key: string; scopes: readonly string[] | undefined }
   | { kind: 'member'; session: SessionReply };
@@ -95,7 +96,7 @@ export function App() {
     () =>
       onUnauthorized(() => {
         clearApiKey();
-        setAuth({ kind: 'signed-out', expired: true });
+        setAuth((a) => ({ kind: 'signed-out', expired: true, via: a.kind === 'key' ? 'key' : 'member' }));
       }),
     [],
   );
@@ -128,7 +129,7 @@ export function App() {
   const signedOut = () => {
     clearApiKey();
     clearCache();
-    setAuth({ kind: 'signed-out', expired: false });
+    setAuth((a) => ({ kind: 'signed-out', expired: false, via: a.kind === 'key' ? 'key' : 'member' }));
   };
   const signedIn = (session: SessionReply) => {
     clearApiKey();
@@ -172,6 +173,7 @@ export function App() {
       ) : (
         <SignIn
           expired={auth.kind === 'signed-out' && auth.expired}
+          withKey={auth.kind === 'signed-out' && auth.via === 'key'}
           toggleLocale={toggleLocale}
           onSignedIn={signedIn}
           onKey={(k) => {

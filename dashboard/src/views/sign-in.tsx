@@ -41,20 +41,23 @@ export const minutesOf = (err: ApiError) => Math.max(1, Math.ceil(Number(err.ret
  */
 export function SignIn({
   expired,
+  withKey,
   toggleLocale,
   onSignedIn,
   onKey,
 }: {
   expired: boolean;
+  /** Offer the key form first: this tab was signed in with a key. */
+  withKey: boolean;
   toggleLocale: () => void;
   onSignedIn: (session: SessionReply) => void;
   onKey: (key: string) => void;
 }) {
   const { t } = useI18n();
   const { tt } = useTeamsT();
-  const [mode, setMode] = useState<'person' | 'key'>('person');
+  const [mode, setMode] = useState<'person' | 'key'>(withKey ? 'key' : 'person');
   const [busy, setBusy] = useState<'' | 'password' | 'passkey' | 'key'>('');
-  const [error, setError] = useState(expired ? tt('signin.expired') : '');
+  const [error, setError] = useState(expired ? (withKey ? t('signInExpired') : tt('signin.expired')) : '');
   const email = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
   const keyInput = useRef<HTMLInputElement>(null);
