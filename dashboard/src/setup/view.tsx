@@ -8,9 +8,10 @@ import { createMember, listMembers } from '../../../shared/contract/teams';
 import { createTouchpoint, listTouchpoints } from '../../../shared/contract/touchpoints';
 import { useAccess, useCan } from '../access';
 import { Distribute } from '../distribute/screen';
-import { lazyScreen } from '../lazy-screen';
 import type { SETUP_VIEWS, SetupRoute, SetupView as SetupViewName } from '../route';
+import { Account } from '../teams/account';
 import { useTeamsT } from '../teams/i18n';
+import { Members } from '../teams/members';
 import { Editor } from './editor/editor';
 import { useSetupT } from './i18n';
 import { Install } from './install';
@@ -20,9 +21,6 @@ import { Touchpoints } from './touchpoints';
 import './setup.css';
 
 export { setupTitle } from './i18n';
-
-const Members = lazyScreen(() => import('../teams/members').then((m) => m.Members));
-const Account = lazyScreen(() => import('../teams/account').then((m) => m.Account));
 
 /**
  * Set-up is for whoever may read more of the site than its results and cases: in the contract, the

@@ -1,7 +1,7 @@
 /**
- * The browser's half of a passkey ceremony, through @simplewebauthn/browser (loaded on first use:
- * the first render of the dashboard never carries it). The Worker makes the options and checks the
- * answer; this only hands them to `navigator.credentials`.
+ * The browser's half of a passkey ceremony, through @simplewebauthn/browser. The Worker makes the
+ * options and checks the answer; this only hands them to `navigator.credentials`. (Bundled, not
+ * loaded on demand: the dashboard is one inline script pinned by its hash, dashboard/vite.config.ts.)
  */
 import {
   createPasskey,
@@ -9,6 +9,7 @@ import {
   passkeyRegistrationOptions,
   passkeySignInOptions,
 } from '../../../shared/contract/passkeys';
+import * as webauthn from '@simplewebauthn/browser';
 import { call } from '../api';
 
 /** The person closed the prompt, or it timed out: nothing to report as an error. */
@@ -16,7 +17,7 @@ export class PasskeyCancelled extends Error {}
 /** This browser (or this address: passkeys need https or localhost) cannot use passkeys. */
 export class PasskeyUnsupported extends Error {}
 
-const library = () => import('@simplewebauthn/browser');
+const library = async () => webauthn;
 
 async function ceremony<T>(run: () => Promise<T>): Promise<T> {
   const { browserSupportsWebAuthn } = await library();
