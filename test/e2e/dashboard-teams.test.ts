@@ -110,6 +110,7 @@ describe('teams in the dashboard', () => {
 
     // The analyst, now an agent, after a reload: results only.
     await p2.goto(dashboardUrl('#/overview'));
+    await p2.reload();
     await p2.locator('nav.tabs').waitFor();
     await poll(async () => (await tabs(p2)).includes('نظرسنجی‌ها')).toBe(false);
     expect(await tabs(p2)).toEqual(expect.arrayContaining(['نمای کلی']));

@@ -26,7 +26,7 @@ const en = {
   'signin.useKey': 'Use an API key instead',
   'signin.keyIntro':
     'For operators: a site API key signs this tab in with the key’s scopes. It is kept only in this tab.',
-  'signin.usePassword': 'Sign in with email and password',
+  'signin.usePassword': 'Use email and password instead',
   'signin.required': 'Enter your email and password.',
 
   // invitation
@@ -154,7 +154,7 @@ const fa: Record<TeamsKey, string> = {
   'signin.useKey': 'ورود با کلید API',
   'signin.keyIntro':
     'برای گردانندگان: کلید API سایت این زبانه را با دسترسی‌های همان کلید وارد می‌کند و فقط در همین زبانه نگه داشته می‌شود.',
-  'signin.usePassword': 'ورود با ایمیل و گذرواژه',
+  'signin.usePassword': 'به جای آن، ایمیل و گذرواژه',
   'signin.required': 'ایمیل و گذرواژه را وارد کنید.',
 
   'invite.title': 'پیوستن به تیم در صدا',
@@ -274,7 +274,7 @@ const ar: Record<TeamsKey, string> = {
   'signin.failed': 'تعذّر الوصول إلى الخادم: {message}',
   'signin.useKey': 'استخدام مفتاح API بدلًا من ذلك',
   'signin.keyIntro': 'للمشغّلين: مفتاح API للموقع يسجّل دخول هذه العلامة بصلاحيات المفتاح، ويُحفظ في هذه العلامة فقط.',
-  'signin.usePassword': 'تسجيل الدخول بالبريد وكلمة المرور',
+  'signin.usePassword': 'استخدام البريد وكلمة المرور بدلًا من ذلك',
   'signin.required': 'أدخل بريدك الإلكتروني وكلمة المرور.',
 
   'invite.title': 'انضم إلى فريقك في صدى',
