@@ -176,7 +176,7 @@ export function SignIn({
             <span>{tt('signin.or')}</span>
           </p>
           <button type="button" class="btn" onClick={passkey} disabled={busy !== ''} data-action="passkey-sign-in">
-            <span aria-hidden="true">🔑</span> {busy === 'passkey' ? tt('signin.passkeyBusy') : tt('signin.passkey')}
+            {busy === 'passkey' ? tt('signin.passkeyBusy') : tt('signin.passkey')}
           </button>
           <button
             type="button"
