@@ -16,7 +16,13 @@ export default defineConfig(async ({ command }) => ({
   base: '/dashboard/',
   // The statistics libraries (shared/metrics via the question registry) probe for generators with
   // eval() when loaded: answered here without eval, so the CSP is never violated.
-  resolve: { alias: { '@stdlib/assert-has-generator-support': here('vendor/has-generator-support.cjs') } },
+  // zod resolves to a module that sets `jitless` first (src/zod-jitless.ts says why).
+  resolve: {
+    alias: [
+      { find: '@stdlib/assert-has-generator-support', replacement: here('vendor/has-generator-support.cjs') },
+      { find: /^zod$/, replacement: here('src/zod-jitless.ts') },
+    ],
+  },
   plugins: [
     preact(),
     singleFile(),
@@ -27,17 +33,22 @@ export default defineConfig(async ({ command }) => ({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    modulePreload: { polyfill: false },
+    // Screens fetched on first visit (dashboard/src/lazy-view.tsx) are plain module files: no
+    // preload links (the CSP pins scripts by hash; 'strict-dynamic' admits what a trusted script
+    // imports), and one stylesheet for the whole app, inlined like the first load's script.
+    modulePreload: false,
+    cssCodeSplit: false,
     assetsInlineLimit: 100_000,
   },
   server: process.env.SEDA_API ? { proxy: { '/v1': process.env.SEDA_API } } : {},
 }));
 
 /**
- * Puts the script and the stylesheet inside index.html, and pins them with a Content-Security-Policy
- * of their hashes. One request for the whole app (first render: one round trip, no waterfall), it
- * works whatever the Worker does with other paths under /dashboard/, and the policy forbids any other
- * script, so respondents' text could not run even if it ever reached the DOM as markup.
+ * Puts the stylesheet and the small inline scripts inside index.html, and pins them with a
+ * Content-Security-Policy of their hashes plus 'strict-dynamic': the app's modules (the shell and
+ * overview first, each other screen on its first visit) are files that only a trusted script can
+ * add, and the policy forbids any other script, so respondents' text could not run even if it ever
+ * reached the DOM as markup.
  */
 function singleFile(): Plugin {
   const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
@@ -56,6 +67,15 @@ function singleFile(): Plugin {
           `<(script|link)[^>]*(?:src|href)="[^"]*/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>(?:</script>)?`,
         );
         if (!ref.test(page)) continue;
+        if (file.type === 'chunk' && file.isEntry) {
+          // The app stays a file, added by a trusted inline script: under 'strict-dynamic' only a
+          // script so added (not parser-inserted) may import others, and the app imports the
+          // screens it fetches on first visit (dashboard/src/lazy-view.tsx).
+          const src = JSON.stringify(`/dashboard/${name}`);
+          const loader = `const s=document.createElement('script');s.type='module';s.src=${src};document.head.append(s)`;
+          page = page.replace(ref, () => `<script type="module">${loader}</script>`);
+          continue;
+        }
         if (file.type === 'chunk') {
           const code = file.code.replaceAll('</script', '<\\/script');
           scripts.push(code);

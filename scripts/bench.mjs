@@ -174,7 +174,10 @@ try {
   // ---- exactly once: 20,000 submissions, 10% sent twice, 5% split into parts
   report('exactly-once-20k', await exactlyOnce(app.url, origin, demoKey));
 
-  // ---- dashboard first render
+  // ---- dashboard first load (what a first visit downloads) and first render
+  const { dashboardFirstLoad } = await import('./bench/dashboard-size.mjs');
+  const dl = dashboardFirstLoad(join(root, 'public'));
+  report('dashboard-first-load-gzip', dl.bytes, 'B', `${dl.files} files; other screens on first visit`);
   const dashScript = join(root, 'scripts', 'bench', 'dashboard-render.mjs');
   if (existsSync(dashScript) && existsSync('/usr/bin/chromium')) {
     const { dashboardFirstRender } = await import(dashScript);

@@ -15,8 +15,10 @@ import type { Ces, Comparison, Csat, Nps } from './schemas/metrics';
 
 export type { Ces, Comparison, Csat, Nps };
 
-/** Below this many answers a score is shown as "too few answers", not as a number to act on. */
-export const MIN_ANSWERS = 30;
+// The floor lives with the metric shapes (the dashboard reads it without this module's libraries).
+import { MIN_ANSWERS } from './schemas/metrics';
+
+export { MIN_ANSWERS };
 
 /** Two-sided 5% level, for intervals and tests alike. */
 export const ALPHA = 0.05;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { retryPendingWork } from './alerts/pending';
 import { alertRoutes } from './alerts/routes';
 import { auditRoutes } from './audit/routes';
 import { escalateOverdue } from './cases/escalate';
@@ -17,6 +18,8 @@ import { openApiRoutes } from './openapi/routes';
 import { outcomeRoutes } from './outcomes/routes';
 import { respondentRoutes } from './respondents/routes';
 import { resultRoutes } from './results/routes';
+import { runRezone } from './sites/rezone';
+import { sitesRezoning } from './sites/rezone-sql';
 import { siteRoutes } from './sites/routes';
 import { runBackfill, sitesWithBackfill } from './sites/segments-sql';
 import { settingsRoutes } from './sites/settings-routes';
@@ -88,15 +91,17 @@ export default {
       ? handleRetagBatch(batch, env)
       : handleDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env),
   // Re-queues deliveries stored but never queued; trims the delivery log; forgets idempotency keys after 24 h;
-  // escalates overdue cases.
+  // escalates overdue cases; runs again the work after responses that failed or was cut short.
   scheduled: (_controller, env, ctx) =>
     ctx.waitUntil(
       Promise.all([
-        sweepDeliveries(env),
+        retryPendingWork(env).then(() => sweepDeliveries(env)),
         purgeIdempotencyKeys(env.DB),
         escalateOverdue(env),
         // Segment declarations whose older responses are not all counted yet.
         sitesWithBackfill(env.DB).then((ids) => Promise.all(ids.map((id) => runBackfill(env.DB, id)))),
+        // Sites whose stored days are not all restamped to a new time zone yet.
+        sitesRezoning(env.DB).then((ids) => Promise.all(ids.map((id) => runRezone(env.DB, id)))),
       ]),
     ),
 } satisfies ExportedHandler<Env, unknown>;

@@ -16,7 +16,7 @@ import { ENDPOINTS } from '../../shared/contract/index.ts';
 import { getAtRisk, getJourney, getSegments, getTerms, listVerbatims } from '../../shared/contract/insights.ts';
 import { listKeys } from '../../shared/contract/keys.ts';
 import { exportResponses, getResults } from '../../shared/contract/results.ts';
-import { getSite, getSiteSettings } from '../../shared/contract/sites.ts';
+import { getSite, getSiteSettings, patchSite } from '../../shared/contract/sites.ts';
 import { getSurvey, listSurveys } from '../../shared/contract/surveys.ts';
 import { listTouchpoints } from '../../shared/contract/touchpoints.ts';
 import { addDays, dayOf, periodStart, resolveRange } from '../../shared/dates.ts';
@@ -27,6 +27,7 @@ import {
   compareCsat,
   compareNps,
   csatFromHistogram,
+  meanWithCi,
   npsFromHistogram,
 } from '../../shared/metrics.ts';
 import { resultOf } from '../../shared/questions/registry.ts';
@@ -359,7 +360,7 @@ function question(
     if (Array.isArray(v)) for (const id of v) options.set(id, (options.get(id) ?? 0) + 1);
     else if (typeof v === 'string') sentiment[sentimentOf(v)]++;
   }
-  return { ...base, ...resultOf(q, { histogram: hist(withAnswer, q.id, 11), options, sentiment }) };
+  return { ...base, ...resultOf(q, { histogram: hist(withAnswer, q.id, 11), options, sentiment }, { meanWithCi }) };
 }
 
 const groupBy = <K>(rows: readonly Row[], key: (r: Row) => K | undefined) => {
@@ -647,14 +648,26 @@ const SITE = {
   origins: ['http://localhost:5199'],
   locale: 'en',
   recontactDays: 30,
+  timeZone: 'UTC',
+  calendar: 'gregorian' as 'gregorian' | 'persian',
 };
-on(getSite, () => ({ site: SITE, lastResponseAt: new Date(Math.max(...ROWS.map((r) => r.at))).toISOString() }));
+on(getSite, () => ({
+  site: SITE,
+  lastResponseAt: new Date(Math.max(...ROWS.map((r) => r.at))).toISOString(),
+  rezoning: false,
+}));
+// The mock keeps a changed site for the page's life (its rows' days stay UTC days).
+on(patchSite, ({ body }) => {
+  Object.assign(SITE, Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)));
+  return { site: SITE };
+});
 on(getSiteSettings, () => ({
   settings: {
     dailyCap: null,
     effectiveDailyCap: 10_000,
     responsesToday: ROWS.filter((r) => r.day === dayOf(Date.now())).length,
     turnstile: { enabled: false, siteKey: null },
+    identityVerification: false,
     segments: [],
   },
 }));

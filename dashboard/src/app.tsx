@@ -15,6 +15,7 @@ import { LocaleToggle } from './components/locale-toggle';
 import { Toolbar } from './components/toolbar';
 import { VIEW_FILTERS, type ViewProps } from './context';
 import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
+import { lazyView } from './lazy-view';
 import {
   currentRoute,
   navigate,
@@ -27,27 +28,25 @@ import {
   type View,
 } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
-import { SETUP_ENDPOINTS, SetupView, setupTitle } from './setup/view';
+import { setupTitle } from './setup/titles';
+import { SETUP_ENDPOINTS } from './setup-tabs';
 import { AccountMenu } from './teams/account-menu';
 import { AcceptInvite, inviteToken } from './teams/invite';
-import { AtRisk } from './views/at-risk';
-import { DropOff } from './views/drop-off';
-import { Inbox } from './views/inbox';
-import { Journey } from './views/journey';
 import { Overview, resultsInputFor } from './views/overview';
-import { Segments } from './views/segments';
 import { SignIn } from './views/sign-in';
-import { Verbatims } from './views/verbatims';
 
+// The overview (where a visit starts) is in the first load; every other screen is fetched on its
+// first visit. `import()` of a literal path: Vite emits each as its own file.
 const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
   overview: Overview,
-  journey: Journey,
-  segments: Segments,
-  verbatims: Verbatims,
-  'at-risk': AtRisk,
-  inbox: Inbox,
-  'drop-off': DropOff,
+  journey: lazyView(() => import('./views/journey').then((m) => m.Journey)),
+  segments: lazyView(() => import('./views/segments').then((m) => m.Segments)),
+  verbatims: lazyView(() => import('./views/verbatims').then((m) => m.Verbatims)),
+  'at-risk': lazyView(() => import('./views/at-risk').then((m) => m.AtRisk)),
+  inbox: lazyView(() => import('./views/inbox').then((m) => m.Inbox)),
+  'drop-off': lazyView(() => import('./views/drop-off').then((m) => m.DropOff)),
 };
+const SetupView = lazyView(() => import('./setup/view').then((m) => m.SetupView));
 
 /** Who is at the dashboard: being checked, nobody, someone invited, an operator's key, or a member. */
 type Auth =
@@ -253,7 +252,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const h1 = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   useEffect(() => {
-    document.title = `${setupRoute ? setupTitle(`view.${setupRoute.view}`, i18n.locale) : t(`view.${view}`)} · ${t('appTitle')}`;
+    document.title = `${setupRoute ? setupTitle(setupRoute.view, i18n.locale) : t(`view.${view}`)} · ${t('appTitle')}`;
     if (first.current) first.current = false;
     else h1.current?.focus();
     // On a phone the tabs scroll sideways: keep the current one in sight.
@@ -310,7 +309,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
                     : undefined
                 }
               >
-                {setupTitle(`view.${v}`, i18n.locale)}
+                {setupTitle(v, i18n.locale)}
               </a>
             </li>
           ))}

@@ -1,4 +1,3 @@
-import './zod-jitless';
 import { render } from 'preact';
 import './styles.css';
 import { App } from './app';

@@ -1,5 +1,5 @@
-import { MIN_ANSWERS } from '../../shared/metrics';
 import { metricFedBy } from '../../shared/questions/registry';
+import { MIN_ANSWERS } from '../../shared/schemas/metrics';
 import type { I18n } from './i18n';
 import type { Ces, Csat, MetricKey, Metrics, Nps } from './types';
 

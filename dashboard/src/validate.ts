@@ -15,6 +15,7 @@ const ltr = (s: string) => `\u2066${s}\u2069`;
 const FA: Record<MessageKey, string> = {
   origin: `یک مبدأ وارد کنید، مانند ${ltr('https://shop.example')}`,
   rangeOrder: '«از» نباید بعد از «تا» باشد',
+  timeZone: `نام منطقهٔ زمانی IANA نیست (مانند ${ltr('Asia/Tehran')} یا ${ltr('UTC')})`,
   segment: `به شکل ویژگی:مقدار، مانند ${ltr('plan:pro')}`,
   eventsOnce: 'هر رویداد فقط یک بار',
   alertNeedsBound: 'هشدار به کمینه، بیشینه یا احساس نیاز دارد',

@@ -22,6 +22,9 @@ export const createSite = endpoint({
 export const SiteInfo = z.object({
   site: Site,
   lastResponseAt: Timestamp.nullable(),
+  rezoning: z
+    .boolean()
+    .describe('true while stored days are restamped after a time-zone change (results are scanned meanwhile)'),
   scopes: z
     .array(z.enum(['read', 'manage']))
     .optional()
@@ -46,7 +49,7 @@ export const patchSite = endpoint({
   method: 'patch',
   path: '/v1/site',
   tag: 'sites',
-  summary: 'Change name, origins, locale, recontact gap',
+  summary: 'Change name, origins, locale, recontact gap, time zone or calendar',
   access: 'manage',
   body: SitePatch,
   success: { status: 200, schema: z.object({ site: Site }), description: 'the site as changed' },
@@ -59,6 +62,11 @@ export const SiteSettings = z.object({
     effectiveDailyCap: z.number().int().describe('the cap in force (0 = none)'),
     responsesToday: z.number().int(),
     turnstile: z.object({ enabled: z.boolean(), siteKey: z.string().nullable() }),
+    identityVerification: z
+      .boolean()
+      .describe(
+        'on: a respondent id counts only with `respondent.hash` = hex(HMAC-SHA256(identitySecret, id)); others are kept as anonymous answers',
+      ),
     segments: z
       .array(
         z.object({
@@ -69,6 +77,15 @@ export const SiteSettings = z.object({
       )
       .describe('attributes declared as segments: `segment=`/`by=` on them read rollups'),
   }),
+});
+
+export const SiteSettingsChanged = SiteSettings.extend({
+  identitySecret: z
+    .string()
+    .optional()
+    .describe(
+      'only in the answer that turned identity verification on, and never again: the HMAC key (its UTF-8 bytes) your server signs respondent ids with',
+    ),
 });
 
 export const getSiteSettings = endpoint({
@@ -87,9 +104,14 @@ export const patchSiteSettings = endpoint({
   method: 'patch',
   path: '/v1/site/settings',
   tag: 'sites',
-  summary: 'Change the daily cap, Turnstile keys (the secret is write-only) or the segment attributes',
+  summary:
+    'Change the daily cap, Turnstile keys (the secret is write-only), the segment attributes or identity verification',
   access: 'manage',
   body: SiteSettingsPatch,
-  success: { status: 200, schema: SiteSettings, description: 'settings as changed' },
+  success: {
+    status: 200,
+    schema: SiteSettingsChanged,
+    description: 'settings as changed (with `identitySecret` when identity verification was just turned on)',
+  },
   errors: [400, 401, 403, 404],
 });

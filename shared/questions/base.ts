@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { array, boolean, enum as enumOf, number, strictObject, z } from 'zod';
 import { LocalizedText, Slug } from '../schemas/common';
 import { MESSAGES } from '../schemas/messages';
 import type { Blocks } from './kind';
@@ -33,4 +33,9 @@ export const BASE = {
 };
 
 /** The schema pieces a type module builds its fields from (passed in: type modules import no zod). */
-export const BLOCKS: Blocks = { z, text: LocalizedText, slug: Slug, messages: MESSAGES };
+export const BLOCKS: Blocks = {
+  z: { array, boolean, enum: enumOf, number, strictObject },
+  text: LocalizedText,
+  slug: Slug,
+  messages: MESSAGES,
+};

@@ -1,6 +1,6 @@
 /** Customer effort: "It was easy to…", 1 (strongly disagree) to 7 (strongly agree); CES is the mean. */
 import type { AnswerValue } from '../schemas/response';
-import type { Blocks, QuestionData, QuestionOf } from './kind';
+import type { Blocks, QuestionData, QuestionOf, ResultStats } from './kind';
 import { cesScale } from './scales';
 import { checkScore, scoreParam, scoreResult } from './scored';
 
@@ -10,7 +10,7 @@ type Q = QuestionOf<'ces', typeof fields>;
 export const scale = cesScale;
 export const check = (_: Q, v: AnswerValue) => checkScore(scale(), v);
 export const fromParam = scoreParam;
-export const result = (_: Q, d: QuestionData) => scoreResult(scale(), d);
+export const result = (_: Q, d: QuestionData, s: ResultStats) => scoreResult(scale(), d, s);
 export const metric = 'ces';
 export const score = 'mean';
 /** the hard to do (1–3) */

@@ -1,8 +1,7 @@
 /**
  * What a question-type module states (one module per type in this folder, listed in `registry.ts`).
  *
- * A type module imports nothing at run time but `scored.ts` and `../metrics.ts`, and makes no call at
- * its top level: the widget imports its `scale` (and only that), so the bundler keeps nothing else
+ * A type module imports nothing at run time but `scored.ts`, and makes no call at its top level: the widget imports its `scale` (and only that), so the bundler keeps nothing else
  * and zod never reaches the 12 KB survey bundle. Its zod fields are built from `Blocks`, passed in.
  */
 import type { z } from 'zod';
@@ -12,7 +11,14 @@ import type { MESSAGES } from '../schemas/messages';
 import type { AnswerValue } from '../schemas/response';
 import type { ShowIf } from './base';
 
-export type Blocks = { z: typeof z; text: typeof LocalizedText; slug: typeof Slug; messages: typeof MESSAGES };
+/**
+ * The zod builders a type module may use. A handful, not the whole `z` namespace: passing `z` itself
+ * as a value makes the bundler keep all of zod, its 40-odd error-message locales included (~400 KB
+ * in the dashboard's first load).
+ */
+export type Builders = Pick<typeof z, 'array' | 'boolean' | 'enum' | 'number' | 'strictObject'>;
+
+export type Blocks = { z: Builders; text: typeof LocalizedText; slug: typeof Slug; messages: typeof MESSAGES };
 
 /** The schema fields a type adds to the common ones (id, prompt, required, showIf). */
 export type Fields = (b: Blocks) => z.ZodRawShape;
@@ -50,6 +56,13 @@ export type QuestionData = {
   sentiment: { positive: number; neutral: number; negative: number };
 };
 
+/**
+ * The statistics a result needs, passed in by the caller (the Worker) rather than imported: the
+ * registry also serves the dashboard's schemas, and an import here put the t-quantile library
+ * (~70 KB) into the dashboard's first load.
+ */
+export type ResultStats = { meanWithCi: typeof import('../metrics').meanWithCi };
+
 /** The type's part of its results (the shape is `QuestionResult` in the contract). */
 export type ResultPart = Partial<
   Pick<z.output<typeof QuestionResult>, 'distribution' | 'mean' | 'options' | 'sentiment'>
@@ -67,7 +80,7 @@ export interface QuestionModule<Q = never> {
   check(q: Q, value: AnswerValue): Checked;
   /** the value of `?a=ID:RAW` on an invitation link, or null when the type takes none */
   fromParam(raw: string): number | string[] | null;
-  result(q: Q, data: QuestionData): ResultPart;
+  result(q: Q, data: QuestionData, stats: ResultStats): ResultPart;
   metric?: MetricKey;
   score?: ScoreKind;
   /** choice types: the options (follow-up rules on them, a label in every language) */

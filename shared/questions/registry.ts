@@ -12,7 +12,16 @@ import { BASE, BLOCKS } from './base';
 import * as ces from './ces';
 import * as choice from './choice';
 import * as csat from './csat';
-import type { Checked, MetricKey, QuestionData, QuestionModule, ResultPart, Scale, ScoreKind } from './kind';
+import type {
+  Checked,
+  MetricKey,
+  QuestionData,
+  QuestionModule,
+  ResultPart,
+  ResultStats,
+  Scale,
+  ScoreKind,
+} from './kind';
 import * as nps from './nps';
 import * as rating from './rating';
 import * as text from './text';
@@ -56,7 +65,8 @@ export const checkAnswer = (q: Question, v: AnswerValue): Checked => of(q).check
 export const answerFromParam = (q: Question, raw: string): number | string[] | null => of(q).fromParam(raw);
 
 /** The question's part of the results, from its counts. */
-export const resultOf = (q: Question, data: QuestionData): ResultPart => of(q).result(q, data);
+export const resultOf = (q: Question, data: QuestionData, stats: ResultStats): ResultPart =>
+  of(q).result(q, data, stats);
 
 /** A type's module by name (a name read from stored data may be of no type: undefined). */
 const byName = (type: string): QuestionModule<never> | undefined =>

@@ -1,7 +1,6 @@
 /** What the scored types (nps, csat, ces, rating) share: a whole number on a scale. */
-import { meanWithCi } from '../metrics';
 import type { AnswerValue } from '../schemas/response';
-import type { Checked, QuestionData, ResultPart, Scale } from './kind';
+import type { Checked, QuestionData, ResultPart, ResultStats, Scale } from './kind';
 
 export function checkScore({ min, max }: Scale, v: AnswerValue): Checked {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
@@ -10,7 +9,7 @@ export function checkScore({ min, max }: Scale, v: AnswerValue): Checked {
 }
 
 /** Every value of the scale with its count (zeros included), and the mean with its t interval. */
-export function scoreResult({ min, max }: Scale, { histogram }: QuestionData): ResultPart {
+export function scoreResult({ min, max }: Scale, { histogram }: QuestionData, { meanWithCi }: ResultStats): ResultPart {
   const distribution = [];
   let n = 0;
   let sum = 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDARS, isTimeZone } from '../dates';
 import { IsoDay, LocaleCode, Slug, Stage } from './common';
 import { Channel } from './invitation';
 import { MESSAGES } from './messages';
@@ -25,11 +26,22 @@ export const SiteInput = z.strictObject({
 });
 export type SiteInput = z.infer<typeof SiteInput>;
 
+/** An IANA time zone name Intl knows (`Asia/Tehran`, `UTC`): the site's days are cut in it. */
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, MESSAGES.timeZone)
+  .describe('IANA time zone name, e.g. Asia/Tehran; days, weeks and months are cut in it');
+/** `persian`: Jalali months, quarters and years, weeks from Saturday; `gregorian`: ISO weeks from Monday. */
+export const CalendarName = z.enum(CALENDARS);
+
 export const SitePatch = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   origins: z.array(Origin).min(1).max(20).optional(),
   locale: LocaleCode.optional(),
   recontactDays: z.number().int().min(0).max(365).optional(),
+  timeZone: TimeZone.optional(),
+  calendar: CalendarName.optional(),
 });
 
 export const Site = z.object({
@@ -39,6 +51,8 @@ export const Site = z.object({
   origins: z.array(z.string()),
   locale: LocaleCode,
   recontactDays: z.number().int(),
+  timeZone: z.string().describe("IANA time zone the site's days are cut in (default UTC)"),
+  calendar: CalendarName.describe('calendar of weeks, months, quarters and years (default gregorian)'),
 });
 export type Site = z.infer<typeof Site>;
 
@@ -70,10 +84,13 @@ export const TouchpointPatch = z
   .refine((p) => Object.keys(p).length > 0, 'nothing to change');
 export type TouchpointPatch = z.infer<typeof TouchpointPatch>;
 
-export const Interval = z.enum(['day', 'week', 'month']);
+/** Trend buckets, in the site's calendar (Persian: Jalali months, quarters and years; Saturday weeks). */
+export const Interval = z.enum(['day', 'week', 'month', 'quarter', 'year']);
+/** `period=month`: the last whole month (week, quarter, year) before today's, compared with the one before it. */
+export const WholePeriod = z.enum(['week', 'month', 'quarter', 'year']);
 export type Interval = z.infer<typeof Interval>;
 
-/** `from`/`to` are inclusive UTC days; default: the last 30 days. */
+/** `from`/`to` are inclusive local days in the site's time zone; default: the last 30 days up to today. */
 const rangeInOrder = (r: { from?: string | undefined; to?: string | undefined }) => !r.from || !r.to || r.from <= r.to;
 const rangeMessage = { message: MESSAGES.rangeOrder, path: ['from'] };
 
@@ -89,6 +106,9 @@ export const ResultsQuery = z
     to: IsoDay.optional(),
     touchpoint: Slug.optional(),
     interval: Interval.optional(),
+    period: WholePeriod.optional().describe(
+      "the last whole period in the site's calendar (today's excluded), compared with the one before; ignored with from/to",
+    ),
     locale: LocaleCode.optional(),
     segment: SegmentFilter.optional(),
     /** Only responses that arrived through this channel (web, link, email, sms, qr). */
@@ -317,6 +337,11 @@ export const SiteSettingsPatch = z.strictObject({
   dailyCap: z.number().int().min(0).max(10_000_000).nullable().optional(),
   turnstileSiteKey: z.string().trim().min(1).max(200).nullable().optional(),
   turnstileSecret: z.string().trim().min(1).max(200).nullable().optional(),
+  /**
+   * Identity verification: `true` turns it on and answers the new `identitySecret` once (while it is
+   * already on nothing changes: turn it off and on again for a new secret); `false` turns it off.
+   */
+  identityVerification: z.boolean().optional(),
 });
 export type SiteSettingsPatch = z.infer<typeof SiteSettingsPatch>;
 

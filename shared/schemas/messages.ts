@@ -7,6 +7,7 @@
 export const MESSAGES = {
   origin: 'expected an origin such as https://shop.example',
   rangeOrder: '"from" must not be after "to"',
+  timeZone: 'not an IANA time zone name (e.g. Asia/Tehran, Europe/Berlin, UTC)',
   segment: 'expected attribute:value',
   eventsOnce: 'each event once',
   alertNeedsBound: 'an alert needs min, max or sentiment',

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Below this many answers a score is shown as "too few answers", not as a number to act on. */
+export const MIN_ANSWERS = 30;
+
 /** A 95% interval `[low, high]` in the metric's unit. */
 export const Ci95 = z.tuple([z.number(), z.number()]).describe('95% interval [low, high]');
 

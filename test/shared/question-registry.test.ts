@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { meanWithCi } from '../../shared/metrics';
 import {
   answerFromParam,
   checkAnswer,
@@ -64,7 +65,7 @@ describe('question-type registry (shared/questions/)', () => {
       expect(checkAnswer(q, s.min)).toEqual({ num: s.min, text: null, choices: null });
       expect(checkAnswer(q, s.max + 1)).toEqual({ issue: `expected a whole number from ${s.min} to ${s.max}` });
       expect(checkAnswer(q, s.min - 1)).toHaveProperty('issue');
-      expect(resultOf(q, empty).distribution?.map((d) => d.value)).toEqual(
+      expect(resultOf(q, empty, { meanWithCi }).distribution?.map((d) => d.value)).toEqual(
         Array.from({ length: s.max - s.min + 1 }, (_, k) => s.min + k),
       );
     });

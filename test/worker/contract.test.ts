@@ -136,6 +136,16 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     await expectStatus(200, api('GET', '/v1/site/settings', { key: s.apiKey }));
     await expectStatus(401, api('GET', '/v1/site/settings', { key: 'sk_nope_nope' }));
     await expectStatus(200, api('PATCH', '/v1/site/settings', { key: s.apiKey, json: { dailyCap: 5000 } }));
+    // Identity verification: the secret is in the answer that turned it on (checked against the document).
+    const on = await expectStatus(
+      200,
+      api('PATCH', '/v1/site/settings', { key: s.apiKey, json: { identityVerification: true } }),
+    );
+    expect(on.identitySecret).toMatch(/^idsec_/);
+    await expectStatus(
+      200,
+      api('PATCH', '/v1/site/settings', { key: s.apiKey, json: { identityVerification: false } }),
+    );
     await expectStatus(
       400,
       api('PATCH', '/v1/site/settings', {

@@ -1,13 +1,16 @@
 /**
  * Property: whatever sequence of writes reaches the collector (new responses, merges of the same id
- * with changed answers, completions, GDPR erasures), the results computed from the trigger-maintained
- * rollups equal the same results computed by scanning responses and answers.
+ * with changed answers, completions, GDPR erasures) and of time-zone and calendar changes, the results
+ * computed from the trigger-maintained rollups equal the same results computed by scanning responses
+ * and answers (the scan computes each response's local day from `created_at` in the site's zone, so
+ * it also checks the days stamped at write time and restamped after a zone change).
  */
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays, dayOf } from '../../shared/dates';
 import { type ResultsOptions, surveyResults } from '../../worker/results/results';
+import { runRezone } from '../../worker/sites/rezone';
 import { runBackfill } from '../../worker/sites/segments-sql';
 import { getSurvey } from '../../worker/surveys/sql';
 import { listTouchpoints } from '../../worker/touchpoints/sql';
@@ -32,12 +35,40 @@ const answersArb: fc.Arbitrary<Answers> = fc
   )
   .map((r) => Object.entries(r).map(([questionId, value]) => ({ questionId, value })));
 
+/** Zones with whole-hour, half-hour, quarter-hour and DST offsets, on both sides of UTC. */
+const ZONES = ['UTC', 'Asia/Tehran', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', 'Europe/Berlin'] as const;
+type ZoneOp = { kind: 'zone'; zone: (typeof ZONES)[number]; calendar: 'gregorian' | 'persian'; settle: boolean };
+/** A time-zone (and calendar) change; `settle` runs the restamp to its end before the next write. */
+const zoneOpArb: fc.Arbitrary<ZoneOp> = fc.record({
+  kind: fc.constant('zone' as const),
+  zone: fc.constantFrom(...ZONES),
+  calendar: fc.constantFrom('gregorian' as const, 'persian' as const),
+  settle: fc.boolean(),
+});
+/** Receive a post at a random minute of a day some days back (minutes near every zone's midnight). */
+const minuteArb = fc.integer({ min: 0, max: 24 * 4 - 1 }).map((q) => q * 15);
+const atMinute = (day: string, minute: number) => new Date(Date.parse(`${day}T00:00:00Z`) + minute * 60_000);
+/** PATCHes the zone and calendar, then (if asked) runs the restamp past its settling time. */
+async function changeZone(apiKey: string, siteId: string, op: ZoneOp) {
+  const res = await call('/v1/site', {
+    method: 'PATCH',
+    key: apiKey,
+    json: { timeZone: op.zone, calendar: op.calendar },
+  });
+  expect(res.status).toBe(200);
+  if (op.settle) await settle(siteId);
+}
+const settle = async (siteId: string) =>
+  expect(await runRezone(env.DB, siteId, { now: () => Date.now() + 60_000 })).toBe('done');
+
 type Op =
+  | ZoneOp
   | {
       kind: 'insert';
       touchpoint: (typeof TOUCHPOINTS)[number];
       respondent: (typeof RESPONDENTS)[number];
       daysAgo: number;
+      minute: number;
       answers: Answers;
       completed: boolean;
     }
@@ -53,10 +84,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       touchpoint: fc.constantFrom(...TOUCHPOINTS),
       respondent: fc.constantFrom(...RESPONDENTS),
       daysAgo: fc.integer({ min: 0, max: 40 }), // some fall in the previous period, some before it
+      minute: minuteArb,
       answers: answersArb,
       completed: fc.boolean(),
     }),
   },
+  { weight: 1, arbitrary: zoneOpArb },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -119,7 +152,7 @@ describe('rollups', () => {
             const id = crypto.randomUUID();
             // the collector stamps the day it receives a response: receive this one `daysAgo` days back
             vi.useFakeTimers({ toFake: ['Date'] });
-            vi.setSystemTime(new Date(`${addDays(today, -op.daysAgo)}T12:00:00Z`));
+            vi.setSystemTime(atMinute(addDays(today, -op.daysAgo), op.minute));
             try {
               await send(id, op.touchpoint, op.answers, op.completed, op.respondent ?? undefined);
             } finally {
@@ -132,19 +165,24 @@ describe('rollups', () => {
             if (op.kind === 'merge') {
               await send(target.id, target.touchpoint, op.answers, op.completed, op.respondent ?? undefined);
             } else await send(target.id, target.touchpoint, [], true);
+          } else if (op.kind === 'zone') {
+            await changeZone(apiKey, site.id, op);
           } else {
             const res = await call(`/v1/respondents/${op.respondent}`, { method: 'DELETE', key: apiKey });
             expect(res.status).toBe(200);
           }
         }
 
+        // Until a restamp is done results are scanned; once done they read the rollups again.
+        await settle(site.id);
         const stored = (await getSurvey(env.DB, site.id, survey.id))!;
         const touchpoints = await listTouchpoints(env.DB, site.id);
         const queries: ResultsOptions[] = [
           {},
           { touchpoint: 'checkout' },
           { interval: 'week' },
-          { from: addDays(today, -45), to: today },
+          { interval: 'month', from: addDays(today, -45), to: today },
+          { period: 'month' },
         ];
         for (const q of queries) {
           const qs = new URLSearchParams(q as Record<string, string>).toString();
@@ -175,12 +213,14 @@ describe('rollups', () => {
 
 describe('dimensional rollups (locale, channel, declared segment attributes)', () => {
   type DimOp =
+    | ZoneOp
     | {
         kind: 'insert';
         touchpoint: string;
         locale: string | null;
         plan: string | null;
         daysAgo: number;
+        minute: number;
         answers: Answers;
         completed: boolean;
         respondent: 'r1' | 'r2' | null;
@@ -197,11 +237,13 @@ describe('dimensional rollups (locale, channel, declared segment attributes)', (
         locale: fc.constantFrom(null, 'en', 'fa'),
         plan: fc.constantFrom(...PLANS),
         daysAgo: fc.integer({ min: 0, max: 40 }),
+        minute: minuteArb,
         answers: answersArb,
         completed: fc.boolean(),
         respondent: fc.constantFrom(null, 'r1', 'r2'),
       }),
     },
+    { weight: 1, arbitrary: zoneOpArb },
     {
       weight: 3,
       arbitrary: fc.record({
@@ -261,7 +303,7 @@ describe('dimensional rollups (locale, channel, declared segment attributes)', (
           if (op.kind === 'insert') {
             const id = crypto.randomUUID();
             vi.useFakeTimers({ toFake: ['Date'] });
-            vi.setSystemTime(new Date(`${addDays(today, -op.daysAgo)}T12:00:00Z`));
+            vi.setSystemTime(atMinute(addDays(today, -op.daysAgo), op.minute));
             try {
               await send(id, op.touchpoint, op.locale, op.plan, op.respondent, op.answers, op.completed);
             } finally {
@@ -272,12 +314,15 @@ describe('dimensional rollups (locale, channel, declared segment attributes)', (
             const t = sent[op.target % Math.max(1, sent.length)];
             if (!t) continue;
             await send(t.id, t.touchpoint, null, op.plan, t.respondent, op.answers, op.completed);
+          } else if (op.kind === 'zone') {
+            await changeZone(apiKey, site.id, op);
           } else {
             expect((await call(`/v1/respondents/${op.respondent}`, { method: 'DELETE', key: apiKey })).status).toBe(
               200,
             );
           }
         }
+        await settle(site.id);
         const stored = (await getSurvey(env.DB, site.id, survey.id))!;
         const touchpoints = await listTouchpoints(env.DB, site.id);
         const queries: ResultsOptions[] = [

@@ -6,8 +6,8 @@ import { app } from '../../worker/index';
 import { createSite as createSiteIn } from '../../worker/sites/routes';
 import { clip, esc } from '../../worker/webhooks/payload';
 import { webhookUrlProblem } from '../../worker/webhooks/url';
-import { call, ORIGIN, postResponse, setup } from './helpers';
-import { countRows, createAlert, createWebhook, json, stubReceiver, until } from './loop-helpers';
+import { call, createSurvey, ORIGIN, postResponse, setup } from './helpers';
+import { countRows, createAlert, createWebhook, json, postResponseWith, stubReceiver, until } from './loop-helpers';
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -424,6 +424,127 @@ describe('Slack text a respondent cannot forge', () => {
         // no cut entity at the end
         expect(out.replace(/…$/, '')).not.toMatch(/&[a-z]{0,3}$/);
       }),
+    );
+  });
+});
+
+describe('a survey deleted while another isolate still has it cached', () => {
+  it('answers 404 not_found for a post to it, never a 500, and stores nothing; other surveys keep working', async () => {
+    const { site, survey, apiKey } = await setup();
+    const other = await createSurvey(apiKey);
+    const post = (surveyId: string) => {
+      const id = crypto.randomUUID();
+      return {
+        id,
+        body: { id, siteKey: site.key, surveyId, answers: [{ questionId: 'nps', value: 9 }], completed: true },
+      };
+    };
+    // This isolate reads and caches the survey with a first post.
+    const first = post(survey.id);
+    expect((await postResponseWith({}, first.body)).status).toBe(202);
+    // Deleted elsewhere (another isolate's API call): this isolate's cache still holds the survey.
+    await env.DB.prepare('DELETE FROM surveys WHERE id = ?').bind(survey.id).run();
+    const late = post(survey.id);
+    const res = await json<{ error: { code: string; message: string } }>(postResponseWith({}, late.body));
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+    expect(res.body.error.message).toContain('survey');
+    expect(await stored(late.id)).toBe(0);
+    // And again, now read afresh: still a 404.
+    expect((await postResponseWith({}, post(survey.id).body)).status).toBe(404);
+    const fine = post(other.id);
+    expect((await postResponseWith({}, fine.body)).status).toBe(202);
+    expect(await stored(fine.id)).toBe(1);
+  });
+});
+
+describe('the attacks above stay fixed (property-based)', () => {
+  const answersOf = async (id: string) =>
+    (
+      await env.DB.prepare(
+        'SELECT question_id, num, text, choices FROM answers WHERE response_id = ? ORDER BY question_id',
+      )
+        .bind(id)
+        .all()
+    ).results;
+  const rowOf = (id: string) =>
+    env.DB.prepare('SELECT respondent_id, attributes, completed, secret_hash FROM responses WHERE id = ?')
+      .bind(id)
+      .first();
+
+  it('no post with a known response id rewrites it: any other secret or none, any answers or respondent → 409, nothing changed', async () => {
+    const { site, survey } = await setup();
+    const secret = 'c2VjcmV0LW9mLXRoZS1yZWFsLWNsaWVudC0xMjM';
+    const withSecret = crypto.randomUUID();
+    const without = crypto.randomUUID();
+    const detractor = { answers: [{ questionId: 'nps', value: 1 }], respondent: { id: 'real' }, completed: true };
+    const base = (id: string) => ({ id, siteKey: site.key, surveyId: survey.id });
+    expect((await postResponse({ ...base(withSecret), ...detractor, secret })).status).toBe(202);
+    expect((await postResponse({ ...base(without), ...detractor })).status).toBe(202);
+    const before = {
+      [withSecret]: { row: await rowOf(withSecret), answers: await answersOf(withSecret) },
+      [without]: { row: await rowOf(without), answers: await answersOf(without) },
+    };
+    const forged = fc.record({
+      target: fc.constantFrom(withSecret, without),
+      secret: fc.option(
+        fc.stringMatching(/^[A-Za-z0-9_-]{22,64}$/).filter((s) => s !== secret),
+        { nil: undefined },
+      ),
+      nps: fc.integer({ min: 0, max: 10 }),
+      extra: fc.option(fc.constantFrom({ questionId: 'csat', value: 5 }, { questionId: 'why', value: 'great!' }), {
+        nil: undefined,
+      }),
+      respondent: fc.option(fc.constantFrom('attacker', 'real'), { nil: undefined }),
+      completed: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(forged, async (f) => {
+        const answers = [{ questionId: 'nps', value: f.nps }, ...(f.extra ? [f.extra] : [])];
+        // The one post that changes nothing (a plain retry of what a secret-less response holds) may pass.
+        const plainRetry =
+          f.target === without && f.secret === undefined && f.nps === 1 && !f.extra && f.respondent !== 'attacker';
+        const res = await postResponse({
+          ...base(f.target),
+          answers,
+          completed: f.completed,
+          ...(f.secret ? { secret: f.secret } : {}),
+          ...(f.respondent ? { respondent: { id: f.respondent } } : {}),
+        });
+        expect(res.status).toBe(plainRetry ? 202 : 409);
+        expect({ row: await rowOf(f.target), answers: await answersOf(f.target) }).toEqual(before[f.target]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('erasure takes any id (with %, /, spaces, any script) URL-encoded once and erases exactly that respondent', async () => {
+    const { site, survey, apiKey } = await setup();
+    const rid = fc
+      .string({
+        unit: fc.constantFrom('%', '4', '1', '2', 'F', 'a', '/', ' ', 'ü', 'ش', '+', '?', '#'),
+        minLength: 1,
+        maxLength: 12,
+      })
+      .filter((s) => s.trim().length > 0);
+    await fc.assert(
+      fc.asyncProperty(rid, async (id) => {
+        // A decoy whose id is what a second decoding would make of it.
+        let decoy: string | null = null;
+        try {
+          decoy = decodeURIComponent(id);
+        } catch {}
+        if (decoy === id || !decoy?.trim()) decoy = null;
+        const mine = await answerAs(site.key, survey.id, id);
+        const other = decoy ? await answerAs(site.key, survey.id, decoy) : null;
+        const res = await call(`/v1/respondents/${encodeURIComponent(id)}`, { method: 'DELETE', key: apiKey });
+        expect(res.status, id).toBe(200);
+        expect(await res.json()).toEqual({ respondentId: id, deletedResponses: 1 });
+        expect(await stored(mine)).toBe(0);
+        if (other) expect(await stored(other), `decoy ${decoy}`).toBe(1);
+        if (decoy) await call(`/v1/respondents/${encodeURIComponent(decoy)}`, { method: 'DELETE', key: apiKey });
+      }),
+      { numRuns: 30 },
     );
   });
 });

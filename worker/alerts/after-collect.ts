@@ -1,6 +1,6 @@
 import type { SedaEvent } from '../../shared/contract/events';
 import { openCaseStmt } from '../cases/sql';
-import type { Collected } from '../collect/collect';
+import type { AfterPost } from '../collect/collect';
 import type { Env } from '../env';
 import { randomId } from '../lib/crypto';
 import type { NewDelivery } from '../webhooks/deliveries-sql';
@@ -9,7 +9,7 @@ import { type EventResponse, renderPayload } from '../webhooks/payload';
 import type { EventBase, Firing } from './kinds/kind';
 import { kindOf } from './kinds/registry';
 import { type Hook, siteRules } from './rules';
-import { storedResponse } from './sql';
+import { claimDropStmt, donePendingStmt, storedResponse } from './sql';
 
 const SENTIMENT = { 1: 'positive', 0: 'neutral', '-1': 'negative' } as const;
 
@@ -35,16 +35,25 @@ async function loadResponse(db: D1Database, id: string) {
   return { response, surveyName: r.survey_name };
 }
 
-type Pending = Pick<Firing, 'dedupKey' | 'build' | 'aboutResponse'> & { hook: Hook };
+type Pending = Pick<Firing, 'dedupKey' | 'build' | 'aboutResponse'> & {
+  hook: Hook;
+  claim?: { alertId: string; at: number };
+};
 
 /**
- * After a response is stored (run with waitUntil, so the visitor never waits): evaluates the
- * site's alert rules on this post (each by its kind's module) and `response.completed` webhooks,
- * opens a follow-up case when a rule asks for one, and queues one signed delivery per webhook.
+ * After a response is stored (run with waitUntil, so the visitor never waits; again by the cron
+ * for work left in `pending_work`, see pending.ts): evaluates the site's alert rules on this post
+ * (each by its kind's module) and `response.completed` webhooks, opens a follow-up case when a rule
+ * asks for one, and queues one signed delivery per webhook.
+ *
+ * `work` is the post's `pending_work` row: it is deleted in the same transaction that stores the
+ * deliveries and the case, so the work is either done and gone, or still there to retry. Running it
+ * twice sends nothing twice: deliveries are unique per (webhook, event, response), a case per
+ * response, and a drop alert is claimed in that same transaction.
  */
-export async function afterCollect(env: Env, done: Collected, now = Date.now()): Promise<void> {
+export async function afterCollect(env: Env, done: AfterPost, work: string | null = null, now = Date.now()) {
+  const finished = work ? [donePendingStmt(env.DB, work)] : [];
   const rules = await siteRules(env.DB, done.siteId, now);
-  if (!rules.hooks.size) return;
   const pending: Pending[] = [];
   const openCase: D1PreparedStatement[] = [];
 
@@ -59,7 +68,8 @@ export async function afterCollect(env: Env, done: Collected, now = Date.now()):
       const dueAt = rule.target_hours ? now + rule.target_hours * 3_600_000 : null;
       openCase.push(openCaseStmt(env.DB, done.siteId, done.id, now, { dueAt, alertId: rule.id }));
     }
-    pending.push({ hook, ...fired });
+    const { claim, ...firing } = fired;
+    pending.push({ hook, ...firing, ...(claim !== undefined ? { claim: { alertId: rule.id, at: claim } } : {}) });
   }
   if (done.completedNow) {
     for (const hook of rules.hooks.values()) {
@@ -72,10 +82,12 @@ export async function afterCollect(env: Env, done: Collected, now = Date.now()):
       });
     }
   }
-  if (!pending.length) return;
-
-  const stored = await loadResponse(env.DB, done.id);
-  if (!stored) return; // erased in the meantime
+  const stored = pending.length ? await loadResponse(env.DB, done.id) : null;
+  // Nothing fired, or the response was erased in the meantime (its work went with it).
+  if (!stored) {
+    if (finished.length) await env.DB.batch(finished);
+    return;
+  }
   const createdAt = new Date(now).toISOString();
   const items: NewDelivery[] = pending.map((p) => {
     const id = `dlv_${randomId(16)}`;
@@ -93,7 +105,9 @@ export async function afterCollect(env: Env, done: Collected, now = Date.now()):
       dedupKey: p.dedupKey,
       responseId: p.aboutResponse ? done.id : null,
       payload: renderPayload(p.hook.format, event, slack),
+      ...(p.claim ? { ifFired: p.claim } : {}),
     };
   });
-  await enqueueDeliveries(env, items, openCase, now);
+  const claims = pending.flatMap((p) => (p.claim ? [claimDropStmt(env.DB, p.claim.alertId, p.claim.at)] : []));
+  await enqueueDeliveries(env, items, [...claims, ...openCase, ...finished], now);
 }

@@ -95,10 +95,35 @@ export async function deleteAlert(db: D1Database, siteId: string, id: string): P
   return (res.meta.changes ?? 0) > 0;
 }
 
-/** Marks a drop rule as firing; true only for the one caller that flipped it (concurrent posts race here). */
-export async function claimDrop(db: D1Database, id: string, now = Date.now()): Promise<boolean> {
-  const res = await db.prepare('UPDATE alerts SET fired_at = ? WHERE id = ? AND fired_at IS NULL').bind(now, id).run();
-  return (res.meta.changes ?? 0) > 0;
+/**
+ * Marks a drop rule as firing at `at` unless it already is. Run in the batch that stores the alert's
+ * delivery (whose insert requires `fired_at = at`): of concurrent or retried evaluations exactly one
+ * claims the drop and sends it, and a failed batch claims nothing, so a retry can still send it.
+ */
+export function claimDropStmt(db: D1Database, id: string, at: number): D1PreparedStatement {
+  return db.prepare('UPDATE alerts SET fired_at = ? WHERE id = ? AND fired_at IS NULL').bind(at, id);
+}
+
+/** The work after posts (alerts, webhooks) still to be done: recorded before `before`, oldest first. */
+export async function duePendingWork(db: D1Database, before: number, maxAttempts: number, limit = 50) {
+  const { results } = await db
+    .prepare(
+      `SELECT id, response_id, site_id, post, attempts FROM pending_work
+       WHERE created_at < ? AND attempts < ? ORDER BY created_at LIMIT ?`,
+    )
+    .bind(before, maxAttempts, limit)
+    .all<{ id: string; response_id: string; site_id: string; post: string; attempts: number }>();
+  return results;
+}
+
+/** Counts a try before it is made, so work that keeps failing (or stops the Worker) ends up left alone. */
+export async function countPendingAttempt(db: D1Database, id: string): Promise<void> {
+  await db.prepare('UPDATE pending_work SET attempts = attempts + 1 WHERE id = ?').bind(id).run();
+}
+
+/** Done: run in the batch that stores the work's deliveries and case, so it is removed with their commit. */
+export function donePendingStmt(db: D1Database, id: string): D1PreparedStatement {
+  return db.prepare('DELETE FROM pending_work WHERE id = ?').bind(id);
 }
 
 /** The score is back at or above the threshold: the next drop alerts again. */

@@ -1,4 +1,4 @@
-import { dayOf } from '../../shared/dates';
+import { localDay } from '../../shared/dates';
 import type { Site } from '../../shared/schemas/api';
 import { checkAnswers, type ResponseBody } from '../../shared/schemas/response';
 import type { SentimentLabel } from '../../shared/sentiment';
@@ -8,12 +8,13 @@ import { ApiError, notFound } from '../http/errors';
 import { skipReason } from '../invitations/contact-policy';
 import { invitationForPost } from '../invitations/post';
 import { invitedContactBeforeFirstPost } from '../invitations/sql';
-import { sha256Hex } from '../lib/crypto';
+import { randomId, sha256Hex } from '../lib/crypto';
 import { getSiteForCollect } from '../sites/settings-sql';
 import { getSurveyForCollect } from '../surveys/sql';
 import { getTopicList } from '../topics/sql';
-import { cached } from './cache';
+import { cached, forgetCollectCache } from './cache';
 import { commitResponse } from './commit';
+import { verifiedRespondent } from './identity';
 import { type ResponseWrite, responseOwner, storedForResend } from './sql';
 import type { TurnstileVerifier } from './turnstile';
 
@@ -44,24 +45,33 @@ export type CollectedAnswer = {
   sentiment: SentimentLabel | null;
 };
 
-/** What was stored, for what happens after the 202 (alerts, webhooks). */
-export type Collected = {
+/** One stored post, as the work after it (alert rules, webhooks) reads it. */
+export type AfterPost = {
   id: string;
   siteId: string;
   surveyId: string;
   completedNow: boolean;
-  /** True when this post created the response (its first post). */
-  isNew: boolean;
   touchpoint: string;
   /** The answers in this post, as stored. */
   answers: CollectedAnswer[];
+};
+
+/** What was stored, for what happens after the 202 (alerts, webhooks). */
+export type Collected = AfterPost & {
+  /** True when this post created the response (its first post). */
+  isNew: boolean;
+  /**
+   * The `pending_work` row recorded in the same transaction as the post (the site has a webhook):
+   * the work after it is retried from there until done. Null: nothing recorded.
+   */
+  work: string | null;
   /** The D1 write this post was committed in: how many posts shared it, and how long it took. */
   write: { batch: number; ms: number };
 };
 
 export type CollectChecks = {
   site?: (site: Site) => void | Promise<void>;
-  /** New responses per site per UTC day when the site sets none; 0 = no cap. */
+  /** New responses per site per local day (the site's time zone) when the site sets none; 0 = no cap. */
   defaultDailyCap?: number;
   /** Verifies a Turnstile token for sites that turned Turnstile on. */
   verifyTurnstile?: TurnstileVerifier;
@@ -105,6 +115,12 @@ async function refusedWriter(db: D1Database, body: ResponseBody, write: Response
       'this response was completed without a write secret and can no longer change; send `secret` with every post to continue a response',
     );
   }
+  if (!owner && !(await getSurveyForCollect(db, write.siteId, body.surveyId))) {
+    // The survey was deleted after this isolate cached it (the write stores nothing for a missing
+    // survey): the contract's answer for an unknown survey, and the next post reads it afresh.
+    forgetCollectCache();
+    throw notFound('survey');
+  }
   throw new ApiError(409, 'id_conflict', 'this response id belongs to another survey or invitation link');
 }
 
@@ -130,8 +146,10 @@ export async function collect(
   check: CollectChecks = {},
   now = Date.now(),
 ): Promise<Collected> {
-  const site = await cached(`site:${body.siteKey}:${dayOf(now)}`, now, () =>
-    getSiteForCollect(db, body.siteKey, dayOf(now)),
+  // Keyed by the quarter hour: every zone's midnight falls on one (all UTC offsets are whole
+  // quarter hours), so a cached copy never carries one local day's count into the next.
+  const site = await cached(`site:${body.siteKey}:${Math.floor(now / 900_000)}`, now, () =>
+    getSiteForCollect(db, body.siteKey, now),
   );
   if (!site) throw notFound('site');
   await check.site?.(site);
@@ -155,7 +173,10 @@ export async function collect(
   const invitation = body.invitation
     ? await invitationForPost(db, { ...body, invitation: body.invitation }, now)
     : null;
-  const respondentId = invitation ? invitation.respondentId : (body.respondent?.id ?? null);
+  // A personal link's respondent is verified by construction (the link is signed); a web post's id
+  // counts only when the host's server signed it, if the site turned identity verification on.
+  const claimed = invitation ? null : await verifiedRespondent(site.guard.identitySecret, body.respondent);
+  const respondentId = invitation ? invitation.respondentId : (claimed?.id ?? null);
   if (!invitation && respondentId !== null && site.guard.links) {
     // The contact policy for what this browser cannot know: an identified visitor who answered through
     // an invitation (email, SMS, …) within the site's gap, or completed this survey there, is not asked
@@ -230,7 +251,7 @@ export async function collect(
     surveyVersion: survey.version,
     touchpoint,
     respondentId,
-    attributes: invitation ? invitation.attributes : (body.respondent?.attributes ?? null),
+    attributes: invitation ? invitation.attributes : (claimed?.attributes ?? null),
     locale,
     path: pathOf(body.context?.url),
     referrerHost: hostOf(body.context?.referrer),
@@ -239,13 +260,16 @@ export async function collect(
     invitationId: invitation?.id ?? null,
     topicsVersion: topicList?.version ?? null,
     personal: invitation?.respondentId != null,
-    day: dayOf(now),
+    // The local day in the site's time zone: every rollup and date filter is keyed by it.
+    day: localDay(now, site.timeZone),
     receivedAt: now,
     // A personal link's signed token is its capability (the same link may be opened on another device).
     secretHash: body.secret && !invitation?.respondentId ? await sha256Hex(body.secret) : null,
     answers,
+    // Only sites with a webhook have work after a post (the write checks again in SQL).
+    workId: site.guard.hooks ? `pw_${randomId(16)}` : null,
   };
-  const { outcome, batch, ms } = await commitResponse(db, write, check.keepAlive);
+  const { outcome, work, batch, ms } = await commitResponse(db, write, check.keepAlive);
   if (outcome === 'foreign') {
     await refusedWriter(db, body, write);
     // A resend of what a completed secret-less response already holds: accepted, nothing to do after.
@@ -257,6 +281,7 @@ export async function collect(
       isNew: false,
       touchpoint,
       answers: [],
+      work: null,
       write: { batch, ms },
     };
   }
@@ -270,6 +295,7 @@ export async function collect(
     isNew: outcome === 'new',
     touchpoint,
     answers,
+    work: work ? (write.workId ?? null) : null,
     write: { batch, ms },
   };
 }

@@ -3,13 +3,13 @@ import { GroupCommit } from './group-commit';
 import { type ResponseWrite, type WriteOutcome, writeResponses, writeSize } from './sql';
 
 /** A post's outcome, and the batch it was committed in (for the Server-Timing header). */
-export type Committed = { outcome: WriteOutcome; batch: number; ms: number };
+export type Committed = { outcome: WriteOutcome; work: boolean; batch: number; ms: number };
 
 async function writeBatch(db: D1Database, items: ResponseWrite[]): Promise<Committed[]> {
   const started = Date.now();
   const outcomes = await writeResponses(db, items);
   const ms = Date.now() - started;
-  return outcomes.map((outcome) => ({ outcome, batch: items.length, ms }));
+  return outcomes.map((r) => ({ ...r, batch: items.length, ms }));
 }
 
 /** One group commit per database binding (an isolate sees one `env.DB`; tests pass their own). */

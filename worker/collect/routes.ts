@@ -78,8 +78,9 @@ route(
         keepAlive: (p) => c.executionCtx.waitUntil(Promise.race([p, new Promise((r) => setTimeout(r, deadline))])),
       }),
     );
-    // Alerts and webhooks after the answer is stored, never on the visitor's time.
-    c.executionCtx.waitUntil(afterCollect(c.env, done).catch((err) => console.error('after collect', err)));
+    // Alerts and webhooks after the answer is stored, never on the visitor's time. When the site has
+    // a webhook this work was recorded with the write: if it fails here the cron runs it again.
+    c.executionCtx.waitUntil(afterCollect(c.env, done, done.work).catch((err) => console.error('after collect', err)));
     // For the site owner's devtools (and the tests): the D1 write's time, and how many posts shared it.
     c.header('Server-Timing', `write;dur=${done.write.ms};desc="${done.write.batch} posts"`);
     return { id: done.id };

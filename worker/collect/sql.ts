@@ -31,6 +31,11 @@ export type ResponseWrite = {
   answers: (StoredAnswer & { sentiment: SentimentLabel | null; topics?: string[] | null })[];
   /** Version of the topic list the answers' topics come from (null: not tagged). */
   topicsVersion?: number | null;
+  /**
+   * Id for the work after this post (alerts, webhooks), recorded in `pending_work` in the same
+   * transaction when the site has a webhook; null: the site had none when its settings were read.
+   */
+  workId?: string | null;
 };
 
 const SENTIMENT = { positive: 1, neutral: 0, negative: -1 } as const;
@@ -84,6 +89,7 @@ type PostJson = {
   at: number;
   sh: string | null;
   kv: number | null;
+  wk: string | null;
   a: { q: string; n: number | null; t: string | null; c: string | null; s: -1 | 0 | 1 | null; k: string | null }[];
 };
 
@@ -107,6 +113,7 @@ const postJson = (r: ResponseWrite): PostJson => ({
   at: r.receivedAt,
   sh: r.secretHash,
   kv: r.topicsVersion ?? null,
+  wk: r.workId ?? null,
   a: r.answers.map((a) => ({
     q: a.questionId,
     n: a.num,
@@ -119,6 +126,20 @@ const postJson = (r: ResponseWrite): PostJson => ({
 
 /** What a write to the responses tables did with one post. */
 export type WriteOutcome = 'new' | 'merged' | 'foreign';
+
+/** A post's outcome, and whether its after-work was recorded (`pending_work`) with it. */
+export type WriteResult = { outcome: WriteOutcome; work: boolean };
+
+/**
+ * The work after one post as `pending_work.post` keeps it: what alert rules and webhooks read
+ * (survey, touchpoint, whether it completed the response, its answers as the write stored them).
+ */
+export type PendingPostJson = {
+  survey: string;
+  tp: string;
+  done: 0 | 1;
+  a: PostJson['a'];
+};
 
 /** Bytes a post adds to a batch's bound JSON (the group commit caps a batch by this). */
 export const writeSize = (r: ResponseWrite) =>
@@ -151,11 +172,12 @@ export const writeSize = (r: ResponseWrite) =>
  * Posts through a personal invitation also move the invitation on (pending → started with the
  * first answer → completed), in the same transaction, so its status never disagrees with its response.
  */
-export async function writeResponses(db: D1Database, writes: ResponseWrite[]): Promise<WriteOutcome[]> {
+export async function writeResponses(db: D1Database, writes: ResponseWrite[]): Promise<WriteResult[]> {
   const posts = writes.map(postJson);
   const json = JSON.stringify(posts);
   const personal = posts.some((p) => p.pi === 1);
-  const [before, upserted, inserted] = await db.batch<{ id: string }>([
+  const work = posts.some((p) => p.wk !== null);
+  const [before, upserted, inserted, recorded] = await db.batch<{ id: string }>([
     db.prepare("SELECT id FROM responses WHERE id IN (SELECT value ->> '$.id' FROM json_each(?1))").bind(json),
     db
       .prepare(
@@ -167,7 +189,11 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
            p.value ->> '$.path', p.value ->> '$.ref', p.value ->> '$.done', p.value ->> '$.any',
            p.value ->> '$.ch', p.value ->> '$.inv', p.value ->> '$.day', p.value ->> '$.at', p.value ->> '$.at',
            CASE WHEN p.value ->> '$.done' = 1 THEN p.value ->> '$.at' END, p.value ->> '$.sh'
-         FROM json_each(?1) AS p WHERE true
+         -- The survey must still exist: another isolate may have cached one deleted since (then no
+         -- row: the post is refused with a 404, never a foreign-key failure).
+         FROM json_each(?1) AS p
+           JOIN surveys AS s ON s.id = p.value ->> '$.survey' AND s.site_id = p.value ->> '$.site'
+         WHERE true
          ON CONFLICT (id) DO UPDATE SET
            completed = MAX(completed, excluded.completed),
            answered = MAX(answered, excluded.answered),
@@ -206,6 +232,30 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
          RETURNING response_id AS id`,
       )
       .bind(json),
+    // The work after each accepted post (alerts, webhooks), in the same transaction as the post: if
+    // the Worker stops or D1 fails after the 202, the cron finds it here (alerts/pending.ts). Only
+    // posts the writer checks above let through, and only while the site has a webhook.
+    ...(work
+      ? [
+          db
+            .prepare(
+              `INSERT INTO pending_work (id, response_id, site_id, post, attempts, created_at)
+               SELECT p.value ->> '$.wk', r.id, r.site_id,
+                 json_object('survey', r.survey_id, 'tp', r.touchpoint, 'done', p.value ->> '$.done',
+                   'a', json(p.value -> '$.a')),
+                 0, p.value ->> '$.at'
+               FROM json_each(?1) AS p
+                 JOIN responses AS r ON r.id = p.value ->> '$.id' AND r.survey_id = p.value ->> '$.survey'
+                   AND r.invitation_id IS p.value ->> '$.inv'
+                   AND (r.secret_hash = p.value ->> '$.sh'
+                     OR (r.secret_hash IS NULL AND (r.completed = 0 OR r.completed_at = p.value ->> '$.at')))
+               WHERE p.value ->> '$.wk' IS NOT NULL
+                 AND EXISTS (SELECT 1 FROM webhooks AS w WHERE w.site_id = r.site_id)
+               RETURNING id`,
+            )
+            .bind(json),
+        ]
+      : []),
     ...(personal
       ? [
           db
@@ -247,7 +297,11 @@ export async function writeResponses(db: D1Database, writes: ResponseWrite[]): P
       .bind(JSON.stringify(resent))
       .run();
   }
-  return posts.map((p) => (!stored.has(p.id) ? 'foreign' : existed.has(p.id) ? 'merged' : 'new'));
+  const worked = new Set(work ? recorded?.results.map((r) => r.id) : []);
+  return posts.map((p) => ({
+    outcome: !stored.has(p.id) ? 'foreign' : existed.has(p.id) ? 'merged' : 'new',
+    work: p.wk !== null && worked.has(p.wk),
+  }));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { getDrivers } from '../../shared/contract/why';
-import { resolveRange } from '../../shared/dates';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
+import { siteRange } from '../sites/time';
 import { getSurvey } from '../surveys/sql';
 import { keyDrivers } from './drivers';
 import { driverRows } from './sql';
@@ -17,7 +17,7 @@ route(driverRoutes, getDrivers, async (c, { params, query }) => {
   const siteId = c.get('siteId');
   const survey = await getSurvey(c.env.DB, siteId, params.id);
   if (!survey) throw notFound('survey');
-  const range = resolveRange(query.from, query.to);
+  const range = await siteRange(c.env.DB, siteId, query.from, query.to);
   const rows = await driverRows(c.env.DB, {
     siteId,
     surveyId: survey.id,

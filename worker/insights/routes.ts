@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { getAtRisk, getSegments, getTerms, listVerbatims } from '../../shared/contract/insights';
-import { resolveRange } from '../../shared/dates';
 import { topTerms } from '../../shared/sentiment';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
 import { churnInputs } from '../outcomes/routes';
+import { siteRange } from '../sites/time';
 import { getSurvey, listSurveys, metricQuestions } from '../surveys/sql';
 import { parseTopics } from '../topics/sql';
 import {
@@ -108,7 +108,7 @@ route(insightRoutes, getTerms, async (c, { params, query: q }) => {
  */
 route(insightRoutes, getAtRisk, async (c, { query: q }) => {
   const siteId = c.get('siteId');
-  const range = resolveRange(q.from, q.to);
+  const range = await siteRange(c.env.DB, siteId, q.from, q.to);
   const surveys = await listSurveys(c.env.DB, siteId);
   const pairs = surveys.flatMap((s) => {
     const nps = metricQuestions(s.questions).nps;

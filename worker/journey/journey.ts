@@ -1,9 +1,9 @@
 import type { Friction, Journey, JourneyCell } from '../../shared/contract/insights';
-import { resolveRange } from '../../shared/dates';
 import { frictionOf } from '../../shared/friction';
 import { cesFromHistogram, csatFromHistogram, npsFromHistogram } from '../../shared/metrics';
 import { STAGES, type Stage } from '../../shared/schemas/common';
 import { VALUES } from '../results/sql';
+import { siteRange } from '../sites/time';
 import { metricQuestions } from '../surveys/sql';
 import { journeyChannelRows, journeyRows, siteSurveysAndTouchpoints } from './sql';
 
@@ -20,7 +20,7 @@ export async function siteJourney(
   siteId: string,
   opts: { from?: string; to?: string; channel?: string },
 ) {
-  const range = resolveRange(opts.from, opts.to);
+  const range = await siteRange(db, siteId, opts.from, opts.to);
   const [site, rows] = await Promise.all([
     siteSurveysAndTouchpoints(db, siteId),
     opts.channel !== undefined

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { getOutcomes, postOutcomes } from '../../shared/contract/why';
-import { addDays, resolveRange } from '../../shared/dates';
+import { addDays, dayStartMs } from '../../shared/dates';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
+import { siteRange, siteTime } from '../sites/time';
 import { listSurveys, metricQuestions } from '../surveys/sql';
 import { churnModel, rates } from './churn';
 import { featureRows, insertOutcomes, outcomeRows } from './sql';
@@ -21,13 +22,15 @@ export async function npsPairs(db: D1Database, siteId: string): Promise<[string,
 /** Features and outcomes of the site's identified respondents, and the churn model fitted on them. */
 export async function churnInputs(db: D1Database, siteId: string, kind: string, from: string, to: string) {
   const now = Date.now();
+  // The range's days are the site's local days.
+  const { timeZone } = await siteTime(db, siteId);
   const [features, outcomes] = await Promise.all([
     featureRows(db, siteId, await npsPairs(db, siteId)),
     outcomeRows(db, {
       siteId,
       kind,
-      fromMs: Date.parse(`${from}T00:00:00Z`),
-      toMs: Date.parse(`${addDays(to, 1)}T00:00:00Z`),
+      fromMs: dayStartMs(from, timeZone),
+      toMs: dayStartMs(addDays(to, 1), timeZone),
     }),
   ]);
   return { features, outcomes, model: churnModel(features, outcomes, now) };
@@ -39,7 +42,7 @@ route(outcomeRoutes, postOutcomes, async (c, { body }) => {
 });
 
 route(outcomeRoutes, getOutcomes, async (c, { query }) => {
-  const range = resolveRange(query.from, query.to);
+  const range = await siteRange(c.env.DB, c.get('siteId'), query.from, query.to);
   const { features, outcomes, model } = await churnInputs(c.env.DB, c.get('siteId'), query.kind, range.from, range.to);
   const { predict: _, ...shown } = model;
   return {

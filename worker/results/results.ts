@@ -1,5 +1,14 @@
 import type { Results } from '../../shared/contract/results';
-import { resolveRange } from '../../shared/dates';
+import {
+  addDays,
+  type Calendar,
+  dayStartMs,
+  localDay,
+  type PeriodKind,
+  periodStart,
+  resolveRange,
+  zoneOffsets,
+} from '../../shared/dates';
 import {
   type Ces,
   type Csat,
@@ -8,12 +17,14 @@ import {
   compareCsat,
   compareNps,
   csatFromHistogram,
+  meanWithCi,
   type Nps,
   npsFromHistogram,
 } from '../../shared/metrics';
 import { resultOf } from '../../shared/questions/registry';
 import type { Interval, Touchpoint } from '../../shared/schemas/api';
 import type { Survey } from '../../shared/schemas/survey';
+import { siteTimeOfSurvey } from '../sites/sql';
 import { metricQuestions } from '../surveys/sql';
 import { parseSegment } from './segment';
 import {
@@ -23,6 +34,7 @@ import {
   dimRolledUp,
   type Filter,
   filterDim,
+  type ResultRows,
   rollupRows,
   type ScoreRow,
   scanRows,
@@ -84,6 +96,8 @@ export type ResultsOptions = {
   to?: string;
   touchpoint?: string;
   interval?: Interval;
+  /** The last whole period of this kind before today's, compared with the one before it. */
+  period?: Exclude<PeriodKind, 'day'>;
   locale?: string;
   segment?: string;
   channel?: string;
@@ -92,6 +106,30 @@ export type ResultsOptions = {
   source?: 'rollup' | 'scan';
 };
 
+/** The filter with its window in `created_at` and the zone's offsets, for the scan. */
+function withCreated(f: Filter, zone: string): Filter {
+  const fromMs = dayStartMs(f.from, zone);
+  const toMs = dayStartMs(addDays(f.to, 1), zone);
+  return { ...f, created: { fromMs, toMs, offsets: zoneOffsets(zone, fromMs, toMs) } };
+}
+
+/** Per-day rows regrouped under their period's first day (`g`), in the site's calendar. */
+function inPeriods(rows: ResultRows, interval: Interval, calendar: Calendar) {
+  const starts = new Map<string, string>();
+  const startOf = (day: string) => {
+    let p = starts.get(day);
+    if (p === undefined) {
+      p = periodStart(day, interval, calendar);
+      starts.set(day, p);
+    }
+    return p;
+  };
+  return {
+    scoresByPeriod: rows.scoresByPeriod.map((r) => ({ ...r, g: startOf(r.g) })),
+    countsByPeriod: rows.countsByPeriod.map((r) => ({ ...r, g: startOf(r.g) })),
+  };
+}
+
 /** Everything the results endpoint returns, for one survey. */
 export async function surveyResults(
   db: D1Database,
@@ -99,7 +137,11 @@ export async function surveyResults(
   touchpoints: readonly Touchpoint[],
   opts: ResultsOptions,
 ): Promise<Results & { rowsRead: number }> {
-  const range = resolveRange(opts.from, opts.to);
+  const time = await siteTimeOfSurvey(db, survey.id);
+  const range = resolveRange(opts.from, opts.to, localDay(Date.now(), time.timeZone), {
+    calendar: time.calendar,
+    ...(opts.period ? { period: opts.period } : {}),
+  });
   const interval = opts.interval ?? 'day';
   const segment = parseSegment(opts.segment);
   const filter: Filter = {
@@ -113,10 +155,17 @@ export async function surveyResults(
   };
   // Rollups answer no dim filter or exactly one rolled-up dim; anything else is scanned.
   const dim = filterDim(filter);
-  const scan = opts.source === 'scan' || dim === 'many' || (dim !== 'none' && !(await dimRolledUp(db, survey.id, dim)));
+  // While stored days are restamped to a new time zone, only the scan (days from created_at) is right.
+  const scan =
+    opts.source === 'scan' ||
+    time.rezoning ||
+    dim === 'many' ||
+    (dim !== 'none' && !(await dimRolledUp(db, survey.id, dim)));
   const read = (f: Filter) =>
-    scan ? scanRows(db, f, interval) : rollupRows(db, f, interval, dim === 'none' ? undefined : (dim as Dim));
-  const [rows, prev] = await Promise.all([read(filter), read({ ...filter, ...range.previous })]);
+    scan ? scanRows(db, withCreated(f, time.timeZone)) : rollupRows(db, f, dim === 'none' ? undefined : (dim as Dim));
+  const [raw, prev] = await Promise.all([read(filter), read({ ...filter, ...range.previous })]);
+  // Rows come per local day; the trend's buckets are periods of the site's calendar.
+  const rows = { ...raw, ...inPeriods(raw, interval, time.calendar) };
   const mq = metricQuestions(survey.questions);
   const metrics = metricsOf(rows.scoresByTouchpoint, mq);
   const previousMetrics = metricsOf(prev.scoresByTouchpoint, mq);
@@ -145,7 +194,7 @@ export async function surveyResults(
       options: new Map(counts.map((r) => [r.option_id, r.n])),
       sentiment: { positive: row?.positive ?? 0, neutral: row?.neutral ?? 0, negative: row?.negative ?? 0 },
     };
-    return { ...base, ...resultOf(q, data) };
+    return { ...base, ...resultOf(q, data, { meanWithCi }) };
   });
 
   let byRowsRead = 0;
@@ -153,8 +202,11 @@ export async function surveyResults(
   if (opts.by) {
     const ids = [mq.nps, mq.csat, mq.ces].filter((x): x is string => !!x);
     // The breakdown reads the dimensional rollups when the filter itself needs none of them.
-    const byRollup = opts.source !== 'scan' && dim === 'none' && (await byRolledUp(db, survey.id, opts.by));
-    const seg = await (byRollup ? segmentRollupRows : segmentScoreRows)(db, filter, opts.by, ids);
+    const byRollup =
+      opts.source !== 'scan' && !time.rezoning && dim === 'none' && (await byRolledUp(db, survey.id, opts.by));
+    const seg = byRollup
+      ? await segmentRollupRows(db, filter, opts.by, ids)
+      : await segmentScoreRows(db, withCreated(filter, time.timeZone), opts.by, ids);
     byRowsRead = seg.rowsRead;
     const byValue = groupBy(seg.scores, (r) => String(r.g));
     // `responses`: responses with at least one answer under that value, whatever questions they answered.

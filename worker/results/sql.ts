@@ -6,12 +6,16 @@
  * rows cross into the Worker whatever the data size.
  */
 
-import type { Interval } from '../../shared/schemas/api';
-
 export type Filter = {
   surveyId: string;
   from: string;
   to: string;
+  /**
+   * The scan's time window: `created_at` bounds of [from, to] in the site's zone and the zone's
+   * offsets over it. With it the scan computes each response's local day from `created_at` instead
+   * of reading the stored `day` (right even while days are being restamped after a zone change).
+   */
+  created?: { fromMs: number; toMs: number; offsets: [number, number][] };
   touchpoint?: string;
   locale?: string;
   segment?: { name: string; value: string };
@@ -19,7 +23,7 @@ export type Filter = {
   channel?: string;
 };
 
-/** A histogram of score values v0..v10 under a group key (`g`: a period start or a touchpoint). */
+/** A histogram of score values v0..v10 under a group key (`g`: a local day or a touchpoint). */
 export type ScoreRow = { question_id: string; g: string; n: number } & Record<`v${number}`, number>;
 export type CountRow = { g: string; started: number; answered: number; completed: number };
 export type QuestionRow = {
@@ -42,12 +46,20 @@ export type ResultRows = {
 
 export const VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-/** First day of the period containing `day` (the same rule as shared/dates.ts periodStart). */
-const PERIOD: Record<Interval, (col: string) => string> = {
-  day: (c) => c,
-  week: (c) => `date(${c}, '-' || ((CAST(strftime('%w', ${c}) AS INTEGER) + 6) % 7) || ' days')`,
-  month: (c) => `substr(${c}, 1, 7) || '-01'`,
-};
+/**
+ * A response's local day computed from `created_at` (SQL over `r`), with its bound values: one
+ * offset for most zones, else the zone's offset changes in the window (a handful per year).
+ */
+function localDaySql(created: NonNullable<Filter['created']>): { sql: string; args: (string | number)[] } {
+  if (created.offsets.length === 1) {
+    return { sql: `date((r.created_at + ?) / 1000, 'unixepoch')`, args: [created.offsets[0]![1] * 60_000] };
+  }
+  return {
+    sql: `date((r.created_at + 60000 * (SELECT o.value ->> 1 FROM json_each(?) AS o
+            WHERE o.value ->> 0 <= r.created_at ORDER BY o.key DESC LIMIT 1)) / 1000, 'unixepoch')`,
+    args: [JSON.stringify(created.offsets)],
+  };
+}
 
 /** A filter the dimensional rollups answer: one dim (locale, channel or a declared attribute) and its value. */
 export type Dim = { dim: string; value: string };
@@ -111,8 +123,13 @@ export function responseWhere(f: Partial<Filter>, alias = 'r'): { sql: string; a
     args.push(...vals);
   };
   if (f.surveyId !== undefined) add(`${p}survey_id = ?`, f.surveyId);
-  if (f.from !== undefined) add(`${p}day >= ?`, f.from);
-  if (f.to !== undefined) add(`${p}day <= ?`, f.to);
+  if (f.created) {
+    add(`${p}created_at >= ?`, f.created.fromMs);
+    add(`${p}created_at < ?`, f.created.toMs);
+  } else {
+    if (f.from !== undefined) add(`${p}day >= ?`, f.from);
+    if (f.to !== undefined) add(`${p}day <= ?`, f.to);
+  }
   if (f.touchpoint !== undefined) add(`${p}touchpoint = ?`, f.touchpoint);
   if (f.locale !== undefined) add(`${p}locale = ?`, f.locale);
   if (f.channel !== undefined) add(`${p}channel = ?`, f.channel);
@@ -126,9 +143,10 @@ export function responseWhere(f: Partial<Filter>, alias = 'r'): { sql: string; a
  * The six grouped reads over some source. `src` names the tables/expressions: for rollups they are
  * the rollup tables and their count columns; for a scan, subqueries over responses and answers.
  */
-function groupedReads(db: D1Database, src: Sources, where: string, args: (string | number)[], interval: Interval) {
+function groupedReads(db: D1Database, src: Sources, where: string, args: (string | number)[]) {
   const vSums = VALUES.map((v) => `SUM(${src.v(v)}) AS v${v}`).join(', ');
-  const period = PERIOD[interval]('day');
+  // Per local day: weeks, months, quarters and years are built from days in the site's calendar.
+  const period = 'day';
   const scores = (g: string) =>
     db
       .prepare(
@@ -216,26 +234,34 @@ const DIM_ROLLUPS: Sources = {
 };
 
 /** Rows from the rollups (the dimensional ones when the filter names a dim), one D1 round trip. */
-export async function rollupRows(db: D1Database, f: Filter, interval: Interval, dim?: Dim): Promise<ResultRows> {
+export async function rollupRows(db: D1Database, f: Filter, dim?: Dim): Promise<ResultRows> {
   const base = responseWhere({ surveyId: f.surveyId, from: f.from, to: f.to, touchpoint: f.touchpoint }, '');
-  if (!dim) return pack(await db.batch(groupedReads(db, ROLLUPS, base.sql, base.args, interval)));
+  if (!dim) return pack(await db.batch(groupedReads(db, ROLLUPS, base.sql, base.args)));
   // survey_id, dim, value lead the key, then day: one index range per filter value.
   const sql = `survey_id = ? AND dim = ? AND value = ? AND ${base.sql}`;
   const args = [f.surveyId, dim.dim, dim.value, ...base.args];
-  return pack(await db.batch(groupedReads(db, DIM_ROLLUPS, sql, args, interval)));
+  return pack(await db.batch(groupedReads(db, DIM_ROLLUPS, sql, args)));
 }
 
-/** The same rows recomputed from every matching response and answer. */
-export async function scanRows(db: D1Database, f: Filter, interval: Interval): Promise<ResultRows> {
-  const { sql, args } = responseWhere(f);
+/**
+ * The same rows recomputed from every matching response and answer. With `f.created` each
+ * response's day is its local day computed from `created_at`, not the stored one.
+ */
+export async function scanRows(db: D1Database, f: Filter): Promise<ResultRows> {
+  const where = responseWhere(f);
+  const day = f.created ? localDaySql(f.created) : { sql: 'r.day', args: [] };
+  const sql = where.sql;
+  // Every statement has one derived table: the day's values, then the filter's.
+  const args = [...day.args, ...where.args];
+  const d = day.sql;
   // Each source is a derived table with the columns the grouped reads name, filtered by the response.
-  const answers = (extra = '') => `(SELECT a.question_id, r.touchpoint, r.day, a.num, a.sentiment
+  const answers = (extra = '') => `(SELECT a.question_id, r.touchpoint, ${d} AS day, a.num, a.sentiment
                     FROM answers a JOIN responses r ON r.id = a.response_id WHERE ${sql}${extra})`;
   const scan: Sources = {
     scores: answers(' AND a.num IS NOT NULL'),
     n: '1',
     v: (v) => `num = ${v}`,
-    responses: `(SELECT r.touchpoint, r.day, 1 AS started, r.completed,
+    responses: `(SELECT r.touchpoint, ${d} AS day, 1 AS started, r.completed,
                  EXISTS (SELECT 1 FROM answers x WHERE x.response_id = r.id) AS answered
                  FROM responses r WHERE ${sql})`,
     started: 'started',
@@ -246,13 +272,13 @@ export async function scanRows(db: D1Database, f: Filter, interval: Interval): P
     pos: 'sentiment IS 1',
     neu: 'sentiment IS 0',
     neg: 'sentiment IS -1',
-    choices: `(SELECT a.question_id, r.touchpoint, r.day, j.value AS option_id
+    choices: `(SELECT a.question_id, r.touchpoint, ${d} AS day, j.value AS option_id
                FROM answers a JOIN responses r ON r.id = a.response_id, json_each(a.choices) AS j
                WHERE ${sql} AND a.choices IS NOT NULL)`,
     choiceN: '1',
   };
   // The outer WHERE is a constant true: the filter (and its bound values) sits inside each derived table.
-  return pack(await db.batch(groupedReads(db, scan, '1', args, interval)));
+  return pack(await db.batch(groupedReads(db, scan, '1', args)));
 }
 
 /** Breakdowns by a response column rather than by an `identify` attribute of that name. */

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { getSurveyTopics, getTopics, putTopics, type SurveyTopics } from '../../shared/contract/why';
-import { resolveRange } from '../../shared/dates';
 import { topTerms } from '../../shared/sentiment';
 import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
+import { siteRange } from '../sites/time';
 import { getSurvey } from '../surveys/sql';
 import { startRetag } from './retag';
 import { getTopicList, parseTopics, putTopicList, topicAnswerRows, untaggedTexts } from './sql';
@@ -43,7 +43,7 @@ route(topicRoutes, getSurveyTopics, async (c, { params, query }) => {
   const siteId = c.get('siteId');
   const survey = await getSurvey(c.env.DB, siteId, params.id);
   if (!survey) throw notFound('survey');
-  const range = resolveRange(query.from, query.to);
+  const range = await siteRange(c.env.DB, siteId, query.from, query.to);
   const [rows, before, list] = await Promise.all([
     topicAnswerRows(c.env.DB, { siteId, surveyId: survey.id, from: range.from, to: range.to, cap: TOPIC_ROWS_CAP }),
     topicAnswerRows(c.env.DB, { siteId, surveyId: survey.id, ...range.previous, cap: TOPIC_ROWS_CAP }),

@@ -57,6 +57,11 @@ export type NewDelivery = {
   payload: string;
   /** The response the payload carries (erased with its respondent), or null (pings, drop alerts). */
   responseId?: string | null;
+  /**
+   * Added only if this alert rule's `fired_at` is this value: the drop claim made earlier in the same
+   * transaction (claimDropStmt) won, so racing or retried evaluations send one alert per drop.
+   */
+  ifFired?: { alertId: string; at: number };
 };
 
 /** Statements that add deliveries, skipping any whose (webhook, dedup key) exists; each returns its id if added. */
@@ -66,10 +71,21 @@ export function insertDeliveryStmts(db: D1Database, items: NewDelivery[], now = 
       .prepare(
         `INSERT INTO deliveries (id, webhook_id, event, dedup_key, payload, response_id, status, attempts,
            created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?7
+         WHERE ?8 IS NULL OR (SELECT fired_at FROM alerts WHERE id = ?8) = ?9
          ON CONFLICT (webhook_id, dedup_key) DO NOTHING RETURNING id`,
       )
-      .bind(d.id, d.webhookId, d.event, d.dedupKey, d.payload, d.responseId ?? null, now, now),
+      .bind(
+        d.id,
+        d.webhookId,
+        d.event,
+        d.dedupKey,
+        d.payload,
+        d.responseId ?? null,
+        now,
+        d.ifFired?.alertId ?? null,
+        d.ifFired?.at ?? null,
+      ),
   );
 }
 

@@ -10,6 +10,7 @@ import {
   rotateWebhookSecret,
 } from '../../shared/contract/webhooks';
 import { forgetRules } from '../alerts/rules';
+import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
 import { parseCursor } from '../http/cursor';
 import { route } from '../http/endpoint';
@@ -53,6 +54,7 @@ route(webhookRoutes, createWebhook, async (c, { body: input }) => {
   );
   if (!added) throw new ApiError(409, 'limit_reached', `a site has at most ${MAX_WEBHOOKS} webhooks`);
   forgetRules(siteId);
+  forgetCollectCache(); // the collector records the work after each post from now on
   return {
     id,
     secret,
@@ -67,6 +69,7 @@ route(webhookRoutes, createWebhook, async (c, { body: input }) => {
 route(webhookRoutes, deleteOp, async (c, { params }) => {
   if (!(await deleteWebhook(c.env.DB, c.get('siteId'), params.id))) throw notFound('webhook');
   forgetRules(c.get('siteId'));
+  forgetCollectCache();
 });
 
 /** The delivery log, newest first: status, tries, last HTTP status or error, and the exact body sent. */

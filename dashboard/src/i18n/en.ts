@@ -52,6 +52,8 @@ export const en = {
   'interval.day': 'Day',
   'interval.week': 'Week',
   'interval.month': 'Month',
+  'interval.quarter': 'Quarter',
+  'interval.year': 'Year',
   touchpoint: 'Touchpoint',
   allTouchpoints: 'All touchpoints',
   segment: 'Segment',

@@ -52,6 +52,8 @@ export const fa: Record<MessageKey, string> = {
   'interval.day': 'روز',
   'interval.week': 'هفته',
   'interval.month': 'ماه',
+  'interval.quarter': 'فصل',
+  'interval.year': 'سال',
   touchpoint: 'نقطهٔ تماس',
   allTouchpoints: 'همهٔ نقاط تماس',
   segment: 'بخش',

@@ -1,15 +1,7 @@
 /** English text of the setup screens (install, touchpoints, surveys, editor, keys). i18n-fa.ts has every key. */
 export const setupEn = {
-  'view.surveys': 'Surveys',
-  'view.editor': 'Survey editor',
-  'view.distribute': 'Distribute: links, QR, email, SMS',
   distribute: 'Distribute',
   openDistribute: 'Distribute {name}: links, QR code, email, SMS',
-  'view.touchpoints': 'Touchpoints',
-  'view.install': 'Install',
-  'view.keys': 'API keys',
-  'view.members': 'Members',
-  'view.account': 'Your account',
   setupNav: 'Set-up',
 
   save: 'Save',

@@ -2,16 +2,8 @@ import type { SetupKey } from './i18n-en';
 
 /** متن فارسی صفحه‌های راه‌اندازی. */
 export const setupFa: Record<SetupKey, string> = {
-  'view.surveys': 'نظرسنجی‌ها',
-  'view.editor': 'ویرایشگر نظرسنجی',
-  'view.distribute': 'ارسال: پیوند، QR، ایمیل، پیامک',
   distribute: 'ارسال',
   openDistribute: 'ارسال {name}: پیوند، کد QR، ایمیل، پیامک',
-  'view.touchpoints': 'نقاط تماس',
-  'view.install': 'نصب',
-  'view.keys': 'کلیدهای API',
-  'view.members': 'اعضا',
-  'view.account': 'حساب شما',
   setupNav: 'راه‌اندازی',
 
   save: 'ذخیره',

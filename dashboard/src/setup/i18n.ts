@@ -24,5 +24,3 @@ export function useSetupT() {
     return { ...i18n, st };
   }, [i18n]);
 }
-
-export const setupTitle = (key: SetupKey, locale: string) => (locale === 'fa' ? setupFa : setupEn)[key];

@@ -24,6 +24,7 @@ import {
 import { type SetupKey, useSetupT } from './i18n';
 import { ListTable } from './list-table';
 import { SHOP_TOUCHPOINTS } from './templates';
+import { setupTitle } from './titles';
 
 /** What the form edits: the default name plus optional Persian and Arabic names. */
 type Form = { key: string; name: string; stage: TouchpointDef['stage']; fa: string; ar: string };
@@ -167,7 +168,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
       <p class="intro">{st('touchpointsIntro')}</p>
       <section class="card" aria-labelledby="tp-list-h">
         <h2 id="tp-list-h" class="card-title">
-          {st('view.touchpoints')}
+          {setupTitle('touchpoints', locale)}
         </h2>
         <Status loading={q.loading} error={q.error} retry={q.reload}>
           {q.data &&

@@ -1,14 +1,13 @@
 import type { ComponentChildren, Ref } from 'preact';
 import type { Endpoint } from '../../../shared/contract/endpoint';
 import { createInvitations, listInvitations } from '../../../shared/contract/invitations';
-import { createKey, listKeys } from '../../../shared/contract/keys';
-import { getSite, patchSite } from '../../../shared/contract/sites';
-import { createSurvey, listSurveys, patchSurvey } from '../../../shared/contract/surveys';
-import { createMember, listMembers } from '../../../shared/contract/teams';
-import { createTouchpoint, listTouchpoints } from '../../../shared/contract/touchpoints';
+import { createKey } from '../../../shared/contract/keys';
+import { patchSite } from '../../../shared/contract/sites';
+import { createSurvey, patchSurvey } from '../../../shared/contract/surveys';
+import { createTouchpoint } from '../../../shared/contract/touchpoints';
 import { useAccess, useCan } from '../access';
 import { Distribute } from '../distribute/screen';
-import type { SETUP_VIEWS, SetupRoute, SetupView as SetupViewName } from '../route';
+import type { SetupRoute, SetupView as SetupViewName } from '../route';
 import { Account } from '../teams/account';
 import { useTeamsT } from '../teams/i18n';
 import { Members } from '../teams/members';
@@ -17,26 +16,9 @@ import { useSetupT } from './i18n';
 import { Install } from './install';
 import { Keys } from './keys';
 import { Surveys } from './surveys';
+import { setupTitle } from './titles';
 import { Touchpoints } from './touchpoints';
 import './setup.css';
-
-export { setupTitle } from './i18n';
-
-/**
- * Set-up is for whoever may read more of the site than its results and cases: in the contract, the
- * `read` endpoints outside an agent's features (shared/contract/roles.ts), of which the members list
- * is one every such reader may call. An agent (and a key without "read") gets the results only.
- */
-const SETUP_READ: Endpoint = listMembers;
-
-/** What each set-up tab reads: the tab is offered when every one may be called (roles.ts, or the key's scopes). */
-export const SETUP_ENDPOINTS: Record<(typeof SETUP_VIEWS)[number], readonly Endpoint[]> = {
-  surveys: [listSurveys, SETUP_READ],
-  touchpoints: [listTouchpoints, SETUP_READ],
-  install: [getSite, SETUP_READ],
-  keys: [listKeys],
-  members: [listMembers],
-};
 
 /**
  * The change each screen makes: without the right to make it, the screen is shown read-only (its
@@ -79,7 +61,7 @@ export function SetupView({
   h1: Ref<HTMLHeadingElement>;
   onChanged: () => void;
 }) {
-  const { st } = useSetupT();
+  const { locale } = useSetupT();
   const can = useCan();
   const write = WRITES[route.view];
   const content = (
@@ -101,7 +83,7 @@ export function SetupView({
     <div class={`setup setup-${route.view}`}>
       <div class="page-head">
         <h1 ref={h1} tabIndex={-1}>
-          {st(`view.${route.view}`)}
+          {setupTitle(route.view, locale)}
         </h1>
       </div>
       {write && !can(write) ? <ReadOnly>{content}</ReadOnly> : content}

@@ -3,13 +3,14 @@
  * options and checks the answer; this only hands them to `navigator.credentials`. (Bundled, not
  * loaded on demand: the dashboard is one inline script pinned by its hash, dashboard/vite.config.ts.)
  */
+
+import * as webauthn from '@simplewebauthn/browser';
 import {
   createPasskey,
   createPasskeySession,
   passkeyRegistrationOptions,
   passkeySignInOptions,
 } from '../../../shared/contract/passkeys';
-import * as webauthn from '@simplewebauthn/browser';
 import { call } from '../api';
 
 /** The person closed the prompt, or it timed out: nothing to report as an error. */

@@ -7,12 +7,13 @@
  * threshold + REARM_BUFFER, so a score hovering at the threshold does not fire on every crossing.
  */
 import type { z } from 'zod';
-import { addDays, dayOf } from '../../../shared/dates';
+import { addDays, localDay } from '../../../shared/dates';
 import { csatFromHistogram, MIN_ANSWERS, meanWithCi, npsFromHistogram } from '../../../shared/metrics';
 import { type QuestionType, scoreKindOf } from '../../../shared/questions/registry';
 import type { DropAlertInput } from '../../../shared/schemas/api';
+import { siteTimeOfSurvey } from '../../sites/sql';
 import { esc, surveyName } from '../../webhooks/payload';
-import { type AlertMetric, claimDrop, rearmDrop, windowHistogram } from '../sql';
+import { type AlertMetric, rearmDrop, windowHistogram } from '../sql';
 import { type AlertKind, given } from './kind';
 
 /** Which score a drop rule watches, from the question's type (its module says). */
@@ -90,7 +91,8 @@ export const drop: AlertKind<z.output<typeof DropAlertInput>> = {
     if (!rule.metric || rule.threshold === null || !rule.window_days) return null;
     if (!done.answers.some((a) => a.questionId === rule.question_id && a.num !== null)) return null;
     if (rule.touchpoint !== null && rule.touchpoint !== done.touchpoint) return null;
-    const to = dayOf(now);
+    // The window's days are the site's local days, as the rollups are.
+    const to = localDay(now, (await siteTimeOfSurvey(env.DB, rule.survey_id)).timeZone);
     const from = addDays(to, -(rule.window_days - 1));
     const h = await windowHistogram(env.DB, {
       surveyId: rule.survey_id,
@@ -113,7 +115,8 @@ export const drop: AlertKind<z.output<typeof DropAlertInput>> = {
       rule.fired_at = null;
     }
     if (decision !== 'fire') return null;
-    if (!(await claimDrop(env.DB, rule.id, now))) return null;
+    // Claimed in the batch that stores the alert (after-collect.ts): one alert per drop even when
+    // posts race or the work is retried, and none lost if that batch fails.
     rule.fired_at = now;
     const score = { value: measured.value, n: measured.n, ci95: measured.ci95, from, to };
     const alert = {
@@ -130,6 +133,7 @@ export const drop: AlertKind<z.output<typeof DropAlertInput>> = {
       dedupKey: `drop:${rule.id}:${now}`,
       openCase: false,
       aboutResponse: false,
+      claim: now,
       build: (base) => ({
         event: { ...base, event: 'alert', alert, score },
         slack:

@@ -6,7 +6,7 @@
 import type { Alert } from '../../../shared/contract/alerts';
 import type { SedaEvent } from '../../../shared/contract/events';
 import type { Question } from '../../../shared/schemas/survey';
-import type { Collected } from '../../collect/collect';
+import type { AfterPost } from '../../collect/collect';
 import type { Env } from '../../env';
 import type { Issue } from '../../http/errors';
 import type { EventResponse } from '../../webhooks/payload';
@@ -29,6 +29,11 @@ export type Firing = {
    * the respondent. A drop alert names no one and outlives an erasure.
    */
   aboutResponse: boolean;
+  /**
+   * A drop rule's claim: the rule is marked firing at this time in the batch that stores the event,
+   * and the event is stored only if this claim won (concurrent posts, retried work).
+   */
+  claim?: number;
   /** The event, given the common fields and the stored response with all its answers, and its Slack text. */
   build: (base: EventBase, response: EventResponse) => { event: SedaEvent; slack?: string };
 };
@@ -37,7 +42,7 @@ export type AlertKind<Input> = {
   /** The stored rule's columns for a valid input, or the problem with it for this question. */
   check: (input: Input, question: Question) => AlertColumns | Issue;
   /** After a response is stored: whether this post fires the rule, and with what event. */
-  evaluate: (env: Env, rule: AlertRow, done: Collected, now: number) => Promise<Firing | null>;
+  evaluate: (env: Env, rule: AlertRow, done: AfterPost, now: number) => Promise<Firing | null>;
   /** The kind's own fields in the API's Alert. */
   show: (rule: AlertRow) => KindFields;
 };

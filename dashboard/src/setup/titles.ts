@@ -1,0 +1,31 @@
+import type { Locale } from '../i18n';
+import type { SetupView } from '../route';
+
+/**
+ * The set-up screens' titles. The tabs and the page title name them on every screen, so they ship in
+ * the first load; the rest of the set-up text comes with the screens, loaded on first visit.
+ */
+const TITLES: Record<Locale, Record<SetupView, string>> = {
+  en: {
+    surveys: 'Surveys',
+    editor: 'Survey editor',
+    distribute: 'Distribute: links, QR, email, SMS',
+    touchpoints: 'Touchpoints',
+    install: 'Install',
+    keys: 'API keys',
+    members: 'Members',
+    account: 'Your account',
+  },
+  fa: {
+    surveys: 'نظرسنجی‌ها',
+    editor: 'ویرایشگر نظرسنجی',
+    distribute: 'ارسال: پیوند، QR، ایمیل، پیامک',
+    touchpoints: 'نقاط تماس',
+    install: 'نصب',
+    keys: 'کلیدهای API',
+    members: 'اعضا',
+    account: 'حساب شما',
+  },
+};
+
+export const setupTitle = (view: SetupView, locale: Locale): string => TITLES[locale][view];
