@@ -1,7 +1,7 @@
 /**
  * The browser's half of a passkey ceremony, through @simplewebauthn/browser. The Worker makes the
- * options and checks the answer; this only hands them to `navigator.credentials`. (Bundled, not
- * loaded on demand: the dashboard is one inline script pinned by its hash, dashboard/vite.config.ts.)
+ * options and checks the answer; this only hands them to `navigator.credentials`. (In the first load:
+ * the sign-in form offers it at once.)
  */
 
 import * as webauthn from '@simplewebauthn/browser';
