@@ -27,6 +27,7 @@ import { siteRoutes } from './sites/routes';
 import { runBackfill, sitesWithBackfill } from './sites/segments-sql';
 import { settingsRoutes } from './sites/settings-routes';
 import { surveyRoutes } from './surveys/routes';
+import { passkeyRoutes } from './teams/passkey-routes';
 import { teamRoutes } from './teams/routes';
 import { handleRetagBatch, RETAG_QUEUE } from './topics/retag';
 import { topicRoutes } from './topics/routes';
@@ -63,6 +64,7 @@ for (const group of [
   alertRoutes,
   caseRoutes,
   teamRoutes,
+  passkeyRoutes,
   auditRoutes,
   openApiRoutes,
 ]) {

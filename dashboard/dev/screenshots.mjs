@@ -41,7 +41,7 @@ try {
           await c2.addInitScript((l) => localStorage.setItem('seda.locale', l), locale);
           const p2 = await c2.newPage();
           await p2.goto(`${base}/dashboard/`);
-          await p2.waitForSelector('#api-key');
+          await p2.waitForSelector('#signin-email');
           await p2.screenshot({ path: `${out}/${view}-${locale}-${label}.png`, fullPage: true });
           await c2.close();
           continue;

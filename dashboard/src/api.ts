@@ -26,6 +26,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: Issue[] = [],
+    /** Seconds, from a 429's or 503's Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -87,36 +89,47 @@ async function refusal(res: Response, signedIn: boolean): Promise<ApiError> {
     for (const fn of unauthorizedListeners) fn();
   }
   const e = body?.error;
-  return new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `${res.status} ${res.statusText}`, e?.issues);
+  const retry = Number(res.headers.get('retry-after'));
+  return new ApiError(
+    res.status,
+    e?.code ?? 'http_error',
+    e?.message ?? `${res.status} ${res.statusText}`,
+    e?.issues,
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+  );
 }
 
 /**
- * A same-origin request with the credential in the Authorization header (never in the URL). `key`
- * checks a key before it is kept (the sign-in form); a 401 then signs nobody out.
+ * A same-origin request with the credential: an API key in the Authorization header (never in the
+ * URL), else the session cookie, which the browser adds itself (HttpOnly: this code never sees it).
+ * `key` checks a key before it is kept (the sign-in form), and `quiet` marks a call whose 401 is an
+ * answer (a wrong password) rather than an ended session: neither signs anybody out.
  */
 export async function fetchApi(
   method: string,
   url: string,
-  init: { body?: unknown; signal?: AbortSignal; key?: string } = {},
+  init: { body?: unknown; signal?: AbortSignal; key?: string; quiet?: boolean } = {},
 ): Promise<Response> {
+  const key = init.key ?? getApiKey();
   const res = await fetch(url, {
     method: method.toUpperCase(),
     headers: {
-      authorization: `Bearer ${init.key ?? getApiKey() ?? ''}`,
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
       accept: 'application/json',
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     ...(init.signal ? { signal: init.signal } : {}),
     cache: 'no-store',
-    credentials: 'omit',
+    // The session cookie (SameSite=Strict) goes to this origin only; a key needs no cookie.
+    credentials: key ? 'omit' : 'same-origin',
     referrerPolicy: 'no-referrer',
   }).catch((err: unknown) => {
     // an abort is the caller's own doing; anything else thrown by fetch is the network
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new NetworkError();
   });
-  if (!res.ok) throw await refusal(res, init.key === undefined);
+  if (!res.ok) throw await refusal(res, init.key === undefined && !init.quiet);
   return res;
 }
 
@@ -124,7 +137,7 @@ export async function fetchApi(
 export async function call<E extends Endpoint>(
   e: E,
   input: CallInput<E>,
-  init: { signal?: AbortSignal; key?: string } = {},
+  init: { signal?: AbortSignal; key?: string; quiet?: boolean } = {},
 ): Promise<ReplyOf<E>> {
   const write = e.method !== 'get';
   try {

@@ -1,10 +1,17 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getSegments } from '../../shared/contract/insights';
+import { listCases } from '../../shared/contract/cases';
+import type { Endpoint } from '../../shared/contract/endpoint';
+import { getAtRisk, getJourney, getSegments, listVerbatims } from '../../shared/contract/insights';
+import { getRespondent } from '../../shared/contract/respondents';
 import { getResults } from '../../shared/contract/results';
+import { getSite } from '../../shared/contract/sites';
 import { listSurveys } from '../../shared/contract/surveys';
+import { deleteSession, getSession, type SessionReply } from '../../shared/contract/teams';
 import { listTouchpoints } from '../../shared/contract/touchpoints';
-import { cachedGet, clearCache, onUnauthorized, useEndpoint } from './api';
+import { getDrivers, getOutcomes, getSurveyTopics } from '../../shared/contract/why';
+import { type Access, AccessContext, AuthActions, canDo, useAccess } from './access';
+import { ApiError, cachedGet, call, clearCache, onUnauthorized, useEndpoint } from './api';
 import { FilterBar } from './components/filter-bar';
 import { LocaleToggle } from './components/locale-toggle';
 import { Toolbar } from './components/toolbar';
@@ -25,7 +32,10 @@ import {
 } from './route';
 import { clearApiKey, getApiKey, setApiKey } from './session';
 import { setupTitle } from './setup/titles';
+import { SETUP_ENDPOINTS } from './setup-tabs';
 import { siteToday, useSiteTime } from './site-time';
+import { AccountMenu } from './teams/account-menu';
+import { AcceptInvite, inviteToken } from './teams/invite';
 import { Overview, resultsInputFor } from './views/overview';
 import { SignIn } from './views/sign-in';
 
@@ -46,11 +56,42 @@ const VIEW_COMPONENTS: Record<View, ComponentType<ViewProps>> = {
 };
 const SetupView = lazyView(() => import('./setup/view').then((m) => m.SetupView));
 
+/** Who is at the dashboard: being checked, nobody, someone invited, an operator's key, or a member. */
+type Auth =
+  | { kind: 'checking' }
+  /** `via`: how this browser was signed in, so the form offered again is the one used (a key, or a person's). */
+  | { kind: 'signed-out'; expired: boolean; via?: 'key' | 'member' }
+  | { kind: 'invite'; token: string }
+  | { kind: 'key'; key: string; scopes: readonly string[] | undefined }
+  | { kind: 'member'; session: SessionReply };
+
+/** The session cookie's member, or null when nobody is signed in (index.html may have asked already). */
+async function probeSession(): Promise<SessionReply | null> {
+  const early = window.__sedaPreload?.['/v1/session'] as Promise<SessionReply | null> | undefined;
+  if (early) {
+    delete window.__sedaPreload?.['/v1/session'];
+    const s = await early.catch(() => undefined);
+    if (s !== undefined) return s;
+  }
+  try {
+    return await call(getSession, {}, { quiet: true });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+function initialAuth(): Auth {
+  const token = inviteToken();
+  if (token) return { kind: 'invite', token };
+  const key = getApiKey();
+  return key ? { kind: 'key', key, scopes: undefined } : { kind: 'checking' };
+}
+
 export function App() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const i18n = useMemo(() => makeI18n(locale), [locale]);
-  const [key, setKey] = useState(getApiKey);
-  const [expired, setExpired] = useState(false);
+  const [auth, setAuth] = useState<Auth>(initialAuth);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -61,11 +102,30 @@ export function App() {
   useEffect(
     () =>
       onUnauthorized(() => {
-        setKey(null);
-        setExpired(true);
+        clearApiKey();
+        setAuth((a) => ({ kind: 'signed-out', expired: true, via: a.kind === 'key' ? 'key' : 'member' }));
       }),
     [],
   );
+
+  // A cookie session, if this browser has one.
+  useEffect(() => {
+    if (auth.kind !== 'checking') return;
+    probeSession().then(
+      (session) => setAuth(session ? { kind: 'member', session } : { kind: 'signed-out', expired: false }),
+      () => setAuth({ kind: 'signed-out', expired: false }),
+    );
+  }, [auth.kind]);
+
+  // A key's scopes decide what is offered; until they are known, the Worker alone refuses.
+  const keyToAsk = auth.kind === 'key' && auth.scopes === undefined ? auth.key : null;
+  useEffect(() => {
+    if (!keyToAsk) return;
+    cachedGet(getSite, {}, 'low').then(
+      (r) => setAuth((a) => (a.kind === 'key' ? { ...a, scopes: r.scopes ?? ['read', 'manage'] } : a)),
+      () => {},
+    );
+  }, [keyToAsk]);
 
   const toggleLocale = () => {
     const next: Locale = locale === 'fa' ? 'en' : 'fa';
@@ -73,26 +133,60 @@ export function App() {
     setLocale(next);
   };
 
+  const signedOut = () => {
+    clearApiKey();
+    clearCache();
+    setAuth((a) => ({ kind: 'signed-out', expired: false, via: a.kind === 'key' ? 'key' : 'member' }));
+  };
+  const signedIn = (session: SessionReply) => {
+    clearApiKey();
+    clearCache();
+    setAuth({ kind: 'member', session });
+  };
+
+  const access: Access | null =
+    auth.kind === 'member'
+      ? { kind: 'member', session: auth.session }
+      : auth.kind === 'key'
+        ? { kind: 'key', scopes: auth.scopes }
+        : null;
+
   return (
     <I18nContext.Provider value={i18n}>
-      {key ? (
-        <Dashboard
+      {access ? (
+        <AccessContext.Provider value={access}>
+          <AuthActions.Provider value={{ signedOut, signedIn }}>
+            <Dashboard
+              key={access.kind === 'member' ? access.session.site.id : 'key'}
+              toggleLocale={toggleLocale}
+              signOut={() => {
+                if (auth.kind === 'member') call(deleteSession, {}, { quiet: true }).catch(() => {});
+                signedOut();
+              }}
+            />
+          </AuthActions.Provider>
+        </AccessContext.Provider>
+      ) : auth.kind === 'invite' ? (
+        <AcceptInvite
+          token={auth.token}
           toggleLocale={toggleLocale}
-          signOut={() => {
-            clearApiKey();
-            clearCache();
-            setExpired(false);
-            setKey(null);
-          }}
+          onSignedIn={signedIn}
+          onSignIn={() => setAuth({ kind: 'checking' })}
         />
+      ) : auth.kind === 'checking' ? (
+        <p class="loading" role="status">
+          {i18n.t('loading')}
+        </p>
       ) : (
         <SignIn
-          expired={expired}
+          expired={auth.kind === 'signed-out' && auth.expired}
+          withKey={auth.kind === 'signed-out' && auth.via === 'key'}
           toggleLocale={toggleLocale}
-          onSignedIn={(k) => {
+          onSignedIn={signedIn}
+          onKey={(k) => {
             setApiKey(k);
-            setExpired(false);
-            setKey(k);
+            clearCache();
+            setAuth({ kind: 'key', key: k, scopes: undefined });
           }}
         />
       )}
@@ -100,10 +194,28 @@ export function App() {
   );
 }
 
+/** What each results view reads: a view is offered to whoever may read it (shared/contract/roles.ts). */
+const VIEW_ENDPOINTS: Record<View, Endpoint> = {
+  overview: getResults,
+  journey: getJourney,
+  segments: getSegments,
+  verbatims: listVerbatims,
+  'at-risk': getAtRisk,
+  inbox: listCases,
+  'drop-off': getResults,
+  drivers: getDrivers,
+  topics: getSurveyTopics,
+  outcomes: getOutcomes,
+  customer: getRespondent,
+};
 function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOut: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const access = useAccess();
+  const can = (e: Pick<Endpoint, 'access' | 'roles' | 'tag'>) => canDo(access, e);
   const { view, filters, setup: setupRoute } = useRoute();
+  const views = VIEWS.filter((v) => can(VIEW_ENDPOINTS[v]));
+  const setupViews = SETUP_VIEWS.filter((v) => SETUP_ENDPOINTS[v].every(can));
   const surveysQ = useEndpoint(listSurveys, {});
   const touchpointsQ = useEndpoint(listTouchpoints, {}, 'low');
   const surveys = surveysQ.data?.items ?? [];
@@ -183,22 +295,25 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
           {t('appName')}
         </p>
         <div class="topbar-actions">
+          <AccountMenu />
           <LocaleToggle toggle={toggleLocale} />
-          <button type="button" class="btn btn-quiet" onClick={signOut}>
+          <button type="button" class="btn btn-quiet" onClick={signOut} data-action="sign-out">
             {t('signOut')}
           </button>
         </div>
       </header>
       <nav class="tabs" aria-label={t('navLabel')}>
         <ul>
-          {VIEWS.filter((v) => !LINKED_VIEWS.includes(v)).map((v) => (
-            <li key={v}>
-              <a href={toHash({ view: v, filters })} aria-current={v === view && !setupRoute ? 'page' : undefined}>
-                {t(`view.${v}`)}
-              </a>
-            </li>
-          ))}
-          {SETUP_VIEWS.map((v) => (
+          {views
+            .filter((v) => !LINKED_VIEWS.includes(v))
+            .map((v) => (
+              <li key={v}>
+                <a href={toHash({ view: v, filters })} aria-current={v === view && !setupRoute ? 'page' : undefined}>
+                  {t(`view.${v}`)}
+                </a>
+              </li>
+            ))}
+          {setupViews.map((v) => (
             <li key={v} class="tab-setup">
               <a
                 href={setupHash({ view: v })}

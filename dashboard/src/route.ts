@@ -12,6 +12,7 @@ import type { MetricKey } from './types';
  * - set-up screens: `#/surveys`, `#/editor/ID`, `#/distribute/ID` (links, QR, email, SMS), `#/touchpoints`, `#/install`, `#/keys`,
  *   `#/digest` (the weekly digest and share links).
  *   `#/alerts`, `#/webhooks`, `#/audit` (the operations screens, loaded when first opened).
+ *   `#/members`; the signed-in person's `#/account`.
  * One store below holds the current route; links, `navigate` and back/forward all go through it.
  */
 export const VIEWS = [
@@ -36,12 +37,14 @@ export const SETUP_VIEWS = [
   'touchpoints',
   'install',
   'keys',
+  'members',
   'alerts',
   'webhooks',
   'audit',
   'digest',
 ] as const;
-export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute';
+/** `account` (the signed-in person's password, passkeys, sessions) is reached from the top bar, not a tab. */
+export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute' | 'account';
 export type SetupRoute = { view: SetupView; id?: string };
 
 /** Rolling windows up to today, or the last whole month/quarter of the site's calendar (today excluded). */
@@ -92,7 +95,7 @@ const oneOf = <T extends string>(options: readonly T[], v: string | undefined): 
 function parseSetup(path: string): SetupRoute | null {
   const [head = '', id] = path.split('/');
   if ((head === 'editor' || head === 'distribute') && id) return { view: head, id: decodeURIComponent(id) };
-  return (SETUP_VIEWS as readonly string[]).includes(head) ? { view: head as SetupView } : null;
+  return (SETUP_VIEWS as readonly string[]).includes(head) || head === 'account' ? { view: head as SetupView } : null;
 }
 
 /** The route for a hash; a set-up screen keeps `last`'s results view and filters. */

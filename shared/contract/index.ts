@@ -11,6 +11,7 @@ import * as insights from './insights';
 import * as invitations from './invitations';
 import * as keys from './keys';
 import * as meta from './meta';
+import * as passkeys from './passkeys';
 import * as respondents from './respondents';
 import * as results from './results';
 import { roleTable } from './roles';
@@ -30,6 +31,7 @@ export {
   invitations,
   keys,
   meta,
+  passkeys,
   respondents,
   results,
   sites,
@@ -59,6 +61,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   alerts,
   cases,
   teams,
+  passkeys,
   meta,
 ].flatMap((m) => Object.values(m).filter(isEndpoint));
 

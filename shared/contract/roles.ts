@@ -43,3 +43,23 @@ export const roleTable = (endpoints: readonly Endpoint[]): Record<string, readon
 /** Whether a role may call an endpoint (the dashboard hides or disables what it may not). */
 export const may = (role: Role | null | undefined, e: Pick<Endpoint, 'access' | 'roles' | 'tag'>): boolean =>
   !!role && rolesFor(e).includes(role);
+
+/**
+ * Whether an API key with these scopes may call an endpoint: `read` and `manage` endpoints need that
+ * scope (`manage` does not imply `read`), `site` ones any key of the site; keys never reach the
+ * operator's or a member's own endpoints. The Worker (worker/http/auth.ts) and the dashboard use it.
+ */
+export function keyMay(scopes: readonly string[], e: Pick<Endpoint, 'access'>): boolean {
+  switch (e.access) {
+    case 'public':
+      return true;
+    case 'site':
+      return true;
+    case 'read':
+    case 'manage':
+      return scopes.includes(e.access);
+    case 'operator':
+    case 'member':
+      return false;
+  }
+}

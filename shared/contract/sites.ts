@@ -25,6 +25,12 @@ export const SiteInfo = z.object({
   rezoning: z
     .boolean()
     .describe('true while stored days are restamped after a time-zone change (results are scanned meanwhile)'),
+  scopes: z
+    .array(z.enum(['read', 'manage']))
+    .optional()
+    .describe(
+      "the calling API key's scopes (absent for a signed-in member: GET /v1/session says what their role may do)",
+    ),
 });
 
 export const getSite = endpoint({

@@ -35,6 +35,8 @@ describe('dashboard', () => {
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
     await page.goto(dashboardUrl());
+    // People sign in with email and password; the key is the operator's second way in.
+    await page.getByRole('button', { name: 'Use an API key instead' }).click();
     await page.getByLabel('Site API key').fill('sk_aaaaaaaaaaaa_wrongwrongwrongwrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await poll(() => page.getByRole('alert').textContent()).toContain('not accepted');

@@ -12,6 +12,7 @@ import { app } from '../../worker/index';
 import { ADMIN, call, ORIGIN } from './helpers';
 import { callWith, stubReceiver, until } from './loop-helpers';
 import { type OpenApiDoc, openApiChecker } from './openapi-check';
+import { softAuthenticator } from './passkey-authenticator';
 
 let doc: OpenApiDoc;
 let checker: ReturnType<typeof openApiChecker>;
@@ -576,6 +577,39 @@ describe('every endpoint answers as its OpenAPI document says', () => {
     expect(audit.items.length).toBe(2);
     await expectStatus(200, api('GET', `/v1/audit?cursor=${audit.nextCursor}`, me));
     await expectStatus(400, api('GET', '/v1/audit?cursor=garbage', me));
+
+    // passkeys: added with a software authenticator, then signed in with
+    const authenticator = await softAuthenticator('https://seda.test');
+    const creation = await expectStatus(200, api('POST', '/v1/account/passkeys/options', me));
+    await expectStatus(401, api('POST', '/v1/account/passkeys/options', { headers: same }));
+    const added = await expectStatus(
+      201,
+      api('POST', '/v1/account/passkeys', {
+        ...me,
+        json: { response: await authenticator.create(creation), name: 'Key' },
+      }),
+    );
+    await expectStatus(
+      400,
+      api('POST', '/v1/account/passkeys', { ...me, json: { response: await authenticator.create(creation) } }),
+    );
+    await expectStatus(200, api('GET', '/v1/account/passkeys', me));
+    await expectStatus(401, api('GET', '/v1/account/passkeys'));
+    const request = await expectStatus(200, api('POST', '/v1/session/passkey/options', { headers: same }));
+    await expectStatus(
+      403,
+      api('POST', '/v1/session/passkey/options', { headers: { origin: 'https://evil.example' } }),
+    );
+    await expectStatus(
+      200,
+      api('POST', '/v1/session/passkey', { headers: same, json: { response: await authenticator.get(request) } }),
+    );
+    await expectStatus(
+      401,
+      api('POST', '/v1/session/passkey', { headers: same, json: { response: await authenticator.get(request) } }),
+    );
+    await expectStatus(204, api('DELETE', `/v1/account/passkeys/${added.passkey.id}`, me));
+    await expectStatus(404, api('DELETE', `/v1/account/passkeys/${added.passkey.id}`, me));
 
     await expectStatus(400, api('PUT', '/v1/account/password', { ...me, json: { newPassword: 'short' } }));
     const changed = await api('PUT', '/v1/account/password', {

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Endpoint } from '../../shared/contract/endpoint';
-import { rolesFor } from '../../shared/contract/roles';
+import { keyMay, rolesFor } from '../../shared/contract/roles';
 import type { AppEnv } from '../env';
 import { parseApiKey } from '../keys/api-key';
 import { getApiKey, touchApiKey } from '../keys/sql';
@@ -84,7 +84,7 @@ export function credentials(e: Pick<Endpoint, 'access' | 'roles' | 'tag'>): Midd
   return async function credentials(c, next) {
     if (e.access !== 'member' && c.req.header('authorization') !== undefined) {
       await keyAuth(c);
-      if ((e.access === 'read' || e.access === 'manage') && !c.get('scopes').includes(e.access)) {
+      if (!keyMay(c.get('scopes'), e)) {
         throw new ApiError(403, 'forbidden', `this API key lacks the "${e.access}" scope`);
       }
     } else {

@@ -41,7 +41,14 @@ route(siteRoutes, getSite, async (c) => {
   const site = await getSiteById(c.env.DB, c.get('siteId'));
   if (!site) throw notFound('site');
   const [last, time] = await Promise.all([lastResponseAt(c.env.DB, site.id), getSiteTime(c.env.DB, site.id)]);
-  return { site, lastResponseAt: last ? new Date(last).toISOString() : null, rezoning: time?.rezoning ?? false };
+  // The dashboard offers a key only what its scopes allow (shared/contract/roles.ts keyMay).
+  const scopes = c.get('actor').type === 'key' ? (c.get('scopes') as ('read' | 'manage')[]) : undefined;
+  return {
+    site,
+    lastResponseAt: last ? new Date(last).toISOString() : null,
+    rezoning: time?.rezoning ?? false,
+    ...(scopes ? { scopes } : {}),
+  };
 });
 
 route(siteRoutes, patchSite, async (c, { body: patch }) => {

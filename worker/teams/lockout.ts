@@ -15,12 +15,12 @@ export const EMAIL_LIMIT = 5;
 export const IP_LIMIT = 30;
 
 const ipOf = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
-const keysOf = (c: Context, email: string) => ({ email: `email:${email}`, ip: `ip:${ipOf(c)}` });
+/** The lockout keys of an attempt: the address always, the email when one was given (a passkey names none). */
+const keysOf = (c: Context, email?: string) => [`ip:${ipOf(c)}`, ...(email === undefined ? [] : [`email:${email}`])];
 
 /** Refuses (429, Retry-After) while the email or the address is locked. */
-export async function assertNotLocked(c: Context<AppEnv>, email: string, now = Date.now()): Promise<void> {
-  const k = keysOf(c, email);
-  const rows = await failures(c.env.DB, [k.email, k.ip]);
+export async function assertNotLocked(c: Context<AppEnv>, email?: string, now = Date.now()): Promise<void> {
+  const rows = await failures(c.env.DB, keysOf(c, email));
   const until = Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
   if (until > now) {
     const retry = Math.ceil((until - now) / 1000);
@@ -34,12 +34,12 @@ export async function assertNotLocked(c: Context<AppEnv>, email: string, now = D
   }
 }
 
-export async function recordFailure(c: Context<AppEnv>, email: string, now = Date.now()): Promise<void> {
-  const k = keysOf(c, email);
-  await c.env.DB.batch([
-    failureStmt(c.env.DB, k.email, EMAIL_LIMIT, WINDOW_MS, LOCK_MS, now),
-    failureStmt(c.env.DB, k.ip, IP_LIMIT, WINDOW_MS, LOCK_MS, now),
-  ]);
+export async function recordFailure(c: Context<AppEnv>, email?: string, now = Date.now()): Promise<void> {
+  await c.env.DB.batch(
+    keysOf(c, email).map((key) =>
+      failureStmt(c.env.DB, key, key.startsWith('ip:') ? IP_LIMIT : EMAIL_LIMIT, WINDOW_MS, LOCK_MS, now),
+    ),
+  );
 }
 
-export const recordSuccess = (c: Context<AppEnv>, email: string) => clearFailures(c.env.DB, keysOf(c, email).email);
+export const recordSuccess = (c: Context<AppEnv>, email: string) => clearFailures(c.env.DB, `email:${email}`);

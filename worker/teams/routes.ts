@@ -75,7 +75,7 @@ async function sessionReply(db: D1Database, memberId: string, siteId: string): P
 }
 
 /** Signs a member in on a site (one of theirs: the asked one, else the first) and answers the session. */
-async function signIn(c: Context<AppEnv>, memberId: string, siteId?: string) {
+export async function signIn(c: Context<AppEnv>, memberId: string, siteId?: string) {
   const sites = await memberSites(c.env.DB, memberId);
   const site = sites.find((s) => s.id === siteId) ?? sites[0];
   if (!site) throw new ApiError(401, 'unauthorized', 'wrong email or password');

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ReplyOf } from '../../../shared/contract/endpoint';
 import { getSite, getSiteSettings, patchSite } from '../../../shared/contract/sites';
 import { SitePatch } from '../../../shared/schemas/api';
+import { useCan } from '../access';
 import { call } from '../api';
 import { Status } from '../components/status';
 import type { Site } from '../types';
@@ -65,7 +66,9 @@ export function Install() {
   // Whether Turnstile is on decides the CSP lines; a key without the manage scope cannot read the
   // settings, and then gets the lines without it.
   const [turnstile, setTurnstile] = useState(false);
+  const mayReadSettings = useCan()(getSiteSettings);
   useEffect(() => {
+    if (!mayReadSettings) return;
     call(getSiteSettings, {}).then(
       (d) => setTurnstile(d.settings.turnstile.enabled),
       () => {},

@@ -17,6 +17,8 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     webhooks: 'Webhooks',
     audit: 'Audit log',
     digest: 'Digest & sharing',
+    members: 'Members',
+    account: 'Your account',
   },
   fa: {
     surveys: 'نظرسنجی‌ها',
@@ -29,6 +31,8 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     webhooks: 'وب‌هوک‌ها',
     audit: 'گزارش تغییرات',
     digest: 'گزارش هفتگی و اشتراک',
+    members: 'اعضا',
+    account: 'حساب شما',
   },
 };
 

@@ -1,8 +1,18 @@
-import type { ComponentType, Ref } from 'preact';
+import type { ComponentChildren, ComponentType, Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { Endpoint } from '../../../shared/contract/endpoint';
+import { createInvitations, listInvitations } from '../../../shared/contract/invitations';
+import { createKey } from '../../../shared/contract/keys';
+import { patchSite } from '../../../shared/contract/sites';
+import { createSurvey, patchSurvey } from '../../../shared/contract/surveys';
+import { createTouchpoint } from '../../../shared/contract/touchpoints';
+import { useAccess, useCan } from '../access';
 import { Distribute } from '../distribute/screen';
 import { lazyView } from '../lazy-view';
-import type { SetupRoute } from '../route';
+import type { SetupRoute, SetupView as SetupViewName } from '../route';
+import { Account } from '../teams/account';
+import { useTeamsT } from '../teams/i18n';
+import { Members } from '../teams/members';
 import { Editor } from './editor/editor';
 import { useSetupT } from './i18n';
 import { Install } from './install';
@@ -15,6 +25,37 @@ import './setup.css';
 // Digest & sharing, fetched only when opened: most visits never need it.
 const LazyDigest = lazyView(() => import('./digest').then((m) => m.DigestScreen));
 
+/**
+ * The change each screen makes: without the right to make it, the screen is shown read-only (its
+ * controls disabled, and a note saying why). Members and the account decide per control themselves.
+ */
+const WRITES: Partial<Record<SetupViewName, Endpoint>> = {
+  surveys: createSurvey,
+  editor: patchSurvey,
+  distribute: createInvitations,
+  touchpoints: createTouchpoint,
+  install: patchSite,
+  keys: createKey,
+};
+
+/** A screen the credential may look at but not change: every control inside is disabled. */
+function ReadOnly({ children }: { children: ComponentChildren }) {
+  const { tt } = useTeamsT();
+  const access = useAccess();
+  return (
+    <>
+      <p class="notice" data-readonly>
+        {access.kind === 'member'
+          ? tt('shell.readOnly', { role: tt(`role.${access.session.member.role}`) })
+          : tt('shell.readOnlyKey')}
+      </p>
+      <fieldset class="readonly-scope" disabled>
+        {children}
+      </fieldset>
+    </>
+  );
+}
+
 /** One set-up screen inside the dashboard shell: its heading (focused on arrival) and its content. */
 export function SetupView({
   route,
@@ -26,6 +67,25 @@ export function SetupView({
   onChanged: () => void;
 }) {
   const { locale } = useSetupT();
+  const can = useCan();
+  const write = WRITES[route.view];
+  const content = (
+    <>
+      {route.view === 'install' && <Install />}
+      {route.view === 'touchpoints' && <Touchpoints onChanged={onChanged} />}
+      {route.view === 'keys' && <Keys />}
+      {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
+      {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
+      {route.view === 'distribute' &&
+        route.id &&
+        // Links are made and listed by those who may send them; others see the note only.
+        (can(listInvitations) ? <Distribute key={route.id} id={route.id} /> : null)}
+      {route.view === 'members' && <Members />}
+      {route.view === 'account' && <Account />}
+      {route.view === 'digest' && <LazyDigest />}
+      {(route.view === 'alerts' || route.view === 'webhooks' || route.view === 'audit') && <Ops view={route.view} />}
+    </>
+  );
   return (
     <div class={`setup setup-${route.view}`}>
       <div class="page-head">
@@ -33,14 +93,7 @@ export function SetupView({
           {setupTitle(route.view, locale)}
         </h1>
       </div>
-      {route.view === 'install' && <Install />}
-      {route.view === 'touchpoints' && <Touchpoints onChanged={onChanged} />}
-      {route.view === 'keys' && <Keys />}
-      {route.view === 'digest' && <LazyDigest />}
-      {route.view === 'surveys' && <Surveys onChanged={onChanged} />}
-      {route.view === 'editor' && route.id && <Editor key={route.id} id={route.id} onChanged={onChanged} />}
-      {route.view === 'distribute' && route.id && <Distribute key={route.id} id={route.id} />}
-      {(route.view === 'alerts' || route.view === 'webhooks' || route.view === 'audit') && <Ops view={route.view} />}
+      {write && !can(write) ? <ReadOnly>{content}</ReadOnly> : content}
     </div>
   );
 }
