@@ -25,18 +25,30 @@ describe('rate limiting (Workers Rate Limiting binding)', () => {
         limited,
         ctx,
       );
-    const statuses: number[] = [];
-    for (let i = 0; i < 130; i++) statuses.push((await post('203.0.113.9')).status);
+    // The limiter's windows are aligned to the wall clock (a minute each): a run that crosses a
+    // window's end on a busy machine starts counting afresh, so it is run again from a new address.
+    const window = () => Math.floor(Date.now() / 60_000);
+    let statuses: number[] = [];
+    let refused: Response | undefined;
+    let accepted = 0;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const ip = `203.0.113.${9 + attempt}`;
+      const start = window();
+      statuses = [];
+      for (let i = 0; i < 130; i++) statuses.push((await post(ip)).status);
+      refused = await post(ip);
+      accepted += statuses.filter((s) => s === 202).length;
+      if (window() === start) break;
+    }
     expect(statuses.filter((s) => s === 202)).toHaveLength(120);
-    const refused = await post('203.0.113.9');
-    expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(refused?.status).toBe(429);
+    expect(refused?.headers.get('retry-after')).toBe('60');
     // another visitor is unaffected
     expect((await post('198.51.100.1')).status).toBe(202);
     const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses WHERE survey_id = ?')
       .bind(survey.id)
       .first<{ n: number }>();
-    expect(stored!.n).toBe(121);
+    expect(stored!.n).toBe(accepted + 1);
   });
 });
 
