@@ -49,7 +49,7 @@ describe('hash → route', () => {
 
   it('drops values outside their enums and days that are not YYYY-MM-DD', () => {
     const f = parseHash(
-      '#/journey?range=45&interval=year&sentiment=angry&metric=nps2&status=closed&from=2026-1-1&to=x',
+      '#/journey?range=45&interval=decade&sentiment=angry&metric=nps2&status=closed&from=2026-1-1&to=x',
     ).filters;
     expect(f).toEqual({ ...defaults, range: '30' });
   });
