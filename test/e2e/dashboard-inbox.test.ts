@@ -101,8 +101,8 @@ describe('dashboard inbox', () => {
     expect(await contact.textContent()).toContain('n = 0');
 
     await card.getByLabel('Status').selectOption('contacted');
-    await card.getByLabel('Owner').fill('Sara Ahmadi');
-    await card.getByLabel('Note').fill('Called back, refund sent today.');
+    await card.getByLabel('Owner', { exact: true }).fill('Sara Ahmadi');
+    await card.getByLabel('Note', { exact: true }).fill('Called back, refund sent today.');
     await card.getByRole('button', { name: 'Save' }).click();
     await poll(() => card.locator('[data-case-msg]').textContent()).toContain('saved');
     await poll(() => page.locator('#announcer').textContent()).toContain('saved');
@@ -113,8 +113,8 @@ describe('dashboard inbox', () => {
     await ready(page);
     const again = caseCard(page);
     expect(await again.getByLabel('Status').inputValue()).toBe('contacted');
-    expect(await again.getByLabel('Owner').inputValue()).toBe('Sara Ahmadi');
-    expect(await again.getByLabel('Note').inputValue()).toBe('Called back, refund sent today.');
+    expect(await again.getByLabel('Owner', { exact: true }).inputValue()).toBe('Sara Ahmadi');
+    expect(await again.getByLabel('Note', { exact: true }).inputValue()).toBe('Called back, refund sent today.');
     expect(await again.textContent()).toContain('first contact');
     expect(await page.locator('[data-count="contacted"]').getAttribute('data-value')).toBe('1');
     expect(await page.locator('[data-count="open"]').getAttribute('data-value')).toBe('0');
@@ -142,10 +142,10 @@ describe('dashboard inbox', () => {
     // The shared schema refuses a note over 4000 characters before anything is sent.
     const patches: string[] = [];
     page.on('request', (r) => r.method() === 'PATCH' && patches.push(r.url()));
-    await card.getByLabel('Note').fill('x'.repeat(4001));
+    await card.getByLabel('Note', { exact: true }).fill('x'.repeat(4001));
     await card.getByRole('button', { name: 'Save' }).click();
     await poll(() => card.locator('[data-error-for="note"]').textContent()).toContain('4,000');
-    expect(await card.getByLabel('Note').getAttribute('aria-invalid')).toBe('true');
+    expect(await card.getByLabel('Note', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('note');
     expect(patches).toEqual([]);
 
@@ -165,13 +165,13 @@ describe('dashboard inbox', () => {
           })
         : route.fallback(),
     );
-    await card.getByLabel('Note').fill('short again');
-    await card.getByLabel('Owner').fill('Someone else');
+    await card.getByLabel('Note', { exact: true }).fill('short again');
+    await card.getByLabel('Owner', { exact: true }).fill('Someone else');
     await card.getByRole('button', { name: 'Save' }).click();
     await poll(() => card.locator('[data-error-for="owner"]').textContent()).toBe('Owner refused by the server');
     expect(await card.locator('[data-error-for="note"]').count()).toBe(0);
-    expect(await card.getByLabel('Owner').getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await card.getByLabel('Owner').getAttribute('aria-describedby')) ?? '';
+    expect(await card.getByLabel('Owner', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await card.getByLabel('Owner', { exact: true }).getAttribute('aria-describedby')) ?? '';
     expect(describedBy).toContain(await card.locator('[data-error-for="owner"]').getAttribute('id'));
     await page.unroute('**/v1/cases/*');
     await ctx.close();
@@ -182,7 +182,7 @@ describe('dashboard inbox', () => {
     await roPage.goto(dashboardUrl('#/inbox'));
     await ready(roPage);
     const roCard = caseCard(roPage);
-    await roCard.getByLabel('Owner').fill('Not allowed');
+    await roCard.getByLabel('Owner', { exact: true }).fill('Not allowed');
     await roCard.getByRole('button', { name: 'Save' }).click();
     await poll(() => roCard.locator('[data-case-msg]').textContent()).toContain('Not saved');
     expect(await roCard.locator('[data-case-msg]').getAttribute('class')).toContain('error');
