@@ -137,7 +137,6 @@ export const fa: Record<MessageKey, string> = {
   trendNoneEnough:
     'در گروه‌بندی «{interval}» هیچ دوره‌ای {min} پاسخِ لازم برای امتیاز را ندارد. گروه‌بندی بلندتر یا بازهٔ تاریخ بزرگ‌تری انتخاب کنید.',
   trendLegendBand: 'نوار سایه‌دار: بازهٔ اطمینان ۹۵٪',
-  trendLegendGrey: 'نشان خاکستری: پاسخ ناکافی',
   showTable: 'نمایش به صورت جدول',
   periodCol: 'دوره',
   scoreCol: 'امتیاز',
@@ -292,6 +291,7 @@ export const fa: Record<MessageKey, string> = {
   includeToday: 'امروز هم شمرده شود',
   rangeWholeDays: 'روزهای کامل، بدون امروز',
   rangeWithToday: 'با امروز، که هنوز تمام نشده',
+  fewLane: 'ناکافی',
   trendLegendFew: 'نشان‌های خاکستری زیر محور: پاسخ ناکافی (کمتر از {min}) برای امتیاز',
   trendGroupedCoarser: 'به تفکیک {interval}: در هیچ {finer} {min} پاسخی که امتیاز لازم دارد نبود.',
   noValue: 'بدون مقدار',
