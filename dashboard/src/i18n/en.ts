@@ -138,7 +138,6 @@ export const en = {
   trendSummaryEmpty: '{metric} by {interval}: no period has enough answers for a score.',
   trendNoneEnough: 'No {interval} has the {min} answers a score needs. Group by a longer period or widen the dates.',
   trendLegendBand: 'shaded band: 95% interval',
-  trendLegendGrey: 'grey mark: too few answers',
   showTable: 'Show as a table',
   periodCol: 'Period',
   scoreCol: 'Score',
@@ -295,6 +294,30 @@ export const en = {
   firstContact: 'first contact {date}',
   noComment: 'No comment',
   partial: 'partial response',
+
+  // honest numbers (issue #14): whole-day periods, the trend's "too few" lane, segments against the rest, drop-off denominators
+  includeToday: 'Include today',
+  rangeWholeDays: 'whole days, today not included',
+  rangeWithToday: 'today included, though it is not over',
+  fewLane: 'too few',
+  trendLegendFew: 'grey marks under the axis: too few answers (under {min}) for a score',
+  trendGroupedCoarser: 'Grouped by {interval}: no {finer} had the {min} answers a score needs.',
+  noValue: 'No value',
+  noValueNote: 'answered without a {by}',
+  'vsRest.better': 'significantly better than the rest ({p}, Holm)',
+  'vsRest.worse': 'significantly worse than the rest ({p}, Holm)',
+  segmentsWorseIntro:
+    "Significantly worse than all the other groups together (p < 0.05 after Holm's correction across every group and score):",
+  segmentsWorseItem: '{name}: {metric} {value} against {rest} for the rest (n = {n})',
+  segmentsNoneWorse:
+    'No group scores significantly worse than the others together (each tested against the rest, Holm-adjusted across the table).',
+  rateCol: 'Rate',
+  outOfCol: 'Counted out of',
+  'outOf.shown': 'of {n} shown the survey',
+  'outOf.started': 'of {n} who answered at least one question',
+  'outOf.eligible': 'of {n} whose earlier answer showed it',
+  dropoffRates:
+    'Each rate says what it counts: a follow-up question is measured against the answers that could show it, never against everyone.',
 };
 
 export type MessageKey = keyof typeof en;
