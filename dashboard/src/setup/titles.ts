@@ -34,6 +34,20 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     members: 'اعضا',
     account: 'حساب شما',
   },
+  ar: {
+    surveys: 'الاستبيانات',
+    editor: 'محرّر الاستبيان',
+    distribute: 'التوزيع: روابط، QR، بريد إلكتروني، رسائل نصية',
+    touchpoints: 'نقاط التواصل',
+    install: 'التثبيت',
+    keys: 'مفاتيح API',
+    alerts: 'قواعد التنبيه',
+    webhooks: 'خطافات الويب (Webhooks)',
+    audit: 'سجل التدقيق',
+    digest: 'الملخص والمشاركة',
+    members: 'الأعضاء',
+    account: 'حسابك',
+  },
 };
 
 export const setupTitle = (view: SetupView, locale: Locale): string => TITLES[locale][view];
