@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { type Locale, useI18n } from '../i18n';
-import { type OpsKey, opsEn } from './i18n-en';
 import { opsAr } from './i18n-ar';
+import { type OpsKey, opsEn } from './i18n-en';
 import { opsFa } from './i18n-fa';
 
 export type { OpsKey };

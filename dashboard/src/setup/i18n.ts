@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { type Locale, useI18n } from '../i18n';
-import { type SetupKey, setupEn } from './i18n-en';
 import { setupAr } from './i18n-ar';
+import { type SetupKey, setupEn } from './i18n-en';
 import { setupFa } from './i18n-fa';
 
 export type { SetupKey };
