@@ -69,12 +69,12 @@ const AR: Record<MessageKey, string> = {
 };
 
 /** The schemas' own refusals in each language that is not English. */
-const SCHEMA_WORDS: Record<Exclude<I18n['locale'], 'en'>, Record<MessageKey, string>> = { fa: FA, ar: AR };
+export const SCHEMA_WORDS: Record<Exclude<I18n['locale'], 'en'>, Record<MessageKey, string>> = { fa: FA, ar: AR };
 
 const BY_TEXT = new Map(Object.entries(MESSAGES).map(([k, v]) => [v as string, k as MessageKey]));
 
 /** zod's built-in refusals, by issue code: `{n}` is the bound, in the locale's digits. */
-const WORDS = {
+export const WORDS = {
   en: {
     required: 'Required',
     minChars: 'At least {n} characters',

@@ -199,7 +199,7 @@ const ar: Record<DistributeKey, string> = {
   'channel.qr': 'رمز QR',
 };
 
-const DICTS: Record<Locale, Record<DistributeKey, string>> = { en, fa, ar };
+export const DICTS: Record<Locale, Record<DistributeKey, string>> = { en, fa, ar };
 
 /** `dt` for the distribution screen, with the dashboard's locale (Persian digits for `{n}`-like numbers). */
 export function useDistributeT() {
