@@ -275,7 +275,7 @@ function Dashboard({ signOut }: { signOut: () => void }) {
   const h1 = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   useEffect(() => {
-    document.title = `${setupRoute ? setupTitle(setupRoute.view, i18n.locale) : t(`view.${view}`)} · ${t('appTitle')}`;
+    document.title = `${setupRoute ? setupTitle(setupRoute.view, i18n.locale) : t(`view.${view}`)}${i18n.sep}${t('appTitle')}`;
     if (first.current) first.current = false;
     else h1.current?.focus();
     // On a phone the tabs scroll sideways: keep the current one in sight.

@@ -8,9 +8,13 @@ export function LocalePicker() {
   const { t, locale } = useI18n();
   const choose = useChooseLocale();
   return (
-    <label class="locale-picker">
-      <span class="sr-only">{t('language')}</span>
+    <>
+      {/* a label apart from the select: wrapped, the select's chosen value would join its name */}
+      <label for="locale-picker" class="sr-only">
+        {t('language')}
+      </label>
       <select
+        id="locale-picker"
         class="locale-select"
         data-action="locale"
         value={locale}
@@ -22,6 +26,6 @@ export function LocalePicker() {
           </option>
         ))}
       </select>
-    </label>
+    </>
   );
 }

@@ -137,6 +137,8 @@ export function makeI18n(locale: Locale) {
   return {
     locale,
     sep,
+    /** A value set inside this language's text (a name, a URL): isolated in right-to-left text. */
+    isolate,
     /** Items joined as the language writes a list: "A, B and C" / «الف، ب و ج». */
     list: (items: readonly string[]) => lf.format(items),
     dir: (rtl ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
