@@ -20,12 +20,20 @@ export async function npsPairs(db: D1Database, siteId: string): Promise<[string,
 }
 
 /** Features and outcomes of the site's identified respondents, and the churn model fitted on them. */
-export async function churnInputs(db: D1Database, siteId: string, kind: string, from: string, to: string) {
+export async function churnInputs(
+  db: D1Database,
+  siteId: string,
+  kind: string,
+  from: string,
+  to: string,
+  /** Respondents to score besides those with outcomes (the at-risk list). */
+  also: readonly string[] = [],
+) {
   const now = Date.now();
   // The range's days are the site's local days.
   const { timeZone } = await siteTime(db, siteId);
-  const [features, outcomes] = await Promise.all([
-    featureRows(db, siteId, await npsPairs(db, siteId)),
+  const [{ rows: features, rowsRead }, outcomes] = await Promise.all([
+    featureRows(db, siteId, await npsPairs(db, siteId), also),
     outcomeRows(db, {
       siteId,
       kind,
@@ -33,7 +41,7 @@ export async function churnInputs(db: D1Database, siteId: string, kind: string, 
       toMs: dayStartMs(addDays(to, 1), timeZone),
     }),
   ]);
-  return { features, outcomes, model: churnModel(features, outcomes, now) };
+  return { features, outcomes, rowsRead, model: churnModel(features, outcomes, now) };
 }
 
 route(outcomeRoutes, postOutcomes, async (c, { body }) => {
