@@ -1,10 +1,9 @@
-/** English UI text. `{name}` placeholders are filled by `t()`. fa.ts must have every key. */
+/** English UI text. `{name}` placeholders are filled by `t()`. fa.ts and ar.ts must have every key. */
 export const en = {
   appName: 'Seda',
   appTitle: 'Seda — customer feedback',
   skipToContent: 'Skip to content',
   language: 'Language',
-  switchLanguage: 'فارسی',
   signOut: 'Sign out',
   loading: 'Loading…',
   retry: 'Try again',

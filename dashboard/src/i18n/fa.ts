@@ -6,7 +6,6 @@ export const fa: Record<MessageKey, string> = {
   appTitle: 'صدا — بازخورد مشتریان',
   skipToContent: 'رفتن به محتوا',
   language: 'زبان',
-  switchLanguage: 'English',
   signOut: 'خروج',
   loading: 'در حال بارگذاری…',
   retry: 'دوباره امتحان کنید',

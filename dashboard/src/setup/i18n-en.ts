@@ -1,4 +1,4 @@
-/** English text of the setup screens (install, touchpoints, surveys, editor, keys, digest). i18n-fa.ts has every key. */
+/** English text of the setup screens (install, touchpoints, surveys, editor, keys, digest). i18n-fa.ts and i18n-ar.ts have every key. */
 export const setupEn = {
   distribute: 'Distribute',
   openDistribute: 'Distribute {name}: links, QR code, email, SMS',

@@ -581,7 +581,7 @@ const isolateLatin = (d: Record<WhyKey, string>): Record<WhyKey, string> =>
     ]),
   ) as Record<WhyKey, string>;
 
-const DICTS: Record<string, Record<WhyKey, string>> = { en, fa: isolateLatin(fa), ar: isolateLatin(ar) };
+export const DICTS: Record<string, Record<WhyKey, string>> = { en, fa: isolateLatin(fa), ar: isolateLatin(ar) };
 
 /** `wt` for these screens, with the dashboard's locale, bidi isolation and digits for `{n}` params. */
 export function useWhyT() {
