@@ -229,7 +229,11 @@ const PATHS = {
   'post-purchase': '/thanks',
 };
 
-/** Returns { sql, apiKey, adminToken? } for a demo site allowing the given origins. */
+/**
+ * Returns { sql, statements, apiKey } for a demo site allowing the given origins: `statements` one
+ * SQL statement each (responses in time order of generation, each followed by its answers), `sql`
+ * the same joined by newlines.
+ */
 export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42, apiKey: keepKey }) {
   const rnd = prng(seed);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
@@ -326,5 +330,5 @@ export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42
       );
     }
   }
-  return { sql: out.join('\n'), apiKey };
+  return { sql: out.join('\n'), statements: out, apiKey };
 }
