@@ -147,7 +147,9 @@ export const SURVEYS = [
       },
       { id: 'effort', type: 'text', prompt: improve, showIf: { questionId: 'ces', max: 4 }, maxLength: 500 },
     ],
-    targeting: { touchpoints: ['help', 'onboarding', 'app', 'checkout'], trigger: { type: 'scroll', percent: 50 } },
+    // Not on checkout: a short checkout page is "scrolled half way" at once, and this survey then took
+    // the visit from the checkout page's own survey (CSAT, one survey a visit).
+    targeting: { touchpoints: ['help', 'onboarding', 'app'], trigger: { type: 'scroll', percent: 50 } },
     theme: { color: '#b45309', position: 'center', mode: 'auto', radius: 8 },
     touchpoints: ['help', 'onboarding', 'app', 'checkout'],
     weight: 0.25,
