@@ -55,7 +55,7 @@ const en = {
   'topics.intro':
     'Every open-text answer is tagged with the topics whose terms it mentions, in English, Persian and Arabic (\u2067ي/ی\u2069, \u2067ك/ک\u2069, half-spaces and digits are matched alike).',
   'topics.caption': 'Topics of open-text answers by sentiment',
-  'topics.noText': 'No open-text answers in this period.',
+  'topics.noText': 'No open-text answers in this period. Add an open question to the survey, or widen the dates.',
   'topics.col.topic': 'Topic',
   'topics.col.n': 'Mentions',
   'topics.col.positive': 'Positive',
@@ -245,7 +245,7 @@ const fa: Record<WhyKey, string> = {
   'topics.intro':
     'هر پاسخ متنی با موضوع‌هایی برچسب می‌خورد که واژه‌هایشان را دارد، به انگلیسی، فارسی و عربی (ي/ی، ك/ک، نیم‌فاصله و ارقام یکسان شمرده می‌شوند).',
   'topics.caption': 'موضوع‌های پاسخ‌های متنی بر پایهٔ احساس',
-  'topics.noText': 'در این دوره پاسخ متنی نیست.',
+  'topics.noText': 'در این دوره پاسخ متنی نیست. یک پرسش باز به نظرسنجی بیفزایید یا بازهٔ تاریخ را بازتر کنید.',
   'topics.col.topic': 'موضوع',
   'topics.col.n': 'اشاره‌ها',
   'topics.col.positive': 'مثبت',
@@ -432,7 +432,7 @@ const ar: Record<WhyKey, string> = {
   'topics.intro':
     'تُوسم كل إجابة نصية بالمواضيع التي تذكر مصطلحاتها، بالإنجليزية والفارسية والعربية (ي/ی، ك/ک، نصف المسافة والأرقام تُطابق سواء).',
   'topics.caption': 'مواضيع الإجابات النصية حسب المشاعر',
-  'topics.noText': 'لا إجابات نصية في هذه الفترة.',
+  'topics.noText': 'لا إجابات نصية في هذه الفترة. أضف سؤالًا مفتوحًا إلى الاستبيان أو وسّع نطاق التواريخ.',
   'topics.col.topic': 'الموضوع',
   'topics.col.n': 'الإشارات',
   'topics.col.positive': 'إيجابي',
