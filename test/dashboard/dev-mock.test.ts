@@ -126,7 +126,7 @@ describe('the dev mock', () => {
       .filter((e) => respond(e.method.toUpperCase(), pathOf(e), auth, '{}').status !== 501)
       .map((e) => e.operationId);
     expect(done).toEqual([]);
-  });
+  }, 120_000);
 
   it('answers every read the dashboard makes with data its schema accepts', () => {
     for (const e of used.filter((x) => x.method === 'get' && x.operationId !== 'getSession')) {
