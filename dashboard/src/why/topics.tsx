@@ -1,3 +1,4 @@
+import './why.css';
 import { useEffect, useState } from 'preact/hooks';
 import { getSurveyTopics, getTopics, putTopics, type SurveyTopics, type TopicList } from '../../../shared/contract/why';
 import { addDays, daysBetween } from '../../../shared/dates';
