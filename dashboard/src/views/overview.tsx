@@ -5,6 +5,7 @@ import { STAGES } from '../../../shared/schemas/common';
 import { announce } from '../announce';
 import { type CallInput, useEndpoint } from '../api';
 import { Distribution } from '../components/distribution';
+import { EmptyPeriod } from '../components/empty-period';
 import { MetricCard } from '../components/metric-card';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
@@ -79,6 +80,7 @@ export function Overview(props: ViewProps) {
       <Status loading={q.loading} error={q.error} retry={q.reload}>
         {r && (
           <>
+            {r.responses === 0 && <EmptyPeriod />}
             <section aria-labelledby="scores-h" class="block">
               <h2 id="scores-h">{t('scores')}</h2>
               <div class="cards" style={{ '--cols': String(Math.max(1, asked.length)) }}>
