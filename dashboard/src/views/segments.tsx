@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { getResults } from '../../../shared/contract/results';
+import { ALPHA } from '../../../shared/metrics';
 import { CHANNELS, type Channel } from '../../../shared/schemas/invitation';
 import { announce } from '../announce';
 import { useEndpoint } from '../api';
@@ -9,7 +10,6 @@ import { Status } from '../components/status';
 import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import { ALPHA } from '../../../shared/metrics';
 import { type AnyMetric, formatValue, headline, metricOf, metricsAsked, SCALE } from '../metric';
 import type { MetricKey } from '../types';
 import { resultsInput } from './overview';
