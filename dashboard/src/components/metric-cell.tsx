@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n';
 import { type AnyMetric, bucketOf, formatCi, formatValue, headline } from '../metric';
 import type { MetricKey } from '../types';
@@ -8,10 +9,13 @@ export function MetricCell({
   metric,
   m,
   tinted = false,
+  children,
 }: {
   metric: MetricKey;
   m: AnyMetric | null;
   tinted?: boolean;
+  /** a line under the figure (a segment's comparison with the rest) */
+  children?: ComponentChildren;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -26,6 +30,7 @@ export function MetricCell({
         {i18n.sep}
         {t('nEquals', { n: i18n.int(m.n) })}
       </span>
+      {children}
     </td>
   );
 }

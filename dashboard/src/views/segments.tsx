@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { getResults } from '../../../shared/contract/results';
+import { ALPHA } from '../../../shared/metrics';
 import { CHANNELS, type Channel } from '../../../shared/schemas/invitation';
 import { announce } from '../announce';
 import { useEndpoint } from '../api';
@@ -29,12 +30,14 @@ export function Segments(props: ViewProps) {
   }, [q.data]);
   const items = q.data?.segments?.items ?? [];
   const byName = by === 'locale' ? t('localeAttribute') : by === 'channel' ? t('channel') : by;
-  const label = (v: string) =>
-    by === 'locale'
-      ? languageName(i18n.locale, v)
-      : by === 'channel' && (CHANNELS as readonly string[]).includes(v)
-        ? t(`channel.${v as Channel}`)
-        : v;
+  const label = (v: string, none?: boolean) =>
+    none
+      ? t('noValue')
+      : by === 'locale'
+        ? languageName(i18n.locale, v)
+        : by === 'channel' && (CHANNELS as readonly string[]).includes(v)
+          ? t(`channel.${v as Channel}`)
+          : v;
 
   // Common axis for the interval chart: every shown item's interval, within the scale.
   const ms = items.map((it) => metricOf(it, metric)).filter((m): m is AnyMetric => !!m?.enough);
@@ -42,6 +45,16 @@ export function Segments(props: ViewProps) {
   const lo = ms.length ? Math.max(sLo, Math.min(...ms.map((m) => m.ci95[0]))) : sLo;
   const hi = ms.length ? Math.min(sHi, Math.max(...ms.map((m) => m.ci95[1]))) : sHi;
   const pos = (v: number) => `${((v - lo) / (hi - lo || 1)) * 100}%`;
+
+  // Groups significantly worse than the rest (Holm-adjusted across the table by the API).
+  const worse = items.flatMap((it) =>
+    asked.flatMap((k) => {
+      const v = it.vsRest[k];
+      const m = metricOf(it, k);
+      return v && m?.enough && v.p < ALPHA && headline(m) < v.rest ? [{ it, k, m, v }] : [];
+    }),
+  );
+  const pText = (p: number) => (p < 0.001 ? `p ${i18n.pValue(p)}` : `p = ${i18n.pValue(p)}`);
 
   if (!props.survey) return null;
   return (
@@ -80,61 +93,98 @@ export function Segments(props: ViewProps) {
           (items.length === 0 ? (
             <p class="notice">{t('noData')}</p>
           ) : (
-            <TableWrap label={t('segmentsCaption', { metric: t(`metric.${metric}`), by: byName })}>
-              <table class="data segments-table">
-                <caption>{t('segmentsCaption', { metric: t(`metric.${metric}`), by: byName })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{byName}</th>
-                    <th scope="col" class="num">
-                      {t('responses')}
-                    </th>
-                    {asked.map((k) => (
-                      <th key={k} scope="col" class={k === metric ? 'primary' : ''}>
-                        {t(`metric.${k}`)}
-                      </th>
+            <>
+              {worse.length ? (
+                <div class="notice seg-worse" data-seg-worse>
+                  <p>{t('segmentsWorseIntro')}</p>
+                  <ul>
+                    {worse.map(({ it, k, m, v }) => (
+                      <li key={`${it.value}:${k}`}>
+                        {t('segmentsWorseItem', {
+                          name: label(it.value, it.none),
+                          metric: t(`metric.${k}`),
+                          value: formatValue(i18n, k, headline(m)),
+                          rest: formatValue(i18n, k, v.rest),
+                          n: i18n.int(m.n),
+                        })}
+                      </li>
                     ))}
-                    <th scope="col" class="ci-col">
-                      {t('segmentChartTitle', { metric: t(`metric.${metric}`), by: byName })}
-                      <span class="ci-axis" aria-hidden="true">
-                        <span>{formatValue(i18n, metric, lo)}</span>
-                        <span>{formatValue(i18n, metric, hi)}</span>
-                      </span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((it) => {
-                    const m = metricOf(it, metric);
-                    return (
-                      <tr key={it.value}>
-                        <th scope="row" dir="auto">
-                          {label(it.value)}
+                  </ul>
+                </div>
+              ) : (
+                <p class="muted small" data-seg-worse="none">
+                  {t('segmentsNoneWorse')}
+                </p>
+              )}
+              <TableWrap label={t('segmentsCaption', { metric: t(`metric.${metric}`), by: byName })}>
+                <table class="data segments-table">
+                  <caption>{t('segmentsCaption', { metric: t(`metric.${metric}`), by: byName })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{byName}</th>
+                      <th scope="col" class="num">
+                        {t('responses')}
+                      </th>
+                      {asked.map((k) => (
+                        <th key={k} scope="col" class={k === metric ? 'primary' : ''}>
+                          {t(`metric.${k}`)}
                         </th>
-                        <td class="num">{i18n.int(it.responses)}</td>
-                        {asked.map((k) => (
-                          <MetricCell key={k} metric={k} m={metricOf(it, k)} tinted={k === metric} />
-                        ))}
-                        <td class="ci-col" aria-hidden="true">
-                          {m?.enough ? (
-                            <span class="ci-track">
-                              <span
-                                class="ci-range"
-                                style={{
-                                  insetInlineStart: pos(m.ci95[0]),
-                                  inlineSize: `calc(${pos(m.ci95[1])} - ${pos(m.ci95[0])})`,
-                                }}
-                              />
-                              <span class="ci-point" style={{ insetInlineStart: pos(headline(m)) }} />
-                            </span>
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableWrap>
+                      ))}
+                      <th scope="col" class="ci-col">
+                        {t('segmentChartTitle', { metric: t(`metric.${metric}`), by: byName })}
+                        <span class="ci-axis" aria-hidden="true">
+                          <span>{formatValue(i18n, metric, lo)}</span>
+                          <span>{formatValue(i18n, metric, hi)}</span>
+                        </span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((it) => {
+                      const m = metricOf(it, metric);
+                      return (
+                        <tr key={it.value} data-segment={it.none ? '(none)' : it.value}>
+                          <th scope="row" dir="auto">
+                            {label(it.value, it.none)}
+                            {it.none && <span class="seg-note">{t('noValueNote', { by: byName })}</span>}
+                          </th>
+                          <td class="num">{i18n.int(it.responses)}</td>
+                          {asked.map((k) => {
+                            const v = it.vsRest[k];
+                            const m = metricOf(it, k);
+                            const sig =
+                              v && m?.enough && v.p < ALPHA ? (headline(m) < v.rest ? 'worse' : 'better') : null;
+                            return (
+                              <MetricCell key={k} metric={k} m={m} tinted={k === metric}>
+                                {sig && v && (
+                                  <span class={`vs-rest vs-${sig}`} data-vs-rest={sig}>
+                                    {t(`vsRest.${sig}`, { p: pText(v.p) })}
+                                  </span>
+                                )}
+                              </MetricCell>
+                            );
+                          })}
+                          <td class="ci-col" aria-hidden="true">
+                            {m?.enough ? (
+                              <span class="ci-track">
+                                <span
+                                  class="ci-range"
+                                  style={{
+                                    insetInlineStart: pos(m.ci95[0]),
+                                    inlineSize: `calc(${pos(m.ci95[1])} - ${pos(m.ci95[0])})`,
+                                  }}
+                                />
+                                <span class="ci-point" style={{ insetInlineStart: pos(headline(m)) }} />
+                              </span>
+                            ) : null}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </TableWrap>
+            </>
           ))}
       </Status>
     </div>
