@@ -192,7 +192,9 @@ export function Alerts() {
             options={questions.map((x) => x.id)}
             optionLabel={(id) => {
               const x = questions.find((y) => y.id === id);
-              return x ? `${ui.t(`qtype.${x.type}` as never)} · ${x.prompt[ui.locale] ?? x.prompt.en ?? id}` : id;
+              return x
+                ? `${ui.t(`qtype.${x.type}` as never)}${ui.sep}${ui.isolate(x.prompt[ui.locale] ?? x.prompt.en ?? id)}`
+                : id;
             }}
             onValue={(questionId) => set({ questionId })}
           />
@@ -264,7 +266,7 @@ export function Alerts() {
             options={hooks.map((h) => h.id)}
             optionLabel={(id) => {
               const h = hooks.find((x) => x.id === id);
-              return h ? `${ot(`format.${h.format}`)} · ${h.url}` : id;
+              return h ? `${ot(`format.${h.format}`)}${ui.sep}${ui.isolate(h.url)}` : id;
             }}
             onValue={(webhookId) => set({ webhookId })}
           />

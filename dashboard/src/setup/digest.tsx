@@ -243,7 +243,7 @@ function Preview() {
                 <dt>{st('previewRecovery')}</dt>
                 <dd>
                   {d.recovery
-                    ? `${ui.pct(d.recovery.rate * 100)} [${ui.pct(d.recovery.ci95[0] * 100)}–${ui.pct(d.recovery.ci95[1] * 100)}] · ${t('nEquals', { n: ui.int(d.recovery.n) })}`
+                    ? `${ui.pct(d.recovery.rate * 100)} [${ui.pct(d.recovery.ci95[0] * 100)}–${ui.pct(d.recovery.ci95[1] * 100)}]${ui.sep}${t('nEquals', { n: ui.int(d.recovery.n) })}`
                     : st('previewRecoveryNone')}
                 </dd>
               </div>

@@ -151,7 +151,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   );
   const addSuggestions = async (items: typeof suggestions) => {
     for (const s of items) {
-      const f: Form = { key: s.key, name: s.name.en, stage: s.stage, fa: s.name.fa ?? '', ar: '' };
+      const f: Form = { key: s.key, name: s.name.en, stage: s.stage, fa: s.name.fa ?? '', ar: s.name.ar ?? '' };
       if (!(await save(f, 'add'))) return;
     }
   };
