@@ -32,7 +32,7 @@ async function englishLeft(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent ?? ''));
   const KEPT = /\b(NPS|CSAT|CES|API|CSV|QR|SMS|JSON|Slack|SVG|PNG|HTML|URL|Webhooks|n|p)\b/g;
   const DATA =
-    /E2E relationship|Checkout|Help centre|How likely are you to recommend us\?|How satisfied are you\?|Why\?|«[^»]*»/g;
+    /E2E relationship|plan = \w+|Checkout|Help centre|How likely are you to recommend us\?|How satisfied are you\?|Why\?|«[^»]*»/g;
   return texts
     .map((t) => t.replace(DATA, '').replace(KEPT, ''))
     .filter((t) => /[A-Za-z]{2,}/.test(t))
