@@ -384,7 +384,11 @@ function Dashboard({ signOut }: { signOut: () => void }) {
                   {t('surveyMissing')}
                 </p>
               ) : (
-                !survey && <p class="notice">{t('noSurveys')}</p>
+                !survey && (
+                  <p class="notice" data-no-surveys>
+                    {t('noSurveys')} <a href={setupHash({ view: 'surveys' })}>{t('openSurveys')}</a>
+                  </p>
+                )
               )}
               {/* one customer's page is not filtered: it shows all of their history */}
               {view !== 'customer' && <FilterBar {...props} />}

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { getOutcomes, postOutcomes } from '../../shared/contract/why';
-import { addDays, dayStartMs } from '../../shared/dates';
+import { addDays, dayStartMs, localDay } from '../../shared/dates';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { siteRange, siteTime } from '../sites/time';
@@ -45,8 +45,17 @@ export async function churnInputs(
 }
 
 route(outcomeRoutes, postOutcomes, async (c, { body }) => {
-  await insertOutcomes(c.env.DB, c.get('siteId'), body.items, Date.now());
-  return { accepted: body.items.length };
+  const now = Date.now();
+  // An outcome sent without `at` happened "today" in the site's time zone.
+  const { timeZone } = await siteTime(c.env.DB, c.get('siteId'));
+  const counts = await insertOutcomes(
+    c.env.DB,
+    c.get('siteId'),
+    body.items,
+    now,
+    dayStartMs(localDay(now, timeZone), timeZone),
+  );
+  return { accepted: body.items.length, ...counts };
 });
 
 route(outcomeRoutes, getOutcomes, async (c, { query }) => {

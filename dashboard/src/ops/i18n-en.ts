@@ -162,6 +162,9 @@ export const opsEn = {
   openCaseTitle: 'Open a case for {who}',
   openCaseOwner: 'Who owns it?',
   openCaseConfirm: 'Open case',
+  openCaseMe: '{name} (you)',
+  openCaseOwnerFree: 'Owner (optional)',
+  openCaseOwnerFreeHint: 'This site has no members yet: type who will call back, or leave it empty.',
 } as const;
 
 export type OpsKey = keyof typeof opsEn;

@@ -158,4 +158,7 @@ export const opsFa: Record<OpsKey, string> = {
   openCaseTitle: 'باز کردن پرونده برای {who}',
   openCaseOwner: 'مسئول آن کیست؟',
   openCaseConfirm: 'باز کردن پرونده',
+  openCaseMe: '{name} (شما)',
+  openCaseOwnerFree: 'مسئول (اختیاری)',
+  openCaseOwnerFreeHint: 'این سایت هنوز عضوی ندارد: نام کسی را که تماس می‌گیرد بنویسید، یا خالی بگذارید.',
 };

@@ -69,7 +69,8 @@ export const setupEn = {
   addSuggested: 'Add {name}',
   addAllSuggested: 'Add all suggestions',
   added: 'Added',
-  noTouchpoints: 'No touchpoints yet.',
+  noTouchpoints:
+    'No touchpoints yet. Add the places of your journey with the form below, or all the suggestions at once.',
   editTouchpoint: 'Edit {name}',
   tpNameEn: 'Name (default, English)',
   tpNameFa: 'Name in Persian',

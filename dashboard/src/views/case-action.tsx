@@ -1,17 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { patchCase } from '../../../shared/contract/cases';
+import { useAccess, useCan } from '../access';
 import { announce } from '../announce';
-import { call } from '../api';
 import { useI18n } from '../i18n';
 import type { CaseStatus } from '../types';
+import { OpenCaseDialog } from './open-case-dialog';
 import './case-action.css';
 
 /**
  * The follow-up action on one at-risk respondent: "Open case" on the response of their latest NPS
  * answer, or, once it has a case, that case's status and a link to it in the inbox.
- * Opening is a PATCH with no fields: it creates the case only if the response has none (cases are
- * keyed by response), so a double click or a second tab never makes two, and a case the team has
- * already moved along is never reopened. Needs a key with the manage scope; a refusal is shown here.
+ * Opening asks who owns the case first (`OpenCaseDialog`), then creates it only if the response has
+ * none (cases are keyed by response), so a double click or a second tab never makes two, and a case
+ * the team has already moved along is never reopened. Not offered to whoever may not open cases: a
+ * key without the manage scope, an analyst, or an agent (agents work only cases assigned to them).
  */
 export function CaseAction({
   responseId,
@@ -27,8 +29,9 @@ export function CaseAction({
   onOpened: (status: CaseStatus) => void;
 }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const can = useCan();
+  const access = useAccess();
+  const [asking, setAsking] = useState(false);
   const link = useRef<HTMLAnchorElement>(null);
   // Set by this copy's button only (the table and the phone cards each draw one), so focus moves
   // from the button that disappears to the link that replaces it, not to a hidden twin.
@@ -52,35 +55,28 @@ export function CaseAction({
       </span>
     );
 
-  const open = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call(patchCase, { params: { responseId }, body: {} });
-      focusLink.current = true;
-      announce(t('caseOpenedFor', { who, status: t(`caseStatus.${r.case.status}`) }));
-      onOpened(r.case.status);
-    } catch (e) {
-      const text = t('openCaseFailed', { message: (e as Error).message });
-      setError(text);
-      announce(text);
-    } finally {
-      setBusy(false);
-    }
+  const opened = (next: CaseStatus) => {
+    focusLink.current = true;
+    announce(t('caseOpenedFor', { who, status: t(`caseStatus.${next}`) }));
+    onOpened(next);
   };
+  const mayOpen = can(patchCase) && !(access.kind === 'member' && access.session.member.role === 'agent');
+  if (!mayOpen) return <span class="case-action muted">{t('none')}</span>;
   return (
     <span class="case-action">
       <button
         type="button"
         class="btn btn-case"
-        disabled={busy}
-        aria-label={busy ? undefined : t('openCaseFor', { who })}
+        aria-label={t('openCaseFor', { who })}
+        aria-haspopup="dialog"
         data-action="open-case"
-        onClick={open}
+        onClick={() => setAsking(true)}
       >
-        {busy ? t('openingCase') : t('openCase')}
+        {t('openCase')}
       </button>
-      {error && <span class="case-action-error">{error}</span>}
+      {asking && (
+        <OpenCaseDialog responseId={responseId} who={who} onOpened={opened} onClose={() => setAsking(false)} />
+      )}
     </span>
   );
 }
