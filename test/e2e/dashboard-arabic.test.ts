@@ -64,8 +64,11 @@ describe('the dashboard in Arabic', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('نظرة عامة');
     expect(await page.getByLabel('اللغة', { exact: true }).inputValue()).toBe('ar');
     expect(await englishLeft(page)).toEqual([]);
-    // Numbers as CLDR writes Arabic, the n of the score included.
-    expect(await page.locator('[data-metric="nps"] .n').textContent()).toMatch(/\d/);
+    // Dates in the Gregorian calendar, Arabic month names and the digits CLDR gives Arabic (Western).
+    const range = (await page.locator('.range-line').textContent()) ?? '';
+    expect(range).toMatch(/يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر/);
+    expect(range).toMatch(/\d/);
+    expect(range).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
 
     // a set-up screen
     await page.goto(dashboardUrl('#/surveys'));
