@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_SITE, BENCH_SURVEY, loadResponses } from './bench/load-1m.mjs';
 import { freePort, migrateLocal, quietEnv, root, run, startWorker } from './lib/run.mjs';
+import { seedDemo } from './lib/seed.mjs';
 import { demoSql } from './seed-demo.mjs';
 
 const N = Number(process.env.BENCH_RESPONSES ?? 100_000);
@@ -110,13 +111,8 @@ try {
   migrateLocal(dir);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const { sql, apiKey: demoKey } = demoSql({ origins: [origin, `http://localhost:${port}`] });
-  const seedFile = join(dir, 'seed.sql');
-  writeFileSync(seedFile, sql);
-  run('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', dir, '--file', seedFile, '--yes'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...quietEnv, CI: 'true' },
-  });
+  console.log('(seeding the demo site…)');
+  const { apiKey: demoKey } = await seedDemo({ persistTo: dir, origins: [origin, `http://localhost:${port}`] });
   const t0 = performance.now();
   console.log(`(loading ${N} responses over 365 days: rows generated in D1, then what the triggers keep…)`);
   loadResponses(dir, { n: N, origins: [origin] });

@@ -147,7 +147,9 @@ export const SURVEYS = [
       },
       { id: 'effort', type: 'text', prompt: improve, showIf: { questionId: 'ces', max: 4 }, maxLength: 500 },
     ],
-    targeting: { touchpoints: ['help', 'onboarding', 'app', 'checkout'], trigger: { type: 'scroll', percent: 50 } },
+    // Not on checkout: a short checkout page is "scrolled half way" at once, and this survey then took
+    // the visit from the checkout page's own survey (CSAT, one survey a visit).
+    targeting: { touchpoints: ['help', 'onboarding', 'app'], trigger: { type: 'scroll', percent: 50 } },
     theme: { color: '#b45309', position: 'center', mode: 'auto', radius: 8 },
     touchpoints: ['help', 'onboarding', 'app', 'checkout'],
     weight: 0.25,
@@ -229,7 +231,11 @@ const PATHS = {
   'post-purchase': '/thanks',
 };
 
-/** Returns { sql, apiKey, adminToken? } for a demo site allowing the given origins. */
+/**
+ * Returns { sql, statements, apiKey } for a demo site allowing the given origins: `statements` one
+ * SQL statement each (responses in time order of generation, each followed by its answers), `sql`
+ * the same joined by newlines.
+ */
 export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42, apiKey: keepKey }) {
   const rnd = prng(seed);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
@@ -326,5 +332,5 @@ export function demoSql({ origins, now = Date.now(), responses = 4000, seed = 42
       );
     }
   }
-  return { sql: out.join('\n'), apiKey };
+  return { sql: out.join('\n'), statements: out, apiKey };
 }

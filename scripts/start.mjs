@@ -2,40 +2,47 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { migrateLocal, quietEnv, root, run, startWorker } from './lib/run.mjs';
-import { demoSql } from './seed-demo.mjs';
+import { join, resolve } from 'node:path';
+import { migrateLocalWithProgress, portInUse, root, run, startWorker } from './lib/run.mjs';
+import { seedDemo } from './lib/seed.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
-const state = join(root, '.wrangler', 'state');
+// SEDA_STATE_DIR: where the local D1 lives (default .wrangler/state; the npm start test uses a temp one).
+const state = process.env.SEDA_STATE_DIR ? resolve(process.env.SEDA_STATE_DIR) : join(root, '.wrangler', 'state');
 const demoFile = join(state, 'seda-demo.json');
 mkdirSync(state, { recursive: true });
 
 // Progress on every step: the first start takes minutes (build, migrations, seeding) and silence
-// reads as a hang.
+// reads as a hang. Each step says what it does and how far it is.
 const t0 = Date.now();
-const step = (n, what) => console.log(`[${n}/4] ${what}… (${Math.round((Date.now() - t0) / 1000)} s)`);
+const secs = () => `${Math.round((Date.now() - t0) / 1000)} s`;
+const step = (n, what) => console.log(`[${n}/4] ${what}… (${secs()})`);
+
+// Before minutes of work: a port another server holds would make the start fail at the end.
+if (await portInUse(port)) {
+  console.error(`Port ${port} is already in use. Stop what runs there, or start on another port: PORT=8788 npm start`);
+  process.exit(1);
+}
 
 // SEDA_SKIP_BUILD=1 reuses an existing public/ (faster restarts).
 if (process.env.SEDA_SKIP_BUILD !== '1') {
-  step(1, 'Building the widget and the dashboard');
+  step(1, 'Building the widget and the dashboard into public/');
   run('npm', ['run', '-s', 'build']);
-} else step(1, 'Reusing the existing build (SEDA_SKIP_BUILD=1)');
+  console.log(`      built (${secs()})`);
+} else step(1, 'Reusing the existing build in public/ (SEDA_SKIP_BUILD=1)');
 step(2, 'Applying the database migrations to the local D1');
-migrateLocal(state);
+await migrateLocalWithProgress(state);
 
 const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 let demo = existsSync(demoFile) ? JSON.parse(readFileSync(demoFile, 'utf8')) : null;
 // The demo is reseeded relative to today on every start (a fresh quarter of answers, so the default
 // views always show numbers); its API key is kept. SEDA_KEEP_DEMO=1 keeps the data as it is.
 if (!demo || demo.port !== port || process.env.SEDA_KEEP_DEMO !== '1') {
-  step(3, 'Seeding the demo site (4,000 answers over the last 90 days)');
-  const { sql, apiKey } = demoSql({ origins, apiKey: demo?.port === port ? demo.apiKey : undefined });
-  const file = join(root, '.wrangler', 'seed-demo.sql');
-  writeFileSync(file, sql);
-  run('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', state, '--file', file, '--yes'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...quietEnv, CI: 'true' },
+  step(3, 'Seeding the demo site: a quarter of answers ending today');
+  const { apiKey } = await seedDemo({
+    persistTo: state,
+    origins,
+    apiKey: demo?.port === port ? demo.apiKey : undefined,
   });
   demo = {
     port,
@@ -46,7 +53,7 @@ if (!demo || demo.port !== port || process.env.SEDA_KEEP_DEMO !== '1') {
 } else step(3, 'Keeping the demo data as it is (SEDA_KEEP_DEMO=1)');
 const adminToken = process.env.ADMIN_TOKEN ?? demo.adminToken;
 
-step(4, 'Starting the Worker (wrangler dev)');
+step(4, `Starting the Worker (wrangler dev) on port ${port}`);
 const worker = await startWorker({
   port,
   persistTo: state,
@@ -55,7 +62,7 @@ const worker = await startWorker({
 });
 const url = `http://localhost:${port}`;
 console.log(`
-Seda is running at ${url}
+Seda is running at ${url} (ready in ${secs()})
   Dashboard      ${url}/dashboard/   (sign in with the demo API key)
   Demo pages     ${url}/demo/shop.html (NPS)   ${url}/demo/checkout.html (CSAT)
                  ${url}/demo/help.html (CES)   ${url}/demo/fa.html (NPS, Persian)

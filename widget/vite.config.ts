@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 import { build, defineConfig, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 
@@ -104,16 +105,27 @@ const inlineTurnstile: Plugin = {
 
 /**
  * The scripts a visitor downloads get a second minification by terser after the default one: about
- * 2% smaller gzipped than either alone, which is what keeps the loader and the survey in budget.
+ * 2% smaller gzipped than either alone, which is what keeps the loader and the survey in budget. Then
+ * a third, which hoists `var` declarations (Preact's) to the top of each function: on code terser has
+ * already shaped, that saves about 40 B gzip of a UI bundle (on the first pass it costs bytes), and
+ * it never changes what the code does. Each pass is kept only if it is smaller.
  */
 async function shrink(code: string): Promise<string> {
-  const out = await minify(code, {
-    ecma: 2020,
-    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
-    mangle: true,
-  });
-  return out.code ?? code;
+  let out = code;
+  for (const hoist_vars of [false, true]) {
+    const next = (
+      await minify(out, {
+        ecma: 2020,
+        compress: { passes: 3, unsafe_arrows: true, pure_getters: true, hoist_vars },
+        mangle: true,
+      })
+    ).code;
+    if (next && gz(next) < gz(out)) out = next;
+  }
+  return out;
 }
+
+const gz = (s: string) => gzipSync(s, { level: 9 }).length;
 
 /** The same for the entry build (w.js). */
 const shrinkEntry: Plugin = {
@@ -134,7 +146,16 @@ async function iife(input: string, plugins: Plugin[]): Promise<string> {
   return shrink(out.output[0].code);
 }
 
-const ui = (lang: string) => iife(at('ui/entry.ts'), [only(lang), scriptTurnstile]);
+/**
+ * V8's explicit compile hint (Chrome 136+; a plain comment elsewhere): every function of the file is
+ * compiled when the script is, off the main thread while it streams in, instead of one by one on the
+ * main thread at their first call. Nearly all of a UI bundle runs when its survey is drawn, and that
+ * lazy compiling was about half of the render task's time at 4× CPU slowdown. It must be the file's
+ * first line.
+ */
+const EAGER = '//# allFunctionsCalledOnLoad\n';
+
+const ui = async (lang: string) => EAGER + (await iife(at('ui/entry.ts'), [only(lang), scriptTurnstile]));
 
 function widget(): Plugin {
   let dir = '';

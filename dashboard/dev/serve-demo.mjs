@@ -1,21 +1,20 @@
 // A private demo Worker for working on the dashboard: a fresh D1 in a temp dir (so it never
 // touches .wrangler/state that `npm start` shares), the demo seed, `wrangler dev` on PORT.
 // usage: node dashboard/dev/serve-demo.mjs [PORT]   (build first: npx vite build -c dashboard/vite.config.ts)
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateLocal, quietEnv, run, startWorker } from '../../scripts/lib/run.mjs';
-import { demoSql } from '../../scripts/seed-demo.mjs';
+import { migrateLocal, startWorker } from '../../scripts/lib/run.mjs';
+import { seedDemo } from '../../scripts/lib/seed.mjs';
 
 const port = Number(process.argv[2] ?? 8799);
 const dir = mkdtempSync(join(tmpdir(), 'seda-dash-'));
 migrateLocal(dir);
-const { sql, apiKey } = demoSql({ origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`] });
-const file = join(dir, 'seed.sql');
-writeFileSync(file, sql);
-run('npx', ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', dir, '--file', file, '--yes'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...quietEnv, CI: 'true' },
+// Progress on stderr: stdout's one line is the JSON below.
+const { apiKey } = await seedDemo({
+  persistTo: dir,
+  origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+  log: (line) => console.error(line),
 });
 const worker = await startWorker({
   port,

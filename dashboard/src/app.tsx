@@ -13,10 +13,19 @@ import { getDrivers, getOutcomes, getSurveyTopics } from '../../shared/contract/
 import { type Access, AccessContext, AuthActions, canDo, useAccess } from './access';
 import { ApiError, cachedGet, call, clearCache, onUnauthorized, useEndpoint } from './api';
 import { FilterBar } from './components/filter-bar';
-import { LocaleToggle } from './components/locale-toggle';
+import { LocalePicker } from './components/locale-picker';
 import { Toolbar } from './components/toolbar';
 import { VIEW_FILTERS, type ViewProps } from './context';
-import { I18nContext, initialLocale, type Locale, makeI18n, saveLocale, useI18n } from './i18n';
+import {
+  ChooseLocaleContext,
+  I18nContext,
+  initialLocale,
+  type Locale,
+  loadLocale,
+  makeI18n,
+  saveLocale,
+  useI18n,
+} from './i18n';
 import { lazyView } from './lazy-view';
 import {
   currentRoute,
@@ -127,10 +136,16 @@ export function App() {
     );
   }, [keyToAsk]);
 
-  const toggleLocale = () => {
-    const next: Locale = locale === 'fa' ? 'en' : 'fa';
-    saveLocale(next);
-    setLocale(next);
+  // The new language's dictionary is fetched first (its own chunk), so the dashboard never renders
+  // half in one language; if it cannot be fetched (offline), the language stays as it was.
+  const chooseLocale = (next: Locale) => {
+    loadLocale(next).then(
+      () => {
+        saveLocale(next);
+        setLocale(next);
+      },
+      () => {},
+    );
   };
 
   const signedOut = () => {
@@ -153,43 +168,38 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      {access ? (
-        <AccessContext.Provider value={access}>
-          <AuthActions.Provider value={{ signedOut, signedIn }}>
-            <Dashboard
-              key={access.kind === 'member' ? access.session.site.id : 'key'}
-              toggleLocale={toggleLocale}
-              signOut={() => {
-                if (auth.kind === 'member') call(deleteSession, {}, { quiet: true }).catch(() => {});
-                signedOut();
-              }}
-            />
-          </AuthActions.Provider>
-        </AccessContext.Provider>
-      ) : auth.kind === 'invite' ? (
-        <AcceptInvite
-          token={auth.token}
-          toggleLocale={toggleLocale}
-          onSignedIn={signedIn}
-          onSignIn={() => setAuth({ kind: 'checking' })}
-        />
-      ) : auth.kind === 'checking' ? (
-        <p class="loading" role="status">
-          {i18n.t('loading')}
-        </p>
-      ) : (
-        <SignIn
-          expired={auth.kind === 'signed-out' && auth.expired}
-          withKey={auth.kind === 'signed-out' && auth.via === 'key'}
-          toggleLocale={toggleLocale}
-          onSignedIn={signedIn}
-          onKey={(k) => {
-            setApiKey(k);
-            clearCache();
-            setAuth({ kind: 'key', key: k, scopes: undefined });
-          }}
-        />
-      )}
+      <ChooseLocaleContext.Provider value={chooseLocale}>
+        {access ? (
+          <AccessContext.Provider value={access}>
+            <AuthActions.Provider value={{ signedOut, signedIn }}>
+              <Dashboard
+                key={access.kind === 'member' ? access.session.site.id : 'key'}
+                signOut={() => {
+                  if (auth.kind === 'member') call(deleteSession, {}, { quiet: true }).catch(() => {});
+                  signedOut();
+                }}
+              />
+            </AuthActions.Provider>
+          </AccessContext.Provider>
+        ) : auth.kind === 'invite' ? (
+          <AcceptInvite token={auth.token} onSignedIn={signedIn} onSignIn={() => setAuth({ kind: 'checking' })} />
+        ) : auth.kind === 'checking' ? (
+          <p class="loading" role="status">
+            {i18n.t('loading')}
+          </p>
+        ) : (
+          <SignIn
+            expired={auth.kind === 'signed-out' && auth.expired}
+            withKey={auth.kind === 'signed-out' && auth.via === 'key'}
+            onSignedIn={signedIn}
+            onKey={(k) => {
+              setApiKey(k);
+              clearCache();
+              setAuth({ kind: 'key', key: k, scopes: undefined });
+            }}
+          />
+        )}
+      </ChooseLocaleContext.Provider>
     </I18nContext.Provider>
   );
 }
@@ -208,7 +218,7 @@ const VIEW_ENDPOINTS: Record<View, Endpoint> = {
   outcomes: getOutcomes,
   customer: getRespondent,
 };
-function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOut: () => void }) {
+function Dashboard({ signOut }: { signOut: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const access = useAccess();
@@ -265,7 +275,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
   const h1 = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   useEffect(() => {
-    document.title = `${setupRoute ? setupTitle(setupRoute.view, i18n.locale) : t(`view.${view}`)} · ${t('appTitle')}`;
+    document.title = `${setupRoute ? setupTitle(setupRoute.view, i18n.locale) : t(`view.${view}`)}${i18n.sep}${t('appTitle')}`;
     if (first.current) first.current = false;
     else h1.current?.focus();
     // On a phone the tabs scroll sideways: keep the current one in sight.
@@ -296,7 +306,7 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
         </p>
         <div class="topbar-actions">
           <AccountMenu />
-          <LocaleToggle toggle={toggleLocale} />
+          <LocalePicker />
           <button type="button" class="btn btn-quiet" onClick={signOut} data-action="sign-out">
             {t('signOut')}
           </button>
@@ -374,7 +384,11 @@ function Dashboard({ toggleLocale, signOut }: { toggleLocale: () => void; signOu
                   {t('surveyMissing')}
                 </p>
               ) : (
-                !survey && <p class="notice">{t('noSurveys')}</p>
+                !survey && (
+                  <p class="notice" data-no-surveys>
+                    {t('noSurveys')} <a href={setupHash({ view: 'surveys' })}>{t('openSurveys')}</a>
+                  </p>
+                )
               )}
               {/* one customer's page is not filtered: it shows all of their history */}
               {view !== 'customer' && <FilterBar {...props} />}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { addDays, type Calendar, dayOf, daysBetween, resolveRange } from '../../shared/dates';
 import { CaseStatus, Interval, OutcomeKind, Sentiment } from '../../shared/schemas/api';
 import { CHANNELS, type Channel } from '../../shared/schemas/invitation';
 import { METRICS } from './metric';
+import { resolveDates } from './periods';
 import type { MetricKey } from './types';
 
 /**
@@ -47,7 +47,10 @@ export const SETUP_VIEWS = [
 export type SetupView = (typeof SETUP_VIEWS)[number] | 'editor' | 'distribute' | 'account';
 export type SetupRoute = { view: SetupView; id?: string };
 
-/** Rolling windows up to today, or the last whole month/quarter of the site's calendar (today excluded). */
+/**
+ * Rolling windows of whole days up to yesterday (today only with `today`), or the last whole
+ * month/quarter of the site's calendar (today excluded).
+ */
 export const RANGES = ['7', '30', '90', '365', 'month', 'quarter', 'custom'] as const;
 export type RangePreset = (typeof RANGES)[number];
 
@@ -56,6 +59,8 @@ export type Filters = {
   range: RangePreset;
   from?: string;
   to?: string;
+  /** a rolling preset ("Last 7 days") also counts today, which is not over yet */
+  today?: boolean;
   interval?: Interval;
   touchpoint?: string;
   segment?: string;
@@ -115,6 +120,7 @@ export function parseHash(hash: string, last?: Route): Route {
       range,
       from: isDay(p.get('from')) ? get('from') : undefined,
       to: isDay(p.get('to')) ? get('to') : undefined,
+      today: p.get('today') === '1' || undefined,
       interval: oneOf(Interval.options, get('interval')),
       touchpoint: get('touchpoint'),
       segment: get('segment'),
@@ -147,41 +153,22 @@ export function toHash({
     f.from = undefined;
     f.to = undefined;
   }
+  if (!isRolling(f.range)) f.today = undefined;
   for (const [k, v] of Object.entries(f)) {
     if (v === undefined || v === '') continue;
     if (k === 'range' && v === '30') continue;
-    p.set(k, String(v));
+    if (v === false) continue;
+    p.set(k, v === true ? '1' : String(v));
   }
   const qs = p.toString();
   return `#/${view}${qs ? `?${qs}` : ''}`;
 }
 
-/**
- * Concrete inclusive days for the filters (local days of the site; `today` is the site's), and the
- * grouping interval to use. "Last month" is the last whole month of the site's calendar, so the API
- * compares it with the whole month before it.
- */
-export function resolveDates(
-  f: Filters,
-  today = dayOf(Date.now()),
-  calendar: Calendar = 'gregorian',
-): { from: string; to: string; interval: Interval } {
-  let from: string;
-  let to: string;
-  if (f.range === 'custom' && f.from && f.to) {
-    [from, to] = f.from <= f.to ? [f.from, f.to] : [f.to, f.from];
-  } else if (f.range === 'month' || f.range === 'quarter') {
-    ({ from, to } = resolveRange(undefined, undefined, today, { calendar, period: f.range }));
-    return { from, to, interval: f.interval ?? (f.range === 'month' ? 'week' : 'month') };
-  } else {
-    const days = f.range === 'custom' ? 30 : Number(f.range);
-    to = today;
-    from = addDays(today, -(days - 1));
-  }
-  const len = daysBetween(from, to) + 1;
-  const interval = f.interval ?? (len <= 14 ? 'day' : len <= 120 ? 'week' : 'month');
-  return { from, to, interval };
-}
+/** Whether a preset is a rolling window of days (which may or may not count today). */
+export const isRolling = (r: RangePreset): boolean => r === '7' || r === '30' || r === '90' || r === '365';
+
+// Days for the filters are computed in periods.ts (pure, so it is tested without a page).
+export { resolveDates };
 
 // The store. It listens from the moment the module loads, so no change is missed before the first
 // component subscribes. A link or `location.hash =` fires popstate and then hashchange: the first

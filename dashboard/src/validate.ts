@@ -9,7 +9,7 @@ import type { I18n } from './i18n';
  * (shared/schemas/messages.ts) through a translation per key.
  */
 
-/** LTR examples (URLs, codes) inside Persian sentences are isolated so they keep their order. */
+/** LTR examples (URLs, codes) inside Persian and Arabic sentences are isolated so they keep their order. */
 const ltr = (s: string) => `\u2066${s}\u2069`;
 
 const FA: Record<MessageKey, string> = {
@@ -40,10 +40,41 @@ const FA: Record<MessageKey, string> = {
   surveyTooLarge: 'این نظرسنجی برای ابزارک بیش از حد بزرگ است (روی هم حداکثر ۶۴ کیلوبایت)',
 };
 
+const AR: Record<MessageKey, string> = {
+  origin: `أدخل أصلًا (origin)، مثل ${ltr('https://shop.example')}`,
+  rangeOrder: 'يجب ألا يكون «من» بعد «إلى»',
+  timeZone: `ليس اسم منطقة زمنية من IANA (مثل ${ltr('Asia/Riyadh')} أو ${ltr('UTC')})`,
+  segment: `بالصيغة سمة:قيمة، مثل ${ltr('plan:pro')}`,
+  eventsOnce: 'كل حدث مرة واحدة فقط',
+  alertNeedsBound: 'يحتاج التنبيه إلى حد أدنى أو حد أعلى أو مشاعر',
+  minNotOverMax: 'يجب ألا يتجاوز الحد الأدنى الحد الأعلى',
+  scopesOnce: 'كل صلاحية مرة واحدة فقط',
+  localeCode: `أدخل رمز لغة، مثل ${ltr('ar')} أو ${ltr('en')}`,
+  slug: 'أحرف وأرقام لاتينية فقط، و«-» و«_»',
+  someLanguage: 'اكتب النص بلغة واحدة على الأقل',
+  isoDay: `بالصيغة ${ltr('YYYY-MM-DD')}`,
+  realDay: 'لا يوجد هذا اليوم في التقويم',
+  ruleNeedsBound: 'تحتاج القاعدة إلى حد أدنى أو حد أعلى أو خيار',
+  optionIdsUnique: 'يجب أن يكون معرّف كل خيار فريدًا',
+  pathPattern: 'يبدأ نمط المسار بـ«/»',
+  colour: `أدخل لونًا، مثل ${ltr('#4f46e5')}`,
+  questionIdsUnique: 'يجب أن يكون معرّف كل سؤال فريدًا',
+  followUpEarlier: 'يجب أن تشير قاعدة المتابعة إلى سؤال يسبق هذا السؤال',
+  anyOfChoice: 'هذه القاعدة لأسئلة الاختيار فقط',
+  attributeName: 'اسم السمة: أحرف وأرقام لاتينية فقط، و«_» و«.» و«-»',
+  respondentsOnce: 'كل مستجيب مرة واحدة فقط في كل طلب',
+  everyLanguage: 'اكتب هذا النص بكل لغات الاستبيان',
+  tooManyLanguages: 'لكل نص 20 لغة على الأكثر',
+  surveyTooLarge: 'هذا الاستبيان أكبر مما تحتمله الأداة (64 كيلوبايت على الأكثر إجمالًا)',
+};
+
+/** The schemas' own refusals in each language that is not English. */
+export const SCHEMA_WORDS: Record<Exclude<I18n['locale'], 'en'>, Record<MessageKey, string>> = { fa: FA, ar: AR };
+
 const BY_TEXT = new Map(Object.entries(MESSAGES).map(([k, v]) => [v as string, k as MessageKey]));
 
 /** zod's built-in refusals, by issue code: `{n}` is the bound, in the locale's digits. */
-const WORDS = {
+export const WORDS = {
   en: {
     required: 'Required',
     minChars: 'At least {n} characters',
@@ -75,6 +106,22 @@ const WORDS = {
     url: `یک نشانی وب وارد کنید (${ltr('https://…')})`,
     choose: 'یکی از گزینه‌ها را انتخاب کنید',
     invalid: 'درست نیست',
+  },
+  ar: {
+    required: 'مطلوب',
+    minChars: 'عدد الأحرف {n} على الأقل',
+    maxChars: 'عدد الأحرف {n} على الأكثر',
+    minItems: '{n} على الأقل',
+    maxItems: '{n} على الأكثر',
+    min: '{n} على الأقل',
+    above: 'أكثر من {n}',
+    max: '{n} على الأكثر',
+    below: 'أقل من {n}',
+    number: 'أدخل رقمًا',
+    whole: 'أدخل عددًا صحيحًا',
+    url: `أدخل عنوان ويب (${ltr('https://…')})`,
+    choose: 'اختر أحد الخيارات',
+    invalid: 'غير صالح',
   },
 } as const;
 
@@ -108,7 +155,7 @@ function builtIn(iss: z.core.$ZodRawIssue, i18n: Pick<I18n, 'locale' | 'int'>): 
 /** A schema message (English, from the API or a shared schema) in the dashboard's language. */
 function messageIn(locale: I18n['locale'], message: string): string {
   const key = BY_TEXT.get(message);
-  return locale === 'fa' && key ? FA[key] : message;
+  return locale !== 'en' && key ? SCHEMA_WORDS[locale][key] : message;
 }
 
 /** Issues the API sent back (400), their schema messages in the dashboard's language. */

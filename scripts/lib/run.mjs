@@ -19,6 +19,8 @@ export function run(cmd, args, opts = {}) {
  * Returns { url, stop }.
  */
 export async function startWorker({ port, persistTo, vars = {}, log = false }) {
+  // Another server on the port would answer the readiness probe below in this Worker's place.
+  if (await portInUse(port)) throw new Error(`port ${port} is already in use: choose another (PORT=…)`);
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn('npx', args, {
@@ -58,6 +60,57 @@ export function migrateLocal(persistTo) {
   run('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...quietEnv, CI: 'true' },
+  });
+}
+
+/**
+ * Applies the D1 migrations like `migrateLocal`, printing a line per migration applied
+ * ("0003_x.sql (3 of 17)") from wrangler's own report, instead of a silent minute.
+ */
+export function migrateLocalWithProgress(persistTo, log = console.log) {
+  const child = spawn('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
+    cwd: root,
+    env: { ...quietEnv, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const pending = new Set();
+  const applied = new Set();
+  child.stdout.on('data', (d) => {
+    out += d;
+    // Wrangler lists the migrations to apply, then prints that table again after each one, with ✅.
+    for (const m of out.matchAll(/\d{4}_[\w.-]+\.sql/g)) pending.add(m[0]);
+    for (const m of out.matchAll(/(\d{4}_[\w.-]+\.sql)[^\n]*✅/g)) {
+      if (applied.has(m[1])) continue;
+      applied.add(m[1]);
+      log(`      ${m[1]} (${applied.size} of ${pending.size})`);
+    }
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`wrangler d1 migrations apply exited with ${code}:\n${err || out}`));
+      else {
+        if (/No migrations to apply/.test(out)) log('      the database is up to date');
+        resolve(applied.size);
+      }
+    });
+  });
+}
+
+/** Whether something already listens on this loopback port. */
+export async function portInUse(port) {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host: '127.0.0.1' });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
   });
 }
 

@@ -111,15 +111,25 @@ export const getDrivers = endpoint({
   errors: [400, 401, 403, 404],
 });
 
+export const OutcomesAccepted = z.object({
+  accepted: z.number().int().describe('items in the request'),
+  created: z.number().int().describe('outcomes stored for the first time'),
+  existing: z.number().int().describe('items already stored (or repeated within the request): not stored again'),
+  updated: z.number().int().describe('of the existing ones, how many got a different `value`'),
+});
+export type OutcomesAccepted = z.infer<typeof OutcomesAccepted>;
+
 export const postOutcomes = endpoint({
   operationId: 'postOutcomes',
   method: 'post',
   path: '/v1/outcomes',
   tag: 'insights',
   summary: 'Records what happened to respondents (churned, retained, purchase, refund), at most 1,000 per call',
+  description:
+    'Idempotent: an outcome is one per (respondent, kind, `at`), so sending the same items again (a repeated import, a retried batch) stores nothing twice; a different `value` for a stored outcome replaces it. An item without `at` is stamped with the start of the site’s local day it arrives on: send `at` for events that can happen more than once a day.',
   access: 'manage',
   body: OutcomesBody,
-  success: { status: 202, schema: z.object({ accepted: z.number().int() }), description: 'stored' },
+  success: { status: 202, schema: OutcomesAccepted, description: 'stored, and how many were new' },
   errors: [400, 401, 403, 413, 415],
 });
 

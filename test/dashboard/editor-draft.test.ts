@@ -1,7 +1,7 @@
 // The survey editor's draft: a stored survey becomes an editable draft, the draft is tidied and
 // checked with the API's SurveyInput, and refusals name the field in the dashboard's language.
 import { describe, expect, it } from 'vitest';
-import { makeI18n } from '../../dashboard/src/i18n';
+import { loadLocale, makeI18n } from '../../dashboard/src/i18n';
 import { draftOf, langsOf, produce, put, retype, tidy } from '../../dashboard/src/setup/editor/draft';
 import { TEMPLATE_IDS, TEMPLATES } from '../../dashboard/src/setup/templates';
 import type { Survey } from '../../dashboard/src/types';
@@ -9,6 +9,8 @@ import { validate } from '../../dashboard/src/validate';
 import { SurveyInput } from '../../shared/schemas/survey';
 
 const en = makeI18n('en');
+// Persian's dictionary is a chunk of its own, fetched before the dashboard renders in Persian.
+await loadLocale('fa');
 const fa = makeI18n('fa');
 
 const STORED: Survey = {

@@ -2,7 +2,7 @@
 // Hijri calendar, signed numbers kept left to right inside right-to-left text). Rounding edge cases
 // (halves) belong to metric rounding's own tests.
 import { describe, expect, it } from 'vitest';
-import { makeI18n } from '../../dashboard/src/i18n';
+import { loadLocale, makeI18n } from '../../dashboard/src/i18n';
 import {
   bucketOf,
   ciBounds,
@@ -16,6 +16,8 @@ import { nextPeriod, periodEnd, periodLabel, periodsBetween } from '../../dashbo
 import type { Ces, Csat, Nps } from '../../dashboard/src/types';
 
 const en = makeI18n('en');
+// Persian's dictionary is a chunk of its own, fetched before the dashboard renders in Persian.
+await loadLocale('fa');
 const fa = makeI18n('fa');
 /** Left-to-right isolate around a signed number in Persian (LRI … PDI), and an isolated value (FSI … PDI). */
 const lri = (s: string) => `\u2066${s}\u2069`;

@@ -118,10 +118,22 @@ describe('route → hash', () => {
 
 describe('dates for the filters', () => {
   const today = '2026-03-15';
-  it('a preset ends today and counts today in its days', () => {
-    expect(resolveDates({ range: '7' }, today)).toEqual({ from: '2026-03-09', to: today, interval: 'day' });
-    expect(resolveDates({ range: '30' }, today)).toEqual({ from: '2026-02-14', to: today, interval: 'week' });
-    expect(resolveDates({ range: '365' }, today)).toEqual({ from: '2025-03-16', to: today, interval: 'month' });
+  it('a rolling preset is whole days up to yesterday; today only when asked for', () => {
+    expect(resolveDates({ range: '7' }, today)).toEqual({ from: '2026-03-08', to: '2026-03-14', interval: 'day' });
+    expect(resolveDates({ range: '7', today: true }, today)).toEqual({
+      from: '2026-03-09',
+      to: today,
+      interval: 'day',
+    });
+    expect(resolveDates({ range: '30' }, today)).toEqual({ from: '2026-02-13', to: '2026-03-14', interval: 'week' });
+    expect(resolveDates({ range: '365' }, today)).toEqual({ from: '2025-03-15', to: '2026-03-14', interval: 'month' });
+  });
+
+  it('"include today" lives in the address, only for rolling presets', () => {
+    expect(parseHash('#/overview?range=7&today=1').filters.today).toBe(true);
+    expect(parseHash('#/overview?range=7').filters.today).toBeUndefined();
+    expect(toHash({ view: 'overview', filters: { range: '7', today: true } })).toBe('#/overview?range=7&today=1');
+    expect(toHash({ view: 'overview', filters: { range: 'month', today: true } })).toBe('#/overview?range=month');
   });
 
   it('a custom range is put in order; without both days it is the last 30', () => {

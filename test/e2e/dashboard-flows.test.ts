@@ -126,7 +126,7 @@ describe('dashboard', () => {
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/overview'));
     await ready(page);
-    await page.locator('[data-action="locale"]').click();
+    await page.getByLabel('Language', { exact: true }).selectOption('fa');
     await poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fa');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('نمای کلی');

@@ -115,7 +115,7 @@ export async function seedDashboardSite(): Promise<DashboardSite> {
 export async function signedInContext(
   browser: Browser,
   apiKey: string,
-  opts: { locale?: 'en' | 'fa'; width?: number; height?: number; bypassCSP?: boolean } = {},
+  opts: { locale?: 'en' | 'fa' | 'ar'; width?: number; height?: number; bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> {
   const ctx = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },

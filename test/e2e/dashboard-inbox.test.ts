@@ -196,7 +196,7 @@ describe('dashboard inbox', () => {
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/inbox'));
     await ready(page);
-    await page.getByRole('button', { name: 'فارسی' }).click();
+    await page.getByLabel('Language', { exact: true }).selectOption('fa');
     await poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await ready(page);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('صندوق پیگیری');

@@ -228,6 +228,21 @@ describe('outcomes', () => {
     const det = groups.find((g) => g.group === 'detractor')!;
     const line = page.locator('.rate-sentences li[data-group="detractor"]');
     expect(await line.textContent()).toContain(`Detractors ${Math.round((det.rate ?? 0) * 100)}%`);
+    expect(await page.locator('[data-imported="2500"]').textContent()).toContain('Imported 2,500 outcomes, all new.');
+
+    // The same file again (a second import by mistake): nothing is added twice, the screen says so
+    // and no rate moves.
+    await page.setInputFiles('#outcomes-file', {
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Import 2,500 outcomes' }).click();
+    const again = page.locator('[data-created="0"][data-existing="2500"]');
+    await again.waitFor({ timeout: 30_000 });
+    expect(await again.textContent()).toContain('Nothing new: all 2,500 outcomes were already there');
+    const after = await api<{ groups: unknown[] }>('/v1/outcomes?kind=churned', { key: apiKey });
+    expect(after.body.groups).toEqual(groups);
     await page.context().close();
 
     // Persian: the same bad file's problems in Persian

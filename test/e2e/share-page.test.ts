@@ -13,6 +13,7 @@ const MARK = 'zqxmark';
 const ORIGIN = 'https://share-e2e.example';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
+const BROWSER_LOCALE = { fa: 'fa-IR', ar: 'ar-EG', en: 'en-US' } as const;
 
 let browser: Browser;
 let apiKey: string;
@@ -60,20 +61,25 @@ async function newLink(label: string) {
 }
 
 describe('the share page', () => {
-  it('shows the overview in Persian, right to left, with numbers only and no script or cookie', async () => {
+  it('shows the overview right to left in Persian and Arabic, numbers only, no script or cookie', async () => {
     const link = await newLink('Board');
+    // The planted answers (0–10 in turn, 36 of them) give NPS (6 − 24) / 36 = −50.
+    const overview = await api<{ surveys: { metrics: { nps: { score: number } } }[] }>(
+      `/v1/shared/${new URL(link.url).pathname.split('/').pop()}`,
+    );
+    expect(overview.body.surveys[0]!.metrics.nps.score).toBe(-50);
     for (const [name, device] of [
       ['desktop', DESKTOP],
       ['phone', PHONE],
     ] as const) {
-      for (const lang of ['fa', 'en'] as const) {
-        const ctx: BrowserContext = await browser.newContext({ ...device, locale: lang === 'fa' ? 'fa-IR' : 'en-US' });
+      for (const lang of ['fa', 'ar', 'en'] as const) {
+        const ctx: BrowserContext = await browser.newContext({ ...device, locale: BROWSER_LOCALE[lang] });
         const page = await ctx.newPage();
-        const res = await page.goto(link.url);
+        const res = await page.goto(`${link.url}?lang=${lang}`);
         expect(res?.status()).toBe(200);
         expect(res?.headers()['x-robots-tag']).toContain('noindex');
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
-        expect(await page.getAttribute('html', 'dir')).toBe(lang === 'fa' ? 'rtl' : 'ltr');
+        expect(await page.getAttribute('html', 'dir')).toBe(lang === 'en' ? 'ltr' : 'rtl');
         const text = await page.locator('body').innerText();
         expect(text).toContain('Relationship NPS');
         expect(text).toContain('NPS');
@@ -81,7 +87,36 @@ describe('the share page', () => {
           expect(text).toContain('فروشگاه نمونه');
           expect(text).toMatch(/[۰-۹]/);
           expect(text).not.toMatch(/\bn = \d/); // Persian digits, not Latin ones
+          expect(text).not.toMatch(/[۰-۹][\u2066-\u2069]*\s*·|·\s*[\u2066-\u2069]*[۰-۹]/);
         }
+        // The negative NPS as laid out on screen: the minus sign is drawn to the left of its digits
+        // (it reads "−۵۰", never "۵۰−"), in right-to-left pages too.
+        const minus = lang === 'fa' ? '−' : '-';
+        const digits = lang === 'fa' ? '۵۰' : '50';
+        const layout = await page
+          .locator('.kpi .v')
+          .first()
+          .evaluate(
+            (el, [m, d]) => {
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const at = n.textContent!.indexOf(`${m}${d}`);
+                if (at < 0) continue;
+                const box = (i: number) => {
+                  const r = document.createRange();
+                  r.setStart(n, i);
+                  r.setEnd(n, i + 1);
+                  return r.getBoundingClientRect();
+                };
+                return { minus: box(at).left, first: box(at + 1).left, last: box(at + d.length).left };
+              }
+              return null;
+            },
+            [minus, digits] as const,
+          );
+        expect(layout, `${lang}: "${minus}${digits}" in the NPS card`).not.toBeNull();
+        expect(layout!.minus).toBeLessThan(layout!.first);
+        expect(layout!.first).toBeLessThan(layout!.last);
         expect((await page.content()).toLowerCase()).not.toContain(MARK);
         expect(text).not.toContain('پیک دیر رسید');
         expect(await page.locator('script').count()).toBe(0);

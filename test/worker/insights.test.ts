@@ -546,6 +546,26 @@ describe('GET /v1/at-risk', () => {
     const july = await getJson('/v1/at-risk?from=2025-07-01&to=2025-07-31', apiKey);
     expect(july.items).toEqual([]);
   });
+  it('reads in proportion to the people at risk, not to everyone who answered in the range', async () => {
+    const { site, apiKey, survey } = await setup();
+    // 300 satisfied identified customers and 4 detractors in the same days. A site with a million
+    // responses has hundreds of thousands of the first kind: reading them all took seconds.
+    for (let i = 0; i < 300; i++) {
+      await post(site.key, survey.id, { respondent: { id: `happy-${i}` }, answers: [{ questionId: 'nps', value: 9 }] });
+    }
+    for (let i = 0; i < 4; i++) {
+      await post(site.key, survey.id, {
+        respondent: { id: `unhappy-${i}` },
+        answers: [{ questionId: 'nps', value: 2 }],
+      });
+    }
+    const res = await call('/v1/at-risk', { key: apiKey });
+    const body = (await res.json()) as { items: { respondentId: string }[] };
+    expect(body.items.map((i) => i.respondentId).sort()).toEqual(['unhappy-0', 'unhappy-1', 'unhappy-2', 'unhappy-3']);
+    // Each listed row costs a few reads (its comment, its case); the 300 promoters cost none.
+    expect(Number(res.headers.get('seda-rows-read'))).toBeLessThan(60);
+    expect(await getJson('/v1/at-risk?source=scan', apiKey)).toEqual(body);
+  }, 120_000);
 });
 
 describe('GET /v1/segments', () => {

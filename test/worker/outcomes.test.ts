@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import type { RespondentProfile } from '../../shared/contract/respondents';
 import type { OutcomeRates } from '../../shared/contract/why';
 import { wilson } from '../../shared/metrics';
 import type { AtRiskItem } from '../../shared/schemas/api';
@@ -37,7 +39,7 @@ describe('outcomes', () => {
       ...plan.map(([respondentId, , kind, value]) => ({ respondentId, kind, ...(value ? { value } : {}) })),
       { respondentId: 'never-answered', kind: 'churned' }, // no NPS: in no group
     ]);
-    expect(accepted).toEqual({ accepted: plan.length + 1 });
+    expect(accepted).toEqual({ accepted: plan.length + 1, created: plan.length + 1, existing: 0, updated: 0 });
     const r = await getJson<OutcomeRates>('/v1/outcomes?kind=churned', apiKey);
     expect(r.groups).toEqual([
       { group: 'promoter', n: 10, events: 1, rate: 0.1, ci95: wilson(1, 10) },
@@ -86,6 +88,55 @@ describe('outcomes', () => {
       expect(risk).toBeLessThanOrEqual(1);
     }
     expect(risks.reduce((a, b) => a + b, 0) / risks.length).toBeGreaterThan(0.5);
+  });
+
+  it('is idempotent: the same batch again (a repeated import, a retry) stores nothing twice and moves no rate', async () => {
+    const { site, apiKey } = await createSite();
+    const survey = await createSurvey(apiKey, SURVEY);
+    for (const [id, score] of [
+      ['a', 2],
+      ['b', 3],
+      ['c', 10],
+    ] as const)
+      await plant(site.key, survey.id, { respondent: { id }, answers: [{ questionId: 'nps', value: score }] });
+    const batch = [
+      { respondentId: 'a', kind: 'churned', value: 120, at: `${today}T08:00:00Z` },
+      { respondentId: 'b', kind: 'churned', value: 80 }, // no `at`: today, in the site's time zone
+      { respondentId: 'c', kind: 'retained' },
+      { respondentId: 'c', kind: 'purchase', value: 10, at: `${today}T09:00:00Z` },
+      { respondentId: 'c', kind: 'purchase', value: 15, at: `${today}T10:00:00Z` }, // a second purchase
+      { respondentId: 'c', kind: 'retained' }, // repeated within the batch
+    ];
+    expect(await outcomes(apiKey, batch)).toEqual({ accepted: 6, created: 5, existing: 1, updated: 0 });
+    const before = await getJson<OutcomeRates>('/v1/outcomes?kind=churned', apiKey);
+    expect(before.groups.find((g) => g.group === 'detractor')).toMatchObject({ n: 2, events: 2, valueAtRisk: 200 });
+    const stored = async () =>
+      (await env.DB.prepare('SELECT COUNT(*) AS n FROM outcomes WHERE site_id = ?')
+        .bind(site.id)
+        .first<{ n: number }>())!.n;
+    expect(await stored()).toBe(5);
+
+    // The same file imported again, and the same batch retried after a lost answer.
+    for (let i = 0; i < 2; i++)
+      expect(await outcomes(apiKey, batch)).toEqual({ accepted: 6, created: 0, existing: 6, updated: 0 });
+    expect(await stored()).toBe(5);
+    expect(await getJson<OutcomeRates>('/v1/outcomes?kind=churned', apiKey)).toEqual(before);
+    const purchases = await getJson<OutcomeRates>('/v1/outcomes?kind=purchase', apiKey);
+    expect(purchases.groups.find((g) => g.group === 'promoter')).toMatchObject({ n: 1, events: 1 });
+    // One customer's page lists each outcome once.
+    const c = await getJson<RespondentProfile>('/v1/respondents/c', apiKey);
+    expect(c.events.filter((e) => e.type === 'outcome')).toHaveLength(3);
+
+    // A corrected value replaces the stored one: still one outcome, the value at risk follows.
+    expect(await outcomes(apiKey, [{ ...batch[0], value: 300 }])).toEqual({
+      accepted: 1,
+      created: 0,
+      existing: 1,
+      updated: 1,
+    });
+    expect(await stored()).toBe(5);
+    const after = await getJson<OutcomeRates>('/v1/outcomes?kind=churned', apiKey);
+    expect(after.groups.find((g) => g.group === 'detractor')).toMatchObject({ n: 2, events: 2, valueAtRisk: 380 });
   });
 
   it('refuses more than 1,000 items, unknown kinds and bad queries', async () => {

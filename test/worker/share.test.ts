@@ -118,6 +118,38 @@ describe('share links', () => {
     expect(JSON.stringify(list.body)).not.toContain(link.token);
   });
 
+  it('write a negative NPS as "−۱۲" in Persian: LTR-isolated inside an isolated value, never reordered', async () => {
+    const c = await newSite('فروشگاه منفی');
+    // 12 promoters, 20 passives, 18 detractors: NPS = (12 − 18) / 50 = −12.
+    const scores = [...Array(12).fill(9), ...Array(20).fill(7), ...Array(18).fill(3)] as number[];
+    for (const value of scores) await plant(c.siteKey, c.surveyId, { answers: [{ questionId: 'nps', value }] });
+    const link = await createLink(c.apiKey);
+    const overview = SharedOverview.parse(await (await call(`/v1/shared/${link.token}`)).json());
+    expect(overview.surveys[0]!.metrics.nps).toMatchObject({ n: 50, score: -12 });
+    const [fa, ar, en] = await Promise.all(
+      ['fa', 'ar', 'en'].map(async (lang) => (await call(`/share/${link.token}?lang=${lang}`)).text()),
+    );
+    // FSI ( LRI −۱۲ PDI ) PDI: the value is isolated in the sentence and the signed number reads left
+    // to right, so the minus stays before the digits. CLDR's own direction mark is replaced, not kept.
+    expect(fa).toContain('\u2068\u2066−۱۲\u2069\u2069');
+    expect(fa).toContain('\u2068n = ۵۰\u2069');
+    expect(fa).not.toContain('\u200e');
+    expect(fa).not.toContain('<bdi');
+    // No middle dot beside Persian digits (it reads as a Persian zero): the Arabic comma instead.
+    expect(fa).not.toMatch(/[۰-۹][\u2066-\u2069]*\s*·|·\s*[\u2066-\u2069]*[۰-۹]/);
+    expect(fa).toContain('، ');
+    // The interval's bounds: each signed one LTR-isolated, the whole interval isolated.
+    const ci = overview.surveys[0]!.metrics.nps!.ci95;
+    expect(ci[0]).toBeLessThan(0);
+    const faDigits = (n: number) => String(Math.abs(Math.round(n))).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+    expect(fa).toContain(`\u2068[\u2066−${faDigits(ci[0])}\u2069–`);
+    // Arabic: the same isolation, with Western digits as the dashboard writes them.
+    expect(ar).toContain('\u2068\u2066-12\u2069\u2069');
+    // English is left to right already: no isolation characters at all.
+    expect(en).toContain('<div class="v">-12 [');
+    expect(en).not.toMatch(/[\u2066-\u2069]/);
+  });
+
   it('stop working at once when revoked (410 page and API), and unknown tokens are 404', async () => {
     const link = await createLink(a.apiKey);
     expect((await call(`/share/${link.token}`)).status).toBe(200);

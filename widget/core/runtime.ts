@@ -51,6 +51,21 @@ export type LoadUi = <T = Ui>(part: string) => Promise<T>;
 /** A command as queued by the snippet: `seda('track', 'order_completed')`. */
 export type Command = [name: string, ...args: unknown[]];
 
+/**
+ * Resolves in a task of its own once the page is idle with time to spare: the loader's work comes in
+ * steps, each after one of these, so none of it is a long task on a slow phone. A callback with less
+ * than 9 ms left waits for the next idle period, unless the browser's timeout has passed, and at most 3
+ * times (a page never idle for long must not keep the widget away for ever). Safari has no
+ * requestIdleCallback: a timer (the options object then means 0 ms).
+ */
+export const idle = (waits = 0): Promise<void> =>
+  new Promise((ok) =>
+    (window.requestIdleCallback || setTimeout)(
+      (t?: IdleDeadline) => ok(t && t.timeRemaining() < 9 && !t.didTimeout && waits < 3 ? idle(waits + 1) : undefined),
+      { timeout: 3000 } as never,
+    ),
+  );
+
 export const FREQ_KEY = 'seda:f';
 /** The UI's outbox key (see delivery.ts); the loader only checks whether it holds anything. */
 const OUTBOX = 'seda:q';
@@ -60,7 +75,7 @@ const OUTBOX = 'seda:q';
  * targeting, triggers, frequency rules. The survey UI is loaded through `loadUi` only when a survey
  * will show; answers an earlier page view left are resent by the small delivery chunk (`d`).
  * Returns the command handler. Nothing here touches localStorage before the config has arrived: the
- * first read of it can take tens of milliseconds on a phone, and belongs in a task of its own.
+ * first read of it can take tens of milliseconds on a phone, and belongs in an idle task of its own.
  */
 export function start(o: SedaOptions, loadUi: LoadUi): (c: Command) => void {
   const api = o.api.replace(/\/+$/, '');
@@ -188,6 +203,9 @@ export function start(o: SedaOptions, loadUi: LoadUi): (c: Command) => void {
     // by the UI, ui/mount.ts).
     const r = await fetch(`${api}/v1/sites/${o.site}/config`).catch(() => {});
     if (r?.ok) data = await r.json();
+    // The first localStorage read of a page view can take tens of ms on a phone: it gets an idle
+    // task of its own, after the one that parsed the config.
+    await idle();
     // Answers an earlier page view left, sent by the delivery chunk (not the whole UI) with the
     // Turnstile key of the newest config known: a site may have turned Turnstile on since they were
     // refused for want of a token.
@@ -198,6 +216,8 @@ export function start(o: SedaOptions, loadUi: LoadUi): (c: Command) => void {
     if (data.surveys.some((s) => s.targeting?.urls || s.targeting?.attributes)) {
       rules = await loadUi<Rules>('r').catch(() => undefined);
     }
+    // the frequency state, the rules and the triggers: the next idle task
+    await idle();
     if (want) forced();
     else evaluate();
   }

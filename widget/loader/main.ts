@@ -3,7 +3,7 @@
  * `seda(...)` queue, and after the page is idle lets the runtime fetch surveys and arm triggers.
  * The survey UI is a separate classic script from the same folder, injected only when a survey shows.
  */
-import { type Command, type LoadUi, type SedaOptions, start } from '../core/runtime';
+import { type Command, idle, type LoadUi, type SedaOptions, start } from '../core/runtime';
 
 /** Folder of the UI bundles relative to w.js (`w/HASH/`), filled in by the build; immutable. */
 declare const __SEDA_UI__: string;
@@ -47,22 +47,17 @@ function boot(el: HTMLScriptElement): void {
     }));
   };
   w.seda = seda;
-  let waits = 0;
-  const go = (t?: IdleDeadline) => {
-    // Called back with little idle time left (a busy page): wait for the next idle period, unless the
-    // browser says the timeout passed, and at most 3 times (each wait starts a new timeout: a page
-    // that is never idle for long must not keep the widget away for ever). What runs here is short:
-    // commands, history hooks and the config's fetch; the rules are read when the config arrives.
-    if (t && t.timeRemaining() < 9 && !t.didTimeout && waits++ < 3) return idle();
-    // data-site, data-touchpoint, data-locale, data-api (the collector, else w.js's folder)
-    run = start({ ...d, api: d.api || root } as SedaOptions, seda.l!);
-    early.forEach(run);
-  };
-  // Only after the page has loaded and gone idle: the host page's own work comes first.
-  // (setTimeout where there is no requestIdleCallback: Safari; the options object then means 0 ms)
-  const idle = () => void (window.requestIdleCallback || setTimeout)(go, { timeout: 3000 } as never);
-  if (document.readyState === 'complete') idle();
-  else addEventListener('load', idle);
+  // Only after the page has loaded and gone idle: the host page's own work comes first. What runs
+  // in that idle task is short: commands, history hooks and the config's fetch; the config is read,
+  // and the frequency rules, in idle tasks of their own when it arrives (core/runtime.ts).
+  const go = () =>
+    void idle().then(() => {
+      // data-site, data-touchpoint, data-locale, data-api (the collector, else w.js's folder)
+      run = start({ ...d, api: d.api || root } as SedaOptions, seda.l!);
+      early.forEach(run);
+    });
+  if (document.readyState === 'complete') go();
+  else addEventListener('load', go);
 }
 
 try {

@@ -6,15 +6,15 @@ import { loadTurnstile } from './ts-load';
 
 const SLUG = /^[A-Za-z0-9][\w-]{0,63}$/;
 
-/** Response ids are UUID v4, made here so that retries and partial answers merge into one response. */
-export function uuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 15) | 64;
-  b[8] = (b[8]! & 63) | 128;
-  return Array.from(b, (x) => (x + 256).toString(16).slice(1))
-    .join('')
-    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
-}
+/**
+ * Response ids are UUID v4, made here so that retries and partial answers merge into one response. Each
+ * hex digit of the template is random, except the version (4) and the variant (8..b, from 8): x ^ r >> (x / 4)
+ * keeps those bits (short for the survey's download; crypto.randomUUID needs a secure context).
+ */
+export const uuid = (): string =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (x) =>
+    (+x ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+x / 4)))).toString(16),
+  );
 
 /**
  * The response's write secret (base64url, 22 characters: 128 random bits), sent with every post of the

@@ -117,17 +117,23 @@ route(insightRoutes, getAtRisk, async (c, { query: q }) => {
     const nps = metricQuestions(s.questions).nps;
     return nps ? [[s.id, nps] as const] : [];
   });
-  const [{ rows, rowsRead }, churn] = await Promise.all([
-    atRiskRows(c.env.DB, {
-      siteId,
-      pairs,
-      from: range.from,
-      to: range.to,
-      ...(q.source ? { source: q.source } : {}),
-    }),
-    churnInputs(c.env.DB, siteId, 'churned', range.from, range.to),
-  ]);
-  c.header('Seda-Rows-Read', String(rowsRead));
+  const { rows, rowsRead } = await atRiskRows(c.env.DB, {
+    siteId,
+    pairs,
+    from: range.from,
+    to: range.to,
+    ...(q.source ? { source: q.source } : {}),
+  });
+  // Features are read for the listed respondents and those with outcomes only (the model's subjects).
+  const churn = await churnInputs(
+    c.env.DB,
+    siteId,
+    'churned',
+    range.from,
+    range.to,
+    rows.map((r) => r.respondent_id),
+  );
+  c.header('Seda-Rows-Read', String(rowsRead + churn.rowsRead));
   const featureOf = new Map(churn.features.map((f) => [f.respondent_id, f]));
   const knownValue = new Map(churn.outcomes.map((o) => [o.respondent_id, o.value]));
   // Churn risk from the site's own outcomes model (only once it has enough outcomes), value when known.

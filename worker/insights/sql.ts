@@ -201,6 +201,14 @@ const LAST_COMMENT = `(SELECT t.text FROM responses rt JOIN answers t ON t.respo
   ORDER BY t.created_at DESC, rt.rowid DESC, t.question_id DESC LIMIT 1)`;
 
 /**
+ * A local day starts at most 14 hours before the same UTC day (UTC+14, Kiribati): the bound on
+ * `latest_at` that lets the candidates' index stop at the range's start. `latest_day` (the local day)
+ * stays the exact filter; the `+` before it keeps SQLite from choosing the day index instead, which reads
+ * every respondent of the range and sorts them (seconds at 1,000,000 responses).
+ */
+const EARLIEST_UTC_OFFSET_MS = 14 * 3_600_000;
+
+/**
  * Identified respondents whose latest NPS answer (to any survey's first nps question) is in [from, to]
  * and is a detractor (0–6) or fell by AT_RISK_DROP+ points from their answer before it; answers more
  * than PREVIOUS_WITHIN_DAYS before `from` do not count as the previous one. Newest first, at most
@@ -233,7 +241,7 @@ export async function atRiskRows(
              c.status AS case_status, ${LAST_COMMENT} AS last_comment
            FROM respondent_risk l LEFT JOIN cases c ON c.response_id = l.response_id
            WHERE l.site_id = ? AND (l.latest <= 6 OR l.previous - l.latest >= 3)
-             AND l.latest_day BETWEEN ? AND ?
+             AND l.latest_at >= ? AND +l.latest_day BETWEEN ? AND ?
              AND (l.latest <= 6 OR (l.previous_day >= ? AND l.previous - l.latest >= ?))
            ORDER BY l.latest_at DESC, l.respondent_id
            LIMIT ${AT_RISK_LIMIT}`,
@@ -243,6 +251,7 @@ export async function atRiskRows(
           f.siteId,
           f.to,
           f.siteId,
+          Date.parse(`${f.from}T00:00:00Z`) - EARLIEST_UTC_OFFSET_MS,
           f.from,
           f.to,
           addDays(f.from, -PREVIOUS_WITHIN_DAYS),

@@ -5,6 +5,7 @@
  * from a third party, except Cloudflare's Turnstile on anonymous links of sites that turned it on.
  */
 import { PAGE_CONFIG_ID, type PageConfig } from '../../shared/page-config';
+import { escapeHtml, htmlPage } from '../http/html-page';
 import { isRtl } from './locale';
 import { PAGE_TEXT, type PageKind, type PageLanguage } from './page-text';
 
@@ -19,21 +20,13 @@ main{max-width:560px;margin:0 auto;padding:12px 16px 32px}.m{background:#fff;bor
   '',
 );
 
-let styleHash: Promise<string> | undefined;
-const cssHash = () =>
-  (styleHash ??= crypto.subtle
-    .digest('SHA-256', new TextEncoder().encode(CSS))
-    .then((d) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(d)))}'`));
-
 const TURNSTILE = 'https://challenges.cloudflare.com';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON inside a script data block: `<` escaped, so no text can close the element. */
 const jsonBlock = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
-async function page(
+// Personal state (answered or not) and a token in the URL: never cached, never sent on (htmlPage).
+function page(
   status: number,
   lang: string,
   title: string,
@@ -41,43 +34,15 @@ async function page(
   opts: { turnstile?: boolean } = {},
 ): Promise<Response> {
   const ts = opts.turnstile ? ` ${TURNSTILE}` : '';
-  const csp = [
-    "default-src 'none'",
-    `script-src 'self'${ts}`,
-    `style-src ${await cssHash()}`,
-    "connect-src 'self'",
-    "img-src 'self' data:",
-    ...(ts ? [`frame-src${ts}`] : []),
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-  const html = `<!doctype html>
-<html lang="${escapeHtml(lang)}" dir="${isRtl(lang) ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-  return new Response(html, {
+  return htmlPage({
     status,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': csp,
-      // Personal state (answered or not) and a token in the URL: never cached, never sent on.
-      'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
-      'X-Robots-Tag': 'noindex, nofollow',
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-    },
+    lang,
+    dir: isRtl(lang) ? 'rtl' : 'ltr',
+    title,
+    css: CSS,
+    body,
+    scriptSrc: `'self'${ts}`,
+    directives: ["connect-src 'self'", "img-src 'self' data:", ...(ts ? [`frame-src${ts}`] : [])],
   });
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { getOutcomes, postOutcomes } from '../../shared/contract/why';
-import { addDays, dayStartMs } from '../../shared/dates';
+import { addDays, dayStartMs, localDay } from '../../shared/dates';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { siteRange, siteTime } from '../sites/time';
@@ -20,12 +20,20 @@ export async function npsPairs(db: D1Database, siteId: string): Promise<[string,
 }
 
 /** Features and outcomes of the site's identified respondents, and the churn model fitted on them. */
-export async function churnInputs(db: D1Database, siteId: string, kind: string, from: string, to: string) {
+export async function churnInputs(
+  db: D1Database,
+  siteId: string,
+  kind: string,
+  from: string,
+  to: string,
+  /** Respondents to score besides those with outcomes (the at-risk list). */
+  also: readonly string[] = [],
+) {
   const now = Date.now();
   // The range's days are the site's local days.
   const { timeZone } = await siteTime(db, siteId);
-  const [features, outcomes] = await Promise.all([
-    featureRows(db, siteId, await npsPairs(db, siteId)),
+  const [{ rows: features, rowsRead }, outcomes] = await Promise.all([
+    featureRows(db, siteId, await npsPairs(db, siteId), also),
     outcomeRows(db, {
       siteId,
       kind,
@@ -33,12 +41,21 @@ export async function churnInputs(db: D1Database, siteId: string, kind: string, 
       toMs: dayStartMs(addDays(to, 1), timeZone),
     }),
   ]);
-  return { features, outcomes, model: churnModel(features, outcomes, now) };
+  return { features, outcomes, rowsRead, model: churnModel(features, outcomes, now) };
 }
 
 route(outcomeRoutes, postOutcomes, async (c, { body }) => {
-  await insertOutcomes(c.env.DB, c.get('siteId'), body.items, Date.now());
-  return { accepted: body.items.length };
+  const now = Date.now();
+  // An outcome sent without `at` happened "today" in the site's time zone.
+  const { timeZone } = await siteTime(c.env.DB, c.get('siteId'));
+  const counts = await insertOutcomes(
+    c.env.DB,
+    c.get('siteId'),
+    body.items,
+    now,
+    dayStartMs(localDay(now, timeZone), timeZone),
+  );
+  return { accepted: body.items.length, ...counts };
 });
 
 route(outcomeRoutes, getOutcomes, async (c, { query }) => {

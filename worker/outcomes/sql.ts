@@ -1,21 +1,43 @@
 /** Outcomes per respondent, and the per-respondent features of the churn model. */
 import type { OutcomesBody } from '../../shared/schemas/api';
 
-/** Stores a batch of outcomes in one statement reading a bound JSON array. */
-export async function insertOutcomes(db: D1Database, siteId: string, items: OutcomesBody['items'], now: number) {
-  const rows = items.map((i) => ({
-    r: i.respondentId,
-    k: i.kind,
-    v: i.value ?? null,
-    at: i.at ? Date.parse(i.at) : now,
-  }));
-  await db
+export type OutcomeCounts = { created: number; existing: number; updated: number };
+
+/**
+ * Stores a batch of outcomes in one statement reading a bound JSON array. An outcome is one per
+ * (site, respondent, kind, at) (unique index, migration 0018): one already stored is not stored
+ * again, only its value replaced when a different one is sent, so a repeated import or a retried
+ * batch changes nothing. `dayStart` stamps the items sent without `at` (the start of the site's
+ * local day), so their retries on the same day meet the same key. Repeats within the batch count
+ * as existing (the last one's value is kept).
+ */
+export async function insertOutcomes(
+  db: D1Database,
+  siteId: string,
+  items: OutcomesBody['items'],
+  now: number,
+  dayStart: number,
+): Promise<OutcomeCounts> {
+  const byKey = new Map<string, { r: string; k: string; v: number | null; at: number }>();
+  for (const i of items) {
+    const row = { r: i.respondentId, k: i.kind, v: i.value ?? null, at: i.at ? Date.parse(i.at) : dayStart };
+    const key = JSON.stringify([row.r, row.k, row.at]);
+    byKey.set(key, { ...row, v: row.v ?? byKey.get(key)?.v ?? null });
+  }
+  const { results } = await db
     .prepare(
+      // `WHERE true`: SQLite's upsert after INSERT … SELECT needs it to parse ON CONFLICT as the upsert.
+      // RETURNING lists inserted and updated rows; an updated one keeps its older created_at.
       `INSERT INTO outcomes (site_id, respondent_id, kind, value, at, created_at)
-       SELECT ?1, value ->> '$.r', value ->> '$.k', value ->> '$.v', value ->> '$.at', ?2 FROM json_each(?3)`,
+       SELECT ?1, value ->> '$.r', value ->> '$.k', value ->> '$.v', value ->> '$.at', ?2 FROM json_each(?3) WHERE true
+       ON CONFLICT (site_id, respondent_id, kind, at) DO UPDATE SET value = excluded.value
+         WHERE excluded.value IS NOT NULL AND outcomes.value IS NOT excluded.value
+       RETURNING created_at = ?2 AS fresh`,
     )
-    .bind(siteId, now, JSON.stringify(rows))
-    .run();
+    .bind(siteId, now, JSON.stringify([...byKey.values()]))
+    .all<{ fresh: number }>();
+  const created = results.filter((r) => r.fresh).length;
+  return { created, existing: items.length - created, updated: results.length - created };
 }
 
 export type OutcomeRow = {
@@ -58,30 +80,35 @@ export type FeatureRow = {
 };
 
 /**
- * Per identified respondent with an NPS answer: latest and previous NPS, when, mean sentiment of their
- * texts, open cases. `pairs` are the site's [surveyId, npsQuestionId].
+ * Per identified respondent with an NPS answer who has an outcome (the model's and the rates' only
+ * subjects), plus the respondents named in `also` (the at-risk list being scored): latest and previous
+ * NPS, when, mean sentiment of their texts, open cases. `pairs` are the site's [surveyId, npsQuestionId].
+ * Reads in proportion to those respondents, never to every identified respondent of the site (at
+ * 1,000,000 responses reading them all took seconds).
  */
 export async function featureRows(
   db: D1Database,
   siteId: string,
   pairs: readonly (readonly [string, string])[],
-): Promise<FeatureRow[]> {
-  if (!pairs.length) return [];
-  const { results } = await db
+  also: readonly string[] = [],
+): Promise<{ rows: FeatureRow[]; rowsRead: number }> {
+  if (!pairs.length) return { rows: [], rowsRead: 0 };
+  const res = await db
     .prepare(
       // Each identified respondent's latest and previous answer to a survey's first NPS question (the
-      // `pairs`) is kept by triggers in respondent_risk (migration 0013): one row per respondent, so this
-      // reads in proportion to identified respondents, not to every NPS answer of the site.
-      `SELECT l.respondent_id, l.latest, l.previous, l.latest_at AS at,
+      // `pairs`) is kept by triggers in respondent_risk (migration 0013): one row per respondent.
+      `WITH ids(id) AS (SELECT respondent_id FROM outcomes WHERE site_id = ?2 UNION SELECT value FROM json_each(?3))
+       SELECT l.respondent_id, l.latest, l.previous, l.latest_at AS at,
          (SELECT AVG(t.sentiment) FROM responses rt JOIN answers t ON t.response_id = rt.id
           WHERE rt.site_id = ?2 AND rt.respondent_id = l.respondent_id AND t.sentiment IS NOT NULL) AS sentiment,
          (SELECT COUNT(*) FROM cases c JOIN responses rc ON rc.id = c.response_id
           WHERE c.site_id = ?2 AND rc.respondent_id = l.respondent_id AND c.status != 'resolved') AS open_cases
-       FROM respondent_risk l WHERE l.site_id = ?2 AND json_array_length(?1) > 0 LIMIT 50000`,
+       FROM ids CROSS JOIN respondent_risk l
+       WHERE l.site_id = ?2 AND l.respondent_id = ids.id AND json_array_length(?1) > 0 LIMIT 50000`,
     )
-    .bind(JSON.stringify(pairs), siteId)
+    .bind(JSON.stringify(pairs), siteId, JSON.stringify(also))
     .all<FeatureRow>();
-  return results;
+  return { rows: res.results, rowsRead: res.meta.rows_read ?? 0 };
 }
 
 /** Erasure: every outcome recorded for one respondent of the site. */

@@ -4,8 +4,11 @@
  * value is escaped; numbers are in the page's language (Persian digits in fa) and each number,
  * interval or signed change is isolated so right-to-left text never reorders it.
  */
+
+import { isolate, itemSeparator, numberFormatters } from '../../shared/bidi';
 import type { SharedOverview } from '../../shared/contract/digest';
 import type { Comparison, Metrics } from '../../shared/schemas/metrics';
+import { escapeHtml, htmlPage, PAGE_HEADERS } from '../http/html-page';
 import { isRtl } from '../invitations/locale';
 import { SHARE_TEXT, type ShareLanguage } from './page-text';
 
@@ -24,54 +27,20 @@ header p,.sub,.kpi h3,.kpi .ci,.kpi .n,th,footer{color:#b9b9c4}.kpi{border-color
   '',
 );
 
-let styleHash: Promise<string> | undefined;
-const cssHash = () =>
-  (styleHash ??= crypto.subtle
-    .digest('SHA-256', new TextEncoder().encode(CSS))
-    .then((d) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(d)))}'`));
+/** Headers of the share page and of its API: not indexed, not cached, not framed, no referrer. */
+export const SHARE_HEADERS = PAGE_HEADERS;
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** HTML headers of every answer of the share page and its API: not indexed, not cached, not framed, no referrer. */
-export const SHARE_HEADERS = {
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Robots-Tag': 'noindex, nofollow',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-} as const;
-
-async function page(status: number, lang: ShareLanguage, title: string, body: string): Promise<Response> {
-  const csp = [
-    "default-src 'none'",
-    "script-src 'none'",
-    `style-src ${await cssHash()}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-  const html = `<!doctype html>
-<html lang="${lang}" dir="${isRtl(lang) ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
-  return new Response(html, {
+const page = (status: number, lang: ShareLanguage, title: string, body: string) =>
+  htmlPage({
     status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, ...SHARE_HEADERS },
+    lang,
+    dir: isRtl(lang) ? 'rtl' : 'ltr',
+    title,
+    css: CSS,
+    body,
+    scriptSrc: "'none'",
+    directives: ["img-src 'none'"],
   });
-}
 
 /** A page that only says something: unknown link (404), revoked or expired (410), rate limited (429). */
 export function shareMessagePage(kind: 'notFound' | 'revoked' | 'limited', lang: ShareLanguage): Promise<Response> {
@@ -85,24 +54,38 @@ export function shareMessagePage(kind: 'notFound' | 'revoked' | 'limited', lang:
   );
 }
 
+/**
+ * The page's numbers, written as the dashboard writes them (shared/bidi.ts): Persian digits in fa,
+ * CLDR's signs, a signed number LTR-isolated and every inserted value first-strong isolated, so
+ * "−۱۲" never reads "۱۲−" in right-to-left text. Each returns escaped HTML.
+ */
 function formatters(lang: ShareLanguage) {
-  const nf1 = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-  const nf0 = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
-  const df = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : lang, {
+  const rtl = isRtl(lang);
+  // Arabic with Western digits, as the dashboard writes it.
+  const n = numberFormatters(lang === 'ar' ? 'ar-u-nu-latn' : lang, rtl);
+  const df = new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : lang === 'ar' ? 'ar-u-nu-latn' : lang, {
     timeZone: 'UTC',
     year: 'numeric',
     month: 'short',
     day: 'numeric',
   });
-  /** A number (or "a–b") kept in its own direction inside right-to-left text. */
-  const iso = (s: string) => `<bdi dir="ltr">${escapeHtml(s)}</bdi>`;
+  const iso = (s: string) => escapeHtml(isolate(s, rtl));
   return {
-    int: (n: number) => iso(nf0.format(n)),
-    one: (n: number) => iso(nf1.format(n)),
-    signed: (n: number) => iso(`${n > 0 ? '+' : n < 0 ? '−' : ''}${nf1.format(Math.abs(n))}`),
-    interval: (lo: number, hi: number, digits: 0 | 1) =>
-      iso(`[${(digits ? nf1 : nf0).format(lo)}–${(digits ? nf1 : nf0).format(hi)}]`),
-    date: (day: string) => `<bdi>${escapeHtml(df.format(new Date(`${day}T00:00:00Z`)))}</bdi>`,
+    sep: itemSeparator(rtl),
+    int: (v: number) => iso(n.int(v)),
+    /** A metric's value: NPS signed whole points, CSAT a percentage, CES two decimals (the dashboard's). */
+    value: (key: MetricKey, v: number) =>
+      iso(key === 'nps' ? n.signed(v, 0) : key === 'csat' ? n.pct(v) : n.fixed(v, 2)),
+    /** A 95% interval "[lo–hi]", its bounds like the value (NPS bounds without a plus sign). */
+    interval: (key: MetricKey, lo: number, hi: number) => {
+      const b = (v: number) => (key === 'nps' ? n.num(v, 0) : key === 'csat' ? n.pct(v) : n.fixed(v, 2));
+      return iso(`[${b(lo)}–${b(hi)}]`);
+    },
+    /** A change between periods: points with one decimal (CES two), with its sign. */
+    delta: (key: MetricKey, v: number) => iso(n.signed(v, key === 'ces' ? 2 : 1)),
+    /** `n = 40` / `n = ۴۰`, kept together. */
+    count: (v: number) => iso(`n = ${n.int(v)}`),
+    date: (day: string) => iso(df.format(new Date(`${day}T00:00:00Z`))),
   };
 }
 
@@ -112,10 +95,8 @@ const LABEL: Record<MetricKey, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' 
 
 /** A metric's headline value as shown: NPS a whole number, CSAT a percentage, CES a mean with one decimal. */
 function headline(key: MetricKey, m: NonNullable<Metrics[MetricKey]>, f: Fmt): string {
-  if ('mean' in m) return `${f.one(m.mean)} ${f.interval(m.ci95[0], m.ci95[1], 1)}`;
-  return key === 'csat'
-    ? `${f.int(m.score)}% ${f.interval(m.ci95[0], m.ci95[1], 0)}`
-    : `${f.int(m.score)} ${f.interval(m.ci95[0], m.ci95[1], 0)}`;
+  const v = 'mean' in m ? m.mean : m.score;
+  return `${f.value(key, v)} ${f.interval(key, m.ci95[0], m.ci95[1])}`;
 }
 
 function kpi(key: MetricKey, m: Metrics[MetricKey], c: Comparison | null, lang: ShareLanguage, f: Fmt): string {
@@ -125,13 +106,13 @@ function kpi(key: MetricKey, m: Metrics[MetricKey], c: Comparison | null, lang: 
     ? `<div class="v">${headline(key, m, f)}</div>`
     : `<div class="v">${escapeHtml(w.tooFew)}</div>`;
   const change = c
-    ? `<div class="n ${c.delta < 0 ? 'down' : 'up'}${c.significant ? ' sig' : ''}">${escapeHtml(w.change)} ${f.signed(c.delta)} · ${escapeHtml(c.significant ? w.significant : w.notSignificant)}</div>`
+    ? `<div class="n ${c.delta < 0 ? 'down' : 'up'}${c.significant ? ' sig' : ''}">${escapeHtml(w.change)} ${f.delta(key, c.delta)}${f.sep}${escapeHtml(c.significant ? w.significant : w.notSignificant)}</div>`
     : '';
-  return `<div class="kpi"><h3>${LABEL[key]}</h3>${value}<div class="n">n = ${f.int(m.n)}</div>${change}</div>`;
+  return `<div class="kpi"><h3>${LABEL[key]}</h3>${value}<div class="n">${f.count(m.n)}</div>${change}</div>`;
 }
 
 const cell = (key: MetricKey, m: Metrics[MetricKey], lang: ShareLanguage, f: Fmt) =>
-  !m ? '–' : m.enough ? headline(key, m, f) : `${escapeHtml(SHARE_TEXT[lang].tooFew)} (n = ${f.int(m.n)})`;
+  !m ? '–' : m.enough ? headline(key, m, f) : `${escapeHtml(SHARE_TEXT[lang].tooFew)} (${f.count(m.n)})`;
 
 function surveySection(s: SharedOverview['surveys'][number], lang: ShareLanguage, f: Fmt): string {
   const w = SHARE_TEXT[lang];
@@ -146,7 +127,7 @@ function surveySection(s: SharedOverview['surveys'][number], lang: ShareLanguage
   const table = rows
     ? `<div class="wrap"><table><caption class="sub">${escapeHtml(w.trend)}</caption><thead><tr><th>${escapeHtml(w.week)}</th><th>${escapeHtml(w.responses)}</th>${keys.map((k) => `<th>${LABEL[k]}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`
     : '';
-  return `<section><h2>${escapeHtml(s.name)}</h2><p class="sub">${f.int(s.responses)} ${escapeHtml(w.responses)} · ${f.int(s.completed)} ${escapeHtml(w.completed)}</p><div class="kpis">${kpis}</div>${table}</section>`;
+  return `<section><h2>${escapeHtml(s.name)}</h2><p class="sub">${f.int(s.responses)} ${escapeHtml(w.responses)}${f.sep}${f.int(s.completed)} ${escapeHtml(w.completed)}</p><div class="kpis">${kpis}</div>${table}</section>`;
 }
 
 function journeySection(j: SharedOverview['journey'], lang: ShareLanguage, f: Fmt): string {
@@ -172,8 +153,8 @@ export function sharePage(o: SharedOverview, lang: ShareLanguage): Promise<Respo
   return page(
     200,
     lang,
-    `${o.site.name} · ${w.title}`,
-    `<header><h1>${escapeHtml(o.site.name)} · ${escapeHtml(w.title)}</h1><p>${escapeHtml(w.readOnly)} · ${fill(w.range, o.range.from, o.range.to)} (${fill(w.previous, o.range.previous.from, o.range.previous.to)}) · ${escapeHtml(w.interval)}</p></header>
+    `${o.site.name}${f.sep}${w.title}`,
+    `<header><h1>${escapeHtml(isolate(o.site.name, isRtl(lang)))}${f.sep}${escapeHtml(w.title)}</h1><p>${escapeHtml(w.readOnly)}${f.sep}${fill(w.range, o.range.from, o.range.to)} (${fill(w.previous, o.range.previous.from, o.range.previous.to)})${f.sep}${escapeHtml(w.interval)}</p></header>
 <main>${surveys}
 ${journeySection(o.journey, lang, f)}</main>
 <footer>${escapeHtml(w.privacy)}</footer>`,

@@ -3,7 +3,9 @@ import { STAGES } from '../../../shared/schemas/common';
 import { CHANNELS, type Channel } from '../../../shared/schemas/invitation';
 import { type FilterName, VIEW_FILTERS, type ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import { RANGES, type RangePreset } from '../route';
+import { rangeLabel } from '../periods';
+import { isRolling, RANGES, type RangePreset } from '../route';
+import { siteToday, useSiteTime } from '../site-time';
 import type { Interval } from '../types';
 import './filter-bar.css';
 import { useTouchpointName } from '../touchpoint-name';
@@ -14,6 +16,8 @@ export function FilterBar(props: ViewProps) {
   const tpName = useTouchpointName();
   const { t } = i18n;
   const { view, filters, surveys, touchpoints, segments, dates, setFilters } = props;
+  const time = useSiteTime();
+  const rolling = isRolling(filters.range);
   const uses = (f: FilterName) => (VIEW_FILTERS[view] as readonly string[]).includes(f);
   const notApplied = (
     [
@@ -66,6 +70,18 @@ export function FilterBar(props: ViewProps) {
             ))}
           </select>
         </Field>
+        {rolling && (
+          // Today is not over: a rolling window counts whole days unless the user asks for today too.
+          <label class="field field-check" for="f-today">
+            <input
+              id="f-today"
+              type="checkbox"
+              checked={!!filters.today}
+              onChange={(e) => setFilters({ today: e.currentTarget.checked || undefined })}
+            />
+            <span>{t('includeToday')}</span>
+          </label>
+        )}
         {filters.range === 'custom' && (
           <>
             <Field id="f-from" label={t('from')} hint={i18n.locale === 'fa' ? i18n.day(dates.from) : undefined}>
@@ -192,7 +208,13 @@ export function FilterBar(props: ViewProps) {
         )}
       </div>
       <p class="range-line">
-        <span>{t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) })}</span>
+        <span data-range-label>{rangeLabel(i18n.locale, dates.from, dates.to, time.calendar, siteToday(time))}</span>
+        {rolling && (
+          <span class="muted" data-range-today>
+            {i18n.sep}
+            {t(filters.today ? 'rangeWithToday' : 'rangeWholeDays')}
+          </span>
+        )}
         {notApplied.length > 0 && (
           <span class="muted">
             {' '}

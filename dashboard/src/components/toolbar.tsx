@@ -3,13 +3,16 @@ import { VIEW_FILTERS } from '../context';
 import { downloadCsv, downloadVerbatimsCsv, safeName } from '../download';
 import { useI18n } from '../i18n';
 import type { Filters, View } from '../route';
+import { useTouchpointName } from '../touchpoint-name';
 import type { Survey } from '../types';
+import { languageName } from './filter-bar';
 import './toolbar.css';
 
 /**
  * Export of what the view shows, as CSV, and the printable one-page report (overview). Each export
- * applies exactly the filters its view applies, and says which: the verbatims view exports its
- * answers (search and sentiment included); the other views export the responses.
+ * applies exactly the filters its view applies (`VIEW_FILTERS`), and says so beside the button with
+ * their values: the verbatims view exports its answers (search and sentiment included), the other
+ * views the responses. Both report the rows read so far while a big export streams.
  */
 export function Toolbar({
   view,
@@ -24,12 +27,31 @@ export function Toolbar({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const tpName = useTouchpointName();
   const [status, setStatus] = useState<{ busy: boolean; text: string; error?: boolean }>({ busy: false, text: '' });
   const applies = VIEW_FILTERS[view];
   const touchpoint = applies.includes('touchpoint') ? filters.touchpoint : undefined;
   const segment = applies.includes('segment') ? filters.segment : undefined;
   const locale = applies.includes('language') ? filters.language : undefined;
+  const channel = applies.includes('channel') ? filters.channel : undefined;
   const verbatims = view === 'verbatims';
+  const q = verbatims ? filters.q : undefined;
+  const sentiment = verbatims ? filters.sentiment : undefined;
+
+  // What the file holds, in words: the dates, then every filter applied with its value.
+  const applied = [
+    t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) }),
+    ...(touchpoint ? [t('exportFilter', { name: t('touchpoint'), value: tpName(touchpoint) })] : []),
+    ...(segment ? [t('exportFilter', { name: t('segment'), value: segment.replace(':', ': ') })] : []),
+    ...(locale ? [t('exportFilter', { name: t('respondentLanguage'), value: languageName(i18n.locale, locale) })] : []),
+    ...(channel ? [t('exportFilter', { name: t('channel'), value: t(`channel.${channel}`) })] : []),
+    ...(q ? [t('exportFilter', { name: t('search'), value: `“${q}”` })] : []),
+    ...(sentiment ? [t('exportFilter', { name: t('sentiment'), value: t(`sentiment.${sentiment}`) })] : []),
+  ];
+  const note = t(verbatims ? 'exportNoteVerbatims' : 'exportNote', {
+    survey: i18n.nameOf(survey),
+    filters: i18n.list(applied),
+  });
 
   const onExport = async () => {
     setStatus({ busy: true, text: t('exporting') });
@@ -43,8 +65,9 @@ export function Toolbar({
             from: dates.from,
             to: dates.to,
             ...(touchpoint ? { touchpoint } : {}),
-            ...(filters.q ? { q: filters.q } : {}),
-            ...(filters.sentiment ? { sentiment: filters.sentiment } : {}),
+            ...(channel ? { channel } : {}),
+            ...(q ? { q } : {}),
+            ...(sentiment ? { sentiment } : {}),
           },
           file,
           (n) => setStatus({ busy: true, text: t('exportingRows', { n: i18n.int(n) }) }),
@@ -54,8 +77,13 @@ export function Toolbar({
           text: t(truncated ? 'exportDoneCut' : 'exportDoneRows', { file, n: i18n.int(rows) }),
         });
       } else {
-        await downloadCsv(survey.id, { from: dates.from, to: dates.to, touchpoint, segment, locale }, file);
-        setStatus({ busy: false, text: t('exportDone', { file }) });
+        const rows = await downloadCsv(
+          survey.id,
+          { from: dates.from, to: dates.to, touchpoint, segment, locale, channel },
+          file,
+          (n) => setStatus({ busy: true, text: t('exportingResponses', { n: i18n.int(n) }) }),
+        );
+        setStatus({ busy: false, text: t('exportDoneResponses', { file, n: i18n.int(rows) }) });
       }
     } catch (e) {
       setStatus({ busy: false, text: t('exportFailed', { message: (e as Error).message }), error: true });
@@ -63,27 +91,29 @@ export function Toolbar({
   };
   return (
     <div class="toolbar">
-      <button
-        type="button"
-        class="btn"
-        onClick={onExport}
-        disabled={status.busy}
-        aria-describedby="export-note"
-        data-action="export"
-      >
-        {status.busy ? t('exporting') : t(verbatims ? 'exportVerbatims' : 'exportCsv')}
-      </button>
-      {view === 'overview' && (
-        <button type="button" class="btn" onClick={() => print()} data-action="print">
-          {t('printReport')}
+      <div class="toolbar-actions">
+        <button
+          type="button"
+          class="btn"
+          onClick={onExport}
+          disabled={status.busy}
+          aria-describedby="export-note"
+          data-action="export"
+        >
+          {status.busy ? t('exporting') : t(verbatims ? 'exportVerbatims' : 'exportCsv')}
         </button>
-      )}
-      <span id="export-note" class="sr-only">
-        {t(verbatims ? 'exportNoteVerbatims' : applies.includes('segment') ? 'exportNote' : 'exportNoteNoSegment')}
-      </span>
-      <span class={`toolbar-status${status.error ? ' error' : ''}`} role="status">
+        {view === 'overview' && (
+          <button type="button" class="btn" onClick={() => print()} data-action="print">
+            {t('printReport')}
+          </button>
+        )}
+      </div>
+      <p id="export-note" class="toolbar-note" data-testid="export-note">
+        {note}
+      </p>
+      <p class={`toolbar-status${status.error ? ' error' : ''}`} role="status">
         {status.text}
-      </span>
+      </p>
     </div>
   );
 }

@@ -11,13 +11,16 @@ export type TrendInput = { period: string; m: AnyMetric | null };
 
 type Props = { metric: MetricKey; points: TrendInput[]; interval: Interval; rangeTo: string; id: string };
 
-const H = 200;
-const PAD = { top: 12, bottom: 30, start: 46, end: 14 };
+const H = 214;
+/** The bottom padding holds the "too few answers" lane (under the axis, outside the value scale) and the labels. */
+const PAD = { top: 12, bottom: 44, start: 46, end: 14 };
+const LANE = 8;
 const MIN_SPAN: Record<MetricKey, number> = { nps: 20, csat: 10, ces: 0.6 };
 
 /**
  * A metric over time with its 95% band. Periods with too few answers are gaps in the line and the
- * band, marked grey on the axis (their numbers are not worth drawing). Time runs in reading order:
+ * band, marked grey in a lane under the axis, outside the value scale, so a mark never reads as a
+ * score of −100 (their numbers are not worth drawing). Time runs in reading order:
  * right to left in RTL. The same data is offered as a table.
  */
 export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
@@ -55,6 +58,8 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
   const anchorY = rtl ? 'start' : 'end';
   const gx0 = rtl ? PAD.end : PAD.start;
   const gx1 = rtl ? W - PAD.start : W - PAD.end;
+  const laneY = PAD.top + innerH + 9;
+  const hasFew = points.some((p) => p.m && !p.m.enough);
 
   // Runs of consecutive periods with enough answers.
   const runs: number[][] = [];
@@ -152,13 +157,18 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
               );
             if (p.m)
               return (
-                <rect key={p.period} x={x(i) - 4} y={PAD.top + innerH - 8} width={8} height={8} class="few">
+                <rect key={p.period} x={x(i) - LANE / 2} y={laneY} width={LANE} height={LANE} rx={2} class="few">
                   <title>{tip}</title>
                 </rect>
               );
             return null;
           })}
           <line x1={gx0} x2={gx1} y1={PAD.top + innerH} y2={PAD.top + innerH} class="axis" />
+          {hasFew && (
+            <text x={axisX} y={laneY + LANE - 1} text-anchor={anchorY} class="axis-label few-label">
+              {t('fewLane')}
+            </text>
+          )}
           {points.map((p, i) =>
             i % labelEvery === 0 ? (
               <text
@@ -182,7 +192,7 @@ export function TrendChart({ metric, points, interval, rangeTo, id }: Props) {
       <p class="legend-line small muted">
         <span class="swatch band-swatch" aria-hidden="true" /> {t('trendLegendBand')}
         {i18n.sep}
-        <span class="swatch few-swatch" aria-hidden="true" /> {t('trendLegendGrey')}
+        <span class="swatch few-swatch" aria-hidden="true" /> {t('trendLegendFew', { min: i18n.int(MIN_ANSWERS) })}
       </p>
       <details class="data-table">
         <summary>{t('showTable')}</summary>

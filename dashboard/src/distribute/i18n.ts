@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import { useI18n } from '../i18n';
+import { type Locale, useI18n } from '../i18n';
 
-/** Words of the distribution screen (links, QR, email, SMS, mail merge), en and fa. */
+/** Words of the distribution screen (links, QR, email, SMS, mail merge), en, fa and ar. */
 const en = {
   title: 'Distribute',
   open: 'Links and QR',
@@ -134,11 +134,78 @@ const fa: Record<DistributeKey, string> = {
   'channel.qr': 'کد QR',
 };
 
+const ar: Record<DistributeKey, string> = {
+  title: 'التوزيع',
+  open: 'الروابط ورمز QR',
+  intro:
+    'لا يرسل صدى بريدًا ولا رسائل نصية بنفسه: أنشئ رابطًا هنا، ثم أرسله بأداة البريد أو بوابة الرسائل النصية أو نظام الدعم الذي تستخدمه.',
+  validDays: 'مدة صلاحية الروابط (بالأيام)',
+  touchpoint: 'نقطة التواصل',
+  noTouchpoint: '(بلا)',
+  make: 'إنشاء رابط',
+  makeNew: 'إنشاء رابط جديد',
+  making: 'جارٍ الإنشاء…',
+  expires: 'صالح حتى {date}',
+  failed: 'تعذّر إنشاء الرابط: {message}',
+  notActive: 'هذا الاستبيان غير نشط: تفتح روابطه صفحة «مغلق» حتى تفعّله.',
+
+  'qr.title': 'الرابط ورمز QR',
+  'qr.intro': 'رابط واحد مجهول الهوية للملصقات والإيصالات والتغليف: كل مسح استجابة جديدة.',
+  'qr.link': 'رابط الاستبيان',
+  'qr.alt': 'رمز QR لرابط الاستبيان',
+  'qr.svg': 'تنزيل SVG',
+  'qr.png': 'تنزيل PNG (للطباعة)',
+  'qr.print': 'طباعة',
+  'qr.loading': 'جارٍ رسم رمز QR…',
+
+  'email.title': 'مقتطف البريد الإلكتروني',
+  'email.intro':
+    'السؤال الأول داخل الرسالة نفسها: كل درجة رابط، فنقرة واحدة تكفي للإجابة. الصقه في كتلة HTML في أداة البريد لديك؛ يعمل في Gmail وOutlook.',
+  'email.language': 'لغة الرسالة',
+  'email.code': 'شيفرة HTML للمقتطف',
+  'email.download': 'تنزيل ‎.html',
+
+  'sms.title': 'نص الرسالة النصية',
+  'sms.intro': 'نص واحد لكل لغة، مع الرابط. تُرسل النصوص الفارسية والعربية بترميز UCS-2: 70 حرفًا في الرسالة الواحدة.',
+  'sms.text': 'نص الرسالة ({lang})',
+  'sms.count': 'الأحرف: {chars}، الرسائل: {segments}، الترميز: {encoding}',
+  'sms.left': 'المتبقي في هذه الرسالة: {n}',
+  'sms.linkHint': 'يُستبدل {link} بالرابط.',
+
+  'csv.title': 'روابط شخصية لدمج المراسلات',
+  'csv.intro':
+    'ارفع ملف CSV فيه عمود id (معرّف العميل لديك)، وعمودا locale وattributes.NAME اختياريًا. الأعمدة الأخرى (البريد، الاسم، الهاتف) لا تغادر متصفحك أبدًا: تعود بجانب كل رابط.',
+  'csv.channel': 'يُرسل عبر',
+  'csv.file': 'ملف CSV بالمستجيبين',
+  'csv.reading': 'جارٍ قراءة الملف…',
+  'csv.progress': 'جارٍ إنشاء الروابط: {done} من {total}',
+  'csv.done': 'الروابط المنشأة: {created}، والمتخطّاة: {skipped}.',
+  'csv.download': 'تنزيل الروابط (CSV)',
+  'csv.problems': 'صفوف لم تُرسل: {n}',
+  'csv.lineProblem': 'السطر {line}: {message}',
+  'csv.noId': 'بلا معرّف',
+  'csv.duplicate': 'المعرّف {id} مكرّر',
+  'csv.empty': 'لا مستجيبين في الملف.',
+  'csv.skippedTitle': 'تخطّتها سياسة التواصل',
+  'csv.failed': 'توقّف بعد {done} من {total}: {message}. الروابط المنشأة حتى الآن موجودة في الملف.',
+  'csv.respondent': 'المستجيب',
+  'csv.reason': 'السبب',
+  'reason.recontact_gap': 'أجاب عن استبيان لهذا الموقع مؤخرًا (فاصل إعادة التواصل)',
+  'reason.already_completed': 'أكمل هذا الاستبيان من قبل',
+  'reason.not_targeted': 'لا يطابق قواعد السمات في الاستبيان',
+  'channel.link': 'رابط',
+  'channel.email': 'بريد إلكتروني',
+  'channel.sms': 'رسالة نصية',
+  'channel.qr': 'رمز QR',
+};
+
+export const DICTS: Record<Locale, Record<DistributeKey, string>> = { en, fa, ar };
+
 /** `dt` for the distribution screen, with the dashboard's locale (Persian digits for `{n}`-like numbers). */
 export function useDistributeT() {
   const i18n = useI18n();
   return useMemo(() => {
-    const dict = i18n.locale === 'fa' ? fa : en;
+    const dict = DICTS[i18n.locale];
     const dt = (key: DistributeKey, params?: Record<string, string | number>): string =>
       (dict[key] ?? en[key]).replace(/\{(\w+)\}/g, (m, name: string) => {
         const v = params?.[name];
@@ -148,4 +215,4 @@ export function useDistributeT() {
   }, [i18n]);
 }
 
-export const distributeTitle = (locale: string) => (locale === 'fa' ? fa : en).title;
+export const distributeTitle = (locale: Locale) => DICTS[locale].title;

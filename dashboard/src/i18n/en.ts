@@ -1,10 +1,9 @@
-/** English UI text. `{name}` placeholders are filled by `t()`. fa.ts must have every key. */
+/** English UI text. `{name}` placeholders are filled by `t()`. fa.ts and ar.ts must have every key. */
 export const en = {
   appName: 'Seda',
   appTitle: 'Seda — customer feedback',
   skipToContent: 'Skip to content',
   language: 'Language',
-  switchLanguage: 'فارسی',
   signOut: 'Sign out',
   loading: 'Loading…',
   retry: 'Try again',
@@ -13,7 +12,11 @@ export const en = {
   surveyMissing: 'The survey in this link does not exist any more (it may have been deleted). Choose a survey above.',
   offline: 'No connection to the server. This reads again by itself when the connection returns.',
   staleNumbers: 'The figures below are the last ones loaded.',
-  noData: 'No answers in this period.',
+  noData: 'No answers in this period. Widen the dates, or clear the filters.',
+  noDataNext:
+    'No answers in this period. Widen the dates or clear the filters, or check that the snippet is on your pages:',
+  openInstall: 'Install',
+  openSurveys: 'Surveys',
   none: '—',
 
   // sign-in
@@ -43,7 +46,7 @@ export const en = {
   // filters
   filters: 'Filters',
   survey: 'Survey',
-  noSurveys: 'No surveys yet. Create one with POST /v1/surveys, then come back.',
+  noSurveys: 'No surveys yet. Start one from a template (NPS, CSAT, CES) in a minute:',
   period: 'Period',
   'range.7': 'Last 7 days',
   'range.30': 'Last 30 days',
@@ -77,15 +80,16 @@ export const en = {
   comparedWith: 'compared with {from} – {to}',
   filtersNotApplied: 'Not applied on this view: {names}.',
   clearFilters: 'Clear filters',
-  exportCsv: 'Export CSV',
+  exportCsv: 'Export responses (CSV)',
   exporting: 'Exporting…',
-  exportDone: 'Downloaded {file}.',
   exportFailed: 'Export failed: {message}',
-  exportNote: 'Export applies the survey, dates, touchpoint, segment and respondent language.',
-  exportNoteNoSegment: 'Export applies the survey, dates and touchpoint.',
-  exportNoteVerbatims: 'Exports the answers listed here: the survey, dates, touchpoint, search and sentiment.',
+  exportNote: 'One row per response to {survey}: {filters}.',
+  exportNoteVerbatims: 'One row per answer listed here, from {survey}: {filters}.',
+  exportFilter: '{name}: {value}',
   exportVerbatims: 'Export these answers (CSV)',
   exportingRows: 'Exporting… {n} answers so far',
+  exportingResponses: 'Exporting… {n} responses so far',
+  exportDoneResponses: 'Downloaded {file} ({n} responses).',
   exportDoneRows: 'Downloaded {file} ({n} answers).',
   exportDoneCut: 'Downloaded {file} with the first {n} answers: narrow the dates for the rest.',
   printReport: 'Print report',
@@ -138,7 +142,6 @@ export const en = {
   trendSummaryEmpty: '{metric} by {interval}: no period has enough answers for a score.',
   trendNoneEnough: 'No {interval} has the {min} answers a score needs. Group by a longer period or widen the dates.',
   trendLegendBand: 'shaded band: 95% interval',
-  trendLegendGrey: 'grey mark: too few answers',
   showTable: 'Show as a table',
   periodCol: 'Period',
   scoreCol: 'Score',
@@ -213,7 +216,7 @@ export const en = {
   verbatimList: 'Open-text answers',
   verbatimCount: '{count} answers shown',
   loadMore: 'Show more',
-  noVerbatims: 'No open-text answers match.',
+  noVerbatims: 'No open-text answers match. Clear the search or the sentiment, or widen the dates.',
   scoreLabel: 'score {score}',
 
   // at risk
@@ -228,7 +231,8 @@ export const en = {
   whenCol: 'When',
   'reason.detractor': 'Detractor',
   'reason.dropped': 'Fell by {drop}',
-  noAtRisk: 'Nobody is at risk in this period.',
+  noAtRisk:
+    'Nobody is at risk in this period. Only customers your pages identify (seda("identify", id)) can be listed here.',
   copyId: 'Copy id',
   copied: 'Copied',
   caseCol: 'Follow-up',
@@ -295,6 +299,30 @@ export const en = {
   firstContact: 'first contact {date}',
   noComment: 'No comment',
   partial: 'partial response',
+
+  // honest numbers (issue #14): whole-day periods, the trend's "too few" lane, segments against the rest, drop-off denominators
+  includeToday: 'Include today',
+  rangeWholeDays: 'whole days, today not included',
+  rangeWithToday: 'today included, though it is not over',
+  fewLane: 'too few',
+  trendLegendFew: 'grey marks under the axis: too few answers (under {min}) for a score',
+  trendGroupedCoarser: 'Grouped by {interval}: no {finer} had the {min} answers a score needs.',
+  noValue: 'No value',
+  noValueNote: 'answered without a {by}',
+  'vsRest.better': 'significantly better than the rest ({p}, Holm)',
+  'vsRest.worse': 'significantly worse than the rest ({p}, Holm)',
+  segmentsWorseIntro:
+    "Significantly worse than all the other groups together (p < 0.05 after Holm's correction across every group and score):",
+  segmentsWorseItem: '{name}: {metric} {value} against {rest} for the rest (n = {n})',
+  segmentsNoneWorse:
+    'No group scores significantly worse than the others together (each tested against the rest, Holm-adjusted across the table).',
+  rateCol: 'Rate',
+  outOfCol: 'Counted out of',
+  'outOf.shown': 'of {n} shown the survey',
+  'outOf.started': 'of {n} who answered at least one question',
+  'outOf.eligible': 'of {n} whose earlier answer showed it',
+  dropoffRates:
+    'Each rate says what it counts: a follow-up question is measured against the answers that could show it, never against everyone.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -6,7 +6,6 @@ export const fa: Record<MessageKey, string> = {
   appTitle: 'صدا — بازخورد مشتریان',
   skipToContent: 'رفتن به محتوا',
   language: 'زبان',
-  switchLanguage: 'English',
   signOut: 'خروج',
   loading: 'در حال بارگذاری…',
   retry: 'دوباره امتحان کنید',
@@ -15,7 +14,11 @@ export const fa: Record<MessageKey, string> = {
   surveyMissing: 'نظرسنجیِ این پیوند دیگر وجود ندارد (شاید حذف شده باشد). از بالا یک نظرسنجی انتخاب کنید.',
   offline: 'اتصال به سرور برقرار نیست. با برگشتن اتصال، خودش دوباره بارگذاری می‌کند.',
   staleNumbers: 'ارقام زیر آخرین ارقام بارگذاری‌شده‌اند.',
-  noData: 'در این بازه پاسخی نیست.',
+  noData: 'در این دوره پاسخی نیست. بازهٔ تاریخ را بازتر کنید یا فیلترها را پاک کنید.',
+  noDataNext:
+    'در این دوره پاسخی نیست. بازهٔ تاریخ را بازتر کنید یا فیلترها را پاک کنید، یا ببینید کد روی صفحه‌هایتان هست:',
+  openInstall: 'نصب',
+  openSurveys: 'نظرسنجی‌ها',
   none: '—',
 
   signInTitle: 'ورود به داشبورد',
@@ -43,7 +46,7 @@ export const fa: Record<MessageKey, string> = {
 
   filters: 'فیلترها',
   survey: 'نظرسنجی',
-  noSurveys: 'هنوز نظرسنجی‌ای ندارید. با POST /v1/surveys یکی بسازید و برگردید.',
+  noSurveys: 'هنوز نظرسنجی‌ای نیست. یکی را در یک دقیقه از یک الگو (NPS، CSAT، CES) بسازید:',
   period: 'بازهٔ زمانی',
   'range.7': '۷ روز گذشته',
   'range.30': '۳۰ روز گذشته',
@@ -77,15 +80,16 @@ export const fa: Record<MessageKey, string> = {
   comparedWith: 'در مقایسه با {from} تا {to}',
   filtersNotApplied: 'در این بخش اعمال نمی‌شود: {names}.',
   clearFilters: 'پاک کردن فیلترها',
-  exportCsv: 'خروجی CSV',
+  exportCsv: 'خروجی پاسخ‌ها (CSV)',
   exporting: 'در حال آماده‌سازی خروجی…',
-  exportDone: '{file} دانلود شد.',
   exportFailed: 'خروجی گرفته نشد: {message}',
-  exportNote: 'خروجی با نظرسنجی، تاریخ‌ها، نقطهٔ تماس، بخش و زبان پاسخ‌دهندهٔ انتخاب‌شده گرفته می‌شود.',
-  exportNoteNoSegment: 'خروجی با نظرسنجی، تاریخ‌ها و نقطهٔ تماس انتخاب‌شده گرفته می‌شود.',
-  exportNoteVerbatims: 'پاسخ‌های فهرست‌شده در این صفحه خروجی گرفته می‌شوند: نظرسنجی، تاریخ‌ها، نقطهٔ تماس، جستجو و احساس.',
+  exportNote: 'یک سطر برای هر پاسخ‌نامهٔ {survey}: {filters}.',
+  exportNoteVerbatims: 'یک سطر برای هر پاسخ فهرست‌شده در این صفحه، از {survey}: {filters}.',
+  exportFilter: '{name}: {value}',
   exportVerbatims: 'خروجی همین پاسخ‌ها (CSV)',
   exportingRows: 'در حال آماده‌سازی خروجی… تا اینجا {n} پاسخ',
+  exportingResponses: 'در حال آماده‌سازی خروجی… تا اینجا {n} پاسخ‌نامه',
+  exportDoneResponses: '{file} دانلود شد ({n} پاسخ‌نامه).',
   exportDoneRows: '{file} دانلود شد ({n} پاسخ).',
   exportDoneCut: '{file} با {n} پاسخ نخست دانلود شد: برای بقیه بازهٔ تاریخ را کوتاه‌تر کنید.',
   printReport: 'چاپ گزارش',
@@ -137,7 +141,6 @@ export const fa: Record<MessageKey, string> = {
   trendNoneEnough:
     'در گروه‌بندی «{interval}» هیچ دوره‌ای {min} پاسخِ لازم برای امتیاز را ندارد. گروه‌بندی بلندتر یا بازهٔ تاریخ بزرگ‌تری انتخاب کنید.',
   trendLegendBand: 'نوار سایه‌دار: بازهٔ اطمینان ۹۵٪',
-  trendLegendGrey: 'نشان خاکستری: پاسخ ناکافی',
   showTable: 'نمایش به صورت جدول',
   periodCol: 'دوره',
   scoreCol: 'امتیاز',
@@ -208,7 +211,7 @@ export const fa: Record<MessageKey, string> = {
   verbatimList: 'پاسخ‌های متنی',
   verbatimCount: '{count} پاسخ نمایش داده شده',
   loadMore: 'نمایش بیشتر',
-  noVerbatims: 'پاسخ متنی مطابقی پیدا نشد.',
+  noVerbatims: 'هیچ پاسخ متنی‌ای با این جستجو نمی‌خواند. جستجو یا احساس را پاک کنید، یا بازهٔ تاریخ را بازتر کنید.',
   scoreLabel: 'امتیاز {score}',
 
   atRiskIntro:
@@ -222,7 +225,8 @@ export const fa: Record<MessageKey, string> = {
   whenCol: 'زمان',
   'reason.detractor': 'منتقد',
   'reason.dropped': '{drop} واحد افت',
-  noAtRisk: 'در این بازه مشتری در خطری نیست.',
+  noAtRisk:
+    'در این دوره کسی در خطر ریزش نیست. فقط مشتریانی که صفحه‌هایتان شناسایی می‌کنند (seda("identify", id)) اینجا فهرست می‌شوند.',
   copyId: 'کپی شناسه',
   copied: 'کپی شد',
   caseCol: 'پیگیری',
@@ -287,4 +291,28 @@ export const fa: Record<MessageKey, string> = {
   firstContact: 'نخستین تماس {date}',
   noComment: 'بدون نظر',
   partial: 'پاسخ ناقص',
+
+  // اعداد صادق (issue #14): بازه‌های روز کامل، نوار «پاسخ ناکافی» نمودار، بخش‌ها در برابر بقیه، مخرج ریزش
+  includeToday: 'امروز هم شمرده شود',
+  rangeWholeDays: 'روزهای کامل، بدون امروز',
+  rangeWithToday: 'با امروز، که هنوز تمام نشده',
+  fewLane: 'ناکافی',
+  trendLegendFew: 'نشان‌های خاکستری زیر محور: پاسخ ناکافی (کمتر از {min}) برای امتیاز',
+  trendGroupedCoarser: 'به تفکیک {interval}: در هیچ {finer} {min} پاسخی که امتیاز لازم دارد نبود.',
+  noValue: 'بدون مقدار',
+  noValueNote: 'پاسخ‌هایی بدون {by}',
+  'vsRest.better': 'به‌طور معنادار بهتر از بقیه ({p}، هولم)',
+  'vsRest.worse': 'به‌طور معنادار بدتر از بقیه ({p}، هولم)',
+  segmentsWorseIntro:
+    'گروه‌هایی که به‌طور معنادار از مجموع بقیهٔ گروه‌ها بدترند (p کمتر از ۰٫۰۵ پس از تصحیح هولم در همهٔ گروه‌ها و شاخص‌ها):',
+  segmentsWorseItem: '{name}: {metric} {value} در برابر {rest} برای بقیه (n = {n})',
+  segmentsNoneWorse:
+    'هیچ گروهی به‌طور معنادار از مجموع بقیه بدتر نیست (هر گروه در برابر بقیه، با تصحیح هولم در کل جدول).',
+  rateCol: 'نرخ',
+  outOfCol: 'از چه تعداد',
+  'outOf.shown': 'از {n} نفری که نظرسنجی را دیدند',
+  'outOf.started': 'از {n} نفری که دست‌کم به یک پرسش پاسخ دادند',
+  'outOf.eligible': 'از {n} پاسخی که این پرسش را نمایان می‌کرد',
+  dropoffRates:
+    'هر نرخ می‌گوید چه چیزی را می‌شمارد: پرسش پیگیری فقط در برابر پاسخ‌هایی سنجیده می‌شود که می‌توانستند آن را نشان دهند، نه در برابر همه.',
 };

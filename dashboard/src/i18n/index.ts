@@ -1,22 +1,54 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { en, type MessageKey } from './en';
-import { fa } from './fa';
 
 export type { MessageKey };
-export type Locale = 'en' | 'fa';
+export type Locale = 'en' | 'fa' | 'ar';
+
+/** Every dashboard language, in the order the language picker offers them. */
+export const LOCALES: readonly Locale[] = ['en', 'fa', 'ar'];
+/** Each language's name in itself, for the picker. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fa: 'فارسی', ar: 'العربية' };
+/** Languages written right to left. */
+const RTL: ReadonlySet<Locale> = new Set(['fa', 'ar']);
 
 const STORE = 'seda.locale';
+const isLocale = (s: string | null | undefined): s is Locale => !!s && (LOCALES as readonly string[]).includes(s);
 
-/** The saved choice, else the browser's language if it is Persian, else English. */
+/** The saved choice, else the browser's language if the dashboard speaks it, else English. */
 export function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORE);
-    if (saved === 'en' || saved === 'fa') return saved;
+    if (isLocale(saved)) return saved;
   } catch {
     /* no storage */
   }
-  return navigator.language?.toLowerCase().startsWith('fa') ? 'fa' : 'en';
+  const browser = navigator.language?.toLowerCase().slice(0, 2);
+  return isLocale(browser) ? browser : 'en';
+}
+
+/**
+ * The dictionaries. English is in the first load (it is also every other language's fallback);
+ * each other language is its own chunk, fetched when it is chosen (or saved) and before the
+ * dashboard renders with it, so a visit pays for one language only.
+ */
+const DICTS: Partial<Record<Locale, Record<MessageKey, string>>> = { en };
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Record<MessageKey, string>>> = {
+  fa: () => import('./fa').then((m) => m.fa),
+  ar: () => import('./ar').then((m) => m.ar),
+};
+
+/** Each language's Intl locale for dates in the Solar Hijri calendar. */
+const PERSIAN_CALENDAR: Record<Locale, string> = {
+  en: 'en-u-ca-persian',
+  fa: 'fa-IR-u-ca-persian',
+  ar: 'ar-u-ca-persian-nu-latn',
+};
+
+/** Fetches a language's dictionary if it is not loaded yet; `makeI18n` then uses it. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (DICTS[locale] || locale === 'en') return;
+  DICTS[locale] = await LOADERS[locale]();
 }
 
 export function saveLocale(locale: Locale): void {
@@ -33,17 +65,21 @@ export type I18n = ReturnType<typeof makeI18n>;
 
 /**
  * Text and number/date formatting for one locale. Persian uses Persian digits (Intl 'fa') and the
- * Solar Hijri calendar (`fa-IR-u-ca-persian`); days are `YYYY-MM-DD` in UTC and shown as such.
+ * Solar Hijri calendar (`fa-IR-u-ca-persian`); Arabic the Gregorian calendar and the digits CLDR
+ * gives `ar` (Western digits since CLDR 42+; pinned, so an older browser's data does not mix
+ * Arabic-Indic digits with the dictionary's). Days are `YYYY-MM-DD` in UTC and shown as such.
+ * A language whose dictionary is not loaded yet (`loadLocale`) shows English text.
  */
 export function makeI18n(locale: Locale) {
-  const dict: Record<MessageKey, string> = locale === 'fa' ? fa : en;
-  const dateLocale = locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en';
+  const dict: Record<MessageKey, string> = DICTS[locale] ?? en;
+  const intlLocale = locale === 'ar' ? 'ar-u-nu-latn' : locale;
+  const dateLocale = locale === 'fa' ? 'fa-IR-u-ca-persian' : intlLocale;
   const nfCache = new Map<string, Intl.NumberFormat>();
   const nf = (opts: Intl.NumberFormatOptions) => {
     const k = JSON.stringify(opts);
     let f = nfCache.get(k);
     if (!f) {
-      f = new Intl.NumberFormat(locale, opts);
+      f = new Intl.NumberFormat(intlLocale, opts);
       nfCache.set(k, f);
     }
     return f;
@@ -58,12 +94,13 @@ export function makeI18n(locale: Locale) {
     }
     return f;
   };
-  // The Persian calendar in either language (the English one names Jalali months in Latin letters).
+  // The Persian calendar in any language (English names Jalali months in Latin letters, Arabic in
+  // Arabic script: «آذر 1405 ه‍.ش»).
   const persianDf = (opts: Intl.DateTimeFormatOptions) => {
     const k = `persian${JSON.stringify(opts)}`;
     let f = dfCache.get(k);
     if (!f) {
-      f = new Intl.DateTimeFormat(locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en-u-ca-persian', {
+      f = new Intl.DateTimeFormat(PERSIAN_CALENDAR[locale], {
         timeZone: 'UTC',
         ...opts,
       });
@@ -74,11 +111,11 @@ export function makeI18n(locale: Locale) {
   const asDate = (d: string | number) =>
     typeof d === 'number' ? new Date(d) : /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : new Date(d);
 
-  const rtl = locale === 'fa';
+  const rtl = RTL.has(locale);
   // In right-to-left text each inserted value is isolated (FSI…PDI), so a Latin name or a number
-  // with its sign keeps its own order instead of being reordered with the Persian around it.
+  // with its sign keeps its own order instead of being reordered with the Persian or Arabic around it.
   const isolate = (s: string) => (rtl ? `\u2068${s}\u2069` : s);
-  // Signed numbers read left to right ("−5", "+12") in Persian too, as CLDR writes them.
+  // Signed numbers read left to right ("−5", "+12") in Persian and Arabic too, as CLDR writes them.
   const ltr = (s: string) =>
     rtl && /[-+\u2212]/.test(s) ? `\u2066${s.replace(/[\u200e\u200f\u061c]/g, '')}\u2069` : s;
 
@@ -92,17 +129,19 @@ export function makeI18n(locale: Locale) {
   };
 
   // Between items on one line. The middle dot "·" reads as the Persian zero "۰" beside Persian
-  // digits, so Persian uses its comma.
+  // digits (and as the Arabic-Indic zero "٠"), so Persian and Arabic use their comma.
   const sep = rtl ? '، ' : ' · ';
-  const lf = new Intl.ListFormat(locale, { type: 'conjunction' });
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const lf = new Intl.ListFormat(intlLocale, { type: 'conjunction' });
+  const rtf = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' });
 
   return {
     locale,
     sep,
+    /** A value set inside this language's text (a name, a URL): isolated in right-to-left text. */
+    isolate,
     /** Items joined as the language writes a list: "A, B and C" / «الف، ب و ج». */
     list: (items: readonly string[]) => lf.format(items),
-    dir: (locale === 'fa' ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
+    dir: (rtl ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
     t,
     /** Whole number with grouping: 1,234 / ۱٬۲۳۴. */
     // signDisplay 'negative': a value that rounds to zero is "0", never "-0" (an interval "-0 to 48").
@@ -167,3 +206,7 @@ export function makeI18n(locale: Locale) {
 
 export const I18nContext = createContext<I18n>(makeI18n('en'));
 export const useI18n = () => useContext(I18nContext);
+
+/** Switches the dashboard's language (the picker calls it): loads the dictionary, saves the choice. */
+export const ChooseLocaleContext = createContext<(locale: Locale) => void>(() => {});
+export const useChooseLocale = () => useContext(ChooseLocaleContext);

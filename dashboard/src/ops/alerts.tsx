@@ -6,7 +6,7 @@ import { scaleOf } from '../../../shared/questions/registry';
 import { AlertRuleInput } from '../../../shared/schemas/api';
 import { announce } from '../announce';
 import { call, useEndpoint } from '../api';
-import { Status } from '../components/status';
+import { ListCard } from '../components/list-card';
 import {
   asIssuesOf,
   type Errors,
@@ -17,7 +17,6 @@ import {
   NumberField,
   SelectField,
 } from '../setup/form';
-import { ListTable } from '../setup/list-table';
 import { validate } from '../validate';
 import { useOpsT } from './i18n';
 
@@ -193,7 +192,9 @@ export function Alerts() {
             options={questions.map((x) => x.id)}
             optionLabel={(id) => {
               const x = questions.find((y) => y.id === id);
-              return x ? `${ui.t(`qtype.${x.type}` as never)} · ${x.prompt[ui.locale] ?? x.prompt.en ?? id}` : id;
+              return x
+                ? `${ui.t(`qtype.${x.type}` as never)}${ui.sep}${ui.isolate(x.prompt[ui.locale] ?? x.prompt.en ?? id)}`
+                : id;
             }}
             onValue={(questionId) => set({ questionId })}
           />
@@ -265,7 +266,7 @@ export function Alerts() {
             options={hooks.map((h) => h.id)}
             optionLabel={(id) => {
               const h = hooks.find((x) => x.id === id);
-              return h ? `${ot(`format.${h.format}`)} · ${h.url}` : id;
+              return h ? `${ot(`format.${h.format}`)}${ui.sep}${ui.isolate(h.url)}` : id;
             }}
             onValue={(webhookId) => set({ webhookId })}
           />
@@ -287,61 +288,47 @@ export function Alerts() {
           </button>
         )}
       </form>
-      <section class="card" aria-labelledby="rules-h">
-        <h2 id="rules-h" class="card-title">
-          {ot('rulesTitle')}
-        </h2>
-        <Status loading={q.loading} error={q.error} retry={q.reload}>
-          {q.data &&
-            (q.data.items.length === 0 ? (
-              <p class="notice">{ot('noRules')}</p>
-            ) : (
-              <ListTable
-                testid="rules"
-                columns={[
-                  ot('ruleSurvey'),
-                  ot('ruleQuestion'),
-                  ot('ruleCondition'),
-                  ot('ruleTarget'),
-                  ot('ruleTargetHook'),
-                ]}
+      <ListCard
+        headingId="rules-h"
+        title={ot('rulesTitle')}
+        q={q}
+        items={q.data?.items}
+        empty={ot('noRules')}
+        testid="rules"
+        columns={[ot('ruleSurvey'), ot('ruleQuestion'), ot('ruleCondition'), ot('ruleTarget'), ot('ruleTargetHook')]}
+        row={(a) => (
+          <tr key={a.id} data-rule={a.id}>
+            <td>{surveyName(a.surveyId)}</td>
+            <td>
+              <code dir="ltr">{a.questionId}</code>
+            </td>
+            <td>
+              <bdi>{condition(a)}</bdi> {a.firing && <span class="badge">{ot('firing')}</span>}
+            </td>
+            <td>{a.targetHours ? ot('hours', { h: a.targetHours }) : '—'}</td>
+            <td class="ops-url" dir="ltr">
+              {hookName(a.webhookId)}
+            </td>
+            <td class="row-actions">
+              <button
+                type="button"
+                class="btn btn-small"
+                onClick={() => {
+                  setEditing(a.id);
+                  setDraft(draftOf(a));
+                  setNote(undefined);
+                  document.getElementById('rule-form-h')?.scrollIntoView({ block: 'start' });
+                }}
               >
-                {q.data.items.map((a) => (
-                  <tr key={a.id} data-rule={a.id}>
-                    <td>{surveyName(a.surveyId)}</td>
-                    <td>
-                      <code dir="ltr">{a.questionId}</code>
-                    </td>
-                    <td>
-                      <bdi>{condition(a)}</bdi> {a.firing && <span class="badge">{ot('firing')}</span>}
-                    </td>
-                    <td>{a.targetHours ? ot('hours', { h: a.targetHours }) : '—'}</td>
-                    <td class="ops-url" dir="ltr">
-                      {hookName(a.webhookId)}
-                    </td>
-                    <td class="row-actions">
-                      <button
-                        type="button"
-                        class="btn btn-small"
-                        onClick={() => {
-                          setEditing(a.id);
-                          setDraft(draftOf(a));
-                          setNote(undefined);
-                          document.getElementById('rule-form-h')?.scrollIntoView({ block: 'start' });
-                        }}
-                      >
-                        {ot('edit')}
-                      </button>{' '}
-                      <button type="button" class="btn btn-small btn-danger" onClick={() => remove(a)}>
-                        {ot('delete')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </ListTable>
-            ))}
-        </Status>
-      </section>
+                {ot('edit')}
+              </button>{' '}
+              <button type="button" class="btn btn-small btn-danger" onClick={() => remove(a)}>
+                {ot('delete')}
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

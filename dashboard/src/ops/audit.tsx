@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { listAudit, listMembers } from '../../../shared/contract/teams';
 import { announce } from '../announce';
 import { call, useEndpoint } from '../api';
+import { ListTable } from '../components/list-table';
 import { Status } from '../components/status';
-import { ListTable } from '../setup/list-table';
 import { type OpsKey, useOpsT } from './i18n';
 
 /** The objects a change can be made to (the audit log's target types are the features' tags). */

@@ -1,15 +1,18 @@
 import { useMemo } from 'preact/hooks';
-import { useI18n } from '../i18n';
+import { type Locale, useI18n } from '../i18n';
+import { opsAr } from './i18n-ar';
 import { type OpsKey, opsEn } from './i18n-en';
 import { opsFa } from './i18n-fa';
 
 export type { OpsKey };
 
+const DICTS: Record<Locale, Record<OpsKey, string>> = { en: opsEn, fa: opsFa, ar: opsAr };
+
 /** `ot` for the operations screens and the case workflow, with the dashboard's locale and number formatting. */
 export function useOpsT() {
   const i18n = useI18n();
   return useMemo(() => {
-    const dict: Record<OpsKey, string> = i18n.locale === 'fa' ? opsFa : opsEn;
+    const dict = DICTS[i18n.locale];
     const ot = (key: OpsKey, params?: Record<string, string | number>): string => {
       const s = dict[key] ?? opsEn[key] ?? key;
       if (!params) return s;

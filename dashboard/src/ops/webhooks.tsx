@@ -11,7 +11,7 @@ import {
 import { WebhookInput } from '../../../shared/schemas/api';
 import { announce } from '../announce';
 import { call, useEndpoint } from '../api';
-import { Status } from '../components/status';
+import { ListBody, ListCard } from '../components/list-card';
 import { CopyBox } from '../setup/copy-box';
 import {
   asIssuesOf,
@@ -23,7 +23,6 @@ import {
   SelectField,
   TextField,
 } from '../setup/form';
-import { ListTable } from '../setup/list-table';
 import { validate } from '../validate';
 import { useOpsT } from './i18n';
 
@@ -125,23 +124,20 @@ export function Webhooks() {
         </FormActions>
         {secret && <SecretNotice {...secret} />}
       </form>
-      <section class="card" aria-labelledby="hooks-h">
-        <h2 id="hooks-h" class="card-title">
-          {ot('hooksTitle')}
-        </h2>
-        <Status loading={q.loading} error={q.error} retry={q.reload}>
-          {q.data &&
-            (q.data.items.length === 0 ? (
-              <p class="notice">{ot('noHooksYet')}</p>
-            ) : (
-              <ul class="hook-list">
-                {q.data.items.map((h) => (
-                  <HookRow key={h.id} hook={h} onChanged={q.reload} onSecret={setSecret} />
-                ))}
-              </ul>
+      <ListCard
+        headingId="hooks-h"
+        title={ot('hooksTitle')}
+        q={q}
+        items={q.data?.items}
+        empty={ot('noHooksYet')}
+        list={(items) => (
+          <ul class="hook-list">
+            {items.map((h) => (
+              <HookRow key={h.id} hook={h} onChanged={q.reload} onSecret={setSecret} />
             ))}
-        </Status>
-      </section>
+          </ul>
+        )}
+      />
     </div>
   );
 }
@@ -274,52 +270,48 @@ function Deliveries({ hookId }: { hookId: string }) {
       <span role="status" class={msg?.error ? 'form-status error' : 'form-status'}>
         {msg?.text}
       </span>
-      <Status loading={q.loading} error={q.error} retry={q.reload}>
-        {q.data &&
-          (q.data.items.length === 0 ? (
-            <p class="muted small">{ot('noDeliveries')}</p>
-          ) : (
-            <ListTable
-              testid="delivery-log"
-              columns={[ot('dAt'), ot('dEvent'), ot('dStatus'), ot('dAttempts'), ot('dLast')]}
-            >
-              {q.data.items.map((d) => (
-                <tr key={d.id} data-delivery={d.id} data-status={d.status}>
-                  <td>{ui.dateTime(d.createdAt)}</td>
-                  <td>
-                    <code dir="ltr">{d.event}</code>
-                  </td>
-                  <td>
-                    <span class={`badge delivery-${d.status}`}>{ot(`dstatus.${d.status}`)}</span>
-                  </td>
-                  <td>{ui.int(d.attempts)}</td>
-                  <td dir="ltr">{d.lastStatusCode ?? d.lastError ?? '—'}</td>
-                  <td>
-                    {(d.status === 'delivered' || d.status === 'dead') && (
-                      <button
-                        type="button"
-                        class="btn btn-small"
-                        data-action="redeliver"
-                        onClick={async () => {
-                          try {
-                            await call(redeliver, { params: { id: hookId, deliveryId: d.id } });
-                            setMsg({ text: ot('redelivered') });
-                            announce(ot('redelivered'));
-                            q.reload();
-                          } catch (err) {
-                            setMsg({ text: ot('failed', { message: (err as Error).message }), error: true });
-                          }
-                        }}
-                      >
-                        {ot('redeliver')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </ListTable>
-          ))}
-      </Status>
+      <ListBody
+        q={q}
+        items={q.data?.items}
+        empty={ot('noDeliveries')}
+        emptyClass="muted small"
+        testid="delivery-log"
+        columns={[ot('dAt'), ot('dEvent'), ot('dStatus'), ot('dAttempts'), ot('dLast')]}
+        row={(d) => (
+          <tr key={d.id} data-delivery={d.id} data-status={d.status}>
+            <td>{ui.dateTime(d.createdAt)}</td>
+            <td>
+              <code dir="ltr">{d.event}</code>
+            </td>
+            <td>
+              <span class={`badge delivery-${d.status}`}>{ot(`dstatus.${d.status}`)}</span>
+            </td>
+            <td>{ui.int(d.attempts)}</td>
+            <td dir="ltr">{d.lastStatusCode ?? d.lastError ?? '—'}</td>
+            <td>
+              {(d.status === 'delivered' || d.status === 'dead') && (
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  data-action="redeliver"
+                  onClick={async () => {
+                    try {
+                      await call(redeliver, { params: { id: hookId, deliveryId: d.id } });
+                      setMsg({ text: ot('redelivered') });
+                      announce(ot('redelivered'));
+                      q.reload();
+                    } catch (err) {
+                      setMsg({ text: ot('failed', { message: (err as Error).message }), error: true });
+                    }
+                  }}
+                >
+                  {ot('redeliver')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { createShareLink, getDigest, listShareLinks, revokeShareLink } from '../
 import { getSiteSettings, patchSiteSettings } from '../../../shared/contract/sites';
 import { DigestSchedule, ShareLinkInput, WEEKDAYS, type Weekday } from '../../../shared/schemas/api';
 import { call, useEndpoint } from '../api';
+import { ListCard } from '../components/list-card';
+import { ListTable } from '../components/list-table';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
 import { formatDelta } from '../metric';
@@ -26,7 +28,6 @@ import {
   TextField,
 } from './form';
 import { type SetupKey, useSetupT } from './i18n';
-import { ListTable } from './list-table';
 import './digest.css';
 
 const METRICS = ['nps', 'csat', 'ces'] as const;
@@ -242,7 +243,7 @@ function Preview() {
                 <dt>{st('previewRecovery')}</dt>
                 <dd>
                   {d.recovery
-                    ? `${ui.pct(d.recovery.rate * 100)} [${ui.pct(d.recovery.ci95[0] * 100)}–${ui.pct(d.recovery.ci95[1] * 100)}] · ${t('nEquals', { n: ui.int(d.recovery.n) })}`
+                    ? `${ui.pct(d.recovery.rate * 100)} [${ui.pct(d.recovery.ci95[0] * 100)}–${ui.pct(d.recovery.ci95[1] * 100)}]${ui.sep}${t('nEquals', { n: ui.int(d.recovery.n) })}`
                     : st('previewRecoveryNone')}
                 </dd>
               </div>
@@ -343,45 +344,38 @@ function ShareLinks() {
           </div>
         )}
       </form>
-      <section class="card" aria-labelledby="share-list-h">
-        <h2 id="share-list-h" class="card-title">
-          {st('shareListTitle')}
-        </h2>
-        <Status loading={q.loading} error={q.error} retry={q.reload}>
-          {q.data &&
-            (q.data.items.length === 0 ? (
-              <p class="muted">{st('shareEmpty')}</p>
-            ) : (
-              <ListTable
-                testid="share-links"
-                columns={[st('shareName'), st('shareCreated'), st('shareExpiresAt'), st('shareLastUsed')]}
-              >
-                {q.data.items.map((l) => (
-                  <tr key={l.id} class={l.revokedAt ? 'revoked' : undefined} data-link={l.id}>
-                    <td>{nameOf(l)}</td>
-                    <td>{dateTime(l.createdAt)}</td>
-                    <td>{l.expiresAt ? dateTime(l.expiresAt) : '–'}</td>
-                    <td>{l.lastUsedAt ? dateTime(l.lastUsedAt) : st('shareNever')}</td>
-                    <td>
-                      {l.revokedAt ? (
-                        <span class="muted">{st('shareRevoked')}</span>
-                      ) : (
-                        <button
-                          type="button"
-                          class="btn btn-small btn-danger"
-                          aria-label={st('shareRevokeLabel', { name: nameOf(l) })}
-                          onClick={() => revoke(l)}
-                        >
-                          {st('revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </ListTable>
-            ))}
-        </Status>
-      </section>
+      <ListCard
+        headingId="share-list-h"
+        title={st('shareListTitle')}
+        q={q}
+        items={q.data?.items}
+        empty={st('shareEmpty')}
+        emptyClass="muted"
+        testid="share-links"
+        columns={[st('shareName'), st('shareCreated'), st('shareExpiresAt'), st('shareLastUsed')]}
+        row={(l) => (
+          <tr key={l.id} class={l.revokedAt ? 'revoked' : undefined} data-link={l.id}>
+            <td>{nameOf(l)}</td>
+            <td>{dateTime(l.createdAt)}</td>
+            <td>{l.expiresAt ? dateTime(l.expiresAt) : '–'}</td>
+            <td>{l.lastUsedAt ? dateTime(l.lastUsedAt) : st('shareNever')}</td>
+            <td>
+              {l.revokedAt ? (
+                <span class="muted">{st('shareRevoked')}</span>
+              ) : (
+                <button
+                  type="button"
+                  class="btn btn-small btn-danger"
+                  aria-label={st('shareRevokeLabel', { name: nameOf(l) })}
+                  onClick={() => revoke(l)}
+                >
+                  {st('revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

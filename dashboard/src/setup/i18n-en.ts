@@ -1,4 +1,4 @@
-/** English text of the setup screens (install, touchpoints, surveys, editor, keys, digest). i18n-fa.ts has every key. */
+/** English text of the setup screens (install, touchpoints, surveys, editor, keys, digest). i18n-fa.ts and i18n-ar.ts have every key. */
 export const setupEn = {
   distribute: 'Distribute',
   openDistribute: 'Distribute {name}: links, QR code, email, SMS',
@@ -69,7 +69,8 @@ export const setupEn = {
   addSuggested: 'Add {name}',
   addAllSuggested: 'Add all suggestions',
   added: 'Added',
-  noTouchpoints: 'No touchpoints yet.',
+  noTouchpoints:
+    'No touchpoints yet. Add the places of your journey with the form below, or all the suggestions at once.',
   editTouchpoint: 'Edit {name}',
   tpNameEn: 'Name (default, English)',
   tpNameFa: 'Name in Persian',

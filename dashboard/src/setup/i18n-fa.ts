@@ -70,7 +70,7 @@ export const setupFa: Record<SetupKey, string> = {
   addSuggested: 'افزودن {name}',
   addAllSuggested: 'افزودن همهٔ پیشنهادها',
   added: 'افزوده شد',
-  noTouchpoints: 'هنوز نقطهٔ تماسی نیست.',
+  noTouchpoints: 'هنوز نقطهٔ تماسی نیست. جاهای سفر مشتری را با فرم پایین اضافه کنید، یا همهٔ پیشنهادها را یک‌جا.',
   editTouchpoint: 'ویرایش {name}',
   tpNameEn: 'نام (پیش‌فرض، انگلیسی)',
   tpNameFa: 'نام فارسی',

@@ -1,9 +1,12 @@
 import { useMemo } from 'preact/hooks';
-import { useI18n } from '../i18n';
+import { type Locale, useI18n } from '../i18n';
+import { setupAr } from './i18n-ar';
 import { type SetupKey, setupEn } from './i18n-en';
 import { setupFa } from './i18n-fa';
 
 export type { SetupKey };
+
+const DICTS: Record<Locale, Record<SetupKey, string>> = { en: setupEn, fa: setupFa, ar: setupAr };
 
 /**
  * `t` for the setup screens, with the dashboard's locale and number formatting for `{n}` params.
@@ -12,7 +15,7 @@ export type { SetupKey };
 export function useSetupT() {
   const i18n = useI18n();
   return useMemo(() => {
-    const dict: Record<SetupKey, string> = i18n.locale === 'fa' ? setupFa : setupEn;
+    const dict = DICTS[i18n.locale];
     const st = (key: SetupKey, params?: Record<string, string | number>): string => {
       const s = dict[key] ?? setupEn[key] ?? key;
       if (!params) return s;

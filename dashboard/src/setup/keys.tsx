@@ -2,13 +2,12 @@ import { useState } from 'preact/hooks';
 import { createKey, listKeys, revokeKey } from '../../../shared/contract/keys';
 import { ApiKeyInput } from '../../../shared/schemas/api';
 import { call, useEndpoint } from '../api';
-import { Status } from '../components/status';
+import { ListCard } from '../components/list-card';
 import type { ApiKeyInfo } from '../types';
 import { validate } from '../validate';
 import { CopyBox } from './copy-box';
 import { asIssuesOf, type Errors, FormActions, focusFirstError, issueMap, type Note, TextField } from './form';
 import { type SetupKey, useSetupT } from './i18n';
-import { ListTable } from './list-table';
 
 /** API keys: create with scopes (shown once), see when each was last used, revoke. */
 export function Keys() {
@@ -103,45 +102,39 @@ export function Keys() {
           </div>
         )}
       </form>
-      <section class="card" aria-labelledby="keys-h">
-        <h2 id="keys-h" class="card-title">
-          {st('keysListTitle')}
-        </h2>
-        <Status loading={q.loading} error={q.error} retry={q.reload}>
-          {q.data && (
-            <ListTable
-              testid="keys"
-              columns={[st('keyName'), st('keyPrefix'), st('keyScopes'), st('keyCreated'), st('keyLastUsed')]}
-            >
-              {(q.data?.keys ?? []).map((k) => (
-                <tr key={k.id} class={k.revoked ? 'revoked' : undefined} data-key={k.id}>
-                  <td>{k.name}</td>
-                  <td>
-                    <code dir="ltr">{k.prefix}…</code>
-                  </td>
-                  <td dir="ltr">{k.scopes.join(', ')}</td>
-                  <td>{dateTime(k.createdAt)}</td>
-                  <td data-col="last-used">{k.lastUsedAt ? dateTime(k.lastUsedAt) : st('keyNever')}</td>
-                  <td>
-                    {k.revoked ? (
-                      <span class="muted">{st('keyRevoked')}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        class="btn btn-small btn-danger"
-                        aria-label={st('revokeKey', { name: k.name })}
-                        onClick={() => revoke(k)}
-                      >
-                        {st('revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </ListTable>
-          )}
-        </Status>
-      </section>
+      <ListCard
+        headingId="keys-h"
+        title={st('keysListTitle')}
+        q={q}
+        items={q.data?.keys}
+        testid="keys"
+        columns={[st('keyName'), st('keyPrefix'), st('keyScopes'), st('keyCreated'), st('keyLastUsed')]}
+        row={(k) => (
+          <tr key={k.id} class={k.revoked ? 'revoked' : undefined} data-key={k.id}>
+            <td>{k.name}</td>
+            <td>
+              <code dir="ltr">{k.prefix}…</code>
+            </td>
+            <td dir="ltr">{k.scopes.join(', ')}</td>
+            <td>{dateTime(k.createdAt)}</td>
+            <td data-col="last-used">{k.lastUsedAt ? dateTime(k.lastUsedAt) : st('keyNever')}</td>
+            <td>
+              {k.revoked ? (
+                <span class="muted">{st('keyRevoked')}</span>
+              ) : (
+                <button
+                  type="button"
+                  class="btn btn-small btn-danger"
+                  aria-label={st('revokeKey', { name: k.name })}
+                  onClick={() => revoke(k)}
+                >
+                  {st('revoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

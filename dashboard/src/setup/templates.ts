@@ -131,11 +131,15 @@ export const TEMPLATES: Record<TemplateId, SurveyInput> = {
 
 /** Suggested touchpoints for a shop. */
 export const SHOP_TOUCHPOINTS = [
-  { key: 'home', name: { en: 'Home page', fa: 'صفحه اصلی' }, stage: 'awareness' },
-  { key: 'product', name: { en: 'Product page', fa: 'صفحه محصول' }, stage: 'consideration' },
-  { key: 'pricing', name: { en: 'Pricing', fa: 'قیمت‌ها' }, stage: 'consideration' },
-  { key: 'checkout', name: { en: 'Checkout', fa: 'پرداخت' }, stage: 'purchase' },
-  { key: 'order-status', name: { en: 'Order status', fa: 'وضعیت سفارش' }, stage: 'onboarding' },
-  { key: 'help', name: { en: 'Help centre', fa: 'مرکز راهنما' }, stage: 'support' },
-  { key: 'post-purchase-email', name: { en: 'Post-purchase email', fa: 'ایمیل پس از خرید' }, stage: 'loyalty' },
+  { key: 'home', name: { en: 'Home page', fa: 'صفحه اصلی', ar: 'الصفحة الرئيسية' }, stage: 'awareness' },
+  { key: 'product', name: { en: 'Product page', fa: 'صفحه محصول', ar: 'صفحة المنتج' }, stage: 'consideration' },
+  { key: 'pricing', name: { en: 'Pricing', fa: 'قیمت‌ها', ar: 'الأسعار' }, stage: 'consideration' },
+  { key: 'checkout', name: { en: 'Checkout', fa: 'پرداخت', ar: 'إتمام الشراء' }, stage: 'purchase' },
+  { key: 'order-status', name: { en: 'Order status', fa: 'وضعیت سفارش', ar: 'حالة الطلب' }, stage: 'onboarding' },
+  { key: 'help', name: { en: 'Help centre', fa: 'مرکز راهنما', ar: 'مركز المساعدة' }, stage: 'support' },
+  {
+    key: 'post-purchase-email',
+    name: { en: 'Post-purchase email', fa: 'ایمیل پس از خرید', ar: 'رسالة ما بعد الشراء' },
+    stage: 'loyalty',
+  },
 ] as const;

@@ -5,7 +5,7 @@ import type { SetupView } from '../route';
  * The set-up screens' titles. The tabs and the page title name them on every screen, so they ship in
  * the first load; the rest of the set-up text comes with the screens, loaded on first visit.
  */
-const TITLES: Record<Locale, Record<SetupView, string>> = {
+export const TITLES: Record<Locale, Record<SetupView, string>> = {
   en: {
     surveys: 'Surveys',
     editor: 'Survey editor',
@@ -33,6 +33,20 @@ const TITLES: Record<Locale, Record<SetupView, string>> = {
     digest: 'گزارش هفتگی و اشتراک',
     members: 'اعضا',
     account: 'حساب شما',
+  },
+  ar: {
+    surveys: 'الاستبيانات',
+    editor: 'محرّر الاستبيان',
+    distribute: 'التوزيع: روابط، QR، بريد إلكتروني، رسائل نصية',
+    touchpoints: 'نقاط التواصل',
+    install: 'التثبيت',
+    keys: 'مفاتيح API',
+    alerts: 'قواعد التنبيه',
+    webhooks: 'خطافات الويب (Webhooks)',
+    audit: 'سجل التدقيق',
+    digest: 'الملخص والمشاركة',
+    members: 'الأعضاء',
+    account: 'حسابك',
   },
 };
 

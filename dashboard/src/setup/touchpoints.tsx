@@ -8,7 +8,7 @@ import {
 import { TouchpointInput } from '../../../shared/schemas/api';
 import { STAGES } from '../../../shared/schemas/common';
 import { ApiError, call, useEndpoint } from '../api';
-import { Status } from '../components/status';
+import { ListCard } from '../components/list-card';
 import type { TouchpointDef } from '../types';
 import { validate } from '../validate';
 import {
@@ -22,7 +22,6 @@ import {
   TextField,
 } from './form';
 import { type SetupKey, useSetupT } from './i18n';
-import { ListTable } from './list-table';
 import { SHOP_TOUCHPOINTS } from './templates';
 import { setupTitle } from './titles';
 
@@ -152,7 +151,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   );
   const addSuggestions = async (items: typeof suggestions) => {
     for (const s of items) {
-      const f: Form = { key: s.key, name: s.name.en, stage: s.stage, fa: s.name.fa ?? '', ar: '' };
+      const f: Form = { key: s.key, name: s.name.en, stage: s.stage, fa: s.name.fa ?? '', ar: s.name.ar ?? '' };
       if (!(await save(f, 'add'))) return;
     }
   };
@@ -166,68 +165,65 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
   return (
     <div class="setup-grid">
       <p class="intro">{st('touchpointsIntro')}</p>
-      <section class="card" aria-labelledby="tp-list-h">
-        <h2 id="tp-list-h" class="card-title">
-          {setupTitle('touchpoints', locale)}
-        </h2>
-        <Status loading={q.loading} error={q.error} retry={q.reload}>
-          {q.data &&
-            (list.length === 0 ? (
-              <p class="muted">{st('noTouchpoints')}</p>
-            ) : (
-              <ListTable testid="touchpoints" columns={[st('tpKey'), st('tpName'), st('tpStage')]}>
-                {list.map((tp) => {
-                  const name = ui.nameOf(tp);
-                  return (
-                    <tr key={tp.key} data-archived={tp.archived ? 'yes' : undefined} class={tp.archived ? 'muted' : ''}>
-                      <td>
-                        <code dir="ltr">{tp.key}</code>
-                      </td>
-                      <td>
-                        {name}
-                        {tp.archived && <span class="badge"> {st('tpArchived')}</span>}
-                      </td>
-                      <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
-                      <td class="row-actions">
-                        <button
-                          type="button"
-                          class="btn btn-small"
-                          aria-label={st('editTouchpoint', { name })}
-                          onClick={() => startEditing(tp)}
-                        >
-                          {st('edit')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          class="btn btn-small"
-                          disabled={busy}
-                          aria-label={st(tp.archived ? 'restoreLabel' : 'archiveLabel', { name })}
-                          onClick={() => setArchived(tp, !tp.archived)}
-                        >
-                          {st(tp.archived ? 'restoreTouchpoint' : 'archiveTouchpoint')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          class="btn btn-small btn-danger"
-                          disabled={busy}
-                          aria-label={st('deleteLabel', { name })}
-                          onClick={() => remove(tp)}
-                        >
-                          {st('deleteTouchpoint')}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </ListTable>
-            ))}
-        </Status>
+      <ListCard
+        headingId="tp-list-h"
+        title={setupTitle('touchpoints', locale)}
+        q={q}
+        items={q.data && list}
+        empty={st('noTouchpoints')}
+        emptyClass="muted"
+        testid="touchpoints"
+        columns={[st('tpKey'), st('tpName'), st('tpStage')]}
+        row={(tp) => {
+          const name = ui.nameOf(tp);
+          return (
+            <tr key={tp.key} data-archived={tp.archived ? 'yes' : undefined} class={tp.archived ? 'muted' : ''}>
+              <td>
+                <code dir="ltr">{tp.key}</code>
+              </td>
+              <td>
+                {name}
+                {tp.archived && <span class="badge"> {st('tpArchived')}</span>}
+              </td>
+              <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
+              <td class="row-actions">
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  aria-label={st('editTouchpoint', { name })}
+                  onClick={() => startEditing(tp)}
+                >
+                  {st('edit')}
+                </button>{' '}
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  disabled={busy}
+                  aria-label={st(tp.archived ? 'restoreLabel' : 'archiveLabel', { name })}
+                  onClick={() => setArchived(tp, !tp.archived)}
+                >
+                  {st(tp.archived ? 'restoreTouchpoint' : 'archiveTouchpoint')}
+                </button>{' '}
+                <button
+                  type="button"
+                  class="btn btn-small btn-danger"
+                  disabled={busy}
+                  aria-label={st('deleteLabel', { name })}
+                  onClick={() => remove(tp)}
+                >
+                  {st('deleteTouchpoint')}
+                </button>
+              </td>
+            </tr>
+          );
+        }}
+      >
         {listNote && (
           <p class={listNote.error ? 'form-status error' : 'form-status'} role={listNote.error ? 'alert' : 'status'}>
             {listNote.text}
           </p>
         )}
-      </section>
+      </ListCard>
       <form
         class="card"
         aria-labelledby="tp-form-h"

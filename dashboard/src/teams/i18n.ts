@@ -374,7 +374,7 @@ const ar: Record<TeamsKey, string> = {
   'account.keyMode': 'أنت مسجّل الدخول بمفتاح API: لا يوجد حساب لإدارته. سجّل الدخول بحسابك الشخصي لرؤيته.',
 };
 
-const DICTS: Record<string, Record<TeamsKey, string>> = { en, fa, ar };
+export const DICTS: Record<string, Record<TeamsKey, string>> = { en, fa, ar };
 
 /** `tt` for the teams screens, with the dashboard's locale; numbers in `{n}` as the locale writes them. */
 export function useTeamsT() {

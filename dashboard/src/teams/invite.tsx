@@ -23,12 +23,10 @@ export function forgetInvite(): void {
  */
 export function AcceptInvite({
   token,
-  toggleLocale,
   onSignedIn,
   onSignIn,
 }: {
   token: string;
-  toggleLocale: () => void;
   onSignedIn: (session: SessionReply) => void;
   onSignIn: () => void;
 }) {
@@ -77,7 +75,7 @@ export function AcceptInvite({
 
   const invalid = (f: 'password' | 'confirm') => (error?.field === f ? 'true' : undefined);
   return (
-    <AuthPage toggleLocale={toggleLocale}>
+    <AuthPage>
       <form class="card signin-card" onSubmit={submit} aria-labelledby="invite-h" noValidate data-form="invite">
         <h1 id="invite-h">{tt('invite.title')}</h1>
         <p class="muted">{tt('invite.intro')}</p>

@@ -5,6 +5,7 @@ import { STAGES } from '../../../shared/schemas/common';
 import { announce } from '../announce';
 import { type CallInput, useEndpoint } from '../api';
 import { Distribution } from '../components/distribution';
+import { EmptyPeriod } from '../components/empty-period';
 import { MetricCard } from '../components/metric-card';
 import { MetricCell } from '../components/metric-cell';
 import { Status } from '../components/status';
@@ -12,10 +13,10 @@ import { TableWrap } from '../components/table-wrap';
 import { TrendChart } from '../components/trend-chart';
 import type { ViewProps } from '../context';
 import { useI18n } from '../i18n';
-import { metricOf, metricsAsked } from '../metric';
-import { periodsBetween } from '../periods';
+import { MIN_ANSWERS, metricOf, metricsAsked } from '../metric';
+import { coarserGrouping, periodsBetween } from '../periods';
 import { useSiteTime } from '../site-time';
-import type { MetricKey, Results, Stage } from '../types';
+import type { Interval, MetricKey, Results, Stage } from '../types';
 import './overview.css';
 import { useTouchpointName } from '../touchpoint-name';
 
@@ -62,6 +63,7 @@ export function Overview(props: ViewProps) {
   const q = useEndpoint(getResults, resultsInput(props));
   const r = q.data;
   const asked = metricsAsked(props.survey);
+  const trend = useTrendGrouping(props, r, asked);
   // The first time the cards show numbers, mark it (the dashboard-first-render bench reads this).
   const ready = !!r && !q.loading;
   useEffect(() => {
@@ -78,6 +80,7 @@ export function Overview(props: ViewProps) {
       <Status loading={q.loading} error={q.error} retry={q.reload}>
         {r && (
           <>
+            {r.responses === 0 && <EmptyPeriod />}
             <section aria-labelledby="scores-h" class="block">
               <h2 id="scores-h">{t('scores')}</h2>
               <div class="cards" style={{ '--cols': String(Math.max(1, asked.length)) }}>
@@ -96,7 +99,16 @@ export function Overview(props: ViewProps) {
             </section>
             <section aria-labelledby="trends-h" class="block">
               <h2 id="trends-h">{t('trends')}</h2>
-              <Trends r={r} metrics={asked} />
+              {trend.from && trend.data && (
+                <p class="notice small" data-grouped={trend.data.range.interval}>
+                  {t('trendGroupedCoarser', {
+                    interval: t(`interval.${trend.data.range.interval}`).toLocaleLowerCase(i18n.locale),
+                    finer: t(`interval.${trend.from}`).toLocaleLowerCase(i18n.locale),
+                    min: i18n.int(MIN_ANSWERS),
+                  })}
+                </p>
+              )}
+              <Trends r={trend.data ?? r} metrics={asked} />
             </section>
             <section aria-labelledby="dist-h" class="block no-print">
               <h2 id="dist-h">{t('distributions')}</h2>
@@ -154,6 +166,30 @@ export function Overview(props: ViewProps) {
       </Status>
     </div>
   );
+}
+
+/**
+ * The results whose trend the charts draw. With the grouping left to the dashboard, a chart where
+ * every period has too few answers ("Last 7 days" by day, 20 answers a day) is regrouped by week,
+ * then by month, and says so (`from`: the grouping given up), instead of showing an empty chart.
+ * A grouping the user chose is kept as chosen.
+ */
+function useTrendGrouping(
+  p: ViewProps,
+  r: Results | undefined,
+  metrics: readonly MetricKey[],
+): { data: Results | undefined; from: Interval | null } {
+  const auto = !p.filters.interval;
+  const input = (interval: Interval | null) =>
+    interval && p.survey ? resultsInputFor(p.survey.id, { ...p.dates, interval }, p.filters) : null;
+  const c1 = auto && r ? coarserGrouping(r.trend, metrics, r.range.interval) : null;
+  const q1 = useEndpoint(getResults, input(c1));
+  const r1 = c1 && q1.data?.range.interval === c1 ? q1.data : undefined;
+  const c2 = r1 ? coarserGrouping(r1.trend, metrics, r1.range.interval) : null;
+  const q2 = useEndpoint(getResults, input(c2));
+  const r2 = c2 && q2.data?.range.interval === c2 ? q2.data : undefined;
+  const coarse = r2 ?? r1;
+  return coarse && r ? { data: coarse, from: r.range.interval } : { data: r, from: null };
 }
 
 function Funnel({ r }: { r: Results }) {

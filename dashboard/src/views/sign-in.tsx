@@ -3,14 +3,14 @@ import { useRef, useState } from 'preact/hooks';
 import { listSurveys } from '../../../shared/contract/surveys';
 import { createSession, type SessionReply } from '../../../shared/contract/teams';
 import { ApiError, call, NetworkError } from '../api';
-import { LocaleToggle } from '../components/locale-toggle';
+import { LocalePicker } from '../components/locale-picker';
 import { useI18n } from '../i18n';
 import { useTeamsT } from '../teams/i18n';
 import { PasskeyCancelled, PasskeyUnsupported, signInWithPasskey } from '../teams/passkey';
 import './sign-in.css';
 
-/** The page around the sign-in and invitation forms: the brand, the language switch, one card. */
-export function AuthPage({ toggleLocale, children }: { toggleLocale: () => void; children: ComponentChildren }) {
+/** The page around the sign-in and invitation forms: the brand, the language picker, one card. */
+export function AuthPage({ children }: { children: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <div class="signin-page">
@@ -22,7 +22,7 @@ export function AuthPage({ toggleLocale, children }: { toggleLocale: () => void;
           {t('appName')}
         </p>
         <div class="topbar-actions">
-          <LocaleToggle toggle={toggleLocale} />
+          <LocalePicker />
         </div>
       </header>
       <main id="main" class="signin">
@@ -42,14 +42,12 @@ export const minutesOf = (err: ApiError) => Math.max(1, Math.ceil(Number(err.ret
 export function SignIn({
   expired,
   withKey,
-  toggleLocale,
   onSignedIn,
   onKey,
 }: {
   expired: boolean;
   /** Offer the key form first: this tab was signed in with a key. */
   withKey: boolean;
-  toggleLocale: () => void;
   onSignedIn: (session: SessionReply) => void;
   onKey: (key: string) => void;
 }) {
@@ -136,7 +134,7 @@ export function SignIn({
   const described = error ? 'signin-error' : undefined;
 
   return (
-    <AuthPage toggleLocale={toggleLocale}>
+    <AuthPage>
       {mode === 'person' ? (
         <div class="card signin-card">
           <form class="signin-form" onSubmit={submit} aria-labelledby="signin-h" noValidate data-form="password">

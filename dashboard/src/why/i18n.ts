@@ -55,7 +55,7 @@ const en = {
   'topics.intro':
     'Every open-text answer is tagged with the topics whose terms it mentions, in English, Persian and Arabic (\u2067ي/ی\u2069, \u2067ك/ک\u2069, half-spaces and digits are matched alike).',
   'topics.caption': 'Topics of open-text answers by sentiment',
-  'topics.noText': 'No open-text answers in this period.',
+  'topics.noText': 'No open-text answers in this period. Add an open question to the survey, or widen the dates.',
   'topics.col.topic': 'Topic',
   'topics.col.n': 'Mentions',
   'topics.col.positive': 'Positive',
@@ -144,7 +144,13 @@ const en = {
   'import.ready': '{n} outcomes ready to import.',
   'import.start': 'Import {n} outcomes',
   'import.progress': 'Importing… {done} of {total}',
-  'import.done': 'Imported {n} outcomes.',
+  'import.doneNew': 'Imported {n} outcomes, all new.',
+  'import.doneMixed':
+    'Checked {n} outcomes: {created} new ones imported, {existing} were already there and were not added again.',
+  'import.doneNone': 'Nothing new: all {n} outcomes were already there and were not added again.',
+  'import.updated': '{updated} of those already there got a new value.',
+  'import.resume': 'Send the rest again',
+  'import.resumeNote': 'Sending again is safe: outcomes already stored are not added twice.',
   'import.failed': 'Import stopped after {done} of {total}: {message}',
   'import.missingColumn': 'the file has no “{column}” column',
   'import.empty': 'The file has no rows.',
@@ -239,7 +245,7 @@ const fa: Record<WhyKey, string> = {
   'topics.intro':
     'هر پاسخ متنی با موضوع‌هایی برچسب می‌خورد که واژه‌هایشان را دارد، به انگلیسی، فارسی و عربی (ي/ی، ك/ک، نیم‌فاصله و ارقام یکسان شمرده می‌شوند).',
   'topics.caption': 'موضوع‌های پاسخ‌های متنی بر پایهٔ احساس',
-  'topics.noText': 'در این دوره پاسخ متنی نیست.',
+  'topics.noText': 'در این دوره پاسخ متنی نیست. یک پرسش باز به نظرسنجی بیفزایید یا بازهٔ تاریخ را بازتر کنید.',
   'topics.col.topic': 'موضوع',
   'topics.col.n': 'اشاره‌ها',
   'topics.col.positive': 'مثبت',
@@ -328,7 +334,13 @@ const fa: Record<WhyKey, string> = {
   'import.ready': '{n} پیامد آمادهٔ ورود است.',
   'import.start': 'ورود {n} پیامد',
   'import.progress': 'در حال ورود… {done} از {total}',
-  'import.done': '{n} پیامد وارد شد.',
+  'import.doneNew': '{n} پیامد وارد شد، همه تازه.',
+  'import.doneMixed':
+    '{n} پیامد بررسی شد: {created} پیامد تازه وارد شد و {existing} پیامد از پیش بود و دوباره افزوده نشد.',
+  'import.doneNone': 'پیامد تازه‌ای نبود: هر {n} پیامد از پیش بود و دوباره افزوده نشد.',
+  'import.updated': 'مقدار {updated} پیامدِ موجود به‌روز شد.',
+  'import.resume': 'فرستادن دوبارهٔ باقی‌مانده',
+  'import.resumeNote': 'فرستادن دوباره بی‌خطر است: پیامدهای ذخیره‌شده دوبار افزوده نمی‌شوند.',
   'import.failed': 'ورود پس از {done} از {total} متوقف شد: {message}',
   'import.missingColumn': 'پرونده ستون «{column}» ندارد',
   'import.empty': 'پرونده سطری ندارد.',
@@ -420,7 +432,7 @@ const ar: Record<WhyKey, string> = {
   'topics.intro':
     'تُوسم كل إجابة نصية بالمواضيع التي تذكر مصطلحاتها، بالإنجليزية والفارسية والعربية (ي/ی، ك/ک، نصف المسافة والأرقام تُطابق سواء).',
   'topics.caption': 'مواضيع الإجابات النصية حسب المشاعر',
-  'topics.noText': 'لا إجابات نصية في هذه الفترة.',
+  'topics.noText': 'لا إجابات نصية في هذه الفترة. أضف سؤالًا مفتوحًا إلى الاستبيان أو وسّع نطاق التواريخ.',
   'topics.col.topic': 'الموضوع',
   'topics.col.n': 'الإشارات',
   'topics.col.positive': 'إيجابي',
@@ -506,7 +518,12 @@ const ar: Record<WhyKey, string> = {
   'import.ready': '{n} نتيجة جاهزة للاستيراد.',
   'import.start': 'استورد {n} نتيجة',
   'import.progress': 'جارٍ الاستيراد… {done} من {total}',
-  'import.done': 'استُوردت {n} نتيجة.',
+  'import.doneNew': 'استُوردت {n} نتيجة، كلها جديدة.',
+  'import.doneMixed': 'فُحصت {n} نتيجة: استُوردت {created} جديدة، و{existing} كانت موجودة من قبل فلم تُضف مرة أخرى.',
+  'import.doneNone': 'لا جديد: كل النتائج ({n}) كانت موجودة من قبل فلم تُضف مرة أخرى.',
+  'import.updated': 'تغيّرت قيمة {updated} من النتائج الموجودة.',
+  'import.resume': 'أرسل الباقي مجددًا',
+  'import.resumeNote': 'الإرسال مجددًا آمن: النتائج المخزّنة لا تُضاف مرتين.',
   'import.failed': 'توقف الاستيراد بعد {done} من {total}: {message}',
   'import.missingColumn': 'لا يحتوي الملف عمود «{column}»',
   'import.empty': 'الملف بلا صفوف.',
@@ -564,7 +581,7 @@ const isolateLatin = (d: Record<WhyKey, string>): Record<WhyKey, string> =>
     ]),
   ) as Record<WhyKey, string>;
 
-const DICTS: Record<string, Record<WhyKey, string>> = { en, fa: isolateLatin(fa), ar: isolateLatin(ar) };
+export const DICTS: Record<string, Record<WhyKey, string>> = { en, fa: isolateLatin(fa), ar: isolateLatin(ar) };
 
 /** `wt` for these screens, with the dashboard's locale, bidi isolation and digits for `{n}` params. */
 export function useWhyT() {

@@ -2,6 +2,7 @@
  * Outcome rows from a CSV file (objects by header, as papaparse gives them) to the API's items,
  * each checked with the API's own schema; a bad row becomes a problem naming its line and field.
  */
+import type { OutcomesAccepted } from '../../../shared/contract/why';
 import { OutcomesBody } from '../../../shared/schemas/api';
 
 export type OutcomeItem = OutcomesBody['items'][number];
@@ -55,3 +56,28 @@ export function prepareOutcomes(rows: readonly Record<string, string | undefined
 
 export const missingColumns = (fields: readonly string[] | undefined) =>
   (['respondentId', 'kind'] as const).filter((c) => !fields?.includes(c));
+
+/** What the API answered for the batches sent so far: new outcomes, and those it already had. */
+export type ImportCounts = Pick<OutcomesAccepted, 'created' | 'existing' | 'updated'>;
+export const NO_COUNTS: ImportCounts = { created: 0, existing: 0, updated: 0 };
+export const addCounts = (a: ImportCounts, b: ImportCounts): ImportCounts => ({
+  created: a.created + b.created,
+  existing: a.existing + b.existing,
+  updated: a.updated + b.updated,
+});
+
+/**
+ * The sentence an import ends with. The API stores an outcome once (same respondent, kind and
+ * time), so importing a file again, or again after a failure, adds only what is new: the team is
+ * told how many were new and how many were already there, never "imported" for what was not added.
+ */
+export function importSummary(c: ImportCounts): {
+  key: 'import.doneNew' | 'import.doneMixed' | 'import.doneNone';
+  params: { n: number; created: number; existing: number };
+  /** Already-stored outcomes whose value the file changed (0: say nothing). */
+  updated: number;
+} {
+  const n = c.created + c.existing;
+  const key = c.existing === 0 ? 'import.doneNew' : c.created === 0 ? 'import.doneNone' : 'import.doneMixed';
+  return { key, params: { n, created: c.created, existing: c.existing }, updated: c.updated };
+}

@@ -8,7 +8,17 @@ import { TableWrap } from '../components/table-wrap';
 import type { ViewProps } from '../context';
 import { loadPapa } from '../distribute/libs';
 import { useWhyT, type WhyKey } from './i18n';
-import { missingColumns, OUTCOME_BATCH, type OutcomeItem, prepareOutcomes, type RowProblem } from './outcomes-csv';
+import {
+  addCounts,
+  type ImportCounts,
+  importSummary,
+  missingColumns,
+  NO_COUNTS,
+  OUTCOME_BATCH,
+  type OutcomeItem,
+  prepareOutcomes,
+  type RowProblem,
+} from './outcomes-csv';
 
 const SHOWN_PROBLEMS = 20;
 
@@ -170,8 +180,8 @@ type ImportState =
   | { step: 'reading' }
   | { step: 'checked'; items: OutcomeItem[]; problems: RowProblem[]; missing: string[] }
   | { step: 'sending'; done: number; total: number }
-  | { step: 'done'; n: number }
-  | { step: 'failed'; done: number; total: number; message: string };
+  | { step: 'done'; counts: ImportCounts }
+  | { step: 'failed'; items: OutcomeItem[]; done: number; total: number; counts: ImportCounts; message: string };
 
 /** CSV import: parsed in the browser, every row checked first, then sent 1,000 at a time with progress. */
 function Import({ onDone }: { onDone: () => void }) {
@@ -191,25 +201,33 @@ function Import({ onDone }: { onDone: () => void }) {
         const { items, problems } = missing.length ? { items: [], problems: [] } : prepareOutcomes(r.data);
         setS({ step: 'checked', items, problems, missing });
       },
-      error: (e) => setS({ step: 'failed', done: 0, total: 0, message: e.message }),
+      error: (e) => setS({ step: 'failed', items: [], done: 0, total: 0, counts: NO_COUNTS, message: e.message }),
     });
   };
 
-  const send = async (items: OutcomeItem[]) => {
-    let done = 0;
+  const summary = (c: ImportCounts) => {
+    const x = importSummary(c);
+    return [wt(x.key, x.params), x.updated ? wt('import.updated', { updated: x.updated }) : ''].join(' ').trim();
+  };
+
+  // Batches the API answered are not sent again on resuming; sending the failed one again is safe
+  // (the API stores an outcome once), so a lost answer never doubles anything.
+  const send = async (items: OutcomeItem[], from = 0, before: ImportCounts = NO_COUNTS) => {
+    let done = from;
+    let counts = before;
     setS({ step: 'sending', done, total: items.length });
     try {
-      for (let i = 0; i < items.length; i += OUTCOME_BATCH) {
+      for (let i = from; i < items.length; i += OUTCOME_BATCH) {
         const batch = items.slice(i, i + OUTCOME_BATCH);
-        await call(postOutcomes, { body: { items: batch } });
+        counts = addCounts(counts, await call(postOutcomes, { body: { items: batch } }));
         done += batch.length;
         setS({ step: 'sending', done, total: items.length });
       }
-      setS({ step: 'done', n: done });
-      announce(wt('import.done', { n: done }));
+      setS({ step: 'done', counts });
+      announce(summary(counts));
       onDone();
     } catch (e) {
-      setS({ step: 'failed', done, total: items.length, message: (e as Error).message });
+      setS({ step: 'failed', items, done, total: items.length, counts, message: (e as Error).message });
     }
   };
 
@@ -274,14 +292,28 @@ function Import({ onDone }: { onDone: () => void }) {
           </>
         )}
         {s.step === 'done' && (
-          <p class="notice" role="status" data-imported={s.n}>
-            {wt('import.done', { n: s.n })}
+          <p
+            class="notice"
+            role="status"
+            data-imported={s.counts.created + s.counts.existing}
+            data-created={s.counts.created}
+            data-existing={s.counts.existing}
+          >
+            {summary(s.counts)}
           </p>
         )}
         {s.step === 'failed' && (
-          <p class="notice notice-error" role="alert">
-            {wt('import.failed', { done: s.done, total: s.total, message: s.message })}
-          </p>
+          <div class="notice notice-error" role="alert">
+            <p>{wt('import.failed', { done: s.done, total: s.total, message: s.message })}</p>
+            {s.items.length > 0 && (
+              <>
+                <p class="small">{wt('import.resumeNote')}</p>
+                <button type="button" class="btn" onClick={() => void send(s.items, s.done, s.counts)}>
+                  {wt('import.resume')}
+                </button>
+              </>
+            )}
+          </div>
         )}
       </div>
     </section>

@@ -157,7 +157,9 @@ function Form({ survey, onSaved, onChanged }: { survey: Survey; onSaved: (s: Sur
     <div class="editor">
       <div class="editor-form">
         <p>
-          <a href={setupHash({ view: 'surveys' })}>← {st('backToSurveys')}</a>
+          <a href={setupHash({ view: 'surveys' })}>
+            {ui.dir === 'rtl' ? '→' : '←'} {st('backToSurveys')}
+          </a>
         </p>
         <form
           noValidate
