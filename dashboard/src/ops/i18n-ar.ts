@@ -162,4 +162,7 @@ export const opsAr: Record<OpsKey, string> = {
   openCaseTitle: 'فتح حالة متابعة لـ {who}',
   openCaseOwner: 'من المسؤول عنها؟',
   openCaseConfirm: 'فتح الحالة',
+  openCaseMe: '{name} (أنت)',
+  openCaseOwnerFree: 'المسؤول (اختياري)',
+  openCaseOwnerFreeHint: 'لا أعضاء في هذا الموقع بعد: اكتب اسم من سيتصل بالعميل، أو اتركه فارغًا.',
 };
