@@ -10,8 +10,17 @@ export const FSI = '\u2068';
 export const LRI = '\u2066';
 export const PDI = '\u2069';
 
-/** A value inserted into right-to-left text, isolated so a Latin name or a number is not reordered with it. */
-export const isolate = (s: string, rtl: boolean) => (rtl ? `${FSI}${s}${PDI}` : s);
+/** Right-to-left isolate: text composed in the right-to-left UI language itself. */
+export const RLI = '\u2067';
+
+/**
+ * A value inserted into right-to-left text, isolated so a Latin name or a number is not reordered with
+ * it. FSI takes the direction of the value's first strong letter, skipping nested isolates; a value
+ * composed of already-isolated values ("{from} – {to}", a list of filters) has none outside them and
+ * would be laid out left to right, its parts in reverse order. Such a value is text of the UI's own
+ * language, so it gets the UI's direction (RLI).
+ */
+export const isolate = (s: string, rtl: boolean) => (rtl ? `${s.includes(FSI) ? RLI : FSI}${s}${PDI}` : s);
 
 /**
  * A signed number as CLDR writes it ("−5", "+12"), read left to right in right-to-left text: its

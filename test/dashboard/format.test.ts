@@ -220,3 +220,18 @@ describe('no negative zero', () => {
     expect(fa.num(-0.3, 0)).toBe('۰');
   });
 });
+
+describe('text composed of isolated values, inside right-to-left text', () => {
+  it('keeps its own right-to-left order: an Arabic date range in the export note reads from → to', async () => {
+    await loadLocale('ar');
+    const ar = makeI18n('ar');
+    // "{from} – {to}" has no letter outside its two isolated dates: an FSI around it would find no
+    // strong letter and lay it out left to right, the later date first. It is Arabic text: RLI.
+    const range = ar.t('rangeSummary', { from: ar.day('2026-11-06'), to: ar.day('2026-12-05') });
+    const note = ar.t('exportNote', { survey: 'Shop NPS', filters: ar.list([range]) });
+    expect(note).toContain(`\u2067${range}\u2069`);
+    // A plain value (a name, a number) still takes its own direction.
+    expect(note).toContain(fsi('Shop NPS'));
+    expect(fa.t('exportNote', { survey: 'Shop NPS', filters: 'x' })).toContain(fsi('x'));
+  });
+});
