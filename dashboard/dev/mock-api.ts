@@ -10,15 +10,31 @@
  * answers 501.
  */
 import type { z } from 'zod';
-import { getCase, getCaseStats, listCases, patchCase, putCase } from '../../shared/contract/cases.ts';
+import { listAlerts } from '../../shared/contract/alerts.ts';
+import { getCase, getCaseRecovery, getCaseStats, listCases, patchCase, putCase } from '../../shared/contract/cases.ts';
+import { createShareLink, getDigest, listShareLinks, revokeShareLink } from '../../shared/contract/digest.ts';
 import type { Endpoint, ReplyOf } from '../../shared/contract/endpoint.ts';
 import { ENDPOINTS } from '../../shared/contract/index.ts';
 import { getAtRisk, getJourney, getSegments, getTerms, listVerbatims } from '../../shared/contract/insights.ts';
+import { listInvitations } from '../../shared/contract/invitations.ts';
 import { listKeys } from '../../shared/contract/keys.ts';
+import { listPasskeys } from '../../shared/contract/passkeys.ts';
+import { eraseRespondent, getRespondent } from '../../shared/contract/respondents.ts';
 import { exportResponses, getResults } from '../../shared/contract/results.ts';
-import { getSite, getSiteSettings, patchSite } from '../../shared/contract/sites.ts';
+import { getSite, getSiteSettings, patchSite, patchSiteSettings } from '../../shared/contract/sites.ts';
 import { getSurvey, listSurveys } from '../../shared/contract/surveys.ts';
+import { getSession, listAudit, listMembers } from '../../shared/contract/teams.ts';
 import { listTouchpoints } from '../../shared/contract/touchpoints.ts';
+import { listDeliveries, listWebhooks } from '../../shared/contract/webhooks.ts';
+import {
+  type Driver,
+  getDrivers,
+  getOutcomes,
+  getSurveyTopics,
+  getTopics,
+  postOutcomes,
+  putTopics,
+} from '../../shared/contract/why.ts';
 import { addDays, dayOf, periodStart, resolveRange } from '../../shared/dates.ts';
 import { frictionOf } from '../../shared/friction.ts';
 import {
@@ -29,9 +45,10 @@ import {
   csatFromHistogram,
   meanWithCi,
   npsFromHistogram,
+  wilson,
 } from '../../shared/metrics.ts';
 import { resultOf } from '../../shared/questions/registry.ts';
-import type { CaseInput, CaseStatus, Stage } from '../../shared/schemas/api.ts';
+import type { CaseInput, CaseStatus, OutcomesBody, Stage } from '../../shared/schemas/api.ts';
 import type { Metrics } from '../../shared/schemas/metrics.ts';
 import type { Survey } from '../../shared/schemas/survey.ts';
 import { compileTopics, DEFAULT_TOPICS, tagTopics } from '../../shared/topics.ts';
@@ -661,7 +678,7 @@ on(patchSite, ({ body }) => {
   Object.assign(SITE, Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)));
   return { site: SITE };
 });
-on(getSiteSettings, () => ({
+const SETTINGS: ReplyOf<typeof getSiteSettings> = {
   settings: {
     dailyCap: null,
     effectiveDailyCap: 10_000,
@@ -669,9 +686,10 @@ on(getSiteSettings, () => ({
     turnstile: { enabled: false, siteKey: null },
     identityVerification: false,
     segments: [],
-    digest: { schedule: 'off' as const, weekday: null, hour: null, timeZone: null, nextAt: null, webhooks: 0 },
+    digest: { schedule: 'off', weekday: null, hour: null, timeZone: null, nextAt: null, webhooks: 1 },
   },
-}));
+};
+on(getSiteSettings, () => SETTINGS);
 on(listKeys, () => {
   const keys = [
     {
@@ -687,6 +705,430 @@ on(listKeys, () => {
   ];
   return { items: keys, keys };
 });
+
+// ---- why, and what it costs ----
+
+let topicList: ReplyOf<typeof getTopics> = { topics: DEFAULT_TOPICS, custom: false };
+on(getTopics, () => topicList);
+on(putTopics, ({ body }) => {
+  topicList = { topics: body.topics, custom: true };
+  return topicList;
+});
+
+const textOf = (r: Row) =>
+  Object.values(r.answers)
+    .filter((v): v is string => typeof v === 'string')
+    .join(' ');
+on(getSurveyTopics, ({ params, query }) => {
+  const range = resolveRange(query.from, query.to);
+  const compiled = compileTopics(topicList.topics);
+  const withText = (from: string, to: string) => rowsOf(surveyOf(params.id).id, from, to).filter((r) => textOf(r));
+  const rows = withText(range.from, range.to);
+  const prev = withText(range.previous.from, range.previous.to);
+  const sentimentCounts = (rs: readonly Row[]) => {
+    const c = { n: rs.length, positive: 0, neutral: 0, negative: 0 };
+    for (const r of rs) c[sentimentOf(textOf(r))]++;
+    return c;
+  };
+  const tagged = (rs: readonly Row[], key: string) => rs.filter((r) => tagTopics(textOf(r), compiled).includes(key));
+  const topics = topicList.topics
+    .map((tp) => {
+      const rs = tagged(rows, tp.key);
+      return {
+        key: tp.key,
+        ...sentimentCounts(rs),
+        previous: tagged(prev, tp.key).length,
+        touchpoints: [...groupBy(rs, (r) => r.touchpoint).entries()].map(([touchpoint, x]) => ({
+          touchpoint,
+          ...sentimentCounts(x),
+        })),
+        trend: [...groupBy(rs, (r) => r.day).entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([day, x]) => ({ day, n: x.length })),
+      };
+    })
+    .filter((t) => t.n > 0)
+    .sort((a, b) => b.n - a.n);
+  return {
+    range: { from: range.from, to: range.to },
+    n: rows.length,
+    topics,
+    suggested: [
+      { term: 'invoice', count: 14 },
+      { term: 'discount code', count: 9 },
+    ],
+  };
+});
+
+on(getDrivers, ({ params, query }) => {
+  const survey = surveyOf(params.id);
+  const range = resolveRange(query.from, query.to);
+  const target = query.target ?? 'nps';
+  const n = rowsOf(survey.id, range.from, range.to).filter((r) => typeof r.answers[target] === 'number').length;
+  // Plausible, fixed importances: checkout and effort matter most, the blog not at all.
+  const d = (
+    kind: Driver['kind'],
+    key: string,
+    importance: number,
+    half: number,
+    share: number,
+    performance: number,
+  ): Driver => ({
+    kind,
+    key,
+    importance,
+    ci95: [importance - half, importance + half],
+    n: Math.round(n * share),
+    performance,
+    evidence: Math.abs(importance) > half,
+  });
+  const drivers = [
+    d('question', target === 'ces' ? 'csat' : 'ces', 0.31, 0.06, 0.85, 0.68),
+    d('touchpoint', 'checkout', -0.22, 0.07, 0.18, 0.41),
+    d('question', target === 'csat' ? 'ces' : 'csat', 0.17, 0.05, 0.92, 0.74),
+    d('attribute', 'plan=business', 0.09, 0.04, 0.25, 0.25),
+    d('option', 'came-for:help', -0.06, 0.04, 0.2, 0.2),
+    d('touchpoint', 'blog', 0.01, 0.03, 0.08, 0.66),
+  ].filter((x) => x.key !== target);
+  return {
+    target,
+    n,
+    enough: n >= 30,
+    ...(n >= 30 ? { r2: 0.46 } : {}),
+    method: 'relative weights of a linear regression, 95% intervals from 200 seeded bootstrap samples',
+    drivers: n >= 30 ? drivers : [],
+  };
+});
+
+const OUTCOMES = new Map<string, { kind: OutcomesBody['items'][number]['kind']; value?: number; at: string }[]>();
+// Every tenth identified customer churned, more often after a low score; plan value as `value`.
+for (const r of ROWS)
+  if (r.respondentId && typeof r.answers.nps === 'number' && !OUTCOMES.has(r.respondentId)) {
+    const low = (r.answers.nps as number) <= 6;
+    const churned = Number(r.respondentId.slice(5)) % (low ? 3 : 12) === 0;
+    OUTCOMES.set(r.respondentId, [
+      {
+        kind: churned ? 'churned' : 'retained',
+        value: r.attributes.plan === 'business' ? 1200 : r.attributes.plan === 'pro' ? 300 : 0,
+        at: new Date(r.at + 20 * 86_400_000).toISOString(),
+      },
+    ]);
+  }
+const npsGroup = (score: number) => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
+on(getOutcomes, ({ query }) => {
+  const range = resolveRange(query.from, query.to);
+  const latest = new Map<string, number>();
+  for (const r of [...ROWS].sort((a, b) => a.at - b.at))
+    if (r.respondentId && typeof r.answers.nps === 'number') latest.set(r.respondentId, r.answers.nps as number);
+  const groups = (['promoter', 'passive', 'detractor'] as const).map((group) => {
+    let n = 0;
+    let events = 0;
+    let value = 0;
+    for (const [id, score] of latest) {
+      if (npsGroup(score) !== group) continue;
+      const os = OUTCOMES.get(id) ?? [];
+      if (!os.length) continue;
+      n++;
+      const hit = os.find((o) => o.kind === query.kind && o.at.slice(0, 10) >= range.from);
+      if (hit) {
+        events++;
+        value += hit.value ?? 0;
+      }
+    }
+    return {
+      group,
+      n,
+      events,
+      rate: n ? events / n : null,
+      ci95: n ? wilson(events, n) : null,
+      ...(value ? { valueAtRisk: value } : {}),
+    };
+  });
+  const churned = [...OUTCOMES.values()].filter((os) => os.some((o) => o.kind === 'churned')).length;
+  return {
+    kind: query.kind,
+    range: { from: range.from, to: range.to },
+    groups,
+    model: {
+      enough: true,
+      minimum: 30,
+      churned,
+      retained: OUTCOMES.size - churned,
+      auc: 0.74,
+      aucCi95: [0.66, 0.81] as [number, number],
+      heldOut: Math.round(OUTCOMES.size / 4),
+      weights: [
+        { feature: 'latestScore', weight: -1.1 },
+        { feature: 'drop', weight: 0.4 },
+        { feature: 'sentiment', weight: -0.3 },
+        { feature: 'openCases', weight: 0.2 },
+        { feature: 'recencyDays', weight: 0.1 },
+      ],
+    },
+  };
+});
+on(postOutcomes, ({ body }) => {
+  let created = 0;
+  for (const i of body.items) {
+    const list = OUTCOMES.get(i.respondentId) ?? [];
+    const at = i.at ?? `${dayOf(Date.now())}T00:00:00.000Z`;
+    if (list.some((o) => o.kind === i.kind && o.at === at)) continue;
+    list.push({ kind: i.kind, at, ...(i.value !== undefined ? { value: i.value } : {}) });
+    OUTCOMES.set(i.respondentId, list);
+    created++;
+  }
+  return { accepted: body.items.length, created, existing: body.items.length - created, updated: 0 };
+});
+
+const ERASED = new Set<string>();
+on(getRespondent, ({ params }) => {
+  const id = params.respondentId;
+  const rows = ROWS.filter((r) => r.respondentId === id).sort((a, b) => a.at - b.at);
+  if (!rows.length || ERASED.has(id)) throw notFound('respondent');
+  const compiled = compileTopics(topicList.topics);
+  const events: ReplyOf<typeof getRespondent>['events'] = [
+    ...rows.map((r) => ({
+      type: 'response' as const,
+      at: new Date(r.at).toISOString(),
+      responseId: r.id,
+      surveyId: r.surveyId,
+      touchpoint: r.touchpoint,
+      channel: 'web',
+      locale: r.locale,
+      completed: r.completed,
+      attributes: r.attributes,
+      answers: Object.entries(r.answers).map(([questionId, value]) => ({
+        questionId,
+        value,
+        ...(typeof value === 'string' ? { sentiment: sentimentOf(value), topics: tagTopics(value, compiled) } : {}),
+      })),
+    })),
+    ...(OUTCOMES.get(id) ?? []).map((o) => ({ type: 'outcome' as const, ...o })),
+  ];
+  const c = CASES.find((x) => rows.some((r) => r.id === x.responseId));
+  if (c) events.push({ type: 'case', at: c.createdAt, case: c });
+  events.sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    respondentId: id,
+    attributes: rows[rows.length - 1]!.attributes,
+    firstSeen: new Date(rows[0]!.at).toISOString(),
+    lastSeen: new Date(rows[rows.length - 1]!.at).toISOString(),
+    responses: rows.length,
+    events,
+  };
+});
+on(eraseRespondent, ({ params }) => {
+  ERASED.add(params.respondentId);
+  OUTCOMES.delete(params.respondentId);
+  return {
+    respondentId: params.respondentId,
+    deletedResponses: ROWS.filter((r) => r.respondentId === params.respondentId).length,
+  };
+});
+
+// ---- digest and share links ----
+
+on(getDigest, ({ query }) => {
+  const range = resolveRange(query.from ?? addDays(dayOf(Date.now()), -7), query.to ?? addDays(dayOf(Date.now()), -1));
+  const surveys = SURVEYS.map((s) => {
+    const rows = rowsOf(s.id, range.from, range.to);
+    const prev = rowsOf(s.id, range.previous.from, range.previous.to);
+    const m = metrics(rows, s);
+    const pm = metrics(prev, s);
+    const changes = (
+      [
+        ['nps', compareNps(m.nps, pm.nps)],
+        ['csat', compareCsat(m.csat, pm.csat)],
+        ['ces', compareCes(m.ces, pm.ces)],
+      ] as const
+    ).flatMap(([metric, c]) => (c?.significant ? [{ metric, ...c }] : []));
+    return {
+      id: s.id,
+      name: s.name,
+      ...counts(rows),
+      metrics: m,
+      previous: { ...counts(prev), metrics: pm },
+      changes,
+      drivers: m.nps?.enough
+        ? {
+            target: 'nps' as const,
+            n: m.nps.n,
+            items: [
+              {
+                kind: 'question' as const,
+                key: 'ces',
+                importance: 0.31,
+                ci95: [0.25, 0.37] as [number, number],
+                n: m.nps.n,
+              },
+              {
+                kind: 'touchpoint' as const,
+                key: 'checkout',
+                importance: -0.22,
+                ci95: [-0.29, -0.15] as [number, number],
+                n: Math.round(m.nps.n / 5),
+              },
+            ],
+          }
+        : null,
+      topicsRising: topicList.topics
+        .slice(0, 2)
+        .map((t, i) => ({ key: t.key, label: t.label, n: 12 - i * 4, previous: 5 - i })),
+    };
+  });
+  return {
+    site: { id: SITE.id, name: SITE.name },
+    range: { from: range.from, to: range.to, previous: range.previous },
+    surveys,
+    atRisk: { count: 23, capped: false },
+    cases: { opened: 17, resolved: 11 },
+    recovery: { rate: 0.45, ci95: wilson(9, 20), recovered: 9, n: 20 },
+  };
+});
+
+const SHARE_LINKS: ReplyOf<typeof listShareLinks>['items'] = [
+  { id: 'shl_board', label: 'Board', createdAt: now, expiresAt: null, revokedAt: null, lastUsedAt: now },
+];
+on(listShareLinks, () => ({ items: SHARE_LINKS }));
+on(createShareLink, ({ body }) => {
+  const link = {
+    id: `shl_${SHARE_LINKS.length + 1}`,
+    label: body.label ?? null,
+    createdAt: new Date().toISOString(),
+    expiresAt: body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000).toISOString() : null,
+    revokedAt: null,
+    lastUsedAt: null,
+  };
+  SHARE_LINKS.unshift(link);
+  return { ...link, url: `http://localhost:8787/share/mock-token-${link.id}` };
+});
+on(revokeShareLink, ({ params }) => {
+  const l = SHARE_LINKS.find((x) => x.id === params.id);
+  if (!l) throw notFound('share link');
+  l.revokedAt = new Date().toISOString();
+  return undefined;
+});
+on(patchSiteSettings, ({ body }) => {
+  const s = SETTINGS.settings;
+  if (body.digest)
+    s.digest =
+      body.digest.schedule === 'off'
+        ? { schedule: 'off', weekday: null, hour: null, timeZone: null, nextAt: null, webhooks: 1 }
+        : { ...body.digest, nextAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), webhooks: 1 };
+  if (body.dailyCap !== undefined) s.dailyCap = body.dailyCap;
+  if (body.segments) s.segments = body.segments.map((name) => ({ name, ready: true, values: 4 }));
+  return SETTINGS;
+});
+
+// ---- people and operations ----
+
+const MEMBERS: ReplyOf<typeof listMembers>['items'] = [
+  { id: 'mem_owner', email: 'sara@example.com', role: 'owner', name: 'Sara', status: 'active', createdAt: now },
+  { id: 'mem_ali', email: 'ali@example.com', role: 'admin', name: 'Ali', status: 'active', createdAt: now },
+  { id: 'mem_neda', email: 'neda@example.com', role: 'analyst', name: null, status: 'invited', createdAt: now },
+];
+on(listMembers, () => ({ items: MEMBERS }));
+// The mock signs in with the site key `demo`, not with a person's session.
+on(getSession, () => {
+  throw new MockError(401, 'unauthorized', 'the dev mock signs in with the API key "demo"');
+});
+on(listPasskeys, () => ({
+  items: [{ id: 'cred_demo', name: 'Laptop', createdAt: now, lastUsedAt: now }],
+}));
+on(getCaseRecovery, () => {
+  const g = (recovered: number, n: number) => ({
+    n,
+    recovered,
+    rate: n ? recovered / n : null,
+    ci95: n ? wilson(recovered, n) : null,
+    enough: n >= 30,
+  });
+  return {
+    overall: g(19, 42),
+    sent: 64,
+    byOwner: [
+      { ...g(12, 25), assignee: 'mem_ali', email: 'ali@example.com' },
+      { ...g(7, 17), assignee: null, email: null },
+    ],
+    byTouchpoint: [
+      { ...g(11, 24), touchpoint: 'checkout' },
+      { ...g(8, 18), touchpoint: 'chat' },
+    ],
+  };
+});
+const WEBHOOKS: ReplyOf<typeof listWebhooks>['items'] = [
+  {
+    id: 'wh_slack',
+    url: 'https://hooks.slack.com/services/T000/B000/XXXX',
+    format: 'slack',
+    events: ['response.completed', 'digest'],
+    createdAt: now,
+    previousSecretExpiresAt: null,
+  },
+];
+on(listWebhooks, () => ({ items: WEBHOOKS, webhooks: WEBHOOKS }));
+on(listDeliveries, ({ params }) => {
+  const deliveries: ReplyOf<typeof listDeliveries>['items'] = [0, 1, 2].map((i) => ({
+    id: `dlv_${i}`,
+    webhookId: params.id,
+    event: i === 2 ? 'digest' : 'response.completed',
+    status: i === 1 ? ('failed' as const) : ('delivered' as const),
+    attempts: i === 1 ? 3 : 1,
+    lastStatusCode: i === 1 ? 500 : 200,
+    lastError: i === 1 ? 'HTTP 500' : null,
+    createdAt: now,
+    deliveredAt: i === 1 ? null : now,
+    attemptLog: [{ at: now, statusCode: i === 1 ? 500 : 200, error: i === 1 ? 'HTTP 500' : null, durationMs: 120 }],
+    payload: { type: i === 2 ? 'digest' : 'response.completed' },
+  }));
+  return { items: deliveries, deliveries };
+});
+const ALERTS: ReplyOf<typeof listAlerts>['items'] = [
+  {
+    id: 'al_detractor',
+    kind: 'answer',
+    surveyId: 'srv_relationship',
+    questionId: 'nps',
+    max: 6,
+    targetHours: 24,
+    webhookId: 'wh_slack',
+    createdAt: now,
+  },
+];
+on(listAlerts, () => ({ items: ALERTS, alerts: ALERTS }));
+on(
+  listAudit,
+  (): ReplyOf<typeof listAudit> => ({
+    items: [
+      {
+        id: 'au_1',
+        at: now,
+        actor: { type: 'member', id: 'mem_ali', email: 'ali@example.com' },
+        action: 'patchSurvey',
+        target: { type: 'survey', id: 'srv_relationship' },
+      },
+      {
+        id: 'au_2',
+        at: now,
+        actor: { type: 'key', id: 'demo0000key0' },
+        action: 'createShareLink',
+        target: { type: 'share-link', id: 'shl_board' },
+      },
+    ],
+  }),
+);
+on(listInvitations, ({ params }) => ({
+  items: ['email', 'sms', 'qr'].map((channel, i) => ({
+    id: `inv_${i}`,
+    surveyId: params.id,
+    channel: channel as 'email' | 'sms' | 'qr',
+    ...(channel === 'qr' ? {} : { respondentId: `cust-${1000 + i}` }),
+    url: `http://localhost:8787/s/mock-${i}`,
+    status: i === 0 ? ('completed' as const) : ('pending' as const),
+    createdAt: now,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  })),
+}));
 
 // ---- one request ----
 

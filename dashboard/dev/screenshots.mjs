@@ -20,7 +20,7 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  for (const locale of ['en', 'fa']) {
+  for (const locale of ['en', 'fa', 'ar']) {
     for (const [label, width, height] of [
       ['desktop', 1280, 900],
       ['phone', 390, 844],

@@ -82,8 +82,9 @@ export const DropAlertEvent = z.object({
 export const PingEvent = z.object({ ...base, event: z.literal('ping') });
 
 /**
- * A case opened by an answer alert is past its due date (the rule's `targetHours`) and not resolved:
- * sent once, by the scheduled job, to the rule's webhook (which subscribes to `alert`).
+ * A case is past its due date (an answer alert's `targetHours`, or a `dueAt` the team set) and not
+ * resolved: sent once, by the scheduled job, to the rule's webhook when an alert opened the case,
+ * else to every webhook of the site that subscribes to `alert`.
  */
 export const CaseEscalatedEvent = z.object({
   ...base,
@@ -95,7 +96,10 @@ export const CaseEscalatedEvent = z.object({
     openedAt: Timestamp,
     dueAt: Timestamp,
   }),
-  alert: z.object({ id: z.string() }),
+  alert: z
+    .object({ id: z.string() })
+    .optional()
+    .describe('the rule that opened the case; absent for a case opened by hand'),
 });
 
 /**
@@ -130,7 +134,7 @@ export const WEBHOOK_EVENTS = {
   },
   ping: { summary: 'A test delivery (POST /v1/webhooks/{id}/ping)', schema: PingEvent },
   'case.escalated': {
-    summary: 'A case opened by an alert is overdue (sent to webhooks that subscribe to alert)',
+    summary: "A case is overdue (sent to its alert rule's webhook, else to every webhook that subscribes to alert)",
     schema: CaseEscalatedEvent,
   },
   digest: {

@@ -101,7 +101,8 @@ async function open(
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(dashboardUrl(hash));
+  // The planted answers arrived today, and the rolling ranges count today only when asked (today=1).
+  await page.goto(dashboardUrl(`${hash}${hash.includes('?') ? '&' : '?'}today=1`));
   await ready(page).catch(async (e) => {
     throw new Error(
       `${e}\n${errors.join('\n')}\n${(await page.evaluate(() => document.body.innerHTML)).slice(0, 800)}`,

@@ -181,19 +181,6 @@ export async function openPage(
 
 export const probe = (page: Page) => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
-/**
- * The widget's share of main-thread blocking: script time from the collector's files (w.js, the UI
- * bundle) per long animation frame, and long tasks that started after the load event (the loader
- * does nothing before it). Printed by the tests; the budget is 50 ms.
- */
-export function widgetBlocking(p: Probe, collector: string) {
-  const scripts = p.frames.map((f) =>
-    f.scripts.filter((s) => s.url.startsWith(collector)).reduce((n, s) => n + s.duration, 0),
-  );
-  const afterLoad = p.longtasks.filter((t) => t.start >= p.loaded).map((t) => t.duration);
-  return { maxScriptMs: Math.max(0, ...scripts), longTasksAfterLoad: afterLoad, allLongTasks: p.longtasks };
-}
-
 /** The open survey panel (Playwright's CSS pierces the open shadow root). */
 export const panel = (page: Page) => page.locator('seda-w [role="dialog"]');
 

@@ -365,4 +365,46 @@ describe('cases as a workflow', () => {
     );
     expect(timeline.find((e) => e.value === 'left a message')!.actor.id).toBe(agent.id);
   });
+
+  it('escalates a case opened by hand, with its due date set, to every webhook of the site that takes alerts', async () => {
+    const { apiKey, survey } = await setup();
+    const hook = async (events: string[]) =>
+      (await json(call('/v1/webhooks', { method: 'POST', key: apiKey, json: { url: 'http://127.0.0.1:9/h', events } })))
+        .body.id as string;
+    const alerts = await hook(['alert']);
+    const completed = await hook(['response.completed']);
+    const id = crypto.randomUUID();
+    await postResponse(
+      {
+        id,
+        siteKey: (await json(call('/v1/site', { key: apiKey }))).body.site.key,
+        surveyId: survey.id,
+        completed: true,
+        answers: [{ questionId: 'nps', value: 3 }],
+      },
+      ORIGIN,
+    );
+    const opened = await json(
+      call(`/v1/cases/${id}`, {
+        method: 'PATCH',
+        key: apiKey,
+        json: { owner: 'Sara', dueAt: new Date(Date.now() - 60_000).toISOString() },
+      }),
+    );
+    expect(opened.status).toBe(200);
+    expect(await escalateOverdue(env)).toBeGreaterThanOrEqual(1);
+    const sent = (webhookId: string) =>
+      env.DB.prepare("SELECT payload FROM deliveries WHERE event = 'case.escalated' AND webhook_id = ?")
+        .bind(webhookId)
+        .all<{ payload: string }>();
+    const toAlerts = (await sent(alerts)).results;
+    expect(toAlerts).toHaveLength(1);
+    const payload = JSON.parse(toAlerts[0]!.payload);
+    expect(payload.case).toMatchObject({ responseId: id, status: 'open' });
+    expect(payload.alert).toBeUndefined();
+    expect((await sent(completed)).results).toHaveLength(0);
+    const after = await json(call(`/v1/cases/${id}`, { key: apiKey }));
+    expect(after.body.case.escalatedAt).toEqual(expect.any(String));
+    expect(after.body.case.timeline.map((e: { kind: string }) => e.kind)).toContain('escalated');
+  });
 });

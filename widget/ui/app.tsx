@@ -30,8 +30,6 @@ interface State {
   a: Answers;
   /** chosen, not yet sent */
   d?: AnswerValue;
-  /** the question's control is drawn (the second frame of the panel's first appearance) */
-  v?: unknown;
 }
 
 /** Black or white, whichever reads better on the brand colour (WCAG relative luminance). */
@@ -46,9 +44,6 @@ export function onColor(hex: string): string {
 
 const THANKS_MS = 5000;
 
-/** Runs `f` in the task after the next frame (after the browser's layout of what was just drawn). */
-const later = (f: () => void) => requestAnimationFrame(() => setTimeout(f));
-
 /**
  * Whether "follow the visitor" means dark: the host page says it can be dark (its `color-scheme`, in CSS
  * or a meta tag) and the visitor's system prefers dark, or the page is dark only. A light-only page
@@ -61,27 +56,17 @@ export function pageDark(): boolean {
 
 /** One survey, one question at a time, then a thank-you step. Class, not hooks: hooks cost 1 KB. */
 export class App extends Component<AppProps, State> {
-  override state: State = {
-    i: nextIndex(this.props.survey.questions, -1, {}),
-    a: {},
-    d: this.props.chosen,
-    v: this.props.preview,
-  };
+  override state: State = { i: nextIndex(this.props.survey.questions, -1, {}), a: {}, d: this.props.chosen };
   panel = createRef<HTMLDivElement>();
   /** "Follow the visitor": read once, when the panel is made */
   dark = pageDark();
   moved = false;
   timer?: ReturnType<typeof setTimeout>;
 
-  /**
-   * The panel's first appearance takes two frames, so that neither the script that builds it nor the
-   * browser's layout of it (the first use of its fonts is most of that) is a long task on a slow phone:
-   * first the panel without the question's control, invisible, then, in the task after that frame, the
-   * control, and the panel shows. Focus moves in the task after the next frame: focus() then finds the
-   * layout done instead of forcing it. (The editor's preview is drawn at once.)
-   */
   override componentDidMount(): void {
-    later(() => this.setState({ v: 1 }, () => later(() => this.focus(true))));
+    // After the browser has drawn the panel (the task after the next frame): focus() then finds the
+    // layout done, instead of forcing it in a script task of its own (tens of ms on a slow phone).
+    requestAnimationFrame(() => setTimeout(() => this.focus(true)));
   }
 
   override componentDidUpdate(_: AppProps, prev: State): void {
@@ -120,7 +105,7 @@ export class App extends Component<AppProps, State> {
     this.setState({ i: next, a, d: undefined });
   };
 
-  render({ survey, locale, mode, preview, onClose }: AppProps, { i, a, d, v }: State) {
+  render({ survey, locale, mode, preview, onClose }: AppProps, { i, a, d }: State) {
     const qs = survey.questions;
     const t = stringsFor(locale);
     const rtl = isRtl(locale);
@@ -150,7 +135,7 @@ export class App extends Component<AppProps, State> {
         aria-label={t.title}
         lang={locale}
         dir={rtl ? 'rtl' : 'ltr'}
-        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${dark ? ' d' : ''}${preview ? ' pv' : ''}${v ? '' : ' h'}`}
+        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${dark ? ' d' : ''}${preview ? ' pv' : ''}`}
         style={{ '--c': color, '--on': onColor(color), '--r': `${theme.radius ?? 12}px` }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -172,19 +157,15 @@ export class App extends Component<AppProps, State> {
             <p class="q" id="sq">
               {pickText(q.prompt, locale)}
             </p>
-            {v && (
-              <>
-                {
-                  // the type's component (TS cannot tie q.type to q: the props hold that type's question)
-                  h(PARTS[q.type] as (p: PartProps) => JSX.Element, props!)
-                }
-                <div class="f">
-                  <button type="button" class="b" disabled={!given(d) && q.required} onClick={() => this.send(d)}>
-                    {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : q.required ? t.next : t.skip}
-                  </button>
-                </div>
-              </>
-            )}
+            {
+              // the type's component (TS cannot tie q.type to q: the props hold that type's question)
+              h(PARTS[q.type] as (p: PartProps) => JSX.Element, props!)
+            }
+            <div class="f">
+              <button type="button" class="b" disabled={!given(d) && q.required} onClick={() => this.send(d)}>
+                {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : q.required ? t.next : t.skip}
+              </button>
+            </div>
           </>
         ) : (
           <p class="q t" tabIndex={-1}>

@@ -9,16 +9,15 @@ import { listAudit } from './sql';
 export const auditRoutes = new Hono<AppEnv>();
 
 route(auditRoutes, listOp, async (c, { query: q }) => {
-  const { rows, more } = await listAudit(c.env.DB, c.get('siteId'), { ...q, cursor: parseCursor(q.cursor) });
-  const last = rows.at(-1);
+  const { page, next } = await listAudit(c.env.DB, c.get('siteId'), { ...q, cursor: parseCursor(q.cursor) });
   return {
-    items: rows.map((r) => ({
+    items: page.map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),
       actor: { type: r.actor_type, id: r.actor_id, email: r.email },
       action: r.action,
       target: { type: r.target_type, id: r.target_id },
     })),
-    ...(more && last ? { nextCursor: `${last.at}:${last.id}` } : {}),
+    ...next,
   };
 });

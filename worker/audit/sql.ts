@@ -1,4 +1,5 @@
 import type { Actor } from '../env';
+import { keysetPage } from '../http/cursor';
 
 export type AuditRow = {
   id: string;
@@ -60,5 +61,5 @@ export async function listAudit(
     )
     .bind(...args, q.limit + 1)
     .all<AuditRow>();
-  return { rows: results.slice(0, q.limit), more: results.length > q.limit };
+  return keysetPage(results, q.limit, (r) => ({ at: r.at, id: r.id }));
 }

@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../../shared/contract/cases';
 import type { CaseCategory, CaseInput, CaseStatus } from '../../shared/schemas/api';
+import { keysetPage } from '../http/cursor';
 import { randomId } from '../lib/crypto';
 
 export type CaseRow = {
@@ -249,7 +250,7 @@ export async function listCases(
     )
     .bind(...args, q.limit + 1)
     .all<CaseListRow>();
-  const page = results.slice(0, q.limit);
+  const { page, next } = keysetPage(results, q.limit, (r) => ({ at: r.created_at, id: r.response_id }));
   const answers = new Map<string, ReturnType<typeof toAnswer>[]>();
   if (page.length) {
     const { results: rows } = await db
@@ -265,7 +266,6 @@ export async function listCases(
       answers.set(a.response_id, list);
     }
   }
-  const last = page.at(-1);
   return {
     items: page.map((r) => ({
       ...toCase(r),
@@ -276,7 +276,7 @@ export async function listCases(
       respondedAt: iso(r.responded_at)!,
       answers: answers.get(r.response_id) ?? [],
     })),
-    ...(results.length > q.limit && last ? { nextCursor: `${last.created_at}:${last.response_id}` } : {}),
+    ...next,
   };
 }
 

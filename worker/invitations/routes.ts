@@ -4,7 +4,7 @@ import { createInvitations, getSurveyPage, listInvitations, revokeInvitation } f
 import type { PageConfig } from '../../shared/page-config';
 import { forgetCollectCache } from '../collect/cache';
 import type { AppEnv } from '../env';
-import { parseCursor } from '../http/cursor';
+import { keysetPage, parseCursor } from '../http/cursor';
 import { route } from '../http/endpoint';
 import { ApiError, notFound } from '../http/errors';
 import { checkRateLimit } from '../http/rate-limit';
@@ -135,15 +135,14 @@ route(invitationRoutes, listInvitations, async (c, { params, query }) => {
     before: parseCursor(query.cursor),
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
+  const { page, next } = keysetPage(rows, query.limit, (r) => ({ at: r.created_at, id: r.id }));
   const secret = page.length ? await linkSecret(db, siteId) : null;
   if (!secret) return { items: [] };
   const sign = signer(secret);
   const base = linkBase(c.req.url);
-  const last = page[page.length - 1];
   return {
     items: await Promise.all(page.map((r) => listed(r, sign, base))),
-    ...(rows.length > query.limit && last ? { nextCursor: `${last.created_at}:${last.id}` } : {}),
+    ...next,
   };
 });
 

@@ -1,4 +1,5 @@
 import type { DeliveryStatus } from '../../shared/schemas/api';
+import { keysetPage } from '../http/cursor';
 
 export type DeliveryRow = {
   id: string;
@@ -214,8 +215,7 @@ export async function listDeliveries(
     .prepare(`SELECT * FROM deliveries WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
     .bind(...args, q.limit + 1)
     .all<DeliveryRow>();
-  const page = results.slice(0, q.limit);
-  const last = page.at(-1);
+  const { page, next } = keysetPage(results, q.limit, (d) => ({ at: d.created_at, id: d.id }));
   const { results: attempts } = await db
     .prepare(
       'SELECT * FROM delivery_attempts WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, n',
@@ -226,7 +226,7 @@ export async function listDeliveries(
   for (const a of attempts) byDelivery.set(a.delivery_id, [...(byDelivery.get(a.delivery_id) ?? []), a]);
   return {
     items: page.map((d) => toDelivery(d, byDelivery.get(d.id) ?? [])),
-    ...(results.length > q.limit && last ? { nextCursor: `${last.created_at}:${last.id}` } : {}),
+    ...next,
   };
 }
 

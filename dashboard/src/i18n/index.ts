@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { isolate as isolateText, itemSeparator, numberFormatters } from '../../../shared/bidi';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey };
@@ -74,16 +75,11 @@ export function makeI18n(locale: Locale) {
   const dict: Record<MessageKey, string> = DICTS[locale] ?? en;
   const intlLocale = locale === 'ar' ? 'ar-u-nu-latn' : locale;
   const dateLocale = locale === 'fa' ? 'fa-IR-u-ca-persian' : intlLocale;
-  const nfCache = new Map<string, Intl.NumberFormat>();
-  const nf = (opts: Intl.NumberFormatOptions) => {
-    const k = JSON.stringify(opts);
-    let f = nfCache.get(k);
-    if (!f) {
-      f = new Intl.NumberFormat(intlLocale, opts);
-      nfCache.set(k, f);
-    }
-    return f;
-  };
+  const rtl = RTL.has(locale);
+  // Numbers, their signs and their isolation in right-to-left text: shared with the pages the
+  // Worker writes (the share page), so both write "−12" the same way.
+  const numbers = numberFormatters(intlLocale, rtl);
+  const nf = numbers.nf;
   const dfCache = new Map<string, Intl.DateTimeFormat>();
   const df = (opts: Intl.DateTimeFormatOptions) => {
     const k = JSON.stringify(opts);
@@ -111,13 +107,9 @@ export function makeI18n(locale: Locale) {
   const asDate = (d: string | number) =>
     typeof d === 'number' ? new Date(d) : /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : new Date(d);
 
-  const rtl = RTL.has(locale);
   // In right-to-left text each inserted value is isolated (FSI…PDI), so a Latin name or a number
   // with its sign keeps its own order instead of being reordered with the Persian or Arabic around it.
-  const isolate = (s: string) => (rtl ? `\u2068${s}\u2069` : s);
-  // Signed numbers read left to right ("−5", "+12") in Persian and Arabic too, as CLDR writes them.
-  const ltr = (s: string) =>
-    rtl && /[-+\u2212]/.test(s) ? `\u2066${s.replace(/[\u200e\u200f\u061c]/g, '')}\u2069` : s;
+  const isolate = (s: string) => isolateText(s, rtl);
 
   const t = (key: MessageKey, params?: Params): string => {
     const s = dict[key] ?? en[key] ?? key;
@@ -128,9 +120,8 @@ export function makeI18n(locale: Locale) {
     });
   };
 
-  // Between items on one line. The middle dot "·" reads as the Persian zero "۰" beside Persian
-  // digits (and as the Arabic-Indic zero "٠"), so Persian and Arabic use their comma.
-  const sep = rtl ? '، ' : ' · ';
+  // Between items on one line: the Arabic comma in right-to-left text ("·" reads as a zero there).
+  const sep = itemSeparator(rtl);
   const lf = new Intl.ListFormat(intlLocale, { type: 'conjunction' });
   const rtf = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' });
 
@@ -144,19 +135,15 @@ export function makeI18n(locale: Locale) {
     dir: (rtl ? 'rtl' : 'ltr') as 'rtl' | 'ltr',
     t,
     /** Whole number with grouping: 1,234 / ۱٬۲۳۴. */
-    // signDisplay 'negative': a value that rounds to zero is "0", never "-0" (an interval "-0 to 48").
-    int: (n: number) => nf({ maximumFractionDigits: 0, signDisplay: 'negative' }).format(n),
+    int: numbers.int,
     /** A number with up to `digits` decimals. */
-    num: (n: number, digits = 1) =>
-      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' }).format(n)),
+    num: numbers.num,
     /** Fixed decimals (for means such as CES 5.40). */
-    fixed: (n: number, digits: number) =>
-      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'negative' }).format(n)),
+    fixed: numbers.fixed,
     /** With a sign, except for zero: +42 / −3. */
-    signed: (n: number, digits = 0) =>
-      ltr(nf({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n)),
+    signed: numbers.signed,
     /** A percentage given as 0–100. */
-    pct: (n: number, digits = 0) => ltr(nf({ style: 'percent', maximumFractionDigits: digits }).format(n / 100)),
+    pct: numbers.pct,
     /** p-values: three decimals, or "< 0.001". */
     pValue: (p: number) => (p < 0.001 ? `< ${nf({}).format(0.001)}` : nf({ maximumFractionDigits: 3 }).format(p)),
     /** A day, e.g. "23 Nov 2026" / "۲ آذر ۱۴۰۵". */

@@ -164,5 +164,5 @@ export const opsAr: Record<OpsKey, string> = {
   openCaseConfirm: 'فتح الحالة',
   openCaseMe: '{name} (أنت)',
   openCaseOwnerFree: 'المسؤول (اختياري)',
-  openCaseOwnerFreeHint: 'لا أعضاء في هذا الموقع بعد: اكتب من سيتواصل، أو اتركه فارغًا.',
+  openCaseOwnerFreeHint: 'لا أعضاء في هذا الموقع بعد: اكتب اسم من سيتصل بالعميل، أو اتركه فارغًا.',
 };

@@ -139,7 +139,7 @@ function Schedule() {
         {saved && (
           <p class="muted" data-testid="digest-status">
             {saved.nextAt && `${st('digestNext', { date: ui.dateTime(saved.nextAt) })} `}
-            {saved.webhooks > 0 ? st('digestHooks', { n: saved.webhooks }) : st('digestNoHooks')}
+            {saved.webhooks > 0 ? st('digestHooks', { n: ui.int(saved.webhooks) }) : st('digestNoHooks')}
           </p>
         )}
         <FormActions action="save-digest" busy={busy} note={note}>
@@ -207,7 +207,8 @@ function Preview() {
                       {ui.list(
                         s.drivers.items.map(
                           (x) =>
-                            `${x.key} ${ui.pct(x.importance * 100, 1)} [${ui.num(x.ci95[0] * 100)}–${ui.num(x.ci95[1] * 100)}]`,
+                            // isolated: in right-to-left text an interval keeps its low bound first
+                            `${ui.isolate(x.key)} ${ui.pct(x.importance * 100, 1)} ${ui.isolate(`[${ui.num(x.ci95[0] * 100)}–${ui.num(x.ci95[1] * 100)}]`)}`,
                         ),
                       )}
                     </p>
@@ -243,7 +244,7 @@ function Preview() {
                 <dt>{st('previewRecovery')}</dt>
                 <dd>
                   {d.recovery
-                    ? `${ui.pct(d.recovery.rate * 100)} [${ui.pct(d.recovery.ci95[0] * 100)}–${ui.pct(d.recovery.ci95[1] * 100)}]${ui.sep}${t('nEquals', { n: ui.int(d.recovery.n) })}`
+                    ? `${ui.pct(d.recovery.rate * 100)} ${ui.isolate(`[${ui.pct(d.recovery.ci95[0] * 100)}–${ui.pct(d.recovery.ci95[1] * 100)}]`)}${ui.sep}${t('nEquals', { n: ui.int(d.recovery.n) })}`
                     : st('previewRecoveryNone')}
                 </dd>
               </div>

@@ -69,7 +69,7 @@ export const setupAr: Record<SetupKey, string> = {
   addSuggested: 'إضافة {name}',
   addAllSuggested: 'إضافة كل المقترحات',
   added: 'أُضيفت',
-  noTouchpoints: 'لا نقاط تواصل بعد.',
+  noTouchpoints: 'لا نقاط تواصل بعد. أضف مواضع رحلة عميلك بالنموذج أدناه، أو كل المقترحات دفعة واحدة.',
   editTouchpoint: 'تعديل {name}',
   tpNameEn: 'الاسم (الافتراضي، بالإنجليزية)',
   tpNameFa: 'الاسم بالفارسية',

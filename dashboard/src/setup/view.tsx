@@ -1,5 +1,4 @@
-import type { ComponentChildren, ComponentType, Ref } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren, Ref } from 'preact';
 import type { Endpoint } from '../../../shared/contract/endpoint';
 import { createInvitations, listInvitations } from '../../../shared/contract/invitations';
 import { createKey } from '../../../shared/contract/keys';
@@ -24,6 +23,10 @@ import './setup.css';
 
 // Digest & sharing, fetched only when opened: most visits never need it.
 const LazyDigest = lazyView(() => import('./digest').then((m) => m.DigestScreen));
+// The operations screens (alert rules, webhooks, audit log): one chunk, fetched on the first visit to any of them.
+const LazyAlerts = lazyView(() => import('../ops/screens').then((m) => m.Alerts));
+const LazyWebhooks = lazyView(() => import('../ops/screens').then((m) => m.Webhooks));
+const LazyAudit = lazyView(() => import('../ops/screens').then((m) => m.Audit));
 
 /**
  * The change each screen makes: without the right to make it, the screen is shown read-only (its
@@ -83,7 +86,9 @@ export function SetupView({
       {route.view === 'members' && <Members />}
       {route.view === 'account' && <Account />}
       {route.view === 'digest' && <LazyDigest />}
-      {(route.view === 'alerts' || route.view === 'webhooks' || route.view === 'audit') && <Ops view={route.view} />}
+      {route.view === 'alerts' && <LazyAlerts />}
+      {route.view === 'webhooks' && <LazyWebhooks />}
+      {route.view === 'audit' && <LazyAudit />}
     </>
   );
   return (
@@ -96,30 +101,4 @@ export function SetupView({
       {write && !can(write) ? <ReadOnly>{content}</ReadOnly> : content}
     </div>
   );
-}
-
-type OpsModule = typeof import('../ops/screens');
-let opsModule: Promise<OpsModule> | undefined;
-
-/** The operations screens (alert rules, webhooks, audit log) load on first use, so first load stays small. */
-function Ops({ view }: { view: 'alerts' | 'webhooks' | 'audit' }) {
-  const { t } = useSetupT();
-  const [mod, setMod] = useState<OpsModule>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    opsModule ??= import('../ops/screens');
-    opsModule.then(setMod, () => {
-      opsModule = undefined;
-      setFailed(true);
-    });
-  }, []);
-  if (failed) return <p class="notice notice-error">{t('offline')}</p>;
-  if (!mod)
-    return (
-      <p class="loading" role="status">
-        {t('loading')}
-      </p>
-    );
-  const Screen: ComponentType = { alerts: mod.Alerts, webhooks: mod.Webhooks, audit: mod.Audit }[view];
-  return <Screen />;
 }

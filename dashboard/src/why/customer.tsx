@@ -1,3 +1,4 @@
+import './why.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   eraseRespondent,

@@ -1,3 +1,4 @@
+import './why.css';
 import { useEffect } from 'preact/hooks';
 import { type Driver, getDrivers } from '../../../shared/contract/why';
 import { announce } from '../announce';

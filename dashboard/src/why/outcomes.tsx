@@ -1,3 +1,4 @@
+import './why.css';
 import { useEffect, useState } from 'preact/hooks';
 import { getOutcomes, type OutcomeRates, postOutcomes } from '../../../shared/contract/why';
 import { OutcomeKind } from '../../../shared/schemas/api';

@@ -1,3 +1,5 @@
+import './why.css';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { getSurveyTopics, getTopics, putTopics, type SurveyTopics, type TopicList } from '../../../shared/contract/why';
 import { addDays, daysBetween } from '../../../shared/dates';
@@ -146,43 +148,13 @@ export function Topics(props: ViewProps) {
             {counts.data.topics.length > 0 && (
               <details class="card tp-details">
                 <summary>{wt('topics.byTouchpoint')}</summary>
-                <TableWrap label={wt('topics.tpCaption')}>
-                  <table class="data">
-                    <caption>{wt('topics.tpCaption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{wt('topics.col.topic')}</th>
-                        <th scope="col">{t('touchpoint')}</th>
-                        <th scope="col" class="num">
-                          {wt('topics.col.n')}
-                        </th>
-                        <th scope="col" class="num">
-                          {wt('topics.col.positive')}
-                        </th>
-                        <th scope="col" class="num">
-                          {wt('topics.col.neutral')}
-                        </th>
-                        <th scope="col" class="num">
-                          {wt('topics.col.negative')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {counts.data.topics.flatMap((tp) =>
-                        tp.touchpoints.map((x) => (
-                          <tr key={`${tp.key}:${x.touchpoint}`}>
-                            <th scope="row">{labelOf(tp.key)}</th>
-                            <td>{tpName(x.touchpoint)}</td>
-                            <td class="num">{w.int(x.n)}</td>
-                            <td class="num">{w.int(x.positive)}</td>
-                            <td class="num">{w.int(x.neutral)}</td>
-                            <td class="num">{w.int(x.negative)}</td>
-                          </tr>
-                        )),
-                      )}
-                    </tbody>
-                  </table>
-                </TableWrap>
+                <SentimentTable
+                  caption={wt('topics.tpCaption')}
+                  rows={counts.data.topics.flatMap((tp) => tp.touchpoints.map((x) => ({ ...x, topic: tp.key })))}
+                  rowKey={(x) => `${x.topic}:${x.touchpoint}`}
+                  topic={(x) => labelOf(x.topic)}
+                  before={[{ head: t('touchpoint'), cell: (x) => <td>{tpName(x.touchpoint)}</td> }]}
+                />
               </details>
             )}
             <section class="card suggested" aria-labelledby="suggested-title">
@@ -248,53 +220,110 @@ function TopicTable({ data, labelOf }: { data: SurveyTopics; labelOf: (k: string
   const { wt } = w;
   const days = daysBetween(data.range.from, data.range.to) + 1;
   return (
-    <TableWrap label={wt('topics.caption')}>
-      <table class="data topics-table">
-        <caption>{wt('topics.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{wt('topics.col.topic')}</th>
-            <th scope="col" class="num">
-              {wt('topics.col.n')}
-            </th>
-            <th scope="col" class="num">
-              {wt('topics.col.positive')}
-            </th>
-            <th scope="col" class="num">
-              {wt('topics.col.neutral')}
-            </th>
-            <th scope="col" class="num">
-              {wt('topics.col.negative')}
-            </th>
-            <th scope="col" class="num">
-              {wt('topics.col.change')}
-            </th>
-            <th scope="col">{wt('topics.col.trend')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.topics.map((tp) => {
+    <SentimentTable
+      caption={wt('topics.caption')}
+      class="topics-table"
+      rows={data.topics}
+      rowKey={(tp) => tp.key}
+      rowAttrs={(tp) => ({ 'data-topic': tp.key })}
+      topic={(tp) => labelOf(tp.key)}
+      after={[
+        {
+          head: wt('topics.col.change'),
+          num: true,
+          cell: (tp) => (
+            <td class="num nowrap">
+              {w.signed(tp.n - tp.previous)}{' '}
+              <span class="small muted">({wt('topics.previous', { n: tp.previous })})</span>
+            </td>
+          ),
+        },
+        {
+          head: wt('topics.col.trend'),
+          cell: (tp) => {
             const perDay = new Map(tp.trend.map((d) => [d.day, d.n]));
             const series = Array.from({ length: days }, (_, i) => perDay.get(addDays(data.range.from, i)) ?? 0);
             return (
-              <tr key={tp.key} data-topic={tp.key}>
-                <th scope="row">{labelOf(tp.key)}</th>
-                <td class="num">{w.int(tp.n)}</td>
-                <td class="num">{w.int(tp.positive)}</td>
-                <td class="num">{w.int(tp.neutral)}</td>
-                <td class="num" data-negative>
-                  {w.int(tp.negative)}
-                </td>
-                <td class="num nowrap">
-                  {w.signed(tp.n - tp.previous)}{' '}
-                  <span class="small muted">({wt('topics.previous', { n: tp.previous })})</span>
-                </td>
-                <td>
-                  <Sparkline values={series} label={wt('topics.trendLabel', { topic: labelOf(tp.key), total: tp.n })} />
-                </td>
-              </tr>
+              <td>
+                <Sparkline values={series} label={wt('topics.trendLabel', { topic: labelOf(tp.key), total: tp.n })} />
+              </td>
             );
-          })}
+          },
+        },
+      ]}
+    />
+  );
+}
+
+type Sentiments = { n: number; positive: number; neutral: number; negative: number };
+/** A column of the caller's beside the sentiment counts: its heading and its cell (a `<td>`). */
+type Column<R> = { head: ComponentChildren; num?: boolean; cell: (row: R) => ComponentChildren };
+
+/**
+ * Mentions by sentiment, a row per topic (or per topic and touchpoint): the topic, the caller's
+ * columns `before` the counts, the answers and their positive, neutral and negative shares, then the
+ * caller's columns `after` them. The one shape of both topic tables.
+ */
+function SentimentTable<R extends Sentiments>({
+  caption,
+  class: cls,
+  rows,
+  rowKey,
+  rowAttrs,
+  topic,
+  before = [],
+  after = [],
+}: {
+  caption: string;
+  class?: string;
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+  /** data attributes of a row (what tests and styles find it by) */
+  rowAttrs?: (row: R) => Record<string, string>;
+  topic: (row: R) => ComponentChildren;
+  before?: readonly Column<R>[];
+  after?: readonly Column<R>[];
+}) {
+  const { wt, int } = useWhyT();
+  const head = (c: Column<R>, i: number) => (
+    <th key={i} scope="col" class={c.num ? 'num' : undefined}>
+      {c.head}
+    </th>
+  );
+  return (
+    <TableWrap label={caption}>
+      <table class={cls ? `data ${cls}` : 'data'}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{wt('topics.col.topic')}</th>
+            {before.map(head)}
+            {(['n', 'positive', 'neutral', 'negative'] as const).map((k) => (
+              <th key={k} scope="col" class="num">
+                {wt(`topics.col.${k}`)}
+              </th>
+            ))}
+            {after.map(head)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={rowKey(r)} {...rowAttrs?.(r)}>
+              <th scope="row">{topic(r)}</th>
+              {before.map((c, i) => (
+                <Fragment key={i}>{c.cell(r)}</Fragment>
+              ))}
+              <td class="num">{int(r.n)}</td>
+              <td class="num">{int(r.positive)}</td>
+              <td class="num">{int(r.neutral)}</td>
+              <td class="num" data-negative>
+                {int(r.negative)}
+              </td>
+              {after.map((c, i) => (
+                <Fragment key={i}>{c.cell(r)}</Fragment>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
     </TableWrap>
