@@ -1,7 +1,7 @@
 -- Outcome imports are idempotent (issue #16): one outcome per (site, respondent, kind, at), so
 -- importing the same CSV twice, or retrying a batch after a network error, stores nothing twice.
--- `at` is the event's time in ms; an outcome sent without one is stamped with the start of the
--- site's local day it arrived on (worker/outcomes/sql.ts), so its retries that day meet the key too.
+-- `at` is the event's time in ms; an outcome sent without one is stamped when it arrives and is
+-- one per respondent and kind per local day (worker/outcomes/sql.ts checks that day first).
 
 -- Duplicates stored before this migration: keep the last written of each key (a later import
 -- is the later word on its value), drop the others.

@@ -126,7 +126,7 @@ export const postOutcomes = endpoint({
   tag: 'insights',
   summary: 'Records what happened to respondents (churned, retained, purchase, refund), at most 1,000 per call',
   description:
-    'Idempotent: an outcome is one per (respondent, kind, `at`), so sending the same items again (a repeated import, a retried batch) stores nothing twice; a different `value` for a stored outcome replaces it. An item without `at` is stamped with the start of the site’s local day it arrives on: send `at` for events that can happen more than once a day.',
+    'Idempotent: an outcome is one per (respondent, kind, `at`), so sending the same items again (a repeated import, a retried batch) stores nothing twice; a different `value` for a stored outcome replaces it. An item without `at` is stamped with the time it arrives and is one per respondent and kind per local day of the site (sent again that day, it is found): send `at` for events that can happen more than once a day.',
   access: 'manage',
   body: OutcomesBody,
   success: { status: 202, schema: OutcomesAccepted, description: 'stored, and how many were new' },

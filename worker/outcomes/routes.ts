@@ -46,15 +46,13 @@ export async function churnInputs(
 
 route(outcomeRoutes, postOutcomes, async (c, { body }) => {
   const now = Date.now();
-  // An outcome sent without `at` happened "today" in the site's time zone.
+  // An outcome sent without `at` is one per respondent and kind on the site's local day.
   const { timeZone } = await siteTime(c.env.DB, c.get('siteId'));
-  const counts = await insertOutcomes(
-    c.env.DB,
-    c.get('siteId'),
-    body.items,
-    now,
-    dayStartMs(localDay(now, timeZone), timeZone),
-  );
+  const today = localDay(now, timeZone);
+  const counts = await insertOutcomes(c.env.DB, c.get('siteId'), body.items, now, [
+    dayStartMs(today, timeZone),
+    dayStartMs(addDays(today, 1), timeZone),
+  ]);
   return { accepted: body.items.length, ...counts };
 });
 

@@ -7,34 +7,39 @@ export type OutcomeCounts = { created: number; existing: number; updated: number
  * Stores a batch of outcomes in one statement reading a bound JSON array. An outcome is one per
  * (site, respondent, kind, at) (unique index, migration 0018): one already stored is not stored
  * again, only its value replaced when a different one is sent, so a repeated import or a retried
- * batch changes nothing. `dayStart` stamps the items sent without `at` (the start of the site's
- * local day), so their retries on the same day meet the same key. Repeats within the batch count
- * as existing (the last one's value is kept).
+ * batch changes nothing. An item without `at` is stamped `now` (its place in the customer's
+ * history), and is one per respondent and kind per local day (`day` = [start, end) in ms): sent
+ * again that day it finds the stored one. Repeats within the batch count as existing (the last
+ * one's value is kept).
  */
 export async function insertOutcomes(
   db: D1Database,
   siteId: string,
   items: OutcomesBody['items'],
   now: number,
-  dayStart: number,
+  day: [number, number],
 ): Promise<OutcomeCounts> {
-  const byKey = new Map<string, { r: string; k: string; v: number | null; at: number }>();
+  const byKey = new Map<string, { r: string; k: string; v: number | null; at: number | null }>();
   for (const i of items) {
-    const row = { r: i.respondentId, k: i.kind, v: i.value ?? null, at: i.at ? Date.parse(i.at) : dayStart };
-    const key = JSON.stringify([row.r, row.k, row.at]);
+    const row = { r: i.respondentId, k: i.kind, v: i.value ?? null, at: i.at ? Date.parse(i.at) : null };
+    const key = JSON.stringify([row.r, row.k, row.at ?? 'today']);
     byKey.set(key, { ...row, v: row.v ?? byKey.get(key)?.v ?? null });
   }
   const { results } = await db
     .prepare(
-      // `WHERE true`: SQLite's upsert after INSERT … SELECT needs it to parse ON CONFLICT as the upsert.
+      // The WHERE also lets SQLite parse ON CONFLICT after INSERT … SELECT as the upsert.
       // RETURNING lists inserted and updated rows; an updated one keeps its older created_at.
       `INSERT INTO outcomes (site_id, respondent_id, kind, value, at, created_at)
-       SELECT ?1, value ->> '$.r', value ->> '$.k', value ->> '$.v', value ->> '$.at', ?2 FROM json_each(?3) WHERE true
+       SELECT ?1, j.value ->> '$.r', j.value ->> '$.k', j.value ->> '$.v', COALESCE(j.value ->> '$.at', ?2), ?2
+       FROM json_each(?3) j
+       WHERE j.value ->> '$.at' IS NOT NULL OR NOT EXISTS (
+         SELECT 1 FROM outcomes o WHERE o.site_id = ?1 AND o.respondent_id = j.value ->> '$.r'
+           AND o.kind = j.value ->> '$.k' AND o.at >= ?4 AND o.at < ?5)
        ON CONFLICT (site_id, respondent_id, kind, at) DO UPDATE SET value = excluded.value
          WHERE excluded.value IS NOT NULL AND outcomes.value IS NOT excluded.value
        RETURNING created_at = ?2 AS fresh`,
     )
-    .bind(siteId, now, JSON.stringify([...byKey.values()]))
+    .bind(siteId, now, JSON.stringify([...byKey.values()]), day[0], day[1])
     .all<{ fresh: number }>();
   const created = results.filter((r) => r.fresh).length;
   return { created, existing: items.length - created, updated: results.length - created };
