@@ -271,7 +271,7 @@ describe('distribution screen', () => {
   it('results filter by channel and break down by channel', { timeout: 120_000 }, async () => {
     for (const locale of ['en', 'fa'] as const) {
       const page = await open(locale);
-      await page.goto(dashboardUrl(`#/segments?survey=${surveyId}&by=channel`));
+      await page.goto(dashboardUrl(`#/segments?survey=${surveyId}&by=channel&today=1`));
       await page.waitForSelector('.segments[data-state="ready"]', { timeout: 20_000 });
       await expect
         .poll(() => page.locator('.segments').textContent())

@@ -115,7 +115,18 @@ export async function seedDashboardSite(): Promise<DashboardSite> {
 export async function signedInContext(
   browser: Browser,
   apiKey: string,
-  opts: { locale?: 'en' | 'fa' | 'ar'; width?: number; height?: number; bypassCSP?: boolean } = {},
+  opts: {
+    locale?: 'en' | 'fa' | 'ar';
+    width?: number;
+    height?: number;
+    bypassCSP?: boolean;
+    /**
+     * The team opens the dashboard the day after the answers the test just posted: rolling presets
+     * ("Last 30 days") are whole days up to yesterday, so today's answers count only from tomorrow.
+     * Date.now() is fixed a day ahead; timers keep running.
+     */
+    dayAfter?: boolean;
+  } = {},
 ): Promise<BrowserContext> {
   const ctx = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
@@ -129,6 +140,7 @@ export async function signedInContext(
     },
     [apiKey, opts.locale ?? 'en'] as const,
   );
+  if (opts.dayAfter) await ctx.clock.setFixedTime(Date.now() + 86_400_000);
   return ctx;
 }
 

@@ -159,7 +159,7 @@ describe('set-up screens', () => {
     await expect
       .poll(async () => (await api(`/v1/surveys/${surveyId}/results`, { key: apiKey })).body.metrics?.nps?.n)
       .toBe(1);
-    await page.goto(dash(`#/overview?survey=${surveyId}`));
+    await page.goto(dash(`#/overview?survey=${surveyId}&today=1`));
     await page.reload();
     await expect.poll(() => page.locator('[data-metric="nps"]').textContent(), { timeout: 10_000 }).toMatch(/\b1\b/);
     await page.context().close();
