@@ -76,7 +76,7 @@ async function openCase(page: Page, who: string) {
 }
 
 async function atRisk(key: string, locale: 'en' | 'fa' = 'en'): Promise<Page> {
-  const ctx = await signedInContext(browser, key, { locale });
+  const ctx = await signedInContext(browser, key, { dayAfter: true, locale });
   const page = await ctx.newPage();
   await page.goto(dashboardUrl('#/at-risk'));
   await ready(page);

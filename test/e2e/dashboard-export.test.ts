@@ -39,7 +39,7 @@ const plain = (s: string | null) => (s ?? '').replace(/[\u2066-\u2069\u200f]/g, 
 
 describe('exports', () => {
   it('overview: the channel filter applies to the file as on screen, and the note names every filter', async () => {
-    const ctx = await signedInContext(browser, site.apiKey);
+    const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true });
     const page = await ctx.newPage();
     await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&touchpoint=checkout&channel=email`));
     await ready(page);
@@ -66,7 +66,7 @@ describe('exports', () => {
   });
 
   it('a view that ignores a filter exports without it, and its note does not name it', async () => {
-    const ctx = await signedInContext(browser, site.apiKey);
+    const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true });
     const page = await ctx.newPage();
     // the drivers view applies the survey and the dates only
     await page.goto(dashboardUrl(`#/drivers?survey=${site.surveyId}&touchpoint=checkout&channel=email`));
@@ -80,7 +80,7 @@ describe('exports', () => {
   });
 
   it('verbatims: the note names the search and the sentiment, and the channel applies there too', async () => {
-    const ctx = await signedInContext(browser, site.apiKey);
+    const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true });
     const page = await ctx.newPage();
     await page.goto(dashboardUrl(`#/verbatims?survey=${site.surveyId}&q=slow&sentiment=negative&channel=web`));
     await ready(page);
@@ -102,7 +102,7 @@ describe('exports', () => {
     ['phone', 390, 844],
   ] as const) {
     it(`in Persian: the note and the count in Persian words, digits and punctuation (${label})`, async () => {
-      const ctx = await signedInContext(browser, site.apiKey, { locale: 'fa', width, height });
+      const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true, locale: 'fa', width, height });
       const page = await ctx.newPage();
       await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&touchpoint=checkout&channel=web`));
       await ready(page);

@@ -77,7 +77,7 @@ const caseCard = (page: Page) => page.locator(`.case-card[data-response="${respo
 
 describe('dashboard inbox', () => {
   it('lists the case an alert opened; marking it contacted persists and is measured', async () => {
-    const ctx = await signedInContext(browser, apiKey);
+    const ctx = await signedInContext(browser, apiKey, { dayAfter: true });
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/inbox'));
     await ready(page);
@@ -133,7 +133,7 @@ describe('dashboard inbox', () => {
   });
 
   it('shows refusals next to the field they are about, and keeps focus there', async () => {
-    const ctx = await signedInContext(browser, apiKey);
+    const ctx = await signedInContext(browser, apiKey, { dayAfter: true });
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/inbox'));
     await ready(page);
@@ -177,7 +177,7 @@ describe('dashboard inbox', () => {
     await ctx.close();
 
     // A read-only key may look but not change: the real 403 is shown, nothing changes.
-    const ro = await signedInContext(browser, readKey);
+    const ro = await signedInContext(browser, readKey, { dayAfter: true });
     const roPage = await ro.newPage();
     await roPage.goto(dashboardUrl('#/inbox'));
     await ready(roPage);
@@ -192,7 +192,7 @@ describe('dashboard inbox', () => {
   });
 
   it('reads right to left in Persian with Persian digits and Solar Hijri dates', async () => {
-    const ctx = await signedInContext(browser, apiKey);
+    const ctx = await signedInContext(browser, apiKey, { dayAfter: true });
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/inbox'));
     await ready(page);
@@ -215,7 +215,13 @@ describe('dashboard inbox', () => {
     const failures: string[] = [];
     for (const locale of ['en', 'fa'] as const) {
       for (const width of [1280, 390]) {
-        const ctx = await signedInContext(browser, apiKey, { locale, width, height: 844, bypassCSP: true });
+        const ctx = await signedInContext(browser, apiKey, {
+          dayAfter: true,
+          locale,
+          width,
+          height: 844,
+          bypassCSP: true,
+        });
         const page = await ctx.newPage();
         await page.goto(dashboardUrl('#/inbox'));
         await ready(page);
