@@ -68,6 +68,12 @@ async function seed(locale: 'en' | 'fa') {
       { id: 'why', type: 'text', prompt: { en: 'Why?', fa: 'چرا؟' } },
     ],
   });
+  // The short survey a resolved case's customer is sent, to see whether it was put right.
+  const followUp = await createSurvey(apiKey, {
+    name: locale === 'fa' ? 'پیگیری' : 'Was it put right?',
+    status: 'active',
+    questions: [{ id: 'fixed', type: 'csat', prompt: { en: 'Was it put right?', fa: 'مشکل حل شد؟' } }],
+  });
   const post = (respondent: string | undefined, nps: number) =>
     postResponse(ORIGIN, {
       id: crypto.randomUUID(),
@@ -101,7 +107,7 @@ async function seed(locale: 'en' | 'fa') {
   };
   const owner = await member('owner', locale === 'fa' ? 'مریم مالک' : 'Olivia Owner');
   const agent = await member('agent', locale === 'fa' ? 'علی کارشناس' : 'Adam Agent');
-  return { site, apiKey, surveyId: survey.id, owner, agent, post };
+  return { site, apiKey, surveyId: survey.id, followUpId: followUp.id, owner, agent, post };
 }
 
 async function as(cookie: string, locale: 'en' | 'fa', width = 1280, height = 800): Promise<BrowserContext> {
@@ -109,6 +115,8 @@ async function as(cookie: string, locale: 'en' | 'fa', width = 1280, height = 80
   const [name, value] = cookie.split('=', 2) as [string, string];
   await ctx.addCookies([{ name, value, url: collectorUrl() }]);
   await ctx.addInitScript((l) => localStorage.setItem('seda.locale', l), locale);
+  // The team opens the dashboard the day after the answer: rolling presets end yesterday.
+  await ctx.clock.setFixedTime(Date.now() + 86_400_000);
   return ctx;
 }
 
@@ -125,11 +133,9 @@ async function cronUntil(done: () => boolean) {
   }, 90_000).toBe(true);
 }
 
-// Skipped until it passes: in its first run the at-risk row of `cust-late` showed no "Open case"
-// button for the signed-in owner within 30 s (not yet diagnosed), and the ping's status selector
-// matched two elements (fixed since, not re-run). The owner dialog itself is covered by
-// dashboard-at-risk-case.test.ts and the escalation fallback by test/worker/teams.test.ts.
-describe.skip.each(['en', 'fa'] as const)('a case from the at-risk list to its follow-up (%s)', (locale) => {
+// The team works the case the day after the answer (the browser's clock a day ahead): rolling presets
+// end yesterday, so the at-risk list of "Last 30 days" holds yesterday's detractor.
+describe.each(['en', 'fa'] as const)('a case from the at-risk list to its follow-up (%s)', (locale) => {
   it('opened with an owner, reassigned, escalated by the cron, resolved, followed up', async () => {
     const ot = DICT[locale];
     const s = await seed(locale);
@@ -202,6 +208,7 @@ describe.skip.each(['en', 'fa'] as const)('a case from the at-risk list to its f
     await card.locator('select[name="status"]').selectOption('resolved');
     await card.locator('form.case-form button[type="submit"]').click();
     await card.locator('[data-testid="follow-up"]').waitFor({ timeout: 20_000 });
+    await card.locator('[data-testid="follow-up"] select').selectOption(s.followUpId);
     await card.locator('[data-action="follow-up"]').click();
     const link = card.locator('[data-testid="follow-up"] textarea');
     await poll(() => link.inputValue().catch(() => '')).toMatch(/\/s\/[\w-]+/);
