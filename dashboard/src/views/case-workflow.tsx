@@ -14,6 +14,7 @@ import { announce } from '../announce';
 import { call, useEndpoint } from '../api';
 import { Status } from '../components/status';
 import { useOpsT } from '../ops/i18n';
+import type { OpsKey } from '../ops/i18n-en';
 import { CopyBox } from '../setup/copy-box';
 import type { CaseItem, Survey } from '../types';
 
@@ -225,7 +226,11 @@ export function CaseWorkflow({
           {item.followUpInvitationId && !followUp && <p class="small">{ot('followUpSent')}</p>}
           {followUp && (
             <div class="notice">
-              <p>{followUp.reason ? ot('followUpSkipped', { reason: followUp.reason }) : ot('followUpMade')}</p>
+              <p>
+                {followUp.reason
+                  ? ot('followUpSkipped', { reason: ot(`followUpReason.${followUp.reason}` as OpsKey) })
+                  : ot('followUpMade')}
+              </p>
               <CopyBox id={`${id}-fu-link`} label={ot('followUp')} text={followUp.url} />
             </div>
           )}
