@@ -259,9 +259,14 @@ describe('the audit log', () => {
   });
 });
 
+/** One anonymous answer to the survey's NPS question, sent through the collector. */
+async function postNps(siteKey: string, surveyId: string, id: string, value: number) {
+  await postResponse({ id, siteKey, surveyId, completed: true, answers: [{ questionId: 'nps', value }] }, ORIGIN);
+}
+
 describe('cases as a workflow', () => {
   it('assigned, worked by its agent only, a timeline of notes, due from the rule, escalated once through the webhook, resolved', async () => {
-    const { apiKey, survey } = await setup();
+    const { site, apiKey, survey } = await setup();
     const hook = await json(
       call('/v1/webhooks', {
         method: 'POST',
@@ -278,16 +283,7 @@ describe('cases as a workflow', () => {
     );
     expect(rule.body.targetHours).toBe(24);
     const id = crypto.randomUUID();
-    await postResponse(
-      {
-        id,
-        siteKey: (await json(call('/v1/site', { key: apiKey }))).body.site.key,
-        surveyId: survey.id,
-        completed: true,
-        answers: [{ questionId: 'nps', value: 2 }],
-      },
-      ORIGIN,
-    );
+    await postNps(site.key, survey.id, id, 2);
     let opened: { body: { case: { dueAt: string; createdAt: string } } } | undefined;
     for (let i = 0; i < 50 && !opened; i++) {
       const r = await json(call(`/v1/cases/${id}`, { key: apiKey }));
@@ -367,23 +363,14 @@ describe('cases as a workflow', () => {
   });
 
   it('escalates a case opened by hand, with its due date set, to every webhook of the site that takes alerts', async () => {
-    const { apiKey, survey } = await setup();
+    const { site, apiKey, survey } = await setup();
     const hook = async (events: string[]) =>
       (await json(call('/v1/webhooks', { method: 'POST', key: apiKey, json: { url: 'http://127.0.0.1:9/h', events } })))
         .body.id as string;
     const alerts = await hook(['alert']);
     const completed = await hook(['response.completed']);
     const id = crypto.randomUUID();
-    await postResponse(
-      {
-        id,
-        siteKey: (await json(call('/v1/site', { key: apiKey }))).body.site.key,
-        surveyId: survey.id,
-        completed: true,
-        answers: [{ questionId: 'nps', value: 3 }],
-      },
-      ORIGIN,
-    );
+    await postNps(site.key, survey.id, id, 3);
     const opened = await json(
       call(`/v1/cases/${id}`, {
         method: 'PATCH',
