@@ -91,13 +91,6 @@ export const setupAr: Record<SetupKey, string> = {
   tpArchivedNote: 'أُرشفت «{name}».',
   tpRestoredNote: 'استُعيدت «{name}».',
   tpDeletedNote: 'حُذفت «{name}».',
-  'stage.awareness': 'الوعي',
-  'stage.consideration': 'الدراسة',
-  'stage.purchase': 'الشراء',
-  'stage.onboarding': 'البدء',
-  'stage.usage': 'الاستخدام',
-  'stage.support': 'الدعم',
-  'stage.loyalty': 'الولاء',
 
   surveysIntro: 'ابدأ من قالب؛ يبدأ كل استبيان مسودةً لا يراها الزوار.',
   templatesTitle: 'استبيان جديد من قالب',

@@ -93,13 +93,6 @@ export const setupEn = {
   tpArchivedNote: 'Archived “{name}”.',
   tpRestoredNote: 'Restored “{name}”.',
   tpDeletedNote: 'Deleted “{name}”.',
-  'stage.awareness': 'Awareness',
-  'stage.consideration': 'Consideration',
-  'stage.purchase': 'Purchase',
-  'stage.onboarding': 'Onboarding',
-  'stage.usage': 'Usage',
-  'stage.support': 'Support',
-  'stage.loyalty': 'Loyalty',
 
   // surveys list
   surveysIntro: 'Start from a template; every survey starts as a draft that visitors do not see.',

@@ -92,13 +92,6 @@ export const setupFa: Record<SetupKey, string> = {
   tpArchivedNote: '«{name}» بایگانی شد.',
   tpRestoredNote: '«{name}» بازگردانده شد.',
   tpDeletedNote: '«{name}» حذف شد.',
-  'stage.awareness': 'آشنایی',
-  'stage.consideration': 'بررسی',
-  'stage.purchase': 'خرید',
-  'stage.onboarding': 'شروع به کار',
-  'stage.usage': 'استفاده',
-  'stage.support': 'پشتیبانی',
-  'stage.loyalty': 'وفاداری',
 
   surveysIntro: 'از یک الگو شروع کنید؛ هر نظرسنجی ابتدا پیش‌نویس است و بازدیدکنندگان آن را نمی‌بینند.',
   templatesTitle: 'نظرسنجی تازه از الگو',

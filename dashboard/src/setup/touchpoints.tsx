@@ -6,7 +6,7 @@ import {
   updateTouchpoint,
 } from '../../../shared/contract/touchpoints';
 import { TouchpointInput } from '../../../shared/schemas/api';
-import { STAGES } from '../../../shared/schemas/common';
+import { STAGES, type Stage } from '../../../shared/schemas/common';
 import { ApiError, call, useEndpoint } from '../api';
 import { ListCard } from '../components/list-card';
 import type { TouchpointDef } from '../types';
@@ -21,7 +21,7 @@ import {
   SelectField,
   TextField,
 } from './form';
-import { type SetupKey, useSetupT } from './i18n';
+import { useSetupT } from './i18n';
 import { SHOP_TOUCHPOINTS } from './templates';
 import { setupTitle } from './titles';
 
@@ -185,7 +185,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
                 {name}
                 {tp.archived && <span class="badge"> {st('tpArchived')}</span>}
               </td>
-              <td>{st(`stage.${tp.stage}` as SetupKey)}</td>
+              <td>{t(`stage.${tp.stage}`)}</td>
               <td class="row-actions">
                 <button
                   type="button"
@@ -252,7 +252,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
             {...field('stage')}
             label={st('tpStage')}
             options={STAGES as readonly string[]}
-            optionLabel={(s) => st(`stage.${s}` as SetupKey)}
+            optionLabel={(s) => t(`stage.${s as Stage}`)}
           />
         </div>
         <div class="form-row">
@@ -286,7 +286,7 @@ export function Touchpoints({ onChanged }: { onChanged: () => void }) {
                   {st('addSuggested', { name: s.name[locale] ?? s.name.en })}
                   <span class="muted small">
                     {ui.sep}
-                    {st(`stage.${s.stage}` as SetupKey)}
+                    {t(`stage.${s.stage}`)}
                   </span>
                 </button>
               </li>
