@@ -1,13 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { freePort, migrateLocal, startWorker } from '../../scripts/lib/run.mjs';
+import { type Hit, startReceiver, verifySignature as verify } from './fake-receiver';
 
 /**
  * Webhook delivery end to end: `wrangler dev` (Queues in Miniflare) delivering to a real HTTP
@@ -15,34 +13,18 @@ import { freePort, migrateLocal, startWorker } from '../../scripts/lib/run.mjs';
  * (WEBHOOK_RETRY_BASE_SECONDS=0); otherwise started the contract's way.
  */
 
-type Hit = { path: string; headers: Record<string, string | string[] | undefined>; body: string; at: number };
-
 const ADMIN = `e2e-hooks-${crypto.randomUUID()}`;
 const ORIGIN = 'https://hooks-shop.example';
 let worker: { url: string; stop: () => void };
 let dir: string;
-let receiver: Server;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let receiverUrl: string;
-const hits: Hit[] = [];
+let hits: Hit[];
 const failures = new Map<string, number>(); // path → how many times to answer 500 first ('down' = always)
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (d) => {
-      body += d;
-    });
-    req.on('end', () => {
-      const path = req.url ?? '/';
-      hits.push({ path, headers: req.headers, body, at: Date.now() });
-      const seen = hits.filter((h) => h.path === path).length;
-      const failFirst = failures.get(path) ?? 0;
-      res.writeHead(seen <= failFirst ? 500 : 200, { 'content-type': 'text/plain' }).end('thanks');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  receiver = await startReceiver((path, seen) => (seen <= (failures.get(path) ?? 0) ? 500 : 200));
+  ({ hits, url: receiverUrl } = receiver);
   dir = mkdtempSync(join(tmpdir(), 'seda-e2e-hooks-'));
   migrateLocal(dir);
   worker = await startWorker({
@@ -59,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   worker?.stop();
-  await new Promise<void>((r) => (receiver ? receiver.close(() => r()) : r()));
+  await receiver?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -74,16 +56,6 @@ async function api<T = any>(path: string, init: { method?: string; key?: string;
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-/** What a receiver does with Seda-Signature, using only node:crypto. */
-function verify(secret: string, header: string, rawBody: string, windowSeconds = 300): boolean {
-  const parts = Object.fromEntries(header.split(',').map((kv) => kv.split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > windowSeconds || !parts.v1) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
-  const given = Buffer.from(parts.v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
