@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInContext } from './dashboard-helpers';
 import { api, collectorUrl, createSite, createSurvey, launchBrowser } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
@@ -33,14 +34,7 @@ describe('survey editor: refusals', () => {
   });
 
   async function editor(locale: 'en' | 'fa'): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await ctx.addInitScript(
-      ([key, l]) => {
-        sessionStorage.setItem('seda.apiKey', key!);
-        localStorage.setItem('seda.locale', l!);
-      },
-      [apiKey, locale],
-    );
+    const ctx = await signedInContext(browser, apiKey, { locale });
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${collectorUrl()}/dashboard/#/editor/${surveyId}`);

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInContext } from './dashboard-helpers';
 import { api, collectorUrl, createSite, createSurvey, launchBrowser } from './helpers';
 
 /**
@@ -26,14 +27,7 @@ describe('survey editor: unsaved edits', () => {
   });
 
   async function editor(locale: 'en' | 'fa'): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await ctx.addInitScript(
-      ([key, l]) => {
-        sessionStorage.setItem('seda.apiKey', key!);
-        localStorage.setItem('seda.locale', l!);
-      },
-      [apiKey, locale],
-    );
+    const ctx = await signedInContext(browser, apiKey, { locale });
     const page = await ctx.newPage();
     await page.goto(`${collectorUrl()}/dashboard/#/editor/${surveyId}`);
     await page.locator('#f-name').waitFor();
