@@ -4,9 +4,9 @@ import { searchQuery, topTerms } from '../../shared/sentiment';
 import type { AppEnv } from '../env';
 import { route } from '../http/endpoint';
 import { notFound } from '../http/errors';
-import { churnInputs } from '../outcomes/routes';
+import { churnInputs, npsPairs } from '../outcomes/routes';
 import { siteRange } from '../sites/time';
-import { getSurvey, listSurveys, metricQuestions } from '../surveys/sql';
+import { getSurvey, metricQuestions } from '../surveys/sql';
 import { parseTopics } from '../topics/sql';
 import {
   AT_RISK_DROP,
@@ -112,11 +112,7 @@ route(insightRoutes, getTerms, async (c, { params, query: q }) => {
 route(insightRoutes, getAtRisk, async (c, { query: q }) => {
   const siteId = c.get('siteId');
   const range = await siteRange(c.env.DB, siteId, q.from, q.to);
-  const surveys = await listSurveys(c.env.DB, siteId);
-  const pairs = surveys.flatMap((s) => {
-    const nps = metricQuestions(s.questions).nps;
-    return nps ? [[s.id, nps] as const] : [];
-  });
+  const pairs = await npsPairs(c.env.DB, siteId);
   const { rows, rowsRead } = await atRiskRows(c.env.DB, {
     siteId,
     pairs,
@@ -125,14 +121,10 @@ route(insightRoutes, getAtRisk, async (c, { query: q }) => {
     ...(q.source ? { source: q.source } : {}),
   });
   // Features are read for the listed respondents and those with outcomes only (the model's subjects).
-  const churn = await churnInputs(
-    c.env.DB,
-    siteId,
-    'churned',
-    range.from,
-    range.to,
-    rows.map((r) => r.respondent_id),
-  );
+  const churn = await churnInputs(c.env.DB, siteId, 'churned', range.from, range.to, {
+    also: rows.map((r) => r.respondent_id),
+    pairs,
+  });
   c.header('Seda-Rows-Read', String(rowsRead + churn.rowsRead));
   const featureOf = new Map(churn.features.map((f) => [f.respondent_id, f]));
   const knownValue = new Map(churn.outcomes.map((o) => [o.respondent_id, o.value]));

@@ -26,14 +26,18 @@ export async function churnInputs(
   kind: string,
   from: string,
   to: string,
-  /** Respondents to score besides those with outcomes (the at-risk list). */
-  also: readonly string[] = [],
+  opts: {
+    /** Respondents to score besides those with outcomes (the at-risk list). */
+    also?: readonly string[];
+    /** The site's [survey, NPS question] pairs, when the caller has read them already. */
+    pairs?: readonly (readonly [string, string])[];
+  } = {},
 ) {
   const now = Date.now();
   // The range's days are the site's local days.
   const { timeZone } = await siteTime(db, siteId);
   const [{ rows: features, rowsRead }, outcomes] = await Promise.all([
-    featureRows(db, siteId, await npsPairs(db, siteId), also),
+    featureRows(db, siteId, opts.pairs ?? (await npsPairs(db, siteId)), opts.also),
     outcomeRows(db, {
       siteId,
       kind,
