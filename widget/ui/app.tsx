@@ -30,7 +30,7 @@ interface State {
   a: Answers;
   /** chosen, not yet sent */
   d?: AnswerValue;
-  /** the first appearance, drawn over three frames: 0 hidden without the question's control, 1 hidden whole, 2 shown */
+  /** the first appearance, step by step (one frame each): 0 the panel's frame, 1 the prompt, 2 the control, all hidden; 3 shown */
   v: number;
 }
 
@@ -65,7 +65,7 @@ export class App extends Component<AppProps, State> {
     i: nextIndex(this.props.survey.questions, -1, {}),
     a: {},
     d: this.props.chosen,
-    v: this.props.preview ? 2 : 0,
+    v: this.props.preview ? 3 : 0,
   };
   panel = createRef<HTMLDivElement>();
   /** "Follow the visitor": read once, when the panel is made */
@@ -74,16 +74,17 @@ export class App extends Component<AppProps, State> {
   timer?: ReturnType<typeof setTimeout>;
 
   /**
-   * The first appearance is spread over three frames, so that neither the script that builds the panel
-   * nor the browser's style, layout and paint of it (the first use of its fonts is much of that) is a long
-   * task on a slow phone: the panel without its question's control, invisible; then the control, still
-   * invisible; then the panel shows, as laid out the frame before (its size does not change while it is
-   * visible, so it is no layout shift). Focus moves in the task after that frame: focus() then finds the
-   * layout done instead of forcing it. (The editor's preview is drawn at once.)
+   * The first appearance is spread over four frames, so that neither the script that builds the panel
+   * nor the browser's style and layout of it (mostly the first use of each of its fonts: size, weight,
+   * and for Persian and Arabic the fallback font's lookup) is a long task on a slow phone. Invisible,
+   * the panel's frame and progress, then the prompt, then the question's control; then it shows, as laid
+   * out the frame before (its size does not change while it is visible: no layout shift). Focus moves in
+   * the task after that frame: focus() then finds the layout done instead of forcing it. (The editor's
+   * preview is drawn at once.)
    */
   override componentDidMount(): void {
     const step = () =>
-      later(() => (this.state.v < 2 ? this.setState({ v: this.state.v + 1 }, step) : this.focus(true)));
+      later(() => (this.state.v < 3 ? this.setState({ v: this.state.v + 1 }, step) : this.focus(true)));
     step();
   }
 
@@ -153,7 +154,7 @@ export class App extends Component<AppProps, State> {
         aria-label={t.title}
         lang={locale}
         dir={rtl ? 'rtl' : 'ltr'}
-        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${dark ? ' d' : ''}${preview ? ' pv' : ''}${v > 1 ? '' : ' h'}`}
+        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${dark ? ' d' : ''}${preview ? ' pv' : ''}${v > 2 ? '' : ' h'}`}
         style={{ '--c': color, '--on': onColor(color), '--r': `${theme.radius ?? 12}px` }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -172,10 +173,12 @@ export class App extends Component<AppProps, State> {
                 <i style={{ width: `${((at - 1) / of) * 100}%` }} />
               </div>
             )}
-            <p class="q" id="sq">
-              {pickText(q.prompt, locale)}
-            </p>
             {v > 0 && (
+              <p class="q" id="sq">
+                {pickText(q.prompt, locale)}
+              </p>
+            )}
+            {v > 1 && (
               <>
                 {
                   // the type's component (TS cannot tie q.type to q: the props hold that type's question)

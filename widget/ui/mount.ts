@@ -51,10 +51,10 @@ export function mount(o: MountOptions): void {
  * A fixed panel in its own shadow root, outside the page's layout. Posts the impression, then every
  * answer (same response id). Focus moves in (unless the visitor is typing in a field) and returns where
  * it was on close. The work is spread over tasks so none is long on a slow phone: this one makes the
- * shadow root and parses its stylesheet, the next renders the panel off the page (reading the page's
- * colour scheme before anything of ours dirties its style) and then puts it on the page, the browser
- * lays it out in its own rendering step, the impression is posted in a task of its own, and the App
- * moves focus only after that layout (ui/app.tsx).
+ * shadow root and parses its stylesheet, the next renders the panel's frame off the page (reading the
+ * page's colour scheme before anything of ours dirties its style) and then puts it on the page,
+ * invisible; the App draws the rest over the next frames, one part each, then shows it and moves focus
+ * (ui/app.tsx); the impression is posted in a task of its own.
  */
 function draw(survey: PublicSurvey, o: MountOptions): void {
   const locale = surveyLocale(survey, o.locales);
