@@ -180,8 +180,13 @@ export function loadSql(triggers, { n = 1_000_000, days = 365, now = Date.now(),
      SELECT a.survey_id, d.dim, d.value, a.question_id, a.touchpoint, a.day, COUNT(*), SUM(a.sentiment IS 1), SUM(a.sentiment IS 0), SUM(a.sentiment IS -1)
      FROM response_dims d JOIN answers a ON a.response_id = d.response_id
      WHERE d.survey_id = ${S} AND a.num IS NULL GROUP BY a.survey_id, d.dim, d.value, a.day, a.question_id, a.touchpoint;`,
-    // the search index (migration 0013's folds, from the same generator)
-    `INSERT INTO verbatim_keys (response_id, question_id) SELECT response_id, question_id FROM answers WHERE survey_id = ${S} AND text IS NOT NULL;`,
+    // the search index (migration 0013's folds, from the same generator), numbered by time as migration
+    // 0019's trigger does: after any text the demo seed already stamped with the same millisecond
+    `INSERT INTO verbatim_keys (id, response_id, question_id)
+     SELECT created_at * 65536 + row_number() OVER (PARTITION BY created_at ORDER BY response_id, question_id) - 1
+       + (SELECT count(*) FROM verbatim_keys v WHERE v.id >= created_at * 65536 AND v.id < (created_at + 1) * 65536),
+       response_id, question_id
+     FROM answers WHERE survey_id = ${S} AND text IS NOT NULL;`,
     `INSERT INTO verbatim_fts (rowid, body) ${searchFoldSelect(
       `SELECT k.id AS id, a.text AS t FROM verbatim_keys k
        JOIN answers a ON a.response_id = k.response_id AND a.question_id = k.question_id WHERE a.survey_id = ${S}`,

@@ -1,12 +1,13 @@
 /**
  * Verbatim search through the FTS5 trigram index (migration 0013): English and Persian, the spelling
  * variants a Persian team types (Arabic-keyboard letters, Persian digits, ZWNJ or a space), and erasure
- * taking a text out of the index itself.
+ * taking a text out of the index itself; and paging through many matches newest first, reading about
+ * a page's worth of them (migration 0019 numbers the index by time).
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_FOLDS, searchFold } from '../../shared/sentiment';
-import { call, getJson, postResponse, setup } from './helpers';
+import { call, createSurvey, getJson, postResponse, setup } from './helpers';
 
 type Verbatim = { responseId: string; text: string };
 
@@ -117,4 +118,62 @@ describe('verbatim search', () => {
     expect(keys?.n).toBe(0);
     expect((await getJson(`/v1/surveys/${survey.id}/verbatims`, apiKey)).items).toEqual([]);
   });
+
+  it('pages through hundreds of matches newest first, exactly as the list without search, reading about a page', async () => {
+    const { site, apiKey } = await setup();
+    // Two open questions: both answers of a response share its millisecond, so ties fall across
+    // pages and across the index's steps.
+    const survey = await createSurvey(apiKey, {
+      name: 'Two open questions',
+      status: 'active',
+      questions: [
+        { id: 'why', type: 'text', prompt: { en: 'Why?' } },
+        { id: 'more', type: 'text', prompt: { en: 'Anything else?' } },
+      ],
+    });
+    // 300 responses, 1 in 5 from the checkout touchpoint; 1 text in 6 without the searched word.
+    for (let i = 0; i < 300; i++) {
+      const text = (j: number) => (j % 6 === 5 ? `all good ${j}` : `delivery was slow, order ${j}`);
+      const res = await postResponse({
+        id: crypto.randomUUID(),
+        siteKey: site.key,
+        surveyId: survey.id,
+        answers: [
+          { questionId: 'why', value: text(2 * i) },
+          { questionId: 'more', value: text(2 * i + 1) },
+        ],
+        ...(i % 5 === 0 ? { touchpoint: 'checkout' } : {}),
+        completed: true,
+      });
+      expect(res.status).toBe(202);
+    }
+    type Page = { items: { responseId: string; text: string; createdAt: string }[]; nextCursor?: string };
+    const line = (v: Page['items'][number]) => `${v.createdAt} ${v.responseId} ${v.text}`;
+    const all = async (query: string, limit: number) => {
+      const got: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await getJson<Page>(
+          `/v1/surveys/${survey.id}/verbatims?limit=${limit}&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+          apiKey,
+        );
+        got.push(...page.items.map(line));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return got;
+    };
+    // The list without search is the reference: its order is the keyset the search must follow.
+    const slow = (xs: string[]) => xs.filter((x) => x.includes('slow'));
+    const everything = await all('', 100);
+    expect(everything).toHaveLength(600);
+    expect(slow(everything)).toHaveLength(500);
+    expect(await all('q=slow', 37)).toEqual(slow(everything));
+    expect(await all('q=slow&touchpoint=checkout', 7)).toEqual(slow(await all('touchpoint=checkout', 100)));
+    // The first page of 10 reads about its own matches, not all 500.
+    const res = await call(`/v1/surveys/${survey.id}/verbatims?limit=10&q=${encodeURIComponent('was slow')}`, {
+      key: apiKey,
+    });
+    expect(((await res.json()) as Page).items.map(line)).toEqual(slow(everything).slice(0, 10));
+    expect(Number(res.headers.get('seda-rows-read'))).toBeLessThan(500);
+  }, 180_000);
 });

@@ -63,12 +63,27 @@ export const rowsReadOf = (...res: readonly D1Result[]) => res.reduce((s, r) => 
 export const TRIGRAM = 3;
 
 /**
+ * A text's number in the search index is its answer's millisecond times this, plus its rank within
+ * that millisecond (migration 0019): the index's rowid order is the date order. The numbers pass 2^53,
+ * so SQL hands one back as its two halves (`>> 16`, `& 65535`), each exact in JavaScript.
+ */
+const PER_MS = 65536;
+
+/**
+ * The first search step reads this many matches per answer of the page (newest first); each further
+ * step reads four times more. Two leave room for matches the view's filters drop.
+ */
+const STEP_PER_ROW = 2;
+
+const DAY_MS = 86_400_000;
+
+/**
  * Open-text answers newest first, keyset-paginated on (created_at, response_id, question_id):
  * `answers_text` (survey_id, created_at) carries the key's last two columns as the table's primary
  * key, so each page is an index range, however deep. `q` is a case-insensitive substring of the text,
  * both folded by `searchQuery` (shared/sentiment/search.ts) as the index is: with 3+ characters it is
- * looked up in the FTS5 trigram index `verbatim_fts` (migration 0013), so its cost grows with the texts
- * that match, not with the texts stored; shorter searches check the survey's texts in the index.
+ * looked up in the FTS5 trigram index `verbatim_fts` (see `searchRows`); shorter searches check the
+ * survey's texts in the index.
  */
 export async function verbatimRows(
   db: D1Database,
@@ -95,15 +110,18 @@ export async function verbatimRows(
         args: [f.scoreQuestionId],
       }
     : { col: 'NULL', join: '', args: [] };
-  // Search: the index drives (CROSS JOIN keeps SQLite from walking the survey's texts and probing the
-  // index per row); a short search walks the survey's texts and compares their folded form.
+  const select = (from: string) =>
+    `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, r.respondent_id,
+       a.created_at, ${score.col} AS score
+     FROM ${from} ${score.join}
+     WHERE ${w.sql()}
+     ORDER BY a.created_at DESC, a.response_id DESC, a.question_id DESC
+     LIMIT ?`;
+  if (f.q && [...f.q].length >= TRIGRAM) return searchRows(db, f, f.q, select, [...score.args, ...w.args]);
+
   let from = 'answers a JOIN responses r ON r.id = a.response_id';
-  if (f.q && [...f.q].length >= TRIGRAM) {
-    from = `verbatim_fts f CROSS JOIN verbatim_keys k ON k.id = f.rowid
-      CROSS JOIN answers a ON a.response_id = k.response_id AND a.question_id = k.question_id
-      JOIN responses r ON r.id = a.response_id`;
-    add('f.verbatim_fts MATCH ?', `"${f.q.replaceAll('"', '""')}"`);
-  } else if (f.q) {
+  if (f.q) {
+    // A short search walks the survey's texts and compares their folded form.
     from = `answers a JOIN responses r ON r.id = a.response_id
       JOIN verbatim_keys k ON k.response_id = a.response_id AND k.question_id = a.question_id
       JOIN verbatim_fts f ON f.rowid = k.id`;
@@ -113,18 +131,70 @@ export async function verbatimRows(
     );
   }
   const res = await db
-    .prepare(
-      `SELECT a.response_id, a.question_id, a.text, a.sentiment, a.topics, a.touchpoint, r.locale, r.respondent_id,
-         a.created_at, ${score.col} AS score
-       FROM ${from} ${score.join}
-       WHERE ${w.sql()}
-       ORDER BY a.created_at DESC, a.response_id DESC, a.question_id DESC
-       LIMIT ?`,
-    )
+    .prepare(select(from))
     .bind(...score.args, ...w.args, f.limit)
     .all<VerbatimRow>();
   return { rows: res.results, rowsRead: rowsReadOf(res) };
 }
+
+/**
+ * A search of 3+ characters: the trigram index walks its matches newest first (its rowid is the
+ * answer's time, migration 0019) in steps of 2, 8, 32, … matches per answer of the page, each joined to the
+ * answers for the view's filters, until a page of answers is certain: once the walk has gone below a
+ * millisecond, every match stamped later has been seen. So a page costs about its own matches, not
+ * every match of the year (100,000 at 1,000,000 responses); a filter that drops most matches costs
+ * at most what reading them all once did. Dates and the cursor bound the walk from both ends.
+ */
+async function searchRows(
+  db: D1Database,
+  f: VerbatimFilter,
+  q: string,
+  select: (from: string) => string,
+  filterArgs: (string | number)[],
+): Promise<{ rows: VerbatimRow[]; rowsRead: number }> {
+  // `day` is the site's local date: a day spans at most UTC−12 to UTC+14, so a day either side is safe.
+  const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  let upperMs = f.to !== undefined ? dayMs(f.to) + 2 * DAY_MS : Number.MAX_SAFE_INTEGER;
+  if (f.after) upperMs = Math.min(upperMs, f.after.createdAt + 1);
+  let upperRank = 0; // the walk reads rowids below upperMs * PER_MS + upperRank
+  const lowerMs = f.from !== undefined ? Math.max(0, dayMs(f.from) - DAY_MS) : 0;
+  const match = `"${q.replaceAll('"', '""')}"`;
+  const hits = `SELECT rowid AS id FROM verbatim_fts
+    WHERE verbatim_fts MATCH ? AND rowid < ? * ${PER_MS} + ? AND rowid >= ? * ${PER_MS}
+    ORDER BY rowid DESC LIMIT ?`;
+  const from = `(${hits}) h CROSS JOIN verbatim_keys k ON k.id = h.id
+    CROSS JOIN answers a ON a.response_id = k.response_id AND a.question_id = k.question_id
+    JOIN responses r ON r.id = a.response_id`;
+  const rows: VerbatimRow[] = [];
+  let rowsRead = 0;
+  for (let step = STEP_PER_ROW * f.limit; ; step *= 4) {
+    const hitArgs = [match, upperMs, upperRank, lowerMs, step];
+    const [walked, page] = await db.batch<Record<string, unknown>>([
+      db
+        .prepare(`SELECT count(*) AS n, min(id) >> 16 AS ms, min(id) & ${PER_MS - 1} AS rank FROM (${hits})`)
+        .bind(...hitArgs),
+      db.prepare(select(from)).bind(...hitArgs, ...filterArgs, f.limit),
+    ]);
+    rowsRead += rowsReadOf(walked!, page!);
+    rows.push(...(page!.results as VerbatimRow[]));
+    const w = walked!.results[0] as { n: number; ms: number | null; rank: number | null };
+    if (w.n < step || w.ms === null || w.rank === null) break; // every match in range was read
+    const below = w.ms;
+    // Matches of the last millisecond read may continue in the next step; those stamped later may not.
+    if (rows.filter((r) => r.created_at > below).length >= f.limit) break;
+    upperMs = w.ms;
+    upperRank = w.rank;
+  }
+  // Steps read disjoint matches; answers of one millisecond may come from two steps.
+  rows.sort(newestFirst);
+  return { rows: rows.slice(0, f.limit), rowsRead };
+}
+
+/** The verbatims' order, as SQLite sorts it (ids are ASCII, so code units compare as bytes). */
+const newestFirst = (x: VerbatimRow, y: VerbatimRow) =>
+  y.created_at - x.created_at ||
+  (x.response_id < y.response_id ? 1 : x.response_id > y.response_id ? -1 : 0) ||
+  (x.question_id < y.question_id ? 1 : x.question_id > y.question_id ? -1 : 0);
 
 // ---- terms ----
 
