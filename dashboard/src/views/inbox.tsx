@@ -233,7 +233,11 @@ function summarize(answers: CaseAnswer[], questions: readonly Question[] | undef
 
 function useAgo() {
   const { locale } = useI18n();
-  const rtf = useMemo(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }), [locale]);
+  // Arabic with the Latin digits of the rest of the dashboard (`makeI18n` pins them the same way).
+  const rtf = useMemo(
+    () => new Intl.RelativeTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { numeric: 'auto' }),
+    [locale],
+  );
   return (iso: string) => {
     const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
     if (s < 3600) return rtf.format(-Math.floor(s / 60), 'minute');
