@@ -362,8 +362,11 @@ function Dashboard({ signOut }: { signOut: () => void }) {
             )}
           </div>
           <p class="print-only report-head">
-            {survey && t('reportFor', { survey: i18n.nameOf(survey) })} ·{' '}
-            {t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) })} ·{' '}
+            {/* the language's separator: "·" reads as a zero beside Persian digits, Arabic takes "،" */}
+            {survey && t('reportFor', { survey: i18n.nameOf(survey) })}
+            {survey && i18n.sep}
+            {t('rangeSummary', { from: i18n.day(dates.from), to: i18n.day(dates.to) })}
+            {i18n.sep}
             {t('generatedOn', { date: i18n.day(Date.now()) })}
           </p>
           {surveysQ.error ? (

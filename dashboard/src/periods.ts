@@ -123,7 +123,10 @@ export function rangeLabel(
   const cal: Calendar = locale === 'fa' || calendar === 'persian' ? 'persian' : 'gregorian';
   const year = calendarParts(from, cal).y;
   const withYear = !today || year !== calendarParts(to, cal).y || year !== calendarParts(today, cal).y ? 'y' : '';
-  const tag = `${locale === 'fa' ? 'fa-IR' : locale}${cal === 'persian' ? '-u-ca-persian' : ''}`;
+  // Arabic digits pinned to Latin, as everywhere in the Arabic dashboard (an older browser's CLDR
+  // would give Arabic-Indic digits beside the Latin ones of the numbers).
+  const ext = [cal === 'persian' ? 'ca-persian' : '', locale === 'ar' ? 'nu-latn' : ''].filter(Boolean).join('-');
+  const tag = `${locale === 'fa' ? 'fa-IR' : locale}${ext ? `-u-${ext}` : ''}`;
   const key = `${tag}|${withYear}`;
   let f = rangeFormats.get(key);
   if (!f) {

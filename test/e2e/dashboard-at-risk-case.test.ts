@@ -75,7 +75,7 @@ async function openCase(page: Page, who: string) {
   await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
-async function atRisk(key: string, locale: 'en' | 'fa' = 'en'): Promise<Page> {
+async function atRisk(key: string, locale: 'en' | 'fa' | 'ar' = 'en'): Promise<Page> {
   const ctx = await signedInContext(browser, key, { dayAfter: true, locale });
   const page = await ctx.newPage();
   await page.goto(dashboardUrl('#/at-risk'));
@@ -174,6 +174,47 @@ describe('at-risk: open a follow-up case', () => {
     await poll(() => page.locator('[data-action="open-case"]').count()).toBe(0);
     expect(await row(page, 'cust-fourth').locator('.case-action').textContent()).not.toContain('Open case');
     expect((await cases()).some((c) => c.responseId === responses['cust-fourth'])).toBe(false);
+    await page.context().close();
+  });
+
+  it('in Arabic, desktop then phone: the owner prompt in Arabic, the case opened with its owner', async () => {
+    const page = await atRisk(apiKey, 'ar');
+    const who = /^فتح حالة متابعة لـ \u2068?cust-fourth\u2069?$/;
+    // desktop: the table's button opens the prompt, named for the customer
+    const open = row(page, 'cust-fourth').getByRole('button', { name: who });
+    expect(await open.textContent()).toBe('فتح حالة');
+    await open.click();
+    let dialog = page.getByRole('dialog', { name: who });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('المسؤول (اختياري)', { exact: true }).inputValue()).toBe('');
+    expect(await dialog.textContent()).toContain('لا أعضاء في هذا الموقع بعد');
+    await page.screenshot({ path: 'screenshots/ar-open-case-desktop.png' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // phone: the cards draw the same button; the prompt fits the screen
+    await page.setViewportSize({ width: 390, height: 844 });
+    const card = page.locator('.risk-card', { hasText: 'cust-fourth' });
+    await card.getByRole('button', { name: who }).click();
+    dialog = page.getByRole('dialog', { name: who });
+    await dialog.waitFor();
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await dialog.getByLabel('المسؤول (اختياري)', { exact: true }).fill('سارة في مركز الاتصال');
+    await page.screenshot({ path: 'screenshots/ar-open-case-phone.png' });
+    await dialog.getByRole('button', { name: 'فتح الحالة', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+    await poll(async () => (await card.locator('.case-badge').textContent())?.replace(/[\u2066-\u2069]/g, '')).toBe(
+      'حالة المتابعة: مفتوحة',
+    );
+    await poll(async () => (await page.locator('#announcer').textContent())?.replace(/[\u2066-\u2069]/g, '')).toBe(
+      'حالة متابعة cust-fourth: مفتوحة.',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await page.screenshot({ path: 'screenshots/ar-at-risk-phone.png', fullPage: true });
+    expect((await cases()).find((c) => c.responseId === responses['cust-fourth'])).toEqual(
+      expect.objectContaining({ status: 'open', owner: 'سارة في مركز الاتصال' }),
+    );
     await page.context().close();
   });
 });

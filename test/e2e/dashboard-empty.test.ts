@@ -1,6 +1,6 @@
 /**
  * A new team's first look: every empty screen says what to do next, with the way there one click
- * away, in English and Persian, on a desktop and a phone.
+ * away, in English, Persian and Arabic, on a desktop and a phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,14 @@ const WORDS = {
     noVerbatims: 'جستجو یا احساس را پاک کنید',
     noTouchpoints: 'هنوز نقطهٔ تماسی نیست.',
   },
+  ar: {
+    noSurveys: 'لا توجد استبيانات بعد. ابدأ واحدًا من قالب',
+    surveys: 'الاستبيانات',
+    noData: 'لا توجد إجابات في هذه الفترة.',
+    install: 'التثبيت',
+    noVerbatims: 'امسح البحث أو المشاعر، أو وسّع التواريخ.',
+    noTouchpoints: 'لا نقاط تواصل بعد.',
+  },
 } as const;
 
 const VIEWPORTS = [
@@ -55,7 +63,7 @@ const VIEWPORTS = [
   ['phone', 390, 844],
 ] as const;
 
-async function open(apiKey: string, hash: string, locale: 'en' | 'fa', width: number, height: number) {
+async function open(apiKey: string, hash: string, locale: keyof typeof WORDS, width: number, height: number) {
   const ctx = await signedInContext(browser, apiKey, { locale, width, height });
   const page = await ctx.newPage();
   await page.goto(dashboardUrl(hash));
@@ -65,7 +73,7 @@ async function open(apiKey: string, hash: string, locale: 'en' | 'fa', width: nu
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
 
 describe('empty states', () => {
-  for (const locale of ['en', 'fa'] as const) {
+  for (const locale of ['en', 'fa', 'ar'] as const) {
     for (const [label, width, height] of VIEWPORTS) {
       it(`say what to do next, with a link there (${locale}, ${label})`, { timeout: 90_000 }, async () => {
         const w = WORDS[locale];
@@ -74,6 +82,7 @@ describe('empty states', () => {
           const { ctx, page } = await open(bare, '#/overview', locale, width, height);
           const notice = page.locator('[data-no-surveys]');
           await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toContain(w.noSurveys);
+          expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'en' ? 'ltr' : 'rtl');
           await page.screenshot({ path: `${SHOTS}empty-no-surveys-${locale}-${label}.png` });
           expect(await noSideways(page)).toBe(true);
           await notice.getByRole('link', { name: w.surveys, exact: true }).click();

@@ -120,4 +120,60 @@ describe('exports', () => {
       await ctx.close();
     });
   }
+
+  it('in Arabic, desktop then phone: the notes and counts in Arabic words and punctuation, Latin digits', {
+    timeout: 120_000,
+  }, async () => {
+    const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true, locale: 'ar' });
+    const page = await ctx.newPage();
+    const and = '(?:، | و)'; // CLDR's Arabic list: "أ، ب و ج" or "أ وب وج", by ICU version
+    for (const [label, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&touchpoint=checkout&channel=web`));
+      await ready(page);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await expect
+        .poll(async () => plain(await note(page).textContent()), { timeout: 15_000 })
+        .toMatch(
+          new RegExp(
+            `^صفّ لكل استجابة في E2E relationship: \\d+ \\S+ 20\\d\\d – \\d+ \\S+ 20\\d\\d${and}نقطة التواصل: Checkout${and}القناة: صفحة ويب\\.$`,
+          ),
+        );
+      expect(await note(page).isVisible()).toBe(true);
+      const byWeb = await exportFrom(page);
+      expect(byWeb.query.get('channel')).toBe('web');
+      expect(byWeb.rows).toBe(site.checkoutNps);
+      await expect
+        .poll(async () => plain(await status(page).textContent()), { timeout: 15_000 })
+        .toContain(`(عدد الاستجابات: ${site.checkoutNps}).`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}ar-export-overview-${label}.png` });
+
+      // verbatims: the search and the sentiment named, the file holds what the list shows
+      await page.goto(dashboardUrl(`#/verbatims?survey=${site.surveyId}&q=slow&sentiment=negative&channel=web`));
+      await ready(page);
+      await expect
+        .poll(async () => plain(await note(page).textContent()), { timeout: 15_000 })
+        .toMatch(
+          new RegExp(
+            `^صفّ لكل إجابة معروضة هنا، من E2E relationship: .+${and}القناة: صفحة ويب${and}البحث في الإجابات: «slow»${and}المشاعر: سلبية\\.$`,
+          ),
+        );
+      const listed = await page.locator('.verbatim-text').count();
+      expect(listed).toBeGreaterThan(0);
+      const { query, rows } = await exportFrom(page);
+      expect(query.get('q')).toBe('slow');
+      expect(query.get('sentiment')).toBe('negative');
+      expect(rows).toBe(listed);
+      await expect
+        .poll(async () => plain(await status(page).textContent()), { timeout: 15_000 })
+        .toContain(`(عدد الإجابات: ${listed}).`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}ar-export-verbatims-${label}.png` });
+    }
+    await ctx.close();
+  });
 });

@@ -267,6 +267,56 @@ describe('dashboard', () => {
     await ctx.close();
   });
 
+  it('in Arabic, desktop and phone: each journey score with its own n and interval, segment counts in the period', async () => {
+    const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true, locale: 'ar' });
+    const page = await ctx.newPage();
+    const segmentReads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/segments')) segmentReads.push(r.url());
+    });
+    const journeyApi = await (
+      await fetch(`${collectorUrl()}/v1/journey`, { headers: { authorization: `Bearer ${site.apiKey}` } })
+    ).json();
+    const cell = journeyApi.stages
+      .flatMap((st: { touchpoints: { key: string }[] }) => st.touchpoints)
+      .find((c: { key: string }) => c.key === 'checkout');
+    const plain = (s: string | null) => (s ?? '').replace(/[\u2066-\u2069\u200e\u200f]/g, '');
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(dashboardUrl('#/journey'));
+      await ready(page);
+      const checkout = page.locator('[data-touchpoint="checkout"]');
+      // the score's interval and its own n (40 NPS answers), not the cell's responses
+      const ci = plain(await checkout.locator('.cell-ci').first().textContent());
+      expect(ci).toMatch(new RegExp(`^-?\\d+ إلى -?\\d+، n = ${cell.nps.n}$`));
+      expect(plain(await checkout.locator('.cell-responses').textContent())).toBe(`الاستجابات${cell.n}`);
+      // signs held to their digits, no "-0", the Arabic comma between items (never "·"), Latin digits
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(main.match(/(?<!\u2066)[-−+]\d+/g) ?? []).toEqual([]);
+      expect(main.match(/[-−]0(?![\d.,٫])/g) ?? []).toEqual([]);
+      expect(main).not.toContain('·');
+      expect(main).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await page.screenshot({ path: `screenshots/ar-journey-numbers-${size}.png`, fullPage: true });
+
+      // the segment menu counts the selected period's answers (20 on the pro plan)
+      // (on the second pass the same period's counts may come from the page's cache: no new read)
+      await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=7`));
+      await ready(page);
+      await expect.poll(() => segmentReads.length).toBeGreaterThan(0);
+      const q = new URL(segmentReads.at(-1)!).searchParams;
+      expect(q.get('to')).toBe(new Date().toISOString().slice(0, 10));
+      expect(q.get('from')).toBe(new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10));
+      await expect
+        .poll(async () => plain(await page.locator('#f-segment option[value="plan:pro"]').textContent()))
+        .toBe('plan: pro (20)');
+    }
+    await ctx.close();
+  });
+
   it('exports from the verbatims view exactly the answers it lists (search and sentiment too)', async () => {
     const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true });
     const page = await ctx.newPage();

@@ -1,4 +1,4 @@
-// Honest numbers on screen (issue #14, #17's default views), in English and Persian, desktop and
+// Honest numbers on screen (issue #14, #17's default views), in English, Persian and Arabic, desktop and
 // phone: the segment table's "No value" group with its n, a "worse than the rest" mark on a planted
 // worse group and none on an equal one, drop-off rates ≤ 100% out of the answers that could show a
 // follow-up, and "Last 7 days" as whole days without today. The browser's clock is set to the day
@@ -11,12 +11,14 @@ import { createSite, createSurvey, launchBrowser, postResponse } from './helpers
 let browser: Browser;
 let apiKey: string;
 let surveyId: string;
+let siteKey: string;
 const origin = 'https://honest-e2e.example';
 
 beforeAll(async () => {
   browser = await launchBrowser();
   const created = await createSite([origin], { name: 'Honest numbers E2E' });
   apiKey = created.apiKey;
+  siteKey = created.site.key;
   const survey = await createSurvey(apiKey, {
     name: 'Honest NPS',
     status: 'active',
@@ -62,25 +64,66 @@ afterAll(async () => {
 
 const tomorrow = () => Date.now() + 86_400_000;
 
+/** What each language says (dashboard/src/i18n/{en,fa,ar}.ts) and writes (digits, Mar 8 – 14). */
+const WORDS = {
+  en: {
+    noValue: 'No value',
+    n60: '60',
+    worse: 'significantly worse than the rest',
+    holm: 'Holm',
+    pct33: '33',
+    range: /^Mar 8 – 14$/,
+    rangeToday: /^Mar 9 – 15$/,
+    notToday: 'today not included',
+    includeToday: 'Include today',
+  },
+  fa: {
+    noValue: 'بدون مقدار',
+    n60: '۶۰',
+    worse: 'بدتر از بقیه',
+    holm: 'هولم',
+    pct33: '۳۳',
+    range: /۱۷.*۲۳ اسفند/,
+    rangeToday: /۱۸.*۲۴ اسفند/,
+    notToday: 'بدون امروز',
+    includeToday: 'امروز هم شمرده شود',
+  },
+  // Arabic: the Gregorian calendar, Latin digits (ar-u-nu-latn)
+  ar: {
+    noValue: 'بلا قيمة',
+    n60: '60',
+    worse: 'أسوأ من البقية بشكل دالّ',
+    holm: 'هولم',
+    pct33: '33',
+    range: /^8\s?–\s?14 مارس$/,
+    rangeToday: /^9\s?–\s?15 مارس$/,
+    notToday: 'دون اليوم',
+    includeToday: 'تضمين اليوم',
+  },
+} as const;
+
 describe.each([
   ['en', 1280, 800],
   ['fa', 390, 844],
   ['fa', 1280, 800],
   ['en', 390, 844],
+  ['ar', 1280, 800],
+  ['ar', 390, 844],
 ] as const)('honest numbers in %s at %ipx', (locale, width, height) => {
   it('segments: "No value" with its n, "worse than the rest" only on the planted group', async () => {
+    const w = WORDS[locale];
     const ctx = await signedInContext(browser, apiKey, { locale, width, height });
     const page = await ctx.newPage();
     await page.clock.setFixedTime(tomorrow());
     await page.goto(dashboardUrl(`#/segments?survey=${surveyId}&range=7&by=plan`));
     await ready(page);
     const none = page.locator('tr[data-segment="(none)"]');
-    await expect.poll(() => none.locator('th').innerText()).toContain(locale === 'fa' ? 'بدون مقدار' : 'No value');
-    await expect.poll(() => none.locator('td.num').innerText()).toBe(locale === 'fa' ? '۶۰' : '60');
+    await expect.poll(() => none.locator('th').innerText()).toContain(w.noValue);
+    await expect.poll(() => none.locator('td.num').innerText()).toBe(w.n60);
     await expect.poll(() => page.locator('tr[data-segment="basic"] [data-vs-rest="worse"]').count()).toBe(1);
     const mark = await page.locator('tr[data-segment="basic"] [data-vs-rest="worse"]').innerText();
-    expect(mark).toContain(locale === 'fa' ? 'بدتر از بقیه' : 'significantly worse than the rest');
-    expect(mark).toContain(locale === 'fa' ? 'هولم' : 'Holm');
+    expect(mark).toContain(w.worse);
+    expect(mark).toContain(w.holm);
     // pro answers like everyone but basic: no mark of worse on it.
     expect(await page.locator('tr[data-segment="pro"] [data-vs-rest="worse"]').count()).toBe(0);
     expect(await page.locator('[data-seg-worse] li').count()).toBe(1);
@@ -88,6 +131,7 @@ describe.each([
   });
 
   it('drop-off: every rate ≤ 100%, the follow-up counted out of the answers that could show it', async () => {
+    const w = WORDS[locale];
     const ctx = await signedInContext(browser, apiKey, { locale, width, height });
     const page = await ctx.newPage();
     await page.clock.setFixedTime(tomorrow());
@@ -101,12 +145,13 @@ describe.each([
     const why = page.locator('tr[data-step="q:why"]');
     // 20 of the 60 whose answer (0–6) showed it: 33%, not 20 of 240 (8%).
     expect(await why.locator('.out-of').getAttribute('data-base')).toBe('eligible');
-    expect(await why.locator('.out-of').innerText()).toContain(locale === 'fa' ? '۶۰' : '60');
-    expect(await why.locator('.funnel-pct').innerText()).toContain(locale === 'fa' ? '۳۳' : '33');
+    expect(await why.locator('.out-of').innerText()).toContain(w.n60);
+    expect(await why.locator('.funnel-pct').innerText()).toContain(w.pct33);
     await ctx.close();
   });
 
   it("'Last 7 days' are the 7 whole days before today; 'Include today' adds today", async () => {
+    const w = WORDS[locale];
     const ctx = await signedInContext(browser, apiKey, { locale, width, height });
     const page = await ctx.newPage();
     // Noon UTC on a fixed day: the site's zone is UTC, so today is 2026-03-15.
@@ -114,16 +159,91 @@ describe.each([
     await page.goto(dashboardUrl(`#/overview?survey=${surveyId}&range=7`));
     await page.waitForSelector('[data-range-label]');
     const label = (await page.locator('[data-range-label]').innerText()).replace(/\s+/g, ' ');
-    if (locale === 'fa') expect(label).toMatch(/۱۷.*۲۳ اسفند/);
-    else expect(label).toBe('Mar 8 – 14');
-    expect(await page.locator('[data-range-today]').innerText()).toContain(
-      locale === 'fa' ? 'بدون امروز' : 'today not included',
-    );
-    await page.getByLabel(locale === 'fa' ? 'امروز هم شمرده شود' : 'Include today', { exact: true }).check();
+    expect(label).toMatch(w.range);
+    expect(await page.locator('[data-range-today]').innerText()).toContain(w.notToday);
+    await page.getByLabel(w.includeToday, { exact: true }).check();
     await expect
       .poll(async () => (await page.locator('[data-range-label]').innerText()).replace(/\s+/g, ' '))
-      .toMatch(locale === 'fa' ? /۱۸.*۲۴ اسفند/ : /^Mar 9 – 15$/);
+      .toMatch(w.rangeToday);
     expect(page.url()).toContain('today=1');
+    await ctx.close();
+  });
+});
+
+/** Signed numbers in right-to-left text not held left to right by an LTR isolate (they would read "100−"). */
+const driftingSigns = (text: string) => text.match(/(?<!\u2066)[-−+]\d+/g) ?? [];
+/** "-0" or "−0" standing alone (a value that rounds to zero is "0"). */
+const negativeZeros = (text: string) => text.match(/[-−]0(?![\d.,٫])/g) ?? [];
+
+describe('in Arabic, desktop and phone', () => {
+  it('the trend marks "too few" under the axis, and every signed number reads left to right', {
+    timeout: 120_000,
+  }, async () => {
+    // A survey with 12 answers: too few for a score on any day.
+    const few = await createSurvey(apiKey, {
+      name: 'Few NPS',
+      status: 'active',
+      questions: [{ id: 'nps', type: 'nps', prompt: { en: 'Recommend us?', ar: 'هل توصي بنا؟' } }],
+    });
+    const posted = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        postResponse(origin, {
+          id: crypto.randomUUID(),
+          siteKey,
+          surveyId: few.id,
+          answers: [{ questionId: 'nps', value: i % 11 }],
+          completed: true,
+        }),
+      ),
+    );
+    expect(new Set(posted)).toEqual(new Set([202]));
+    const ctx = await signedInContext(browser, apiKey, { locale: 'ar' });
+    const page = await ctx.newPage();
+    await page.clock.setFixedTime(tomorrow());
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(dashboardUrl(`#/overview?survey=${few.id}&range=7`));
+      await ready(page);
+      const trend = page.locator('figure.trend-nps');
+      // The day's mark sits in its own lane under the axis, never on the −100 line as a score.
+      const few12 = trend.locator('rect.few');
+      await expect.poll(() => few12.count()).toBe(1);
+      const markY = Number(await few12.getAttribute('y'));
+      const axisY = Number(await trend.locator('line.axis').getAttribute('y1'));
+      expect(markY).toBeGreaterThan(axisY);
+      expect(await trend.locator('.few-label').textContent()).toBe('قليلة جدًا');
+      expect(await trend.locator('circle.dot').count()).toBe(0);
+      const legend = (await trend.locator('.legend-line').textContent())?.replace(/[\u2066-\u2069]/g, '');
+      expect(legend).toContain('العلامات الرمادية تحت المحور: الإجابات قليلة جدًا (أقل من 30) لحساب درجة');
+      // and says, by the grouping it tried, why there is no line
+      expect((await trend.textContent())?.replace(/[\u2066-\u2069]/g, '')).toContain(
+        'لم تبلغ أي فترة، عند التجميع حسب الأيام، الحد اللازم للدرجة، وهو 30 إجابة.',
+      );
+      // the card says too few, with its n, rather than a score
+      const card = (await page.locator('[data-metric="nps"]').textContent())?.replace(/[\u2066-\u2069]/g, '') ?? '';
+      expect(card).toContain('الإجابات قليلة جدًا');
+      expect(card).toContain('n = 12');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await page.screenshot({ path: `screenshots/ar-trend-few-${size}.png`, fullPage: true });
+
+      // Negative scores (plan=basic scores −100): each sign held to its digits, no "-0", no "·".
+      await page.goto(dashboardUrl(`#/segments?survey=${surveyId}&range=7&by=plan`));
+      await ready(page);
+      const basic = page.locator('tr[data-segment="basic"]');
+      await expect.poll(() => basic.count()).toBe(1);
+      const row = (await basic.textContent()) ?? '';
+      expect(row).toContain('\u2066-100\u2069');
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(driftingSigns(main)).toEqual([]);
+      expect(negativeZeros(main)).toEqual([]);
+      expect(main).not.toContain('·');
+      expect(main).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await page.screenshot({ path: `screenshots/ar-segments-signs-${size}.png`, fullPage: true });
+    }
     await ctx.close();
   });
 });

@@ -210,10 +210,45 @@ describe('dashboard inbox', () => {
     await ctx.close();
   });
 
-  it('has no axe violations and no sideways scrolling, desktop and phone, English and Persian', async () => {
+  it('reads right to left in Arabic, desktop and phone: the time to first contact, Latin digits, Gregorian dates', async () => {
+    const ctx = await signedInContext(browser, apiKey, { dayAfter: true, locale: 'ar' });
+    const page = await ctx.newPage();
+    await page.goto(dashboardUrl('#/inbox'));
+    await ready(page);
+    const plain = (s: string | null) => (s ?? '').replace(/[\u2066-\u2069\u200e\u200f]/g, '');
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('صندوق المتابعة');
+      const card = caseCard(page);
+      expect(await card.locator('.badge').textContent()).toBe('تم التواصل');
+      expect(await page.locator('[data-count="contacted"] .case-count-value').textContent()).toBe('1');
+      // The time to first contact, measured and said in Arabic with its n.
+      const contact = page.locator('[data-duration="contact"]');
+      expect(await contact.locator('.card-title').textContent()).toBe('الوقت حتى أول تواصل');
+      expect(plain(await contact.locator('.case-count-value').textContent())).toMatch(
+        /^(أقل من دقيقة|\d+ دقيقة|\d+(\.\d)? ساعة)$/,
+      );
+      expect(plain(await contact.locator('.n').textContent())).toBe('n = 1');
+      // When it was contacted, in the Gregorian calendar with Arabic month names and Latin digits.
+      const first = plain(await card.getByText('أول تواصل في').textContent());
+      expect(first).toMatch(/يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر/);
+      expect(first).toMatch(/20\d\d/);
+      expect(await card.textContent()).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+      expect(await card.getByLabel('الوضع', { exact: true }).inputValue()).toBe('contacted');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await page.screenshot({ path: `screenshots/ar-inbox-${size}.png`, fullPage: true });
+    }
+    await ctx.close();
+  });
+
+  it('has no axe violations and no sideways scrolling, desktop and phone, English, Persian and Arabic', async () => {
     mkdirSync('screenshots', { recursive: true });
     const failures: string[] = [];
-    for (const locale of ['en', 'fa'] as const) {
+    for (const locale of ['en', 'fa', 'ar'] as const) {
       for (const width of [1280, 390]) {
         const ctx = await signedInContext(browser, apiKey, {
           dayAfter: true,

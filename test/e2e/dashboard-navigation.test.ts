@@ -5,6 +5,7 @@ import { launchBrowser } from './helpers';
 
 // Moving around the dashboard without reloading it: the nav tabs, links inside screens, and the
 // browser's back and forward buttons, across results views and set-up screens alike.
+const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 let browser: Browser;
 let site: DashboardSite;
 
@@ -30,6 +31,22 @@ const TITLES = {
   keys: 'API keys',
 } as const;
 type Screen = keyof typeof TITLES;
+
+/** The same screens' titles in Arabic (dashboard/src/i18n/ar.ts, setup/titles.ts). */
+const TITLES_AR: Record<Screen, string> = {
+  overview: 'نظرة عامة',
+  journey: 'خريطة رحلة العميل',
+  segments: 'الشرائح',
+  verbatims: 'الإجابات النصية',
+  'at-risk': 'عملاء معرّضون للفقد',
+  inbox: 'صندوق المتابعة',
+  'drop-off': 'التسرّب',
+  surveys: 'الاستبيانات',
+  editor: 'محرّر الاستبيان',
+  touchpoints: 'نقاط التواصل',
+  install: 'التثبيت',
+  keys: 'مفاتيح API',
+};
 
 /** What only that screen shows once it has its data. */
 const CONTENT: Record<Screen, string> = {
@@ -61,6 +78,16 @@ async function shows(page: Page, screen: Screen): Promise<void> {
 const tab = (page: Page, screen: Screen) =>
   page.getByRole('navigation', { name: 'Dashboard sections' }).getByRole('link', { name: TITLES[screen], exact: true });
 
+/** Records every violation of the dashboard's own CSP in `window.__csp`. */
+const watchCsp = (page: Page) =>
+  page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      w.__csp = w.__csp ?? [];
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+
 describe('dashboard navigation', () => {
   it('clicks between results views and set-up screens in the page, keeps the filters, and replays with back/forward', {
     timeout: 120_000,
@@ -71,13 +98,7 @@ describe('dashboard navigation', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     // The dashboard's own CSP (hashes only, no 'unsafe-eval') is never violated on any screen: zod
     // runs jitless, so its `new Function` probe never fires (Lighthouse counts it as an error).
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const w = window as unknown as { __csp?: string[] };
-        w.__csp = w.__csp ?? [];
-        w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.lineNumber}:${e.columnNumber}`);
-      });
-    });
+    await watchCsp(page);
     await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=7`));
     await shows(page, 'overview');
     // Every step below happens in this one document: a full load would reset this marker.
@@ -159,6 +180,60 @@ describe('dashboard navigation', () => {
     await shows(page, 'overview');
     await page.goBack();
     await shows(page, 'install');
+    await ctx.close();
+  });
+
+  it('in Arabic, desktop then phone: every screen by its tab, Arabic titles, right to left, no CSP violation', {
+    timeout: 150_000,
+  }, async () => {
+    const ctx = await signedInContext(browser, site.apiKey, { locale: 'ar', dayAfter: true });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await watchCsp(page);
+    await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}`));
+    const nav = page.getByRole('navigation', { name: 'أقسام لوحة التحكم' });
+    const order: Screen[] = [
+      'journey',
+      'segments',
+      'verbatims',
+      'at-risk',
+      'inbox',
+      'drop-off',
+      'surveys',
+      'touchpoints',
+      'install',
+      'keys',
+      'overview',
+    ];
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const screen of order) {
+        await nav.getByRole('link', { name: TITLES_AR[screen], exact: true }).click();
+        await page.locator(CONTENT[screen]).waitFor({ timeout: 20_000 });
+        expect(await page.locator('main h1').allTextContents()).toEqual([TITLES_AR[screen]]);
+        await expect.poll(() => page.title()).toBe(`${TITLES_AR[screen]}، صدى — آراء العملاء`);
+        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+          'ar',
+          'rtl',
+        ]);
+        // nothing pushed sideways (wide tables scroll inside their own box)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        expect(overflow, `${screen} ${size}`).toBeLessThanOrEqual(1);
+        if (screen !== 'overview') await page.screenshot({ path: `${SHOTS}ar-nav-${screen}-${size}.png` });
+      }
+      // into the editor from the survey list
+      await nav.getByRole('link', { name: TITLES_AR.surveys, exact: true }).click();
+      await page.getByRole('link', { name: /^تعديل «\u2068?E2E relationship\u2069?»$/ }).click();
+      await page.locator(CONTENT.editor).waitFor({ timeout: 20_000 });
+      expect(await page.locator('main h1').allTextContents()).toEqual([TITLES_AR.editor]);
+      await page.screenshot({ path: `${SHOTS}ar-nav-editor-${size}.png` });
+    }
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
     await ctx.close();
   });
 });

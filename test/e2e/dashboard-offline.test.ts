@@ -18,10 +18,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const NOTICE = {
+  en: 'No connection to the server',
+  fa: 'اتصال به سرور برقرار نیست',
+  ar: 'لا اتصال بالخادم',
+} as const;
+
 describe('dashboard offline', () => {
-  for (const locale of ['en', 'fa'] as const) {
+  for (const locale of ['en', 'fa', 'ar'] as const) {
     it(`keeps the numbers, says so in ${locale}, and recovers when back online`, { timeout: 90_000 }, async () => {
-      const ctx = await signedInContext(browser, site.apiKey, { locale });
+      // the day after the answers, so the cards hold numbers (rolling ranges end yesterday)
+      const ctx = await signedInContext(browser, site.apiKey, { locale, dayAfter: true });
       const page = await ctx.newPage();
       await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&range=30`));
       await page.locator('.overview[data-state="ready"] .metric-card .value').first().waitFor({ timeout: 20_000 });
@@ -33,10 +40,22 @@ describe('dashboard offline', () => {
       await notice.waitFor({ timeout: 20_000 });
       const text = (await notice.textContent()) ?? '';
       expect(text).not.toMatch(/Failed to fetch|network/i);
-      expect(text).toContain(locale === 'fa' ? 'اتصال به سرور برقرار نیست' : 'No connection to the server');
+      expect(text).toContain(NOTICE[locale]);
       // the figures loaded before are still there
       expect(await page.locator('.metric-card .value').first().textContent()).toBe(before);
+      expect(before).toMatch(locale === 'fa' ? /[۰-۹]/ : /\d/);
+      if (locale === 'ar') {
+        // Arabic reads right to left with the Latin digits CLDR gives it, never Arabic-Indic ones
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+        expect(`${before}${text}`).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+      }
       await page.screenshot({ path: `${SHOTS}offline-overview-${locale}-desktop.png` });
+      // the same notice and figures on a phone, nothing pushed sideways
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await notice.isVisible()).toBe(true);
+      expect(await page.locator('.metric-card .value').first().textContent()).toBe(before);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}offline-overview-${locale}-phone.png` });
 
       await ctx.setOffline(false);
       await notice.waitFor({ state: 'detached', timeout: 20_000 });

@@ -45,7 +45,10 @@ export function Toolbar({
     ...(segment ? [t('exportFilter', { name: t('segment'), value: segment.replace(':', ': ') })] : []),
     ...(locale ? [t('exportFilter', { name: t('respondentLanguage'), value: languageName(i18n.locale, locale) })] : []),
     ...(channel ? [t('exportFilter', { name: t('channel'), value: t(`channel.${channel}`) })] : []),
-    ...(q ? [t('exportFilter', { name: t('search'), value: `“${q}”` })] : []),
+    // Right-to-left text quotes with «…» (as the set-up screens do), the search isolated inside them.
+    ...(q
+      ? [t('exportFilter', { name: t('search'), value: i18n.dir === 'rtl' ? `«${i18n.isolate(q)}»` : `“${q}”` })]
+      : []),
     ...(sentiment ? [t('exportFilter', { name: t('sentiment'), value: t(`sentiment.${sentiment}`) })] : []),
   ];
   const note = t(verbatims ? 'exportNoteVerbatims' : 'exportNote', {

@@ -144,8 +144,13 @@ export function AtRisk(props: ViewProps) {
                           {wt('atRisk.value')}: {i18n.num(it.value, 0)}
                         </>
                       )}
-                      {i18n.sep}
-                      {tpName(it.touchpoint)}
+                      {/* no touchpoint: left out, rather than a second "—" beside the previous score's */}
+                      {it.touchpoint && (
+                        <>
+                          {i18n.sep}
+                          {tpName(it.touchpoint)}
+                        </>
+                      )}
                       {i18n.sep}
                       {when(it)}
                     </p>

@@ -46,6 +46,9 @@ export function Inbox(props: ViewProps) {
   const [overdue, setOverdue] = useState(false);
   const membersQ = useEndpoint(listMembers, {}, 'low');
   const members = membersQ.data?.items ?? [];
+  // The free-text owner predates members: a site with members assigns cases (CaseWorkflow), so the
+  // text field is offered only where nobody can be assigned, or to clear an owner typed earlier.
+  const noMembers = membersQ.error !== undefined || membersQ.data?.items.length === 0;
   const listQuery = {
     status,
     limit: PAGE,
@@ -140,6 +143,7 @@ export function Inbox(props: ViewProps) {
                       survey={surveys.find((s) => s.id === c.surveyId)}
                       touchpoint={tpName(c.touchpoint)}
                       members={members}
+                      freeOwner={noMembers || !!c.owner}
                       surveys={surveys}
                       onSaved={(r) => {
                         setSaved((m) => ({ ...m, [r.responseId]: r }));
@@ -229,7 +233,11 @@ function summarize(answers: CaseAnswer[], questions: readonly Question[] | undef
 
 function useAgo() {
   const { locale } = useI18n();
-  const rtf = useMemo(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }), [locale]);
+  // Arabic with the Latin digits of the rest of the dashboard (`makeI18n` pins them the same way).
+  const rtf = useMemo(
+    () => new Intl.RelativeTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { numeric: 'auto' }),
+    [locale],
+  );
   return (iso: string) => {
     const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
     if (s < 3600) return rtf.format(-Math.floor(s / 60), 'minute');
@@ -245,6 +253,7 @@ function CaseCard({
   survey,
   touchpoint,
   members,
+  freeOwner,
   surveys,
   onSaved,
 }: {
@@ -252,6 +261,8 @@ function CaseCard({
   survey: Survey | undefined;
   touchpoint: string;
   members: readonly import('../../../shared/contract/teams').Member[];
+  /** whether the legacy free-text owner field is shown (see `noMembers`) */
+  freeOwner: boolean;
   surveys: readonly Survey[];
   onSaved: (c: CaseRecord) => void;
 }) {
@@ -392,23 +403,25 @@ function CaseCard({
           </select>
           <FieldError id={`${fid('status')}-err`} field="status" text={errors.status} />
         </div>
-        <div class={`field${errors.owner ? ' has-error' : ''}`}>
-          <label for={fid('owner')}>{t('caseOwner')}</label>
-          <input
-            id={fid('owner')}
-            name="owner"
-            value={owner}
-            dir="auto"
-            autocomplete="off"
-            aria-invalid={errors.owner ? 'true' : undefined}
-            aria-describedby={described('owner', true)}
-            onInput={(e) => setOwner(e.currentTarget.value)}
-          />
-          <span id={`${fid('owner')}-hint`} class="field-hint">
-            {t('caseOwnerHint')}
-          </span>
-          <FieldError id={`${fid('owner')}-err`} field="owner" text={errors.owner} />
-        </div>
+        {freeOwner && (
+          <div class={`field${errors.owner ? ' has-error' : ''}`}>
+            <label for={fid('owner')}>{t('caseOwner')}</label>
+            <input
+              id={fid('owner')}
+              name="owner"
+              value={owner}
+              dir="auto"
+              autocomplete="off"
+              aria-invalid={errors.owner ? 'true' : undefined}
+              aria-describedby={described('owner', true)}
+              onInput={(e) => setOwner(e.currentTarget.value)}
+            />
+            <span id={`${fid('owner')}-hint`} class="field-hint">
+              {t('caseOwnerHint')}
+            </span>
+            <FieldError id={`${fid('owner')}-err`} field="owner" text={errors.owner} />
+          </div>
+        )}
         <div class={`field field-wide${errors.note ? ' has-error' : ''}`}>
           <label for={fid('note')}>{t('caseNote')}</label>
           <textarea
