@@ -57,7 +57,7 @@ describe('distribution screen', () => {
     await browser?.close();
   });
 
-  async function open(locale: 'en' | 'fa', width = 1280, height = 900): Promise<Page> {
+  async function open(locale: 'en' | 'fa' | 'ar', width = 1280, height = 900): Promise<Page> {
     const ctx = await signedInContext(browser, apiKey, { locale, width, height });
     const page = await ctx.newPage();
     // The libraries load under the dashboard's own CSP (hashes + 'strict-dynamic'): never a violation.
@@ -219,6 +219,52 @@ describe('distribution screen', () => {
     expect(stored).toMatchObject({ channel: 'sms', respondentId: 'c-1', locale: 'fa', attributes: { plan: 'pro' } });
     expect(JSON.stringify(stored)).not.toContain('example.com');
     await page.context().close();
+  });
+
+  it('in Arabic, desktop and phone: a respondents CSV with its progress, outcome, skipped reason and bad line in Arabic', {
+    timeout: 180_000,
+  }, async () => {
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      const page = await open('ar', width, height);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      // 1,001 respondents (two calls), c-7 who already answered, and a line without an id
+      const lines = ['id,email,name,locale', 'c-7,c7@example.com,Seven,ar'];
+      for (let i = 0; i < 1000; i++) lines.push(`ar-${size}-${i},a${i}@example.com,عميل ${i},ar`);
+      lines.push(',nobody@example.com,بلا معرّف,ar');
+      // every progress line shown while it works
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { __seen: string[] }).__seen = seen;
+        new MutationObserver(() => {
+          const p = document.querySelector('.csv-progress');
+          if (p) seen.push(p.textContent ?? '');
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.locator('#d-csv-file').setInputFiles({
+        name: 'respondents.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\n')),
+      });
+      const outcome = page.locator('[data-testid="csv-outcome"]');
+      await outcome.waitFor({ timeout: 120_000 });
+      await expect
+        .poll(() => outcome.locator('[role="status"]').first().textContent())
+        .toBe('الروابط المنشأة: 1,000، والمتخطّاة: 1.');
+      const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+      expect(seen.some((t) => /^جارٍ إنشاء الروابط: [\d,]+ من 1,001$/.test(t))).toBe(true);
+      expect(await page.locator('[data-testid="skipped"] tbody tr').textContent()).toContain(
+        'أكمل هذا الاستبيان من قبل',
+      );
+      expect(await page.locator('[data-testid="problems"]').textContent()).toContain(`السطر ${lines.length}: بلا معرّف`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+      await outcome.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}ar-distribute-csv-${size}.png`, fullPage: true });
+      expect(await cspViolations(page)).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('the editor sets repeatEveryDays and attribute rules; invitations follow them', { timeout: 120_000 }, async () => {

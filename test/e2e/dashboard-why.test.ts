@@ -92,7 +92,7 @@ afterAll(async () => {
 
 async function open(
   hash: string,
-  locale: 'en' | 'fa',
+  locale: 'en' | 'fa' | 'ar',
   size: { width: number; height: number } = { width: 1280, height: 800 },
 ): Promise<Page> {
   const ctx = await signedInContext(browser, apiKey, { locale, ...size });
@@ -253,6 +253,58 @@ describe('outcomes', () => {
     expect(await fa.locator('[data-problems]').textContent()).toContain('سطر');
     await fa.context().close();
     await screenshots('#/outcomes', 'why-outcomes');
+  });
+});
+
+describe('outcomes in Arabic', () => {
+  it('desktop and phone: the bad rows by line, then an import with its progress and outcome, in Arabic', async () => {
+    const plain = (t: string | null) => (t ?? '').replace(/[\u2066-\u2069]/g, '');
+    const bad = 'respondentId,kind,value,at\ncust-1,churned,10,\n,retained,,\ncust-2,left,,\n';
+    for (const [size, dims] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', PHONE],
+    ] as const) {
+      const page = await open('#/outcomes', 'ar', dims);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await page.setInputFiles('#outcomes-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+      await page.locator('[data-problems]').waitFor();
+      const problems = plain(await page.locator('[data-problems]').textContent());
+      expect(problems).toContain('صفوف لا يمكن استيرادها: 2. صحّحها ثم اختر الملف مجددًا:');
+      expect(problems).toContain('الصف 3: respondentId فارغ');
+      expect(problems).toContain('الصف 4: kind «left» ليس');
+
+      // 1,200 new outcomes: two batches, every progress line in Arabic, then the outcome
+      const lines = ['respondentId,kind,value,at'];
+      for (let i = 0; i < 1200; i++) lines.push(`ar-${size}-${i},retained,,`);
+      await page.setInputFiles('#outcomes-file', {
+        name: 'good.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\n')),
+      });
+      const start = page.locator('.import-status button');
+      await poll(async () => plain(await start.textContent())).toBe('استيراد النتائج (1,200)');
+      // every line the status region shows, as it changes
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { __seen: string[] }).__seen = seen;
+        const box = document.querySelector('.import-status')!;
+        new MutationObserver(() => seen.push(box.textContent ?? '')).observe(box, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
+      await start.click();
+      const done = page.locator('[data-imported="1200"]');
+      await done.waitFor({ timeout: 30_000 });
+      expect(plain(await done.textContent())).toContain('استُوردت النتائج (1,200)، وكلها جديدة.');
+      const seen = (await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).map(plain);
+      expect(seen.some((t) => /جارٍ الاستيراد… \d[\d,]* من 1,200/.test(t))).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+      await page.screenshot({ path: `${shots}/ar-why-outcomes-${size}.png`, fullPage: true });
+      expect((page as Page & { errors: string[] }).errors).toEqual([]);
+      await page.context().close();
+    }
   });
 });
 

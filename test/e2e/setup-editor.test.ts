@@ -195,6 +195,41 @@ describe('set-up screens', () => {
     }
   });
 
+  it('names the survey in Arabic; the Arabic dashboard shows that name, desktop and phone, the English one its own', {
+    timeout: 90_000,
+  }, async () => {
+    const AR_NAME = 'استبيان الترشيح بعد الشراء';
+    const page = await signedIn({ locale: 'ar', width: 1280, height: 800 });
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(dash(`#/editor/${surveyId}`));
+    await page.locator('#f-names-ar').fill(AR_NAME);
+    await page.locator('[data-action="save-survey"]').click();
+    await expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toBe('حُفظ.');
+    const saved = (await api(`/v1/surveys/${surveyId}`, { key: apiKey })).body.survey;
+    expect(saved.names?.ar).toBe(AR_NAME);
+    const english = saved.name as string;
+    await page.context().close();
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      const p = await signedIn({ locale: 'ar', width, height });
+      await p.goto(dash('#/surveys'));
+      const link = p.getByRole('link', { name: `تعديل «${AR_NAME}»`, exact: true });
+      await link.waitFor();
+      expect(await link.textContent()).toBe(AR_NAME);
+      expect(await p.locator('main').textContent()).not.toContain(english);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+      await p.screenshot({ path: `${SHOTS}ar-surveys-names-${size}.png`, fullPage: true });
+      await p.context().close();
+    }
+    const en = await signedIn({ locale: 'en' });
+    await en.goto(dash('#/surveys'));
+    await expect.poll(() => en.locator('main').textContent()).toContain(english);
+    expect(await en.locator('main').textContent()).not.toContain(AR_NAME);
+    await en.context().close();
+  });
+
   it('creates a key with a scope, shows last use, revokes it', async () => {
     const page = await signedIn();
     await page.goto(dash('#/keys'));
