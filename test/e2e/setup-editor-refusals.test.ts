@@ -8,7 +8,8 @@ const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 /**
  * The editor refuses what could never work (#17): a follow-up rule that can never fire (at least 4
  * and at most 3) and a survey with an empty prompt in one of its languages (those visitors would see
- * another language). The error summary names the field, nothing is saved; in English and Persian.
+ * another language). The error summary names the field, nothing is saved; in English, Persian and
+ * Arabic (Arabic on a desktop and a phone).
  */
 describe('survey editor: refusals', () => {
   let browser: Browser;
@@ -33,8 +34,8 @@ describe('survey editor: refusals', () => {
     await browser?.close();
   });
 
-  async function editor(locale: 'en' | 'fa'): Promise<Page> {
-    const ctx = await signedInContext(browser, apiKey, { locale });
+  async function editor(locale: 'en' | 'fa' | 'ar', width = 1280, height = 900): Promise<Page> {
+    const ctx = await signedInContext(browser, apiKey, { locale, width, height });
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${collectorUrl()}/dashboard/#/editor/${surveyId}`);
@@ -44,34 +45,77 @@ describe('survey editor: refusals', () => {
 
   const stored = async () => (await api(`/v1/surveys/${surveyId}`, { key: apiKey })).body.survey;
 
-  for (const locale of ['en', 'fa'] as const) {
-    it(`refuses a rule that can never fire and an empty prompt, saving nothing (${locale})`, {
-      timeout: 90_000,
-    }, async () => {
-      const page = await editor(locale);
-      const summary = page.getByTestId('error-summary');
-      // at least 4 and at most 3
-      await page.locator('#f-questions-1-showIf-min').fill('4');
-      await page.locator('#f-questions-1-showIf-max').fill('3');
-      await page.locator('[data-action="save-survey"]').click();
-      await summary.waitFor({ timeout: 15_000 });
-      await expect
-        .poll(() => page.locator('[data-error-for="questions.1.showIf.max"]').count(), { timeout: 15_000 })
-        .toBeGreaterThan(0);
-      await page.screenshot({ path: `${SHOTS}editor-refuses-rule-${locale}-desktop.png`, fullPage: false });
-      expect((await stored()).questions[1].showIf).toEqual({ questionId: 'nps', max: 6 });
+  /** What the Arabic dashboard says about each refusal (dashboard/src/validate.ts, setup/i18n-ar.ts). */
+  const AR = {
+    summary: 'لم يُحفظ شيء: حقول تحتاج إلى مراجعة: 1.',
+    minOverMax: 'يجب ألا يتجاوز الحد الأدنى الحد الأعلى',
+    everyLanguage: 'اكتب هذا النص بكل لغات الاستبيان',
+  };
 
-      // a possible rule again, then an English prompt emptied while English is a declared language
-      await page.locator('#f-questions-1-showIf-min').fill('');
-      await page.locator('#f-questions-1-showIf-max').fill('6');
-      await page.locator('#f-questions-0-prompt-en').fill('');
-      await page.locator('[data-action="save-survey"]').click();
-      await expect
-        .poll(async () => (await summary.textContent()) ?? '', { timeout: 15_000 })
-        .toMatch(locale === 'fa' ? /[\u0600-\u06FF]/ : /[A-Za-z]/);
-      await page.screenshot({ path: `${SHOTS}editor-refuses-prompt-${locale}-desktop.png`, fullPage: false });
-      expect((await stored()).questions[0].prompt.en).toBe('Recommend?');
-      await page.context().close();
+  for (const [locale, sizes] of [
+    ['en', [[1280, 900, 'desktop']]],
+    ['fa', [[1280, 900, 'desktop']]],
+    [
+      'ar',
+      [
+        [1280, 800, 'desktop'],
+        [390, 844, 'phone'],
+      ],
+    ],
+  ] as const)
+    it(`refuses a rule that can never fire and an empty prompt, saving nothing (${locale})`, {
+      timeout: 150_000,
+    }, async () => {
+      for (const [width, height, size] of sizes) {
+        const page = await editor(locale, width, height);
+        const shot = (what: string) =>
+          locale === 'ar'
+            ? `${SHOTS}ar-editor-refuses-${what}-${size}.png`
+            : `${SHOTS}editor-refuses-${what}-${locale}-desktop.png`;
+        const summary = page.getByTestId('error-summary');
+        // at least 4 and at most 3
+        await page.locator('#f-questions-1-showIf-min').fill('4');
+        await page.locator('#f-questions-1-showIf-max').fill('3');
+        await page.locator('[data-action="save-survey"]').click();
+        await summary.waitFor({ timeout: 15_000 });
+        await expect
+          .poll(() => page.locator('[data-error-for="questions.1.showIf.max"]').count(), { timeout: 15_000 })
+          .toBeGreaterThan(0);
+        if (locale === 'ar') {
+          expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+          expect(await page.locator('[data-error-for="questions.1.showIf.max"]').textContent()).toContain(
+            AR.minOverMax,
+          );
+          expect(await summary.locator('p').textContent()).toBe(AR.summary);
+          // the summary names the field as the form does, in Arabic, and its message too
+          expect(await summary.locator('li').first().textContent()).toMatch(
+            new RegExp(`^السؤال 2 · .+ › .+: ${AR.minOverMax}$`),
+          );
+          await summary.scrollIntoViewIfNeeded();
+        }
+        await page.screenshot({ path: shot('rule'), fullPage: false });
+        expect((await stored()).questions[1].showIf).toEqual({ questionId: 'nps', max: 6 });
+
+        // a possible rule again, then an English prompt emptied while English is a declared language
+        await page.locator('#f-questions-1-showIf-min').fill('');
+        await page.locator('#f-questions-1-showIf-max').fill('6');
+        await page.locator('#f-questions-0-prompt-en').fill('');
+        await page.locator('[data-action="save-survey"]').click();
+        await expect
+          .poll(async () => (await summary.textContent()) ?? '', { timeout: 15_000 })
+          .toMatch(locale === 'en' ? /[A-Za-z]/ : /[\u0600-\u06FF]/);
+        if (locale === 'ar') {
+          expect(await summary.textContent()).toContain(AR.everyLanguage);
+          expect(await page.locator('[data-error-for^="questions.0.prompt"]').first().textContent()).toContain(
+            AR.everyLanguage,
+          );
+          // nothing on the phone scrolls sideways
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+          await summary.scrollIntoViewIfNeeded();
+        }
+        await page.screenshot({ path: shot('prompt'), fullPage: false });
+        expect((await stored()).questions[0].prompt.en).toBe('Recommend?');
+        await page.context().close();
+      }
     });
-  }
 });

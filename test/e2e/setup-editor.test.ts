@@ -30,8 +30,8 @@ describe('set-up screens', () => {
     await host?.close();
   });
 
-  async function signedIn(opts: { width?: number; locale?: 'en' | 'fa' } = {}): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
+  async function signedIn(opts: { width?: number; height?: number; locale?: 'en' | 'fa' | 'ar' } = {}): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 } });
     await ctx.addInitScript(
       ([key, locale]) => {
         sessionStorage.setItem('seda.apiKey', key!);
@@ -163,6 +163,36 @@ describe('set-up screens', () => {
     await page.reload();
     await expect.poll(() => page.locator('[data-metric="nps"]').textContent(), { timeout: 10_000 }).toMatch(/\b1\b/);
     await page.context().close();
+  });
+
+  it('the install page in Arabic, desktop and phone: one external script, the CSP box, the last response as relative time', {
+    timeout: 90_000,
+  }, async () => {
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      const page = await signedIn({ locale: 'ar', width, height });
+      await page.goto(dash('#/install'));
+      const snippet = await page.locator('#snippet').inputValue();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('التثبيت');
+      // one <script src> and nothing inline
+      expect(snippet.match(/<script\b/g)).toHaveLength(1);
+      expect(snippet.match(/<script(?![^>]*\bsrc=)/g)).toBeNull();
+      expect(snippet).toContain(`data-site="${siteKey}"`);
+      // the CSP box: its directives, and the text saying how many, in Arabic
+      expect(await page.locator('#csp').inputValue()).toContain(`script-src ${collectorUrl()}`);
+      expect(await page.locator('main').textContent()).toContain('(اثنان؛ وثلاثة عند تفعيل Turnstile)');
+      // the answer posted by the first test: when, in Arabic words, beside the exact time
+      const last = page.locator('[data-testid="last-response"]');
+      await expect.poll(() => last.textContent()).toMatch(/^يعمل: وصلت آخر استجابة (الآن|قبل .+)\. \(.+\)$/);
+      expect(await last.textContent()).not.toMatch(/[A-Za-z]/);
+      expect(await last.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}ar-install-${size}.png`, fullPage: true });
+      await page.context().close();
+    }
   });
 
   it('creates a key with a scope, shows last use, revokes it', async () => {

@@ -25,8 +25,8 @@ describe('touchpoints screen', () => {
     await browser?.close();
   });
 
-  async function signedIn(locale: 'en' | 'fa', width = 1280): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+  async function signedIn(locale: 'en' | 'fa' | 'ar', width = 1280, height = 900): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width, height } });
     await ctx.addInitScript(
       ([key, l]) => {
         sessionStorage.setItem('seda.apiKey', key!);
@@ -35,10 +35,15 @@ describe('touchpoints screen', () => {
       [apiKey, locale],
     );
     page = await ctx.newPage();
-    page.on('dialog', (d) => d.accept());
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
     return page;
   }
   let page: Page;
+  /** What each confirm asked, in order. */
+  const dialogs: string[] = [];
   const dash = (hash: string) => `${collectorUrl()}/dashboard/${hash}`;
   const listed = async () => (await api('/v1/touchpoints', { key: apiKey })).body.items;
   const row = (key: string) =>
@@ -73,10 +78,16 @@ describe('touchpoints screen', () => {
     expect(await page.locator('#f-key').getAttribute('readonly')).not.toBeNull();
     await page.locator('#f-name').fill('Checkout page');
     await page.locator('#f-names-fa').fill('صفحهٔ پرداخت');
+    await page.locator('#f-names-ar').fill('صفحة الدفع');
     await page.locator('[data-action="save-touchpoint"]').click();
     await expect
       .poll(async () => (await listed())[0])
-      .toEqual({ key: 'checkout', name: 'Checkout page', stage: 'purchase', names: { fa: 'صفحهٔ پرداخت' } });
+      .toEqual({
+        key: 'checkout',
+        name: 'Checkout page',
+        stage: 'purchase',
+        names: { fa: 'صفحهٔ پرداخت', ar: 'صفحة الدفع' },
+      });
 
     // a touchpoint with an answer can't be deleted: the screen says to archive it
     const survey = await createSurvey(apiKey, {
@@ -121,5 +132,75 @@ describe('touchpoints screen', () => {
       });
       await page.context().close();
     }
+  });
+
+  it('in Arabic, desktop and phone: the Arabic name, refusal, suggestions, restore, archive and delete in Arabic words', {
+    timeout: 120_000,
+  }, async () => {
+    for (const [size, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 390, 844],
+    ] as const) {
+      await signedIn('ar', width, height);
+      await page.goto(dash('#/touchpoints'));
+      await expect
+        .poll(() => page.evaluate(() => [document.documentElement.lang, document.dir]))
+        .toEqual(['ar', 'rtl']);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('نقاط التواصل');
+      // the Arabic name, not the English one; archived (by the first test) says so in Arabic
+      await expect.poll(() => row('checkout').textContent()).toContain('صفحة الدفع');
+      expect(await row('checkout').textContent()).not.toContain('Checkout page');
+      expect(await row('checkout').textContent()).toContain('مؤرشفة');
+
+      // the same key again: refused in Arabic, nothing renamed
+      await page.locator('#f-key').fill('checkout');
+      await page.locator('#f-name').fill('Payment');
+      await page.locator('[data-action="save-touchpoint"]').click();
+      await expect.poll(() => page.locator('form').textContent()).toContain('توجد نقطة تواصل بهذا المفتاح');
+      expect((await listed()).find((t: { key: string }) => t.key === 'checkout').name).toBe('Checkout page');
+      // suggestions are offered in Arabic words
+      const pricing = page.locator('[data-suggest="pricing"]');
+      expect(await pricing.textContent()).toContain('إضافة الأسعار');
+      expect(await pricing.textContent()).not.toMatch(/[A-Za-z]/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}ar-touchpoints-${size}.png`, fullPage: true });
+      await page.context().close();
+    }
+
+    // desktop again, each action by its Arabic name
+    await signedIn('ar');
+    await page.goto(dash('#/touchpoints'));
+    await row('checkout').getByRole('button', { name: 'استعادة صفحة الدفع', exact: true }).click();
+    await expect.poll(async () => (await listed())[0].archived ?? false).toBe(false);
+    await expect.poll(() => page.locator('[role="status"]').allTextContents()).toContainEqual('استُعيدت «صفحة الدفع».');
+    await row('checkout').getByRole('button', { name: 'حذف صفحة الدفع', exact: true }).click();
+    expect(dialogs.at(-1)).toBe('حذف نقطة التواصل «صفحة الدفع»؟ لا يمكن التراجع عن ذلك.');
+    await expect
+      .poll(() => page.locator('[role="alert"]').allTextContents())
+      .toContainEqual(expect.stringContaining('لـ«صفحة الدفع» إجابات، فلا يمكن حذفها'));
+    await row('checkout').getByRole('button', { name: 'أرشفة صفحة الدفع', exact: true }).click();
+    await expect.poll(async () => (await listed())[0].archived).toBe(true);
+
+    // a touchpoint named in Arabic under another key: the suggestion with that Arabic name goes
+    await page.locator('#f-key').fill('prices');
+    await page.locator('#f-name').fill('Prices');
+    await page.locator('#f-names-ar').fill('الأسعار');
+    await page.locator('[data-action="save-touchpoint"]').click();
+    await expect.poll(() => row('prices').textContent()).toContain('الأسعار');
+    await expect.poll(() => page.locator('[data-suggest="pricing"]').count()).toBe(0);
+    // editing keeps the key (read-only), the heading names it
+    await row('prices').getByRole('button', { name: 'تعديل الأسعار', exact: true }).click();
+    expect(await page.locator('#f-key').getAttribute('readonly')).not.toBeNull();
+    expect(await page.locator('form').textContent()).toContain('لا يتغير المفتاح أبدًا');
+    await page.locator('#f-names-ar').fill('صفحة الأسعار');
+    await page.locator('[data-action="save-touchpoint"]').click();
+    await expect
+      .poll(async () => (await listed()).find((t: { key: string }) => t.key === 'prices')?.names)
+      .toEqual({ ar: 'صفحة الأسعار' });
+    // without answers it is deleted
+    await row('prices').getByRole('button', { name: 'حذف صفحة الأسعار', exact: true }).click();
+    await expect.poll(async () => (await listed()).map((t: { key: string }) => t.key)).toEqual(['checkout']);
+    await expect.poll(() => page.locator('[role="status"]').allTextContents()).toContainEqual('حُذفت «صفحة الأسعار».');
+    await page.context().close();
   });
 });

@@ -268,18 +268,99 @@ describe('widget: languages', () => {
     await light.context.close();
   });
 
-  it('an Arabic page gets Arabic-Indic digits; an English survey on a German page falls back to English', async () => {
-    const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
+  it("an Arabic page: right-to-left in Arabic words, bottom-right at the start side, bottom-left at the end, arrows in visual order without wrapping; on a phone 44 px targets and the page's color-scheme", async () => {
+    const { key } = await siteWith(suite.host.url, [ALL_TYPES], { locale: 'ar' });
     suite.pages['/ar'] = hostPage({ site: key, lang: 'ar', dir: 'rtl' });
-    suite.pages['/de'] = hostPage({ site: key, lang: 'de' });
-    let { page, context } = await openPage(suite.browser, `${suite.host.url}/ar`);
-    let dialog = await waitForPanel(page);
-    expect(await dialog.getByRole('radio').nth(7).getAttribute('aria-label')).toBe('٧');
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/ar`);
+    const dialog = await waitForPanel(page);
+    expect(await dialog.getAttribute('dir')).toBe('rtl');
+    expect(await dialog.getAttribute('lang')).toBe('ar');
     expect(await dialog.getAttribute('aria-label')).toBe('سؤال سريع');
-    await page.screenshot({ path: `${shots}widget-ar-nps.png` });
+    expect(await dialog.locator('.q').textContent()).toBe('ما مدى احتمال أن توصي بنا؟');
+    const names = await dialog.getByRole('radio').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(names[0]).toBe('٠ – غير محتمل إطلاقًا');
+    expect(names[7]).toBe('٧');
+    expect(names[10]).toBe('١٠ – محتمل جدًا');
+    expect(await dialog.locator('.g').textContent()).toBe('١ من ٦');
+    // "Bottom right (the start side in right-to-left text)": the corner is physical, at the right
+    const box = (await dialog.boundingBox())!;
+    expect(box.x + box.width).toBeGreaterThan(1100 - 40);
+    // ٠ at the right; ArrowLeft moves to the next number, ArrowRight back, never wrapping to ١٠
+    const x0 = (await dialog.getByRole('radio').first().boundingBox())!.x;
+    const x10 = (await dialog.getByRole('radio').last().boundingBox())!.x;
+    expect(x0).toBeGreaterThan(x10);
+    const checked = () => dialog.locator('[role="radio"][aria-checked="true"]').getAttribute('aria-label');
+    await dialog.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await dialog.locator('[role="radio"][aria-checked="true"]').count()).toBeLessThanOrEqual(1);
+    expect(await checked()).toBe('٠ – غير محتمل إطلاقًا');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await checked()).toBe('٢');
+    await page.keyboard.press('ArrowRight');
+    expect(await checked()).toBe('١');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await checked()).toBe('١٠ – محتمل جدًا');
+    await page.screenshot({ path: `${shots}ar-widget-nps-desktop.png` });
+    await dialog.getByRole('radio').nth(3).click();
+    await expect.poll(() => dialog.locator('.n').textContent()).toBe('٠/٣٠٠');
+    expect(await dialog.getByRole('textbox').getAttribute('placeholder')).toBe('اكتب إجابتك');
+    await page.screenshot({ path: `${shots}ar-widget-text-desktop.png` });
     await context.close();
-    ({ page, context } = await openPage(suite.browser, `${suite.host.url}/de`));
-    dialog = await waitForPanel(page);
+
+    // "Bottom left": the left corner, the end side in Arabic
+    const left = await siteWith(suite.host.url, [{ ...ALL_TYPES, theme: { position: 'bottom-left' } }], {
+      locale: 'ar',
+    });
+    suite.pages['/ar-left'] = hostPage({ site: left.key, lang: 'ar', dir: 'rtl' });
+    const l = await openPage(suite.browser, `${suite.host.url}/ar-left`);
+    const lb = (await (await waitForPanel(l.page)).boundingBox())!;
+    expect(lb.x).toBeLessThan(40);
+    await l.context.close();
+
+    // a phone, dark system, on a page that can be dark: a dark panel, NPS targets 44 px tall
+    suite.pages['/ar-dark'] = hostPage({
+      site: key,
+      lang: 'ar',
+      dir: 'rtl',
+      head: '<meta name="color-scheme" content="light dark">',
+    });
+    const phone = await openPage(suite.browser, `${suite.host.url}/ar-dark`, {
+      viewport: { width: 390, height: 844 },
+      colorScheme: 'dark',
+    });
+    const d2 = await waitForPanel(phone.page);
+    const b2 = (await d2.boundingBox())!;
+    expect(b2.x).toBe(8);
+    expect(b2.width).toBe(390 - 16);
+    expect(await d2.evaluate((e) => e.classList.contains('d'))).toBe(true);
+    for (const r of await d2.getByRole('radio').all()) {
+      const rb = (await r.boundingBox())!;
+      expect(rb.height).toBeGreaterThanOrEqual(44);
+      // every number inside the panel: nothing overflows it right to left
+      expect(rb.x).toBeGreaterThanOrEqual(b2.x);
+      expect(rb.x + rb.width).toBeLessThanOrEqual(b2.x + b2.width + 0.5);
+    }
+    await phone.page.screenshot({ path: `${shots}ar-widget-phone-dark.png` });
+    await phone.context.close();
+
+    // the same dark system on a light-only shop (no color-scheme: it renders light): a light panel
+    const light = await openPage(suite.browser, `${suite.host.url}/ar`, {
+      viewport: { width: 390, height: 844 },
+      colorScheme: 'dark',
+    });
+    const d3 = await waitForPanel(light.page);
+    expect(await d3.evaluate((e) => e.classList.contains('d'))).toBe(false);
+    await light.page.screenshot({ path: `${shots}ar-widget-phone-light-page-dark-os.png` });
+    await light.context.close();
+  });
+
+  it('an English survey on a German page falls back to English', async () => {
+    const { key } = await siteWith(suite.host.url, [ALL_TYPES]);
+    suite.pages['/de'] = hostPage({ site: key, lang: 'de' });
+    const { page, context } = await openPage(suite.browser, `${suite.host.url}/de`);
+    const dialog = await waitForPanel(page);
     expect(await dialog.getAttribute('lang')).toBe('en');
     expect(await dialog.locator('.q').textContent()).toBe('How likely are you to recommend us?');
     await context.close();

@@ -30,6 +30,8 @@ interface State {
   a: Answers;
   /** chosen, not yet sent */
   d?: AnswerValue;
+  /** the first appearance, drawn over three frames: 0 hidden without the question's control, 1 hidden whole, 2 shown */
+  v: number;
 }
 
 /** Black or white, whichever reads better on the brand colour (WCAG relative luminance). */
@@ -44,6 +46,9 @@ export function onColor(hex: string): string {
 
 const THANKS_MS = 5000;
 
+/** Runs `f` in the task after the next frame (after the browser's style, layout and paint of what was drawn). */
+const later = (f: () => void) => requestAnimationFrame(() => setTimeout(f));
+
 /**
  * Whether "follow the visitor" means dark: the host page says it can be dark (its `color-scheme`, in CSS
  * or a meta tag) and the visitor's system prefers dark, or the page is dark only. A light-only page
@@ -56,17 +61,30 @@ export function pageDark(): boolean {
 
 /** One survey, one question at a time, then a thank-you step. Class, not hooks: hooks cost 1 KB. */
 export class App extends Component<AppProps, State> {
-  override state: State = { i: nextIndex(this.props.survey.questions, -1, {}), a: {}, d: this.props.chosen };
+  override state: State = {
+    i: nextIndex(this.props.survey.questions, -1, {}),
+    a: {},
+    d: this.props.chosen,
+    v: this.props.preview ? 2 : 0,
+  };
   panel = createRef<HTMLDivElement>();
   /** "Follow the visitor": read once, when the panel is made */
   dark = pageDark();
   moved = false;
   timer?: ReturnType<typeof setTimeout>;
 
+  /**
+   * The first appearance is spread over three frames, so that neither the script that builds the panel
+   * nor the browser's style, layout and paint of it (the first use of its fonts is much of that) is a long
+   * task on a slow phone: the panel without its question's control, invisible; then the control, still
+   * invisible; then the panel shows, as laid out the frame before (its size does not change while it is
+   * visible, so it is no layout shift). Focus moves in the task after that frame: focus() then finds the
+   * layout done instead of forcing it. (The editor's preview is drawn at once.)
+   */
   override componentDidMount(): void {
-    // After the browser has drawn the panel (the task after the next frame): focus() then finds the
-    // layout done, instead of forcing it in a script task of its own (tens of ms on a slow phone).
-    requestAnimationFrame(() => setTimeout(() => this.focus(true)));
+    const step = () =>
+      later(() => (this.state.v < 2 ? this.setState({ v: this.state.v + 1 }, step) : this.focus(true)));
+    step();
   }
 
   override componentDidUpdate(_: AppProps, prev: State): void {
@@ -105,7 +123,7 @@ export class App extends Component<AppProps, State> {
     this.setState({ i: next, a, d: undefined });
   };
 
-  render({ survey, locale, mode, preview, onClose }: AppProps, { i, a, d }: State) {
+  render({ survey, locale, mode, preview, onClose }: AppProps, { i, a, d, v }: State) {
     const qs = survey.questions;
     const t = stringsFor(locale);
     const rtl = isRtl(locale);
@@ -135,7 +153,7 @@ export class App extends Component<AppProps, State> {
         aria-label={t.title}
         lang={locale}
         dir={rtl ? 'rtl' : 'ltr'}
-        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${dark ? ' d' : ''}${preview ? ' pv' : ''}`}
+        class={`p ${pos === 'center' ? 'c' : pos === 'bottom-left' ? 'bl' : ''}${dark ? ' d' : ''}${preview ? ' pv' : ''}${v > 1 ? '' : ' h'}`}
         style={{ '--c': color, '--on': onColor(color), '--r': `${theme.radius ?? 12}px` }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
@@ -157,15 +175,19 @@ export class App extends Component<AppProps, State> {
             <p class="q" id="sq">
               {pickText(q.prompt, locale)}
             </p>
-            {
-              // the type's component (TS cannot tie q.type to q: the props hold that type's question)
-              h(PARTS[q.type] as (p: PartProps) => JSX.Element, props!)
-            }
-            <div class="f">
-              <button type="button" class="b" disabled={!given(d) && q.required} onClick={() => this.send(d)}>
-                {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : q.required ? t.next : t.skip}
-              </button>
-            </div>
+            {v > 0 && (
+              <>
+                {
+                  // the type's component (TS cannot tie q.type to q: the props hold that type's question)
+                  h(PARTS[q.type] as (p: PartProps) => JSX.Element, props!)
+                }
+                <div class="f">
+                  <button type="button" class="b" disabled={!given(d) && q.required} onClick={() => this.send(d)}>
+                    {given(d) ? (nextIndex(qs, i, now) < 0 ? t.send : t.next) : q.required ? t.next : t.skip}
+                  </button>
+                </div>
+              </>
+            )}
           </>
         ) : (
           <p class="q t" tabIndex={-1}>

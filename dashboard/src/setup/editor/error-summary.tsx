@@ -17,18 +17,18 @@ function controlFor(path: string): HTMLElement | null {
  * What a person calls the field: its question's heading (if it is in one) and its label, read from
  * the form as drawn. A group's error names the group, so its first field's language is left off.
  */
-function nameOf(path: string): string | undefined {
+function nameOf(path: string): string[] | undefined {
   const c = controlFor(path);
   const label = (c as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim();
   if (!c || !label) return undefined;
   const own = c.id === fieldId(path) ? label : label.replace(/\s*\([^()]*\)$/, '');
   const question = c.closest('fieldset[aria-labelledby]')?.querySelector('h3')?.textContent?.trim();
-  return question ? `${question} › ${own}` : own;
+  return question ? [question, own] : [own];
 }
 
 /** One refusal in the summary: a link that names the field in words and moves focus to it. */
 function Item({ path, message }: { path: string; message: string }) {
-  const [name, setName] = useState<string>();
+  const [name, setName] = useState<string[]>();
   // after the fields (and their errors) are in the DOM, before paint
   useLayoutEffect(() => setName(nameOf(path)), [path, message]);
   return (
@@ -40,7 +40,10 @@ function Item({ path, message }: { path: string; message: string }) {
           controlFor(path)?.focus();
         }}
       >
-        {name ?? <code dir="ltr">{path}</code>}
+        {/* each part isolated: in right-to-left text "NPS (0–10)" or a Latin prompt keeps its order */}
+        {name?.flatMap((part, i) => [i > 0 ? ' › ' : '', <bdi key={part}>{part}</bdi>]) ?? (
+          <code dir="ltr">{path}</code>
+        )}
       </a>
       : {message}
     </li>
