@@ -66,6 +66,13 @@ describe('the range as a label', () => {
     // Esfand 1404 to Farvardin 1405 crosses the Jalali new year: the years are written.
     expect(label('fa', '2026-03-15', '2026-03-25', 'persian', '2026-03-26')).toMatch(/۱۴۰۴.*۱۴۰۵/);
   });
+
+  it('Arabic: Arabic month names with the Latin digits of the rest of the Arabic dashboard', () => {
+    expect(label('ar', '2026-03-08', '2026-03-14', 'gregorian', '2026-03-15')).toMatch(/^8 ?– ?14 مارس$/);
+    const persianSite = label('ar', '2026-11-28', '2026-12-04', 'persian', '2026-12-05');
+    expect(persianSite).toMatch(/7.*13/);
+    expect(persianSite).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
+  });
 });
 
 describe('grouping', () => {

@@ -3,7 +3,7 @@
 // worse group and none on an equal one, drop-off rates ≤ 100% out of the answers that could show a
 // follow-up, and "Last 7 days" as whole days without today. The browser's clock is set to the day
 // after the answers were given, as a team opening the dashboard the next morning.
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardUrl, ready, signedInContext } from './dashboard-helpers';
 import { createSite, createSurvey, launchBrowser, postResponse } from './helpers';
@@ -175,6 +175,30 @@ const driftingSigns = (text: string) => text.match(/(?<!\u2066)[-−+]\d+/g) ?? 
 /** "-0" or "−0" standing alone (a value that rounds to zero is "0"). */
 const negativeZeros = (text: string) => text.match(/[-−]0(?![\d.,٫])/g) ?? [];
 
+/**
+ * An element's characters as they are drawn, left to right (by each character's box; line by line
+ * from the top), so a test sees "-100" or "100-" as a reader does, whatever the text's logical order.
+ */
+const drawn = (where: Locator) =>
+  where.first().evaluate((el) => {
+    const chars: [number, number, string][] = [];
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const text = n.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const box = r.getBoundingClientRect();
+        if (box.width > 0) chars.push([Math.round(box.top / 4), box.left, text[i]!]);
+      }
+    }
+    return chars
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map((c) => c[2])
+      .join('');
+  });
+
 describe('in Arabic, desktop and phone', () => {
   it('the trend marks "too few" under the axis, and every signed number reads left to right', {
     timeout: 120_000,
@@ -226,6 +250,8 @@ describe('in Arabic, desktop and phone', () => {
       const card = (await page.locator('[data-metric="nps"]').textContent())?.replace(/[\u2066-\u2069]/g, '') ?? '';
       expect(card).toContain('الإجابات قليلة جدًا');
       expect(card).toContain('n = 12');
+      // drawn as written: "n = 12", not "12 = n"
+      expect(await drawn(page.locator('[data-metric="nps"] p', { hasText: 'يلزم' }))).toContain('n = 12');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
       await page.screenshot({ path: `screenshots/ar-trend-few-${size}.png`, fullPage: true });
 
@@ -236,6 +262,11 @@ describe('in Arabic, desktop and phone', () => {
       await expect.poll(() => basic.count()).toBe(1);
       const row = (await basic.textContent()) ?? '';
       expect(row).toContain('\u2066-100\u2069');
+      // drawn with the sign on the left of its digits, and the interval's n left to right
+      const seen = await drawn(basic);
+      expect(seen).toContain('-100');
+      expect(seen).not.toMatch(/100-/);
+      expect(seen).toContain('n = 60');
       const main = (await page.locator('main').textContent()) ?? '';
       expect(driftingSigns(main)).toEqual([]);
       expect(negativeZeros(main)).toEqual([]);

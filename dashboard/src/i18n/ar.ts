@@ -3,6 +3,8 @@ import type { MessageKey } from './en';
 /**
  * Arabic UI text (Modern Standard Arabic). Numbers inside come from `{…}` placeholders, formatted as
  * CLDR writes Arabic; counts are put as "label: {n}" where a noun would have to agree with the number.
+ * Latin notation ("n = 40", "p < 0.05") is held left to right (LRI … PDI, written \u2066 … \u2069):
+ * bare in right-to-left text it would read "40 = n".
  * Loaded as its own chunk when Arabic is chosen (see `loadLocale`).
  */
 export const ar: Record<MessageKey, string> = {
@@ -109,15 +111,15 @@ export const ar: Record<MessageKey, string> = {
   'metricHint.ces': 'المتوسط على مقياس 1–7؛ الأعلى يعني أسهل',
   ci95: 'مجال الثقة 95%: من {lo} إلى {hi}',
   ciShort: '{lo} إلى {hi}',
-  nEquals: 'n = {n}',
+  nEquals: '\u2066n = {n}\u2069',
   responsesShort: 'الاستجابات',
   tooFew: 'الإجابات قليلة جدًا',
-  tooFewDetail: 'n = {n}؛ يلزم {min} على الأقل لدرجة يُعتمد عليها.',
-  tooFewShort: 'قليلة جدًا (n = {n})',
+  tooFewDetail: '\u2066n = {n}\u2069؛ يلزم {min} على الأقل لدرجة يُعتمد عليها.',
+  tooFewShort: 'قليلة جدًا (\u2066n = {n}\u2069)',
   noAnswers: 'لا إجابات',
   vsPrevious: 'مقارنةً بالفترة السابقة',
-  deltaSignificant: 'تغيّر دالّ إحصائيًا (p = {p})',
-  deltaNotSignificant: 'تغيّر غير دالّ إحصائيًا (p = {p})',
+  deltaSignificant: 'تغيّر دالّ إحصائيًا (\u2066p = {p}\u2069)',
+  deltaNotSignificant: 'تغيّر غير دالّ إحصائيًا (\u2066p = {p}\u2069)',
   deltaUnknown: 'لا مقارنة: الإجابات قليلة في إحدى الفترتين.',
   up: 'ارتفاع',
   down: 'انخفاض',
@@ -175,10 +177,10 @@ export const ar: Record<MessageKey, string> = {
   colourBy: 'التلوين حسب',
   frictionPoints: 'نقاط الاحتكاك',
   frictionIntro:
-    'نقاط التواصل التي لديها {min} إجابة على الأقل ودرجتها أسوأ بشكل دالّ إحصائيًا من بقية النقاط مجتمعة (p < 0.05 بعد تصحيح هولم على كل خلية ودرجة):',
-  'frictionOf.nps': 'الأقل توصيةً: {name} ({stage})، NPS {value} مقابل {rest} في غيرها (n = {n})',
-  'frictionOf.csat': 'الأقل رضا: {name} ({stage})، CSAT {value} مقابل {rest} في غيرها (n = {n})',
-  'frictionOf.ces': 'الأصعب: {name} ({stage})، CES {value} مقابل {rest} في غيرها (n = {n})',
+    'نقاط التواصل التي لديها {min} إجابة على الأقل ودرجتها أسوأ بشكل دالّ إحصائيًا من بقية النقاط مجتمعة (\u2066p < 0.05\u2069 بعد تصحيح هولم على كل خلية ودرجة):',
+  'frictionOf.nps': 'الأقل توصيةً: {name} ({stage})، NPS {value} مقابل {rest} في غيرها (\u2066n = {n}\u2069)',
+  'frictionOf.csat': 'الأقل رضا: {name} ({stage})، CSAT {value} مقابل {rest} في غيرها (\u2066n = {n}\u2069)',
+  'frictionOf.ces': 'الأصعب: {name} ({stage})، CES {value} مقابل {rest} في غيرها (\u2066n = {n}\u2069)',
   frictionNone:
     'لا احتكاك دالّ: لا توجد نقطة تواصل لديها {min} إجابة على الأقل ودرجتها أسوأ بشكل دالّ من بقية النقاط مجتمعة.',
   friction: 'احتكاك',
@@ -269,11 +271,11 @@ export const ar: Record<MessageKey, string> = {
   timeToResolve: 'الوقت حتى الحل',
   medianP90: 'الوسيط، المئين 90: {p90}',
   hours: '{h} ساعة',
-  caseN: 'n = {n}',
+  caseN: '\u2066n = {n}\u2069',
   minutes: '{m} دقيقة',
   underMinute: 'أقل من دقيقة',
-  durationTooFew: 'n = 0: لم يُتواصَل مع أي حالة بعد، فلا شيء يُقاس.',
-  durationTooFewResolve: 'n = 0: لم تُحلّ أي حالة بعد، فلا شيء يُقاس.',
+  durationTooFew: '\u2066n = 0\u2069: لم يُتواصَل مع أي حالة بعد، فلا شيء يُقاس.',
+  durationTooFewResolve: '\u2066n = 0\u2069: لم تُحلّ أي حالة بعد، فلا شيء يُقاس.',
   casesTotal: 'الحالات: {count}',
   caseList: 'الحالات، الأحدث أولًا',
   noCases: 'لا حالات بعد. أنشئ تنبيه إجابة (مثلًا NPS من 0 إلى 6) وستفتح إجابات المنتقدين حالات هنا.',
@@ -306,8 +308,8 @@ export const ar: Record<MessageKey, string> = {
   'vsRest.better': 'أفضل من البقية بشكل دالّ ({p}، هولم)',
   'vsRest.worse': 'أسوأ من البقية بشكل دالّ ({p}، هولم)',
   segmentsWorseIntro:
-    'أسوأ بشكل دالّ إحصائيًا من كل المجموعات الأخرى مجتمعة (p < 0.05 بعد تصحيح هولم على كل مجموعة ودرجة):',
-  segmentsWorseItem: '{name}: {metric} {value} مقابل {rest} للبقية (n = {n})',
+    'أسوأ بشكل دالّ إحصائيًا من كل المجموعات الأخرى مجتمعة (\u2066p < 0.05\u2069 بعد تصحيح هولم على كل مجموعة ودرجة):',
+  segmentsWorseItem: '{name}: {metric} {value} مقابل {rest} للبقية (\u2066n = {n}\u2069)',
   segmentsNoneWorse:
     'لا توجد مجموعة درجتها أسوأ بشكل دالّ من بقية المجموعات مجتمعة (كل مجموعة تُختبر مقابل البقية، مع تصحيح هولم على الجدول كله).',
   rateCol: 'المعدل',
