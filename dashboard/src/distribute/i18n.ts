@@ -103,7 +103,7 @@ const fa: Record<DistributeKey, string> = {
   'sms.title': 'متن پیامک',
   'sms.intro': 'برای هر زبان یک متن، همراه پیوند. متن فارسی و عربی با UCS-2 می‌رود: ۷۰ نویسه در هر پیامک.',
   'sms.text': 'متن پیامک ({lang})',
-  'sms.count': '{chars} نویسه · {segments} پیامک · {encoding}',
+  'sms.count': '{chars} نویسه، {segments} پیامک، {encoding}',
   'sms.left': '{n} نویسه تا پیامک بعدی',
   'sms.linkHint': '{link} با پیوند جایگزین می‌شود.',
 

@@ -265,7 +265,7 @@ export const fa: Record<MessageKey, string> = {
   allStatuses: 'همهٔ وضعیت‌ها',
   timeToFirstContact: 'زمان تا نخستین تماس',
   timeToResolve: 'زمان تا حل',
-  medianP90: 'میانه · صدک ۹۰: {p90}',
+  medianP90: 'میانه، صدک ۹۰: {p90}',
   hours: '{h} ساعت',
   caseN: '{n} پرونده',
   minutes: '{m} دقیقه',
