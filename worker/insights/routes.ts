@@ -91,7 +91,6 @@ route(insightRoutes, getTerms, async (c, { params, query: q }) => {
   const survey = await getSurvey(c.env.DB, siteId, params.id);
   if (!survey) throw notFound('survey');
   const texts = await termTexts(c.env.DB, {
-    siteId,
     surveyId: survey.id,
     ...(q.from ? { from: q.from } : {}),
     ...(q.to ? { to: q.to } : {}),

@@ -201,28 +201,23 @@ const newestFirst = (x: VerbatimRow, y: VerbatimRow) =>
 /** How many of the latest texts per sentiment the terms endpoint reads: enough to show what recurs. */
 export const TERMS_TEXT_CAP = 2000;
 
-/** The latest open-text answers (at most TERMS_TEXT_CAP) of each sentiment. */
+/**
+ * The latest open-text answers (at most TERMS_TEXT_CAP) of each sentiment of a survey the caller has
+ * checked is the site's: each one range of the index `answers_text_sentiment` (migration 0020).
+ */
 export async function termTexts(
   db: D1Database,
-  f: { siteId: string; surveyId: string; from?: string; to?: string; touchpoint?: string },
+  f: { surveyId: string; from?: string; to?: string; touchpoint?: string },
 ): Promise<Record<SentimentName, string[]> & { rowsRead: number }> {
   const names = ['positive', 'neutral', 'negative'] as const;
   const res = await db.batch<{ text: string }>(
     names.map((n) => {
-      const w = where(
-        ['a.survey_id = ?', f.surveyId],
-        ['r.site_id = ?', f.siteId],
-        ['a.text IS NOT NULL'],
-        ['a.sentiment = ?', SENTIMENT_CODE[n]],
-      );
+      const w = where(['a.survey_id = ?', f.surveyId], ['a.text IS NOT NULL'], ['a.sentiment = ?', SENTIMENT_CODE[n]]);
       if (f.from !== undefined) w.add('a.day >= ?', f.from);
       if (f.to !== undefined) w.add('a.day <= ?', f.to);
       if (f.touchpoint !== undefined) w.add('a.touchpoint = ?', f.touchpoint);
       return db
-        .prepare(
-          `SELECT a.text FROM answers a JOIN responses r ON r.id = a.response_id WHERE ${w.sql()}
-           ORDER BY a.created_at DESC LIMIT ${TERMS_TEXT_CAP}`,
-        )
+        .prepare(`SELECT a.text FROM answers a WHERE ${w.sql()} ORDER BY a.created_at DESC LIMIT ${TERMS_TEXT_CAP}`)
         .bind(...w.args);
     }),
   );
