@@ -6,6 +6,7 @@ import {
   type DashboardSite,
   dashboardUrl,
   FA_TEXT,
+  plain,
   ready,
   seedDashboardSite,
   signedInContext,
@@ -27,6 +28,16 @@ afterAll(async () => {
 const PERSIAN_DIGIT = /[۰-۹]/;
 /** expect.poll with room for a loaded machine (the default gives up after 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+/** The checkout touchpoint's cell as the journey API gives it: what its card on screen must show. */
+async function checkoutCell() {
+  const journey = await (
+    await fetch(`${collectorUrl()}/v1/journey`, { headers: { authorization: `Bearer ${site.apiKey}` } })
+  ).json();
+  return journey.stages
+    .flatMap((st: { touchpoints: { key: string }[] }) => st.touchpoints)
+    .find((c: { key: string }) => c.key === 'checkout');
+}
 
 describe('dashboard', () => {
   it('signs in with the API key, keeps it in sessionStorage only and never puts it in a URL', async () => {
@@ -198,12 +209,7 @@ describe('dashboard', () => {
     expect(await checkout.textContent()).toContain('Checkout');
     expect(await page.locator('.stage').count()).toBe(7);
     // each score carries its own interval and n (not the cell's count of responses)
-    const journeyApi = await (
-      await fetch(`${collectorUrl()}/v1/journey`, { headers: { authorization: `Bearer ${site.apiKey}` } })
-    ).json();
-    const cell = journeyApi.stages
-      .flatMap((st: { touchpoints: { key: string }[] }) => st.touchpoints)
-      .find((c: { key: string }) => c.key === 'checkout');
+    const cell = await checkoutCell();
     expect(await checkout.locator('.cell-ci').first().textContent()).toContain(`n = ${cell.nps.n}`);
     expect(await checkout.locator('.cell-responses').textContent()).toContain(String(cell.n));
     // Friction points are the API's call: a metric is called out only when two touchpoints have enough
@@ -274,13 +280,7 @@ describe('dashboard', () => {
     page.on('request', (r) => {
       if (r.url().includes('/v1/segments')) segmentReads.push(r.url());
     });
-    const journeyApi = await (
-      await fetch(`${collectorUrl()}/v1/journey`, { headers: { authorization: `Bearer ${site.apiKey}` } })
-    ).json();
-    const cell = journeyApi.stages
-      .flatMap((st: { touchpoints: { key: string }[] }) => st.touchpoints)
-      .find((c: { key: string }) => c.key === 'checkout');
-    const plain = (s: string | null) => (s ?? '').replace(/[\u2066-\u2069\u200e\u200f]/g, '');
+    const cell = await checkoutCell();
     for (const [size, width, height] of [
       ['desktop', 1280, 800],
       ['phone', 390, 844],

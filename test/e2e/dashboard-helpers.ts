@@ -146,6 +146,9 @@ export async function signedInContext(
 
 export const dashboardUrl = (hash = '') => `${collectorUrl()}/dashboard/${hash}`;
 
+/** Text as read, without the bidi isolates and marks the dashboard wraps values in (shared/bidi.ts). */
+export const plain = (s: string | null) => (s ?? '').replace(/[\u2066-\u2069\u200e\u200f]/g, '');
+
 /** Waits for the current view to have its data (views set data-state="ready"). */
 export async function ready(page: Page): Promise<void> {
   await page.waitForSelector('[data-state="ready"]', { timeout: 20_000 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, dashboardUrl, ready, signedInContext } from './dashboard-helpers';
+import { axeViolations, dashboardUrl, plain, ready, signedInContext } from './dashboard-helpers';
 import { api, createSite, createSurvey, createTouchpoint, launchBrowser, postResponse } from './helpers';
 
 // The follow-up inbox in Debian's Chromium against `wrangler dev`: an answer alert opens a case
@@ -215,7 +215,6 @@ describe('dashboard inbox', () => {
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/inbox'));
     await ready(page);
-    const plain = (s: string | null) => (s ?? '').replace(/[\u2066-\u2069\u200e\u200f]/g, '');
     for (const [size, width, height] of [
       ['desktop', 1280, 800],
       ['phone', 390, 844],
