@@ -26,11 +26,14 @@ import type { CaseItem, Survey } from '../types';
 export function CaseWorkflow({
   item,
   members,
+  membersLoading,
   surveys,
   onSaved,
 }: {
   item: CaseItem;
   members: readonly Member[];
+  /** while the members are on their way the timeline waits, rather than showing their ids */
+  membersLoading: boolean;
   surveys: readonly Survey[];
   onSaved: (c: CaseRecord) => void;
 }) {
@@ -159,8 +162,8 @@ export function CaseWorkflow({
         {ot('timeline')}
       </button>
       {showTimeline && (
-        <Status loading={timelineQ.loading} error={timelineQ.error} retry={timelineQ.reload}>
-          {timelineQ.data && (
+        <Status loading={timelineQ.loading || membersLoading} error={timelineQ.error} retry={timelineQ.reload}>
+          {timelineQ.data && !membersLoading && (
             <ol class="case-timeline" data-testid="timeline">
               {timelineQ.data.case.timeline.map((ev, i) => (
                 <li key={i} data-kind={ev.kind}>

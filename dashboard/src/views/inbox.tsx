@@ -143,6 +143,7 @@ export function Inbox(props: ViewProps) {
                       survey={surveys.find((s) => s.id === c.surveyId)}
                       touchpoint={tpName(c.touchpoint)}
                       members={members}
+                      membersLoading={membersQ.loading}
                       freeOwner={noMembers || !!c.owner}
                       surveys={surveys}
                       onSaved={(r) => {
@@ -253,6 +254,7 @@ function CaseCard({
   survey,
   touchpoint,
   members,
+  membersLoading,
   freeOwner,
   surveys,
   onSaved,
@@ -261,6 +263,7 @@ function CaseCard({
   survey: Survey | undefined;
   touchpoint: string;
   members: readonly import('../../../shared/contract/teams').Member[];
+  membersLoading: boolean;
   /** whether the legacy free-text owner field is shown (see `noMembers`) */
   freeOwner: boolean;
   surveys: readonly Survey[];
@@ -445,7 +448,7 @@ function CaseCard({
           </span>
         </div>
       </form>
-      <CaseWorkflow item={item} members={members} surveys={surveys} onSaved={onSaved} />
+      <CaseWorkflow item={item} members={members} membersLoading={membersLoading} surveys={surveys} onSaved={onSaved} />
     </li>
   );
 }
