@@ -61,7 +61,7 @@ export async function traceLongTasks(baseUrl, { runs = 1, rate = 4, min = 20, ve
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
       await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-      await page.goto(`${baseUrl}/demo/shop.html`);
+      await page.goto(`${baseUrl}/demo/${process.env.TRACE_PAGE ?? 'shop.html'}`);
       const read = async (expression) =>
         (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
       const shown = '!!document.querySelector("seda-w")?.shadowRoot?.querySelector("[role=dialog]")';

@@ -81,7 +81,7 @@ describe('widget: what a hostile config or a host page URL cannot do', () => {
     await panel(page).getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => posts.length).toBeGreaterThanOrEqual(3);
     const first = posts[0]!;
-    expect(first.secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(first.secret).toMatch(/^[0-9a-f]{32}$/);
     for (const b of posts) {
       expect(b.id).toBe(first.id);
       expect(b.secret).toBe(first.secret);
@@ -97,7 +97,7 @@ describe('widget: what a hostile config or a host page URL cannot do', () => {
     await waitForPanel(other.page);
     await expect.poll(() => posts.length).toBeGreaterThan(n);
     expect(posts[n]!.id).not.toBe(first.id);
-    expect(posts[n]!.secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(posts[n]!.secret).toMatch(/^[0-9a-f]{32}$/);
     expect(posts[n]!.secret).not.toBe(first.secret);
     await other.context.close();
   });

@@ -212,9 +212,9 @@ describe('what the widget sends is what the collector accepts', () => {
     expect(b.success).toBe(true);
   });
 
-  it('write secrets: 22 base64url characters, 128 random bits, never repeated', () => {
+  it('write secrets: 32 hex characters (a UUID v4 without dashes: 122 random bits), never repeated', () => {
     const all = new Set(Array.from({ length: 500 }, writeSecret));
     expect(all.size).toBe(500);
-    for (const s of all) expect(s).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    for (const s of all) expect(s).toMatch(/^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/);
   });
 });
