@@ -85,9 +85,12 @@ export async function traceLongTasks(baseUrl, { runs = 1, rate = 4, min = 20, ve
   return longest;
 }
 
-function report(events, min, run, profile, verbose) {
-  const samples = sampled(profile);
-  // the renderer's main thread: where the page's load event was dispatched
+/**
+ * The page's main-thread tasks in a trace: those from the load event on (`tasks`), and of them those
+ * that ran while Seda worked, from the loader's first idle callback on (`counted`, what
+ * widget-longtask.mjs counts), with the longest of those in wall time and in the thread's CPU time.
+ */
+export function seda(events) {
   // the page's renderer main thread: the one that evaluated w.js; the load event: the window's there
   const w = events.find((e) => e.name === 'EvaluateScript' && /\/w\.js$/.test(e.args?.data?.url ?? ''));
   if (!w) throw new Error('w.js never ran in the trace');
@@ -100,11 +103,20 @@ function report(events, min, run, profile, verbose) {
   const tasks = main.filter(
     (e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ts >= load.ts,
   );
-  // from the loader's first idle callback on (what widget-longtask.mjs counts)
   const idle = main.find((e) => e.name === 'FireIdleCallback' && e.ts >= load.ts);
   const counted = tasks.filter((t) => idle && t.ts + t.dur >= idle.ts);
-  const wall = Math.max(0, ...counted.map((t) => t.dur / 1000));
-  const cpu = Math.max(0, ...counted.map((t) => (t.tdur ?? 0) / 1000));
+  return {
+    main,
+    load,
+    tasks,
+    wall: Math.max(0, ...counted.map((t) => t.dur / 1000)),
+    cpu: Math.max(0, ...counted.map((t) => (t.tdur ?? 0) / 1000)),
+  };
+}
+
+function report(events, min, run, profile, verbose) {
+  const samples = sampled(profile);
+  const { main, load, tasks, wall, cpu } = seda(events);
   console.log(`run ${run + 1}: tasks after load of ${min} ms or more (wall / thread CPU), and what is in them`);
   for (const t of tasks) {
     const ms = t.dur / 1000;
