@@ -253,12 +253,10 @@ try {
       ['fa', 'Persian demo page'],
     ]) {
       const w = await widgetLongestTask(app.url, { lang });
-      report(
-        w.name,
-        w.value,
-        w.unit,
-        `${where}, survey shown, median of ${w.runs.join('/')} ms; the longest task's CPU time ${w.cpu} ms (${w.cpuRuns.join('/')}); budget 50`,
-      );
+      report(w.name, w.value, w.unit, `${where}, survey shown, median of ${w.runs.join('/')} ms; budget 50`);
+      // the most main-thread CPU time any one of those tasks took: its wall time on a core of its own
+      // (a phone's), which this 2-core machine gives it only when quiet (see widget-longtask.mjs)
+      report(`${w.name}-cpu`, w.cpu, 'ms', `the largest task's CPU time, median of ${w.cpuRuns.join('/')} ms`);
     }
   } else report('widget-longest-task-4x', 'n/a', '', 'chromium missing');
 } catch (e) {

@@ -8,10 +8,12 @@
  * run is a first visit in a fresh context; the figure is the median of the runs' longest task. Budget:
  * 50 ms. Measured on the English demo shop (`widget-longest-task-4x`) and on the Persian demo page
  * (`widget-longest-task-4x-fa`: Persian text and digits cost the browser more to lay out). Beside each
- * run's wall time, a light trace (CDP Tracing, devtools.timeline) gives the longest task's CPU time on
- * the page's main thread: on a quiet machine the two are equal (the 4× slowdown spins on the thread, so
- * it counts as its CPU); on a busy one the wall time adds the turns of other processes, which a phone
- * does not have, so the CPU time shows what the wall time would be alone. The page is watched through CDP alone (no Playwright locator or evaluate, whose injected
+ * run's wall time, a light trace (CDP Tracing, devtools.timeline) gives the most main-thread CPU time
+ * any one task of that window took (`cpu`). Chromium's 4× slowdown busy-waits in a signal handler on
+ * that thread, so it counts as the thread's CPU: a task's CPU time is its wall time on a core of its
+ * own, as on a phone. Here two cores carry the page's main thread, the browser's other processes and
+ * threads, the Worker and this script, and a task's wall time also holds the moments it waited for a
+ * core (most around the page's load, and far more on a busy machine). The page is watched through CDP alone (no Playwright locator or evaluate, whose injected
  * scripts would be long tasks of their own). The figure counts every task in that window, the host
  * page's and the browser's included, and tasks are wall time: on a busy machine it includes other
  * work, so quote it from a quiet run with the load average (`node scripts/bench/widget-trace.mjs`

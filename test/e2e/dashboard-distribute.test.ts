@@ -10,7 +10,7 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, dashboardUrl, signedInContext } from './dashboard-helpers';
-import { api, createSite, createSurvey, launchBrowser, postResponse } from './helpers';
+import { api, createSite, createSurvey, launchBrowser, postResponse, SIZES } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 
@@ -224,10 +224,7 @@ describe('distribution screen', () => {
   it('in Arabic, desktop and phone: a respondents CSV with its progress, outcome, skipped reason and bad line in Arabic', {
     timeout: 180_000,
   }, async () => {
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       const page = await open('ar', width, height);
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       // 1,001 respondents (two calls), c-7 who already answered, and a line without an id
@@ -331,10 +328,7 @@ describe('distribution screen', () => {
 
   it('screenshots en/fa, desktop and phone; no serious axe violation', { timeout: 180_000 }, async () => {
     for (const locale of ['en', 'fa'] as const) {
-      for (const [name, width, height] of [
-        ['desktop', 1280, 800],
-        ['phone', 390, 844],
-      ] as const) {
+      for (const [name, width, height] of SIZES) {
         const page = await open(locale, width, height);
         await page.waitForSelector('[data-testid="qr"]');
         await page.locator('#d-sms-en').waitFor();

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardUrl, signedInContext } from './dashboard-helpers';
-import { createSite, createSurvey, launchBrowser } from './helpers';
+import { createSite, createSurvey, launchBrowser, SIZES } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 let browser: Browser;
@@ -58,11 +58,6 @@ const WORDS = {
   },
 } as const;
 
-const VIEWPORTS = [
-  ['desktop', 1280, 800],
-  ['phone', 390, 844],
-] as const;
-
 async function open(apiKey: string, hash: string, locale: keyof typeof WORDS, width: number, height: number) {
   const ctx = await signedInContext(browser, apiKey, { locale, width, height });
   const page = await ctx.newPage();
@@ -74,7 +69,7 @@ const noSideways = (page: Page) => page.evaluate(() => document.documentElement.
 
 describe('empty states', () => {
   for (const locale of ['en', 'fa', 'ar'] as const) {
-    for (const [label, width, height] of VIEWPORTS) {
+    for (const [label, width, height] of SIZES) {
       it(`say what to do next, with a link there (${locale}, ${label})`, { timeout: 90_000 }, async () => {
         const w = WORDS[locale];
         // no survey at all: the Surveys screen is one click away

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardSite, dashboardUrl, ready, seedDashboardSite, signedInContext } from './dashboard-helpers';
-import { launchBrowser } from './helpers';
+import { launchBrowser, SIZES } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 let browser: Browser;
@@ -97,10 +97,7 @@ describe('exports', () => {
     await ctx.close();
   });
 
-  for (const [label, width, height] of [
-    ['desktop', 1280, 800],
-    ['phone', 390, 844],
-  ] as const) {
+  for (const [label, width, height] of SIZES) {
     it(`in Persian: the note and the count in Persian words, digits and punctuation (${label})`, async () => {
       const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true, locale: 'fa', width, height });
       const page = await ctx.newPage();
@@ -127,10 +124,7 @@ describe('exports', () => {
     const ctx = await signedInContext(browser, site.apiKey, { dayAfter: true, locale: 'ar' });
     const page = await ctx.newPage();
     const and = '(?:، | و)'; // CLDR's Arabic list: "أ، ب و ج" or "أ وب وج", by ICU version
-    for (const [label, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [label, width, height] of SIZES) {
       await page.setViewportSize({ width, height });
       await page.goto(dashboardUrl(`#/overview?survey=${site.surveyId}&touchpoint=checkout&channel=web`));
       await ready(page);

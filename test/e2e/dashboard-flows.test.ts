@@ -12,7 +12,7 @@ import {
   signedInContext,
   XSS_TEXT,
 } from './dashboard-helpers';
-import { collectorUrl, launchBrowser } from './helpers';
+import { collectorUrl, launchBrowser, SIZES } from './helpers';
 
 // The CX dashboard in Debian's Chromium against `wrangler dev`, on a site of its own.
 let browser: Browser;
@@ -281,10 +281,7 @@ describe('dashboard', () => {
       if (r.url().includes('/v1/segments')) segmentReads.push(r.url());
     });
     const cell = await checkoutCell();
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       await page.setViewportSize({ width, height });
       await page.goto(dashboardUrl('#/journey'));
       await ready(page);

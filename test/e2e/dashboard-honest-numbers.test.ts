@@ -6,7 +6,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardUrl, ready, signedInContext } from './dashboard-helpers';
-import { createSite, createSurvey, launchBrowser, postResponse } from './helpers';
+import { createSite, createSurvey, launchBrowser, postResponse, SIZES } from './helpers';
 
 let browser: Browser;
 let apiKey: string;
@@ -224,10 +224,7 @@ describe('in Arabic, desktop and phone', () => {
     const ctx = await signedInContext(browser, apiKey, { locale: 'ar' });
     const page = await ctx.newPage();
     await page.clock.setFixedTime(tomorrow());
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       await page.setViewportSize({ width, height });
       await page.goto(dashboardUrl(`#/overview?survey=${few.id}&range=7`));
       await ready(page);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, dashboardUrl, plain, ready, signedInContext } from './dashboard-helpers';
-import { api, createSite, createSurvey, createTouchpoint, launchBrowser, postResponse } from './helpers';
+import { api, createSite, createSurvey, createTouchpoint, launchBrowser, postResponse, SIZES } from './helpers';
 
 // The follow-up inbox in Debian's Chromium against `wrangler dev`: an answer alert opens a case
 // for a detractor on its own; the team marks it contacted from the dashboard.
@@ -215,10 +215,7 @@ describe('dashboard inbox', () => {
     const page = await ctx.newPage();
     await page.goto(dashboardUrl('#/inbox'));
     await ready(page);
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       await page.setViewportSize({ width, height });
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('صندوق المتابعة');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardSite, dashboardUrl, seedDashboardSite, signedInContext } from './dashboard-helpers';
-import { launchBrowser } from './helpers';
+import { launchBrowser, SIZES } from './helpers';
 
 // Moving around the dashboard without reloading it: the nav tabs, links inside screens, and the
 // browser's back and forward buttons, across results views and set-up screens alike.
@@ -206,10 +206,7 @@ describe('dashboard navigation', () => {
       'keys',
       'overview',
     ];
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       await page.setViewportSize({ width, height });
       for (const screen of order) {
         await nav.getByRole('link', { name: TITLES_AR[screen], exact: true }).click();

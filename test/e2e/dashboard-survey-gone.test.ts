@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DashboardSite, dashboardUrl, seedDashboardSite, signedInContext } from './dashboard-helpers';
-import { api, createSurvey, launchBrowser, postResponse } from './helpers';
+import { api, createSurvey, launchBrowser, postResponse, SIZES } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 
@@ -112,10 +112,7 @@ describe('a survey that is deleted', () => {
     await remove.click();
     await expect.poll(async () => (await api(`/v1/surveys/${doomed.id}`, { key: site.apiKey })).status).toBe(404);
 
-    for (const [size, width, height] of [
-      ['phone', 390, 844],
-      ['desktop', 1280, 800],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       await page.setViewportSize({ width, height });
       await page.goto(dashboardUrl(`#/overview?survey=${doomed.id}`));
       const notice = page.locator('[data-missing-survey]');

@@ -10,6 +10,12 @@ export const collectorUrl = () => inject('collectorUrl');
 export const adminToken = () => inject('adminToken');
 
 /** Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network. */
+/** The two screen sizes every screen is checked and photographed at (CSS px): a laptop and a phone. */
+export const SIZES = [
+  ['desktop', 1280, 800],
+  ['phone', 390, 844],
+] as const;
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

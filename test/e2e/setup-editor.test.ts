@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './dashboard-helpers';
-import { api, collectorUrl, createSite, type HostServer, launchBrowser, startHostServer } from './helpers';
+import { api, collectorUrl, createSite, type HostServer, launchBrowser, SIZES, startHostServer } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 
@@ -168,10 +168,7 @@ describe('set-up screens', () => {
   it('the install page in Arabic, desktop and phone: one external script, the CSP box, the last response as relative time', {
     timeout: 90_000,
   }, async () => {
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       const page = await signedIn({ locale: 'ar', width, height });
       await page.goto(dash('#/install'));
       const snippet = await page.locator('#snippet').inputValue();
@@ -209,10 +206,7 @@ describe('set-up screens', () => {
     expect(saved.names?.ar).toBe(AR_NAME);
     const english = saved.name as string;
     await page.context().close();
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       const p = await signedIn({ locale: 'ar', width, height });
       await p.goto(dash('#/surveys'));
       const link = p.getByRole('link', { name: `تعديل «${AR_NAME}»`, exact: true });

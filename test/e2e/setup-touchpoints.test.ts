@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, collectorUrl, createSite, createSurvey, launchBrowser, postResponse } from './helpers';
+import { api, collectorUrl, createSite, createSurvey, launchBrowser, postResponse, SIZES } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 
@@ -137,10 +137,7 @@ describe('touchpoints screen', () => {
   it('in Arabic, desktop and phone: the Arabic name, refusal, suggestions, restore, archive and delete in Arabic words', {
     timeout: 120_000,
   }, async () => {
-    for (const [size, width, height] of [
-      ['desktop', 1280, 800],
-      ['phone', 390, 844],
-    ] as const) {
+    for (const [size, width, height] of SIZES) {
       await signedIn('ar', width, height);
       await page.goto(dash('#/touchpoints'));
       await expect
