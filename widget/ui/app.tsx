@@ -14,6 +14,8 @@ export interface AppProps {
   /** every answer given so far, in question order; `completed` once the last shown question is done */
   onAnswer(answers: Answer[], completed: boolean): void;
   onClose(): void;
+  /** the panel is on screen, whole (the impression is posted then) */
+  onShow?(): void;
   /** forced colour scheme (the editor preview); else the survey theme's, else the visitor's */
   mode?: 'light' | 'dark';
   /** drawn in flow inside a container, never closes by itself */
@@ -41,7 +43,8 @@ export function onColor(hex: string): string {
     return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   });
   const l = 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
-  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000' : '#fff';
+  // black's contrast (l + 0.05) / 0.05 beats white's 1.05 / (l + 0.05) exactly when (l + 0.05)² > 0.0525
+  return (l + 0.05) ** 2 > 0.0525 ? '#000' : '#fff';
 }
 
 const THANKS_MS = 5000;
@@ -79,8 +82,9 @@ export class App extends Component<AppProps, State> {
    * and for Persian and Arabic the fallback font's lookup) is a long task on a slow phone. Invisible,
    * the panel's frame and progress, then the prompt, then the question's control; then it shows, as laid
    * out the frame before (its size does not change while it is visible: no layout shift). Focus moves in
-   * the task after that frame: focus() then finds the layout done instead of forcing it. (The editor's
-   * preview is drawn at once.)
+   * the task after that frame: focus() then finds the layout done instead of forcing it, and the
+   * impression is posted (`onShow`: the collector's work for it, and the browser's for the request, come
+   * after the panel's frames, not amid them). (The editor's preview is drawn at once.)
    */
   override componentDidMount(): void {
     const step = () =>
@@ -99,13 +103,15 @@ export class App extends Component<AppProps, State> {
   }
 
   /**
-   * Focus: the panel itself when it appears (no control looks pre-selected; Tab reaches the first),
+   * Focus: the panel itself when it appears (no control looks pre-selected; Tab reaches the first; and
+   * the panel is shown: `onShow`),
    * then the first control of each question the visitor moves to, then the thank-you text.
    */
   focus(first?: boolean): void {
     const p = this.panel.current;
     if (first) {
       if (this.props.grab) p?.focus();
+      this.props.onShow?.();
     } else if (this.moved) p?.querySelector<HTMLElement>('[tabindex="0"],textarea,.t')?.focus();
   }
 

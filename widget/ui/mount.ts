@@ -53,8 +53,8 @@ export function mount(o: MountOptions): void {
  * it was on close. The work is spread over tasks so none is long on a slow phone: this one makes the
  * shadow root and parses its stylesheet, the next renders the panel's frame off the page (reading the
  * page's colour scheme before anything of ours dirties its style) and then puts it on the page,
- * invisible; the App draws the rest over the next frames, one part each, then shows it and moves focus
- * (ui/app.tsx); the impression is posted in a task of its own.
+ * invisible; the App draws the rest over the next frames, one part each, then shows it, moves focus
+ * and has the impression posted (ui/app.tsx).
  */
 function draw(survey: PublicSurvey, o: MountOptions): void {
   const locale = surveyLocale(survey, o.locales);
@@ -94,11 +94,11 @@ function draw(survey: PublicSurvey, o: MountOptions): void {
           post(answers, completed);
         },
         onClose,
+        onShow: () => closed || post([], false),
       }),
       root,
     );
     document.documentElement.appendChild(host);
-    setTimeout(() => closed || post([], false));
   });
 }
 
