@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardSite, dashboardUrl, seedDashboardSite, signedInContext } from './dashboard-helpers';
+import { type DashboardSite, dashboardUrl, plain, seedDashboardSite, signedInContext } from './dashboard-helpers';
 import { api, createSurvey, launchBrowser, postResponse, SIZES } from './helpers';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
@@ -92,7 +92,7 @@ describe('a survey that is deleted', () => {
     const page = await ctx.newPage();
     const asked: string[] = [];
     page.on('dialog', (d) => {
-      asked.push(d.message().replace(/[\u2066-\u2069\u200e\u200f]/g, ''));
+      asked.push(plain(d.message()));
       void (asked.length === 1 ? d.dismiss() : d.accept());
     });
     await page.goto(dashboardUrl('#/surveys'));
